@@ -1,0 +1,227 @@
+"""extract(text) -> Document: normalize, find noise, segment, read quantities, build records, validate."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from extractor import models as M
+from extractor import noise as noise_mod
+from extractor import quantities as qmod
+from extractor.loaders import Loaded, load, load_bytes
+from extractor.normalize import detect_script, make_view, to_simplified
+from extractor.records import indicators as ind
+from extractor.records.meta import extract_meta
+from extractor.segment import Segments, Span, segment
+
+# Parts whose figures are achievements (indicators). The plan part holds goals; problems and appendices neither.
+INDICATOR_PARTS = ("preamble", "review")
+RECORD_TYPES = ("indicators", "goals", "projects")
+
+
+def _span(s: int, e: int) -> M.Span:
+    return M.Span(start=s, end=e)
+
+
+def quantity_model(text: str, q: qmod.QMatch) -> M.Quantity:
+    return M.Quantity(
+        raw=text[q.start : q.end],
+        span=_span(q.start, q.end),
+        number=q.number,
+        high=q.high,
+        unit=q.unit,
+        base_value=q.base_value,
+        base_high=q.base_high,
+        base_unit=q.base_unit,
+        approx=q.approx,
+    )
+
+
+class Analysis:
+    """Everything the record builders share about one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.view = make_view(text)
+        self.noise = noise_mod.find(self.view)
+        noise_spans = [Span(r.start, r.end) for r in self.noise]
+        self.segments: Segments = segment(text, self.view, noise_spans)
+        self.meta = extract_meta(text, self.view, self.segments)
+        years = {}
+        if self.meta.year_reviewed:
+            years[self.meta.year_reviewed] = "review"
+        if self.meta.year_planned:
+            years[self.meta.year_planned] = "plan"
+        if years:
+            again = segment(text, self.view, noise_spans, years)
+            if [p.kind for p in again.parts] != [p.kind for p in self.segments.parts]:
+                self.segments = again
+        blocked = [(r.start, r.end) for r in self.noise]
+        self.masks = qmod.build_masks(self.view, blocked)
+        if self.meta.title_span:
+            # A title's numbers (2019年, 第十五届) are never data.
+            self.masks.block(*self.meta.title_span)
+        self.quantities = qmod.find(text, self.view, self.masks)
+
+    def part_kind(self, pos: int) -> str:
+        p = self.segments.part_at(pos)
+        return p.kind if p else "preamble"
+
+
+def build_indicators(a: Analysis) -> list[M.Indicator]:
+    text, view = a.text, a.view
+    qs = [q for q in a.quantities if a.part_kind(q.start) in INDICATOR_PARTS]
+    mentions = ind.read_mentions(text, view, a.segments, qs)
+    ind.link(mentions, view, text)
+    ind.distribute(mentions, view, text)
+    out: list[M.Indicator] = []
+    starts = [m.q.start for m in mentions]
+    for i, m in enumerate(mentions):
+        if m.owner is not None or m.name is None:
+            continue
+        if m.change is not None and m.attached:
+            continue
+        value = None if m.change is not None else quantity_model(text, m.q)
+        change_m = m if m.change is not None else (m.attached[0] if m.attached else None)
+        change = None
+        if change_m is not None and change_m.change is not None:
+            c = change_m.change
+            change = M.Change(
+                direction=c.direction,  # type: ignore[arg-type]
+                value=quantity_model(text, change_m.q),
+                base_year=c.base_year,
+                base=text[c.base[0] : c.base[1]] if c.base else None,
+            )
+        last_end = max([m.q.end, *[x.q.end for x in m.attached]])
+        next_start = next((s for s in starts[i + 1 :] if s >= last_end), m.sentence[1])
+        rank = None
+        r = ind.rank_after(view, text, last_end, min(next_start, m.sentence[1]))
+        if r:
+            raw, scope, pos, rs, re_ = r
+            rank = M.Rank(scope=scope, position=pos, raw=raw, span=_span(rs, re_))
+        name_s = to_simplified(m.name)
+        start = min(m.q.start, m.name_start if m.name_start is not None else m.q.start)
+        end = last_end
+        if m.after_name and m.name_start is not None:
+            end = max(end, m.name_start + len(m.name))
+        kind = {"cumulative": "cumulative", "average": "cumulative", "ytd": "ytd", "half": "ytd", "quarter": "ytd"}.get(
+            m.period_kind or "", "actual"
+        )
+        out.append(
+            M.Indicator(
+                name=m.name,
+                name_simplified=name_s,
+                canonical=ind.canonical(name_s),
+                kind=kind,  # type: ignore[arg-type]
+                measure=ind.measure_of(name_s, m.q.base_unit, value is not None),  # type: ignore[arg-type]
+                value=value,
+                year=m.year or a.meta.year_reviewed,
+                period=m.period,
+                change=change,
+                rank=rank,
+                span=_span(start, end),
+                sentence=_span(*m.sentence),
+            )
+        )
+    return out
+
+
+def _sections(a: Analysis) -> list[M.Section]:
+    out = []
+    for p in a.segments.parts:
+        h = p.heading
+        out.append(
+            M.Section(
+                kind=p.kind,  # type: ignore[arg-type]
+                heading=h.text if h else None,
+                heading_span=_span(h.start, h.end) if h else None,
+                span=_span(p.start, p.end),
+                headings=[
+                    M.Heading(text=x.text, span=_span(x.start, x.end), level=max(1, x.level))
+                    for x in p.headings
+                    if x is not h
+                ],
+            )
+        )
+    return out
+
+
+def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
+    out = [M.Warning(code="input", message=w) for w in extra]
+    for r in a.noise:
+        if r.kind == "placeholder":
+            out.append(
+                M.Warning(
+                    code="placeholder",
+                    message=f"template placeholder {a.text[r.start:r.end]!r} is not data",
+                    span=_span(r.start, r.end),
+                )
+            )
+    if not any(p.kind in ("review", "plan") for p in a.segments.parts):
+        out.append(M.Warning(code="no_sections", message="no review or plan heading found; every figure is read as an achievement"))
+    return out
+
+
+def extract(
+    text: str,
+    *,
+    path: str | None = None,
+    encoding: str = "utf-8",
+    fmt: str = "txt",
+    sha256: str | None = None,
+    include_text: bool = False,
+    only: Iterable[str] | None = None,
+    warnings: Iterable[str] = (),
+) -> M.Document:
+    """Extract every record from a report's decoded text. Spans index ``text`` as given."""
+    only_set = set(only) if only is not None else set(RECORD_TYPES)
+    a = Analysis(text)
+    meta = a.meta
+    doc = M.Document(
+        source=M.Source(
+            path=path,
+            sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            encoding=encoding,
+            format=fmt,
+            script=detect_script(text),
+            chars=len(text),
+            text=text if include_text else None,
+        ),
+        meta=M.Meta(
+            title=meta.title,
+            region=meta.region,
+            region_simplified=meta.region_simplified,
+            admin_level=meta.admin_level,  # type: ignore[arg-type]
+            admin_code=meta.admin_code,
+            year_reviewed=meta.year_reviewed,
+            year_planned=meta.year_planned,
+        ),
+        sections=_sections(a),
+        quantities=[quantity_model(text, q) for q in a.quantities],
+        indicators=build_indicators(a) if "indicators" in only_set else [],
+        noise=[M.Noise(kind=r.kind, span=_span(r.start, r.end), text=text[r.start : r.end]) for r in a.noise],  # type: ignore[arg-type]
+        warnings=_warnings(a, warnings),
+    )
+    return doc
+
+
+def extract_loaded(loaded: Loaded, *, include_text: bool = False, only: Iterable[str] | None = None) -> M.Document:
+    return extract(
+        loaded.text,
+        path=loaded.path,
+        encoding=loaded.encoding,
+        fmt=loaded.format,
+        sha256=loaded.sha256,
+        include_text=include_text,
+        only=only,
+        warnings=loaded.warnings,
+    )
+
+
+def extract_file(path: str, *, include_text: bool = False, only: Iterable[str] | None = None) -> M.Document:
+    """Read, decode and extract one report file (``-`` is stdin). Raises InputError for unreadable input."""
+    return extract_loaded(load(path), include_text=include_text, only=only)
+
+
+def extract_bytes(data: bytes, name: str | None = None, **kw: object) -> M.Document:
+    return extract_loaded(load_bytes(data, name), **kw)  # type: ignore[arg-type]

@@ -1,0 +1,35 @@
+"""The `govreport` command. Commands parse options, call the library and write output; nothing more.
+
+Each command lives in its own module and imports the library inside the command, so `govreport --help`
+starts without loading OpenCC, pydantic or the language data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from extractor.cli.app import app
+
+# Registering a command is importing its module.
+from extractor.cli import extract as _extract  # noqa: E402,F401  isort: skip
+
+
+def _utf8_streams() -> None:
+    # A Chinese Windows console is GBK: without this, printing a rare character crashes the run.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="strict" if stream is sys.stdout else "replace")
+            except (ValueError, OSError):
+                pass
+
+
+def main() -> None:
+    _utf8_streams()
+    os.environ.setdefault("TERMINAL_WIDTH", "100") if not sys.stderr.isatty() else None
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,100 @@
+"""`govreport extract`, `govreport text` and `govreport schema`."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from extractor.cli.app import app, fail, output
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+RECORDS = ("indicators", "goals", "projects")
+
+
+def parse_only(only: str | None) -> list[str] | None:
+    if not only:
+        return None
+    items = [x.strip() for x in only.split(",") if x.strip()]
+    bad = [x for x in items if x not in RECORDS]
+    if bad:
+        raise typer.BadParameter(f"unknown record type {', '.join(bad)}; choose from {', '.join(RECORDS)}")
+    return items
+
+
+def load_or_fail(path: str, max_bytes: int):  # noqa: ANN201 - Loaded, imported lazily
+    from extractor.errors import InputError
+    from extractor.loaders import load
+
+    try:
+        return load(path, max_bytes)
+    except InputError as e:
+        fail(str(e))
+
+
+def _debug() -> bool:
+    return bool(os.environ.get("GOVREPORT_DEBUG"))
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument(..., help="Report file (.txt in UTF-8, GB18030, Big5 or UTF-16); '-' reads stdin."),
+    out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
+    fmt: Format = typer.Option(Format.json, "--format", "-f", help="json (one document), jsonl (one line), csv (one row per record)."),
+    only: str | None = typer.Option(None, "--only", help="Comma-separated record types to extract: indicators,goals,projects."),
+    include_text: bool = typer.Option(False, "--include-text", help="Embed the decoded text in source.text."),
+    bom: bool = typer.Option(False, "--bom", help="Start CSV output with a UTF-8 BOM (for Excel)."),
+    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+) -> None:
+    """Extract one report into a validated JSON document (or JSONL / CSV) on stdout."""
+    only_list = parse_only(only)
+    loaded = load_or_fail(file, max_bytes)
+    from extractor.api import extract_loaded
+    from extractor.writers import dump
+
+    try:
+        doc = extract_loaded(loaded, include_text=include_text, only=only_list)
+    except Exception as e:  # a bug must not cost the user a traceback; GOVREPORT_DEBUG=1 shows it
+        if _debug():
+            raise
+        fail(f"{loaded.path or '<stdin>'}: extraction failed ({type(e).__name__}: {e})")
+    with output(out, newline="" if fmt is Format.csv else None, bom=bom and fmt is Format.csv) as f:
+        f.write(dump(doc, fmt.value, loaded.text))
+
+
+@app.command()
+def text(
+    file: str = typer.Argument(..., help="Report file; '-' reads stdin."),
+    out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
+    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+) -> None:
+    """Print the decoded text that every span indexes."""
+    loaded = load_or_fail(file, max_bytes)
+    with output(out, newline="") as f:
+        f.write(loaded.text)
+
+
+@app.command()
+def schema(
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Write every schema file into this folder instead."),
+) -> None:
+    """Print the JSON Schema of the output document (or write all schema files with --out-dir)."""
+    import json
+
+    from extractor.schema import schemas
+
+    all_schemas = schemas()
+    if out_dir is None:
+        typer.echo(json.dumps(all_schemas["document"], ensure_ascii=False, indent=2))
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, sch in all_schemas.items():
+        (out_dir / f"{name}.schema.json").write_text(json.dumps(sch, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

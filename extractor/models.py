@@ -1,0 +1,165 @@
+"""The output contract: pydantic models of a Document and its records.
+
+Every span is half-open and indexes the decoded text (BOM removed, line endings as they were), so
+``text[span.start:span.end]`` is exactly what the record quotes. Numbers are exact decimals inside and are
+written as JSON numbers without float noise (384.87万元 -> 3848700).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+
+def _plain(d: Decimal) -> int | float:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+Number = Annotated[
+    Decimal,
+    PlainSerializer(_plain, return_type=int | float, when_used="always"),
+    WithJsonSchema({"type": "number"}),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(Model):
+    """A half-open character range [start, end) in the decoded text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError("span end before start")
+        return self
+
+
+Approx = Literal["more_than", "about", "at_most", "at_least"]
+
+
+class Quantity(Model):
+    """One number-with-unit mention."""
+
+    raw: str = Field(description="the mention exactly as written: text[span.start:span.end]")
+    span: Span
+    number: Number = Field(description="the number as written (low end of a range), before the scale")
+    high: Number | None = Field(None, description="the high end of a range, as written")
+    unit: str = Field(description="scale and unit as written (億元, 个百分点)")
+    base_value: Number = Field(description="number times scale (万 1e4, 亿 1e8) in base_unit")
+    base_high: Number | None = None
+    base_unit: str = Field(description="unit without scale, simplified: 元, %, 个百分点, 亩, 人 ...")
+    approx: Approx | None = Field(None, description="approximation or bound word kept from the text")
+
+
+class Change(Model):
+    direction: Literal["up", "down", "flat"]
+    value: Quantity | None = None
+    base_year: int | None = Field(None, description="the year compared against (比2018年 -> 2018)")
+    base: str | None = Field(None, description="the comparison as written (比2018年, 同比)")
+
+
+class Rank(Model):
+    scope: str | None = Field(None, description="where the rank holds (全县)")
+    position: int | None = Field(None, description="1 for first; null for 'among the leaders'")
+    raw: str
+    span: Span
+
+
+IndicatorKind = Literal["actual", "cumulative", "ytd"]
+Measure = Literal["level", "growth", "share", "change_pp", "rank"]
+
+
+class Indicator(Model):
+    """A quantity in the review part that measures something."""
+
+    name: str = Field(description="what is measured, as written")
+    name_simplified: str
+    canonical: str | None = Field(None, description="id from the indicator lexicon")
+    kind: IndicatorKind = "actual"
+    measure: Measure = "level"
+    value: Quantity | None = Field(None, description="the level; null when only a change is given")
+    year: int | None = None
+    period: str | None = Field(None, description="part of a year or several years (1-9月, 上半年, 过去五年)")
+    change: Change | None = None
+    rank: Rank | None = None
+    span: Span = Field(description="from the name to the end of the last number")
+    sentence: Span
+
+
+class Heading(Model):
+    text: str
+    span: Span
+    level: int = Field(description="1 for a part heading (一、), 2 for (一), 3 for 1. or ——")
+
+
+SectionKind = Literal["preamble", "review", "problems", "plan", "appendix"]
+
+
+class Section(Model):
+    kind: SectionKind
+    heading: str | None = None
+    heading_span: Span | None = None
+    span: Span
+    headings: list[Heading] = Field(default_factory=list, description="sub-headings inside this part")
+
+
+AdminLevel = Literal["national", "provincial", "prefecture", "county", "township", "other"]
+
+
+class Meta(Model):
+    title: str | None = None
+    region: str | None = Field(None, description="the smallest region the report is about, as written")
+    region_simplified: str | None = None
+    admin_level: AdminLevel | None = None
+    admin_code: str | None = Field(None, description="GB/T 2260 code when the region is known")
+    year_reviewed: int | None = None
+    year_planned: int | None = None
+
+
+class Source(Model):
+    path: str | None = None
+    sha256: str
+    encoding: str
+    format: str = "txt"
+    script: Literal["simplified", "traditional", "mixed"]
+    chars: int
+    text: str | None = Field(None, description="the decoded text, when asked for (--include-text)")
+
+
+NoiseKind = Literal[
+    "breadcrumb", "toolbar", "qr_code", "related", "footer", "metadata", "share", "placeholder", "watermark", "markup"
+]
+
+
+class Noise(Model):
+    kind: NoiseKind
+    span: Span
+    text: str
+
+
+class Warning(Model):
+    code: str = Field(description="placeholder, noise, encoding_guess, no_sections, ...")
+    message: str
+    span: Span | None = None
+
+
+class Document(Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    meta: Meta
+    sections: list[Section] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list, description="every quantity mention outside noise")
+    indicators: list[Indicator] = Field(default_factory=list)
+    projects: list[dict] = Field(default_factory=list)
+    goals: list[dict] = Field(default_factory=list)
+    noise: list[Noise] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)

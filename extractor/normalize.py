@@ -1,0 +1,113 @@
+"""A same-length normalized view of the text.
+
+Matching runs on the view; every span found there is valid in the original text because the view
+never changes the length: traditional characters become simplified (OpenCC t2s), full-width ASCII
+becomes half-width, and no-break or ideographic spaces become plain spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+Script = Literal["simplified", "traditional", "mixed"]
+
+# Spaces that look like a space but would stop a plain ASCII space from matching.
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_WIDTH = {c: " " for c in _SPACES}
+_WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+_WIDTH_TABLE = str.maketrans(_WIDTH)
+
+
+@cache
+def _converter(config: str):  # noqa: ANN202 - opencc has no type stubs
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@cache
+def _t2s_char(ch: str) -> str:
+    out = _converter("t2s").convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s, keeping the length: a stretch whose conversion would change length is done per character."""
+    if not text:
+        return text
+    conv = _converter("t2s").convert(text)
+    if len(conv) == len(text):
+        return conv
+    parts = []
+    for line in text.splitlines(keepends=True):
+        c = _converter("t2s").convert(line)
+        parts.append(c if len(c) == len(line) else "".join(_t2s_char(ch) for ch in line))
+    return "".join(parts)
+
+
+def half_width(text: str) -> str:
+    return text.translate(_WIDTH_TABLE)
+
+
+def make_view(text: str) -> str:
+    view = half_width(to_simplified(text))
+    assert len(view) == len(text)
+    return view
+
+
+@cache
+def _s2t_changes(ch: str) -> bool:
+    return _converter("s2t").convert(ch) != ch
+
+
+def detect_script(text: str) -> Script:
+    """Traditional when nearly every script-specific character is traditional, simplified when nearly none is."""
+    from collections import Counter
+
+    counts = Counter(text)
+    trad = simp = 0
+    for ch, n in counts.items():
+        if not "\u4e00" <= ch <= "\u9fff":
+            continue
+        if _t2s_char(ch) != ch:
+            trad += n
+        elif _s2t_changes(ch):
+            simp += n
+    total = trad + simp
+    if total == 0 or trad <= 0.1 * total:
+        return "simplified"
+    if trad >= 0.9 * total:
+        return "traditional"
+    return "mixed"
+
+
+@dataclass(frozen=True)
+class View:
+    """The original text and its same-length normalized view."""
+
+    text: str
+    view: str
+
+    @classmethod
+    def of(cls, text: str) -> View:
+        return cls(text, make_view(text))
+
+
+@cache
+def _common_chars() -> frozenset[str]:
+    from extractor._data import column
+
+    return frozenset("".join(column("common_chars.tsv", "chars")))
+
+
+def common_char_share(text: str) -> float:
+    """Share of Chinese characters (read as simplified) that are among the common report characters."""
+    common = _common_chars()
+    total = hit = 0
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" or "\ufe30" <= ch <= "\ufe4f":
+            total += 1
+            hit += _t2s_char(ch) in common
+    return hit / total if total else 0.0

@@ -1,0 +1,229 @@
+"""Numbers only: Arabic and Chinese numerals (and mixtures such as 3万4000) to exact decimals.
+
+Works on the simplified, half-width view. A numeral is lexed into tokens (literal digits, powers
+十百千, sections 万亿, a decimal point, 几) and evaluated section by section, the way the numbers are
+read aloud. Ranges come from digit pairs (两三, 七八十) and from 几.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from extractor._data import table
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    digits: dict[str, int]
+    powers: dict[str, int]
+    sections: dict[str, int]
+    points: frozenset[str]
+    some: frozenset[str]
+    pairs: frozenset[str]
+
+
+@cache
+def tables() -> _Tables:
+    rows = table("numerals.tsv")
+    kind = {r["char"]: (r["kind"], r["value"]) for r in rows}
+    return _Tables(
+        digits={c: int(v) for c, (k, v) in kind.items() if k == "digit"},
+        powers={c: int(v) for c, (k, v) in kind.items() if k == "power"},
+        sections={c: int(v) for c, (k, v) in kind.items() if k == "section"},
+        points=frozenset(c for c, (k, _) in kind.items() if k == "point"),
+        some=frozenset(c for c, (k, _) in kind.items() if k == "some"),
+        pairs=frozenset(r["text"] for r in table("ranges.tsv") if r["kind"] == "pair"),
+    )
+
+
+def chinese_chars() -> str:
+    """Every character that can appear inside a Chinese numeral."""
+    t = tables()
+    return "".join([*t.digits, *t.powers, *t.sections, *t.points, *t.some])
+
+
+class NumeralError(ValueError):
+    pass
+
+
+# Token kinds: ("lit", Decimal, is_arabic) | ("pow", int) | ("sec", int) | ("some",)
+Token = tuple
+
+
+def _lex(s: str) -> list[Token]:
+    t = tables()
+    out: list[Token] = []
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c.isascii() and c.isdigit():
+            j = i
+            while j < n and (s[j].isascii() and s[j].isdigit() or s[j] in ",. " and j + 1 < n and s[j + 1].isascii() and s[j + 1].isdigit()):
+                j += 1
+            lit = s[i:j].replace(",", "").replace(" ", "")
+            if lit.count(".") > 1:
+                raise NumeralError(s)
+            out.append(("lit", Decimal(lit), True))
+            i = j
+        elif c in t.digits:
+            out.append(("lit", Decimal(t.digits[c]), False))
+            i += 1
+        elif c in t.points:
+            j = i + 1
+            frac = ""
+            while j < n and s[j] in t.digits:
+                frac += str(t.digits[s[j]])
+                j += 1
+            if not frac or not out or out[-1][0] != "lit" or out[-1][2]:
+                raise NumeralError(s)
+            whole = out.pop()[1]
+            out.append(("lit", whole + Decimal("0." + frac), False))
+            i = j
+        elif c in t.powers:
+            out.append(("pow", t.powers[c]))
+            i += 1
+        elif c in t.sections:
+            out.append(("sec", t.sections[c]))
+            i += 1
+        elif c in t.some:
+            out.append(("some",))
+            i += 1
+        else:
+            raise NumeralError(s)
+    return out
+
+
+def _join_positional(tokens: list[Token]) -> list[Token]:
+    """Runs of single Chinese digits (二〇一九) are read digit by digit."""
+    out: list[Token] = []
+    for tok in tokens:
+        if (
+            tok[0] == "lit"
+            and not tok[2]
+            and out
+            and out[-1][0] == "lit"
+            and not out[-1][2]
+            and out[-1][1] == out[-1][1].to_integral_value()
+            and tok[1] == tok[1].to_integral_value()
+        ):
+            out[-1] = ("lit", out[-1][1] * 10 + tok[1], False, True)
+        else:
+            out.append(tok)
+    return out
+
+
+def _evaluate(tokens: list[Token]) -> Decimal:
+    total = ZERO  # the part at or above 亿
+    wan = ZERO  # the part between 万 and 亿
+    sec = ZERO  # the part below 万
+    cur: Decimal | None = None
+    cur_elliptic = False  # a single Chinese digit right after a power or section: 三万五 = 35000
+    last_mult = 0
+    saw_zero = False
+    saw_digit = False
+    for tok in tokens:
+        kind = tok[0]
+        if kind == "lit":
+            if cur is not None:
+                raise NumeralError("two numbers in a row")
+            cur = tok[1]
+            saw_digit = True
+            if cur == 0 and not tok[2] and len(tok) == 3:
+                saw_zero = True
+                cur = None
+                continue
+            single = len(tok) == 3 and (not tok[2] or (cur == cur.to_integral_value() and cur < 10))
+            cur_elliptic = single and last_mult > 1 and not saw_zero
+        elif kind == "pow":
+            mult = tok[1]
+            if cur is None:
+                if mult in (10, 20) and sec == 0 and wan == 0 and total == 0 or mult in (10, 20) and saw_zero:
+                    cur = Decimal(1)
+                else:
+                    raise NumeralError("power without a digit")
+            sec += cur * mult
+            cur = None
+            last_mult = mult
+            saw_zero = False
+            cur_elliptic = False
+        elif kind == "sec":
+            mult = tok[1]
+            part = sec + (cur if cur is not None else ZERO)
+            if mult == 10**8:
+                if part == 0 and wan == 0:
+                    raise NumeralError("section without a digit")
+                total = (total + wan + part) * mult
+                wan = ZERO
+            else:
+                if part == 0:
+                    if total == 0 or wan != 0:
+                        raise NumeralError("section without a digit")
+                wan += part * mult
+            sec = ZERO
+            cur = None
+            last_mult = mult
+            saw_zero = False
+            cur_elliptic = False
+        else:
+            raise NumeralError("unexpected token")
+    if not saw_digit:
+        raise NumeralError("no digit")
+    if cur is not None:
+        if cur_elliptic and last_mult >= 100:
+            cur *= last_mult // 10
+        elif cur_elliptic and last_mult == 10 and cur >= 10:
+            raise NumeralError("digit after 十")
+        sec += cur
+    return total + wan + sec
+
+
+def _pair_index(s: str) -> int:
+    """Where a two-digit range pair (两三, 七八) starts, or -1; longer digit runs are positional, not pairs."""
+    t = tables()
+    for i in range(len(s) - 1):
+        if s[i : i + 2] in t.pairs:
+            before = i > 0 and s[i - 1] in t.digits
+            after = i + 2 < len(s) and s[i + 2] in t.digits
+            if not before and not after:
+                return i
+    return -1
+
+
+def parse(s: str) -> tuple[Decimal, Decimal | None]:
+    """The value of a numeral, or (low, high) for a range written inside one numeral (两三, 三十几).
+
+    >>> parse("三万五")
+    (Decimal('35000'), None)
+    """
+    t = tables()
+    if not s:
+        raise NumeralError(s)
+    some = [i for i, c in enumerate(s) if c in t.some]
+    if len(some) > 1:
+        raise NumeralError(s)
+    if some:
+        i = some[0]
+        low = _value(s[:i] + "一" + s[i + 1 :])
+        high = _value(s[:i] + "九" + s[i + 1 :])
+        return low, high
+    p = _pair_index(s)
+    if p >= 0:
+        low = _value(s[:p] + s[p] + s[p + 2 :])
+        high = _value(s[:p] + s[p + 1] + s[p + 2 :])
+        if low < high:
+            return low, high
+    return _value(s), None
+
+
+def _value(s: str) -> Decimal:
+    tokens = _join_positional(_lex(s))
+    return _evaluate(tokens)
+
+
+def is_bare_chinese_one(s: str) -> bool:
+    """一 on its own: an article ("a", "one") far more often than a count."""
+    return s in ("一", "壹")

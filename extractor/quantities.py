@@ -1,0 +1,445 @@
+"""Number-with-unit mentions (Quantity) found on the normalized view.
+
+A mention is: [pre-approximation] [sign] numeral [mid-approximation] [scale] unit [post-approximation],
+or a range of two such numerals joined by a separator (2-3个, 4.5%—5%, 3至5个), or a percentage
+written as 百分之X, or a multiplicative form (翻一番). Every word comes from ``extractor/data``.
+
+A numeral without a unit is never a quantity: that one rule keeps years, case numbers, list markers
+and numbered slogans out. Masks (noise regions, the negative list, short quoted slogans) block the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from extractor import numerals
+from extractor._data import alternation, column, table
+
+SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    base: str
+    factor: Decimal
+    kind: str
+    chinese: bool
+
+
+@dataclass
+class QMatch:
+    """One quantity mention; spans index the original text (the view has the same length)."""
+
+    start: int
+    end: int
+    number: Decimal
+    high: Decimal | None
+    unit: str  # as written: scale and unit, e.g. 億元
+    base_value: Decimal
+    base_high: Decimal | None
+    base_unit: str
+    approx: str | None
+    kind: str  # money, measure, count, percent, points, times
+    chinese: bool  # written with Chinese numerals
+    core_start: int  # where the numeral itself starts (after any pre-approximation word)
+    unit_end: int  # where the unit ends (before any post-approximation word)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    units: dict[str, Unit]
+    max_unit: int
+    pre: dict[str, str]
+    mid: dict[str, str]
+    post: dict[str, str]
+    max_pre: int
+    max_post: int
+    separators: tuple[str, ...]
+    numeral_run: regex.Pattern[str]
+    chinese_chars: frozenset[str]
+    multiplicative: regex.Pattern[str] | None
+    mult_rows: tuple[dict[str, str], ...]
+
+
+@cache
+def lexicon() -> _Lex:
+    units = {
+        r["unit"]: Unit(r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes")
+        for r in table("units.tsv")
+    }
+    approx = table("approx.tsv")
+    pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
+    mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
+    post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
+    cn = numerals.chinese_chars()
+    starters = "".join(c for c in cn if c not in "百千万亿佰仟点")
+    # One pass over characters; each alternative is decided by its first character, so matching is linear.
+    run = regex.compile(
+        rf"(?:百分之百|(?:百分之|千分之)?[0-9{starters}]"
+        rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
+    )
+    mult_rows = table("multiplicatives.tsv")
+    mult = None
+    if mult_rows:
+        alts = "|".join(
+            rf"{regex.escape(r['before'])}(?P<n>[{cn}0-9]{{1,3}}){regex.escape(r['after'])}" for r in mult_rows
+        )
+        mult = regex.compile(alts)
+    return _Lex(
+        units=units,
+        max_unit=max(len(u) for u in units),
+        pre=pre,
+        mid=mid,
+        post=post,
+        max_pre=max(len(w) for w in pre),
+        max_post=max(len(w) for w in post),
+        separators=column("ranges.tsv", "text", kind="separator"),
+        numeral_run=run,
+        chinese_chars=frozenset(cn),
+        multiplicative=mult,
+        mult_rows=mult_rows,
+    )
+
+
+def _unit_at(view: str, pos: int, lex: _Lex) -> Unit | None:
+    for n in range(min(lex.max_unit, len(view) - pos), 0, -1):
+        u = lex.units.get(view[pos : pos + n])
+        if u is not None:
+            return u
+    return None
+
+
+def _word_at(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
+    for n in range(min(longest, len(view) - pos), 0, -1):
+        w = view[pos : pos + n]
+        if w in words:
+            return w
+    return None
+
+
+def _word_before(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
+    for n in range(min(longest, pos), 0, -1):
+        w = view[pos - n : pos]
+        if w in words:
+            return w
+    return None
+
+
+@dataclass
+class _Part:
+    """One numeral with what follows it, before it is combined into a range or a quantity."""
+
+    start: int
+    core_end: int
+    number: Decimal
+    high: Decimal | None
+    chinese: bool
+    percent_prefix: bool
+    scale: Decimal
+    scale_text: str
+    scale_start: int
+    mid: str | None
+    unit: Unit | None
+    unit_start: int
+    end: int
+
+
+def _split_scale(run: str) -> tuple[str, str]:
+    """Split a numeral run into its core and a trailing scale (30|万, 5|千万, 三千五百|万)."""
+    i = len(run)
+    while i > 0 and run[i - 1] in "万亿千百":
+        i -= 1
+    if i == len(run) or i == 0:
+        return run, ""
+    if run[i - 1].isascii() and run[i - 1].isdigit():
+        return run[:i], run[i:]
+    j = len(run)
+    while j > i and run[j - 1] in "万亿":
+        j -= 1
+    return run[:j], run[j:]
+
+
+def _scale_value(s: str) -> Decimal:
+    v = Decimal(1)
+    for c in s:
+        v *= SCALES[c]
+    return v
+
+
+def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
+    m = lex.numeral_run.match(view, start)
+    if not m:
+        return None
+    run = m.group()
+    percent_prefix = run.startswith(("百分之", "千分之"))
+    body_start = start + (3 if percent_prefix else 0)
+    body = view[body_start : m.end()]
+    # A full-width comma in the original is a list separator, never a thousands separator.
+    for k, ch in enumerate(body):
+        if ch == "," and text[body_start + k] != ",":
+            body = body[:k]
+            break
+    core, scale_text = (body, "") if percent_prefix else _split_scale(body)
+    if percent_prefix and core == "百":
+        core = "一百"  # 百分之百
+    if not core:
+        return None
+    try:
+        number, high = numerals.parse(core)
+    except numerals.NumeralError:
+        return None
+    chinese = not any(c.isascii() and c.isdigit() for c in core)
+    core_end = body_start + len(core)
+    scale_start = core_end
+    pos = core_end + len(scale_text)
+    contiguous = True
+    mid = _word_at(view, pos, lex.mid, 1)
+    if mid:
+        pos += len(mid)
+        if scale_text:
+            contiguous = False  # 2万余元: the scale came before the approximation word
+        else:
+            scale_start = pos  # 40余万元: the scale follows it
+            while pos < len(view) and view[pos] in "万亿" and pos - scale_start < 2:
+                pos += 1
+            scale_text = view[scale_start:pos]
+    if percent_prefix:
+        unit = lex.units["%"] if run.startswith("百分之") else lex.units["‰"]
+        return _Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)
+    unit, unit_start, scale_text = _best_unit(view, pos, scale_text, contiguous, lex)
+    if unit is None and mid is not None:
+        # 多/余 that is not followed by a unit belongs to the next word (10多个 is fine, 3多措 is not).
+        pos -= len(mid) + (len(scale_text) if scale_start > core_end else 0)
+        mid = None
+    end = unit_start + len(unit.text) if unit else pos
+    return _Part(
+        start,
+        core_end,
+        number,
+        high,
+        chinese,
+        False,
+        _scale_value(scale_text),
+        scale_text,
+        scale_start,
+        mid,
+        unit,
+        unit_start,
+        end,
+    )
+
+
+def _best_unit(
+    view: str, pos: int, scale_text: str, contiguous: bool, lex: _Lex
+) -> tuple[Unit | None, int, str]:
+    """The unit after a numeral. Scale characters may belong to the unit (5千米, 0.5百分点):
+    of the readings that find a unit, the one with the longest unit wins."""
+    if not contiguous:
+        return _unit_at(view, pos, lex), pos, scale_text
+    best: tuple[Unit | None, int, str] = (None, pos, scale_text)
+    best_len = 0
+    scale_start = pos - len(scale_text)
+    for cut in range(len(scale_text), -1, -1):
+        at = scale_start + cut
+        u = _unit_at(view, at, lex)
+        if u is not None and len(u.text) > best_len:
+            best = (u, at, scale_text[:cut])
+            best_len = len(u.text)
+    return best
+
+
+class Masks:
+    """Positions where no quantity may start: noise, the negative list, and (for Chinese numerals) short quotes."""
+
+    def __init__(self, n: int) -> None:
+        self.blocked = bytearray(n)
+        self.quoted = bytearray(n)
+
+    def block(self, start: int, end: int) -> None:
+        self.blocked[start:end] = b"\x01" * (end - start)
+
+    def quote(self, start: int, end: int) -> None:
+        self.quoted[start:end] = b"\x01" * (end - start)
+
+
+@cache
+def _negative_patterns() -> regex.Pattern[str]:
+    rows = table("negatives.tsv")
+    literals = [r["text"] for r in rows if r["kind"] == "literal"]
+    patterns = [r["text"] for r in rows if r["kind"] == "pattern"]
+    parts = [f"(?:{p})" for p in patterns]
+    if literals:
+        parts.insert(0, f"(?:{alternation(literals)})")
+    return regex.compile("|".join(parts))
+
+
+_QUOTES = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』|\"[^\"\n]{1,12}\"")
+
+
+def negative_spans(view: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _negative_patterns().finditer(view)]
+
+
+def build_masks(view: str, blocked: list[tuple[int, int]]) -> Masks:
+    masks = Masks(len(view))
+    for s, e in blocked:
+        masks.block(s, e)
+    for s, e in negative_spans(view):
+        masks.block(s, e)
+    for m in _QUOTES.finditer(view):
+        masks.quote(m.start(), m.end())
+    return masks
+
+
+_PREV_BLOCKERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/#第每")
+
+
+def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
+    """Every quantity mention in ``text``, in order, spans into ``text``."""
+    lex = lexicon()
+    if masks is None:
+        masks = build_masks(view, [])
+    out: list[QMatch] = []
+    pos = 0
+    n = len(view)
+    run_re = lex.numeral_run
+    while pos < n:
+        m = run_re.search(view, pos)
+        if not m:
+            break
+        start = m.start()
+        q, consumed_to = _read_at(text, view, start, masks, lex)
+        if q is not None:
+            out.append(q)
+            pos = max(consumed_to, start + 1)
+        else:
+            pos = max(consumed_to, m.end(), start + 1)
+    if lex.multiplicative is not None:
+        out.extend(_multiplicatives(text, view, masks, lex))
+        out.sort(key=lambda q: q.start)
+    return out
+
+
+def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:
+    if masks.blocked[start]:
+        return None, start + 1
+    prev = view[start - 1] if start > 0 else ""
+    if prev in _PREV_BLOCKERS:
+        return None, start + 1
+    first = _read_part(view, text, start, lex)
+    if first is None:
+        return None, start + 1
+    low, high = first, None
+    # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
+    sep_pos = first.end
+    sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
+    if sep is not None and sep_pos + len(sep) < len(view):
+        second_start = sep_pos + len(sep)
+        second = _read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
+        if second is not None and second.unit is not None:
+            if second.unit.kind == "skip":
+                return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
+            if first.unit is None or first.unit.base == second.unit.base:
+                high = second
+    if high is None and first.unit is None:
+        return None, first.core_end
+    unit = (high or first).unit
+    assert unit is not None
+    if unit.kind == "skip":
+        return None, first.end
+    if first.chinese and (masks.quoted[start] or not unit.chinese):
+        return None, first.end
+    if first.chinese and high is None and first.high is None and not first.scale_text and numerals.is_bare_chinese_one(
+        view[first.start : first.core_end]
+    ) and unit.kind == "count":
+        return None, first.end
+    last = high or first
+    end = last.end
+    # Scale: a range's first part borrows the second's scale when it has none of its own (10-20万元).
+    low_scale = first.scale if (first.scale_text or high is None) else high.scale
+    number = first.number
+    num_high = high.number if high is not None else first.high
+    base_value = number * low_scale * unit.factor
+    if high is not None:
+        base_high = high.number * high.scale * unit.factor
+    elif first.high is not None:
+        base_high = first.high * first.scale * unit.factor
+    else:
+        base_high = None
+    if high is not None and first.scale_text and first.scale != high.scale:
+        number = first.number * first.scale / high.scale  # 8000万-1亿元 reads as 0.8-1 亿元
+    approx = lex.mid.get(first.mid) if first.mid else None
+    q_start = start
+    sign = view[start - 1] if start > 0 else ""
+    if sign in ("-", "负") and (start < 2 or not view[start - 2].isdigit()):
+        q_start -= 1
+        number, base_value = -number, -base_value
+    pre = _word_before(view, q_start, lex.pre, lex.max_pre)
+    if pre and not masks.blocked[q_start - len(pre)]:
+        q_start -= len(pre)
+        approx = lex.pre[pre]
+    unit_end = end
+    post = _word_at(view, end, lex.post, lex.max_post)
+    if post:
+        end += len(post)
+        approx = lex.post[post] if approx is None or lex.pre.get(pre or "") == "at_most" else approx
+    if last.percent_prefix:
+        unit_written = text[last.start : last.start + 3]
+    else:
+        unit_written = (
+            text[last.scale_start : last.scale_start + len(last.scale_text)]
+            + text[last.unit_start : last.unit_start + len(unit.text)]
+        )
+    q = QMatch(
+        start=q_start,
+        end=end,
+        number=number,
+        high=num_high,
+        unit=unit_written,
+        base_value=base_value,
+        base_high=base_high,
+        base_unit=unit.base,
+        approx=approx,
+        kind=unit.kind,
+        chinese=first.chinese,
+        core_start=start,
+        unit_end=unit_end,
+    )
+    return q, end
+
+
+def _multiplicatives(text: str, view: str, masks: Masks, lex: _Lex) -> list[QMatch]:
+    out = []
+    assert lex.multiplicative is not None
+    for m in lex.multiplicative.finditer(view):
+        if masks.blocked[m.start()]:
+            continue
+        try:
+            n, _ = numerals.parse(m.group("n"))
+        except numerals.NumeralError:
+            continue
+        row = next(r for r in lex.mult_rows if m.group().startswith(r["before"]) and m.group().endswith(r["after"]))
+        value = Decimal(2) ** int(n) if row["rule"] == "power_of_two" else n
+        out.append(
+            QMatch(
+                start=m.start(),
+                end=m.end(),
+                number=n,
+                high=None,
+                unit=text[m.end("n") : m.end()],
+                base_value=value,
+                base_high=None,
+                base_unit=row["base"],
+                approx=None,
+                kind="times",
+                chinese=True,
+                core_start=m.start("n"),
+                unit_end=m.end(),
+            )
+        )
+    return out

@@ -1,0 +1,433 @@
+"""Indicators: quantities in the review part that measure something, with name, year, period, change and rank.
+
+For each quantity the clause before it is read backwards: a change verb right before the number makes it a
+change (比2018年增长5.1%); otherwise the words before it (or, for counted things, the noun after it: 603名初中
+毕业生) name it. A change without a name of its own belongs to the level just before it in the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from extractor._data import column, table
+from extractor.normalize import to_simplified
+from extractor.quantities import QMatch
+from extractor.segment import Segments
+
+CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
+LIST_JOINERS = ("、", "和", "及", "与", ",", "，", "以及")
+MAX_NAME = 24
+MAX_AFTER_NAME = 12
+
+_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    verbs: dict[str, str]
+    short_verbs: dict[str, str]
+    fillers: tuple[str, ...]
+    bases: tuple[str, ...]
+    leading: regex.Pattern[str]
+    trailing: regex.Pattern[str]
+    periods: tuple[tuple[str, regex.Pattern[str]], ...]
+    ranks: tuple[tuple[str, regex.Pattern[str]], ...]
+    contractions: tuple[tuple[str, tuple[str, ...]], ...]
+    after_stops: regex.Pattern[str]
+    topic_end: regex.Pattern[str]
+
+
+def _affix_pattern(words: tuple[str, ...], at_start: bool) -> regex.Pattern[str]:
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        alts.append(w[:-1] if w.endswith("*") else regex.escape(w))
+    body = "|".join(alts)
+    return regex.compile(rf"^(?:{body})+" if at_start else rf"(?:{body})+$")
+
+
+@cache
+def lexicon() -> _Lex:
+    rows = table("changes.tsv")
+    return _Lex(
+        verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "verb"},
+        short_verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "short_verb"},
+        fillers=tuple(sorted((r["word"] for r in rows if r["kind"] == "filler"), key=len, reverse=True)),
+        bases=tuple(sorted((r["word"] for r in rows if r["kind"] == "base"), key=len, reverse=True)),
+        leading=_affix_pattern(column("name_affixes.tsv", "word", position="leading"), True),
+        trailing=_affix_pattern(column("name_affixes.tsv", "word", position="trailing"), False),
+        periods=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("periods.tsv")),
+        ranks=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("ranks.tsv")),
+        contractions=tuple(
+            (r["short"], tuple(r["expanded"].split("|"))) for r in sorted(table("contractions.tsv"), key=lambda r: -len(r["short"]))
+        ),
+        after_stops=regex.compile("|".join(regex.escape(w) for w in column("name_stops.tsv", "word"))),
+        topic_end=regex.compile("|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))),
+    )
+
+
+@dataclass
+class ChangeInfo:
+    direction: str
+    base: tuple[int, int] | None  # the comparison words (比2018年, 同比)
+    base_year: int | None
+    verb_start: int  # where the change words begin (the name ends before them)
+
+
+@dataclass
+class Mention:
+    """A quantity read in its clause: as a level (with a name) or as a change."""
+
+    q: QMatch
+    sentence: tuple[int, int]
+    clause_start: int
+    name: str | None = None
+    name_start: int | None = None
+    change: ChangeInfo | None = None
+    after_name: bool = False
+    name_end: int = 0
+    year: int | None = None
+    period: str | None = None
+    period_kind: str | None = None
+    attached: list[Mention] = field(default_factory=list)
+    owner: Mention | None = None
+
+
+def _clause_start(view: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and view[i - 1] not in CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
+    """Move ``end`` back over any of ``words`` (repeatedly), not before ``start``."""
+    moved = True
+    while moved:
+        moved = False
+        for w in words:
+            if end - len(w) >= start and view.startswith(w, end - len(w)):
+                end -= len(w)
+                moved = True
+                break
+    return end
+
+
+def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeInfo | None:
+    end = _strip_back(view, clause_start, q.start, lex.fillers)
+    verb = None
+    for w in sorted(lex.verbs, key=len, reverse=True):
+        if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
+            verb = w
+            break
+    direction = lex.verbs.get(verb) if verb else None
+    vstart = end - len(verb) if verb else end
+    if verb is None:
+        for w in lex.short_verbs:
+            if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
+                before = view[clause_start : end - len(w)]
+                # A one-character verb is a change only right after the base (同比增8%, 比上年减2户).
+                if any(before.rstrip("了分别").endswith(b) for b in lex.bases) or _base_in(before, lex):
+                    verb, direction, vstart = w, lex.short_verbs[w], end - len(w)
+                    break
+    if verb is None or direction is None:
+        return None
+    vstart = _strip_back(view, clause_start, vstart, lex.fillers)
+    window = view[clause_start:vstart]
+    best: tuple[int, int] | None = None  # (start, end) in window; the last base wins, the longer on a tie (同比 over 比)
+    for b in lex.bases:
+        i = window.rfind(b)
+        if i < 0 or (b == "与" and "相比" not in window[i:] and "同期" not in window[i:]):
+            continue
+        cand = (i, i + len(b))
+        if best is None or cand[1] > best[1] or (cand[1] == best[1] and cand[0] < best[0]):
+            best = cand
+    if best is None:
+        return ChangeInfo(direction, None, None, vstart)
+    base_start = clause_start + best[0]
+    m = _YEAR.search(view, base_start, vstart)
+    return ChangeInfo(direction, (base_start, vstart), int(m.group(1)) if m else None, base_start)
+
+
+def _base_in(before: str, lex: _Lex) -> bool:
+    tail = before[-10:]
+    return any(b in tail for b in lex.bases if b != "与") and ("年" in tail or "同期" in tail or tail.endswith("同比"))
+
+
+def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tuple[int, int]:
+    """Trim time, scope and light verbs from both ends of a name; spans stay in the text."""
+    lex = lex or lexicon()
+    for _ in range(6):
+        seg = view[start:end]
+        m = lex.leading.match(seg)
+        if m and m.end() > 0:
+            start += m.end()
+            continue
+        m = lex.trailing.search(seg)
+        if m and m.end() > m.start():
+            end = start + m.start()
+            continue
+        break
+    while start < end and view[start] in " \t\"“”'‘’(（)）、,，":
+        start += 1
+    while end > start and view[end - 1] in " \t\"“”'‘’(（、,，":
+        end -= 1
+    # An unclosed bracket at the end belongs to an aside: 示范高中(县一、二、五中) is named 示范高中.
+    seg = view[start:end]
+    for o, c in (("(", ")"), ("（", "）")):
+        if seg.endswith(c) and o in seg:
+            cut = seg.rfind(o)
+            if cut > 0:
+                end = start + cut
+    if end - start > MAX_NAME:
+        # A long list of items: keep whole items from the end (…、城乡大病医疗救助等资金).
+        cut = view.find("、", end - MAX_NAME, end)
+        start = cut + 1 if cut >= 0 else end - MAX_NAME
+    return start, end
+
+
+def _after_name(view: str, q: QMatch, limit: int, lex: _Lex) -> tuple[int, int] | None:
+    """The counted noun after a count unit: 18个大网格, 603名初中毕业生参加中考 -> 初中毕业生."""
+    s = q.end
+    e = s
+    while e < limit and e - s < MAX_AFTER_NAME * 2 and view[e] not in CLAUSE_BREAK and not view[e].isdigit():
+        e += 1
+    seg = view[s:e]
+    if not seg or not ("\u4e00" <= seg[0] <= "\u9fff"):
+        return None
+    de = seg.rfind("的")
+    if de >= 0 and de + 1 < len(seg):
+        s += de + 1  # 2-3个有实力、前景好的龙头企业: the noun follows the last 的
+        seg = view[s:e]
+    elif de >= 0:
+        e = s + de  # 20个国家和地区的(419家企业)
+        seg = view[s:e]
+    m = lex.after_stops.search(seg)
+    if m:
+        e = s + m.start()
+    cut = view.find("、", s, e)
+    if cut >= 0:
+        e = cut
+    if e - s > MAX_AFTER_NAME:
+        e = s + MAX_AFTER_NAME
+    if e - s < 1:
+        return None
+    return s, e
+
+
+def _topic(view: str, sentence_start: int, clause_start: int) -> tuple[int, int] | None:
+    """The subject of an earlier clause of the sentence: 结对帮扶干部由县、镇、村干部组成,共有353名."""
+    if clause_start <= sentence_start:
+        return None
+    prev_start = _clause_start(view, clause_start - 1, sentence_start)
+    seg = view[prev_start : clause_start - 1]
+    m = lexicon().topic_end.search(seg)
+    if not m or m.start() < 2:
+        return None
+    return prev_start, prev_start + m.start()
+
+
+def _period(view: str, start: int, end: int, lex: _Lex) -> tuple[str, str] | None:
+    seg = view[start:end]
+    best = None
+    for kind, pat in lex.periods:
+        for m in pat.finditer(seg):
+            if best is None or m.start() > best[2]:
+                best = (kind, m.group(), m.start())
+    return (best[0], best[1]) if best else None
+
+
+def _year(view: str, sent_start: int, pos: int) -> int | None:
+    seg = view[sent_start:pos]
+    years = [m for m in _YEAR.finditer(seg) if not seg[max(0, m.start() - 1) : m.start()] in ("比", "较")]
+    return int(years[-1].group(1)) if years else None
+
+
+def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) -> list[Mention]:
+    """Every quantity read in context: its clause, change words, name, year and period."""
+    lex = lexicon()
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for q in qs:
+        sent = segments.sentence_at(q.start)
+        s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
+        cstart = _clause_start(view, q.start, s0)
+        m = Mention(q, (s0, s1), cstart)
+        floor = cstart
+        same_clause = prev is not None and prev.sentence == m.sentence and prev.q.end >= cstart
+        if same_clause:
+            floor = max(cstart, prev.q.end, prev.name_end if prev.after_name else 0)
+        m.change = _read_change(view, floor, q, lex)
+        between = view[prev.q.end : q.start].strip() if prev is not None and prev.sentence == m.sentence else None
+        if m.change is None and prev is not None and prev.change is not None and between in LIST_JOINERS:
+            # 分别增长6.5%、9.4%: the second figure continues the first one's change.
+            m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
+        name_end = m.change.verb_start if m.change else q.start
+        ns, ne = clean_name(view, floor, name_end, lex)
+        if ne > ns:
+            m.name_start = ns
+            m.name = text[ns:ne]
+        adjacent = prev is not None and prev.sentence == m.sentence and prev.q.end == q.start and prev.change is None
+        if m.change is None and adjacent and prev is not None and prev.name:
+            m.name, m.name_start = prev.name, prev.name_start  # 建档立卡贫困户301户611人
+            m.after_name, m.name_end = prev.after_name, prev.name_end
+        elif m.change is None and q.kind == "count":
+            # A count right before a noun counts that noun (603名初中毕业生); at the end of a clause it counts
+            # what the clause named before it (关闭无证养殖场17家).
+            after = _after_name(view, q, s1, lex)
+            if after:
+                m.name_start, m.name, m.after_name = after[0], text[after[0] : after[1]], True
+                m.name_end = after[1]
+        m.year = _year(view, s0, q.start)
+        per = _period(view, s0, q.start, lex)
+        if per:
+            m.period_kind, m.period = per
+        out.append(m)
+        prev = m
+    return out
+
+
+def link(mentions: list[Mention], view: str, text: str) -> None:
+    """Give nameless figures a name and attach changes to the level they describe."""
+    for i, m in enumerate(mentions):
+        if m.change is not None:
+            continue
+        if m.name is None:
+            prev = mentions[i - 1] if i else None
+            if prev is not None and prev.sentence == m.sentence and prev.change is None and prev.name:
+                m.name, m.name_start = prev.name, prev.name_start  # 帮助对象达346户,879人
+            else:
+                t = _topic(view, m.sentence[0], m.clause_start)
+                if t:
+                    ts, te = clean_name(view, *t)
+                    if te > ts:
+                        m.name_start, m.name = ts, text[ts:te]
+    for i, m in enumerate(mentions):
+        if m.change is None or m.name is not None:
+            continue
+        # A change without its own name belongs to the latest level in the sentence that has none yet.
+        group = [m]
+        j = i + 1
+        while j < len(mentions) and mentions[j].change is not None and mentions[j].name is None and mentions[j].sentence == m.sentence and mentions[j].clause_start == m.clause_start:
+            group.append(mentions[j])
+            j += 1
+        if any(g.owner for g in group):
+            continue
+        levels = [
+            p for p in mentions[:i] if p.sentence == m.sentence and p.change is None and not p.attached and p.name
+        ]
+        if len(group) > 1 and len(levels) >= len(group):
+            for g, p in zip(group, levels[-len(group) :]):
+                p.attached.append(g)
+                g.owner = p
+        elif levels:
+            levels[-1].attached.append(m)
+            m.owner = levels[-1]
+
+
+def distribute(mentions: list[Mention], view: str, text: str) -> None:
+    """分别: a list of subjects (城乡居民, A、B和C) shares out the figures that follow it, in order."""
+    lex = lexicon()
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.name is None or m.name_start is None or m.after_name:
+            i += 1
+            continue
+        run = [m]
+        j = i + 1
+        while (
+            j < len(mentions)
+            and mentions[j].sentence == m.sentence
+            and view[run[-1].q.end : mentions[j].q.start].strip() in LIST_JOINERS
+            and (mentions[j].change is None) == (m.change is None)
+        ):
+            run.append(mentions[j])
+            j += 1
+        clause = view[m.clause_start : m.q.start]
+        if len(run) > 1 and "分别" in clause:
+            names = _split_subjects(m.name and to_simplified(m.name), len(run), lex)
+            for r, nm in zip(run, names):
+                r.name = nm
+                r.name_start = m.name_start
+        elif len(run) > 1:
+            for r in run[1:]:
+                if r.name is None:
+                    r.name, r.name_start = m.name, m.name_start
+        i = j if len(run) > 1 else i + 1
+
+
+def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
+    if not name:
+        return [None] * k
+    for short, expanded in lex.contractions:
+        if short in name and len(expanded) == k:
+            return [name.replace(short, e, 1) for e in expanded]
+    parts = regex.split(r"[、和及与]", name)
+    if len(parts) == k and all(parts):
+        # 一般公共预算收入、税收收入 / 进口和出口总额: a shared tail goes to every item.
+        return parts
+    return [name] * k
+
+
+def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
+    """A rank phrase in the clauses right after a figure, before the next figure."""
+    lex = lexicon()
+    seg = view[start:limit]
+    for kind, pat in lex.ranks:
+        m = pat.search(seg)
+        if not m:
+            continue
+        # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
+        if regex.search(r"[。；;]", seg[: m.start()]) or regex.search(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居", seg[: m.start() + 1]):
+            continue
+        pos = None
+        if kind == "position":
+            from extractor import numerals
+
+            try:
+                pos = int(numerals.parse(m.group("pos"))[0])
+            except numerals.NumeralError:
+                continue
+        elif kind == "first":
+            pos = 1
+        s, e = start + m.start(), start + m.end()
+        return text[s:e], text[start + m.start("scope") : start + m.end("scope")], pos, s, e
+    return None
+
+
+def canonical_index() -> dict[str, str]:
+    return _canonical()
+
+
+@cache
+def _canonical() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in table("indicators.tsv"):
+        for name in [r["name"], *[a for a in r["aliases"].split("|") if a]]:
+            out.setdefault(name, r["id"])
+    return out
+
+
+def canonical(name_simplified: str) -> str | None:
+    idx = _canonical()
+    return idx.get(name_simplified)
+
+
+def measure_of(name_simplified: str, base_unit: str, has_value: bool) -> str:
+    if not has_value:
+        return "growth"
+    if base_unit == "个百分点":
+        return "change_pp"
+    if base_unit == "%":
+        if regex.search(r"(增速|增幅|增长率|涨幅)$", name_simplified):
+            return "growth"
+        return "share"
+    return "level"
+
+
+def as_decimal(x: Decimal | int) -> Decimal:
+    return Decimal(x)

@@ -1,0 +1,233 @@
+"""Document metadata: title, region, administrative level and code, reviewed and planned years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor import numerals
+from extractor._data import table
+from extractor.normalize import to_simplified
+from extractor.segment import Segments
+
+HEAD_LINES = 15
+
+_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
+_DATE = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
+_META_DATE = regex.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
+
+
+@dataclass
+class MetaInfo:
+    title: str | None
+    title_span: tuple[int, int] | None
+    region: str | None
+    region_simplified: str | None
+    admin_level: str | None
+    admin_code: str | None
+    year_reviewed: int | None
+    year_planned: int | None
+
+
+@cache
+def _title_cues() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
+    return tuple((regex.compile(r["cue"]), r["year_role"], r["level"]) for r in table("titles.tsv"))
+
+
+@cache
+def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((r["source"], regex.compile(r["pattern"], regex.MULTILINE)) for r in table("region_patterns.tsv"))
+
+
+@cache
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    rows = [(r["suffix"], r["level"]) for r in table("admin_levels.tsv")]
+    return tuple(sorted(rows, key=lambda x: -len(x[0])))
+
+
+@cache
+def _regions() -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for r in table("regions.tsv"):
+        out.setdefault(r["name"], []).append(r)
+    return out
+
+
+@cache
+def _codes() -> dict[str, dict[str, str]]:
+    return {r["code"]: r for r in table("regions.tsv")}
+
+
+@cache
+def _unit_re() -> regex.Pattern[str]:
+    sufs = "|".join(regex.escape(s) for s, _ in _suffixes())
+    return regex.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
+
+
+def _years_in(text: str) -> list[int]:
+    out = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    for m in _CN_YEAR.finditer(text):
+        try:
+            out.append(int(numerals.parse(m.group(1))[0]))
+        except numerals.NumeralError:
+            pass
+    return out
+
+
+def _suffix_level(name: str) -> str | None:
+    for suf, level in _suffixes():
+        if name.endswith(suf) and len(name) > len(suf):
+            return level
+    return None
+
+
+def _last_unit(name: str) -> str:
+    """呼伦贝尔市海拉尔区 -> 海拉尔区: the smallest unit named, preferring one known in regions.tsv."""
+    units = [m.group() for m in _unit_re().finditer(name)]
+    # Joined units such as 海拉尔 + 区 are tried from the longest end first.
+    known = _regions()
+    for k in range(len(units)):
+        cand = "".join(units[k:])
+        if cand in known:
+            return cand
+    for u in reversed(units):
+        if u in known:
+            return u
+    return units[-1] if units else name
+
+
+def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
+    """Level and admin code of a region name; a parent named in ``context`` settles duplicates (朝阳区)."""
+    rows = _regions().get(name, [])
+    if rows:
+        if len(rows) > 1:
+            codes = _codes()
+            named = [r for r in rows if r["parent"] and codes.get(r["parent"], {}).get("name", "\0") in context]
+            rows = named or rows
+        row = rows[0]
+        code = row["code"] if len(rows) == 1 or len({r["code"] for r in rows}) == 1 else None
+        return row["level"], code
+    return _suffix_level(name), None
+
+
+def _valid_region(name: str) -> bool:
+    return name in _regions() or _suffix_level(name) is not None
+
+
+def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
+    """The title line (first lines carrying a title cue), its span, its year role and its implied level."""
+    best = None
+    for ln in segments.lines[: HEAD_LINES * 3]:
+        line = view[ln.start : ln.end]
+        compact = regex.sub(r"\s+", "", line)
+        if len(compact) < 6 or len(compact) > 120:
+            continue
+        for pat, role, level in _title_cues():
+            if pat.search(compact):
+                has_year = bool(_years_in(compact))
+                score = (has_year, len(compact) <= 60)
+                if best is None or score > best[0]:
+                    best = (score, ln, role, level)
+                break
+        if best is not None and best[0] == (True, True):
+            break
+    if best is None:
+        return None, None, "planned", ""
+    _, ln, role, level = best
+    s, e = ln.start, ln.end
+    while s < e and text[s] in " \t\u3000\ufeff":
+        s += 1
+    while e > s and text[e - 1] in " \t\u3000":
+        e -= 1
+    return text[s:e], (s, e), role, level
+
+
+def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
+    title, title_span, role, cue_level = find_title(text, view, segments)
+    compact_title = regex.sub(r"\s+", "", view[title_span[0] : title_span[1]]) if title_span else ""
+    head_end = segments.lines[min(len(segments.lines), HEAD_LINES) - 1].end if segments.lines else 0
+    head = regex.sub(r"[ \t\u3000]+", "", view[:head_end])
+
+    region_raw = None
+    for source, pat in _region_patterns():
+        where = compact_title if source == "title" else head if source == "head" else view
+        for m in pat.finditer(where):
+            cand = _last_unit(m.group("region"))
+            if _valid_region(cand):
+                region_raw = (cand, m.group("region"))
+                break
+        if region_raw:
+            break
+    region = region_s = level = code = None
+    if region_raw:
+        region_s = region_raw[0]
+        level, code = _resolve(region_s, region_raw[1] + head)
+        region = _as_written(text, view, region_s)
+    if cue_level:
+        level = cue_level
+    if level is None:
+        level = _level_from_scope(view)
+
+    reviewed, planned = _years(view, segments, compact_title, role, head)
+    return MetaInfo(
+        title=title,
+        title_span=title_span,
+        region=region,
+        region_simplified=region_s,
+        admin_level=level,
+        admin_code=code,
+        year_reviewed=reviewed,
+        year_planned=planned,
+    )
+
+
+def _as_written(text: str, view: str, simplified: str) -> str:
+    """The region as the text writes it (traditional in a traditional report)."""
+    i = view.find(simplified)
+    return text[i : i + len(simplified)] if i >= 0 else simplified
+
+
+_SCOPES = (("全国", "national"), ("全省", "provincial"), ("全区", "county"), ("全市", "prefecture"),
+           ("全县", "county"), ("全旗", "county"), ("全镇", "township"), ("全乡", "township"))
+
+
+def _level_from_scope(view: str) -> str | None:
+    counts = {level: view.count(word) for word, level in _SCOPES}
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] >= 3 else None
+
+
+def _years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
+    reviewed = planned = None
+    title_years = _years_in(title)
+    if len(title_years) >= 2 and title_years[1] == title_years[0] + 1:
+        reviewed, planned = title_years[0], title_years[1]
+    for h in segments.headings:
+        if h.level > 1 or h.kind not in ("review", "plan"):
+            continue
+        ys = sorted(set(_years_in(view[h.start : h.end])))
+        if not ys:
+            continue
+        if h.kind == "review" and reviewed is None:
+            reviewed = ys[-1]
+        elif h.kind == "plan" and planned is None:
+            planned = ys[0]
+    if reviewed is None and planned is None and title_years:
+        y = title_years[0]
+        reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
+    if reviewed is None and planned is None:
+        for m in list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]:
+            y, month = int(m.group(1)), int(m.group(2))
+            planned = y + 1 if month >= 10 else y
+    if planned is None and reviewed is not None:
+        planned = reviewed + 1
+    if reviewed is None and planned is not None:
+        reviewed = planned - 1
+    return reviewed, planned
+
+
+def simplified(s: str | None) -> str | None:
+    return to_simplified(s) if s else s

@@ -1,0 +1,265 @@
+"""Lines, sentences, clauses, headings and the parts of a report (review, problems, plan, appendix).
+
+Everything works on the view and returns spans into the original text. Headings come in three shapes:
+a short line of its own, the unpunctuated end of a line ("…加以解决。2020年政府工作打算"), and a run-in
+heading that opens a paragraph ("（二）推进生态文明建设。一是…").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from extractor._data import table
+
+SENTENCE_END = "。！？!?；;"
+CLAUSE_END = "，,：:"
+_CLOSERS = "”’」』)）\"'"
+MAX_HEADING = 40
+MAX_TRAILING_HEADING = 30
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_MARKER_1 = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[甲乙丙丁戊己庚辛][、.．])")
+_MARKER_2 = regex.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
+_MARKER_3 = regex.compile(r"^\s*(?:[0-9]+[、.．](?![0-9])|[(（][0-9]+[)）]|——|--)")
+_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+_FIRST_ITEM = regex.compile(r"^\s*(?:一是|首先|第一[,，、])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Heading:
+    start: int
+    end: int
+    text: str
+    level: int
+    kind: str | None  # the part this heading opens, when it names one
+    run_in: bool = False
+
+
+@dataclass
+class Part:
+    kind: str  # preamble, review, problems, plan, appendix
+    start: int
+    end: int
+    heading: Heading | None
+    headings: list[Heading] = field(default_factory=list)
+
+
+@dataclass
+class Segments:
+    lines: list[Span]
+    sentences: list[Span]
+    headings: list[Heading]
+    parts: list[Part]
+    _sentence_starts: list[int] = field(default_factory=list)
+    _part_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._part_starts = [p.start for p in self.parts]
+
+    def sentence_at(self, pos: int) -> Span:
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return Span(pos, pos)
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, pos) - 1
+
+    def part_at(self, pos: int) -> Part | None:
+        i = bisect.bisect_right(self._part_starts, pos) - 1
+        return self.parts[i] if i >= 0 else None
+
+
+@cache
+def _cues() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
+    out = []
+    for r in table("sections.tsv"):
+        cue = r["cue"]
+        if r["where"] == "end":
+            cue = f"(?:{cue})$"
+        out.append((r["kind"], r["where"], regex.compile(cue)))
+    return tuple(out)
+
+
+def heading_kind(text: str) -> str | None:
+    """The part a heading opens, from the cues in sections.tsv; None for an ordinary sub-heading.
+
+    A heading that names both a review and a plan (洪山镇2019年工作总结及2020年工作规划) is a title, not a part.
+    """
+    core = text.strip().rstrip("。.:：;；,，").strip()
+    core = _MARKER_1.sub("", _MARKER_2.sub("", core)).strip()
+    for kind, where, pat in _cues():
+        if where != "sentence" and pat.search(core):
+            return None if kind == "title" else kind
+    return None
+
+
+def sentence_opens_part(sentence: str) -> str | None:
+    for kind, where, pat in _cues():
+        if where == "sentence" and pat.search(sentence):
+            return kind
+    return None
+
+
+def split_lines(text: str) -> list[Span]:
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and m.end() == m.start():
+            break
+        body = m.group().rstrip("\r\n")
+        out.append(Span(m.start(), m.start() + len(body)))
+    return out
+
+
+def split_sentences(view: str, start: int, end: int) -> list[Span]:
+    """Sentences of one line: they end after 。！？； and any closing quote that follows."""
+    out = []
+    s = start
+    i = start
+    while i < end:
+        if view[i] in SENTENCE_END:
+            j = i + 1
+            while j < end and view[j] in _CLOSERS:
+                j += 1
+            out.append(Span(s, j))
+            s = i = j
+            continue
+        i += 1
+    if s < end and view[s:end].strip():
+        out.append(Span(s, end))
+    return out
+
+
+def _strip_span(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start] in " \t\u3000":
+        start += 1
+    while end > start and view[end - 1] in " \t\u3000":
+        end -= 1
+    return start, end
+
+
+def _level(text: str) -> int:
+    if _MARKER_1.match(text):
+        return 1
+    if _MARKER_2.match(text):
+        return 2
+    if _MARKER_3.match(text):
+        return 3
+    return 0
+
+
+def _is_heading_line(line: str) -> bool:
+    core = line.strip()
+    if not 2 <= len(core) <= MAX_HEADING:
+        return False
+    if core[-1] in "，,；;、:：" or "。" in core[:-1]:
+        return False
+    return sum(1 for c in core if "\u4e00" <= c <= "\u9fff") >= 2
+
+
+def _year_kind(heading: str, years: dict[int, str]) -> str | None:
+    """A top-level heading naming the planned or the reviewed year opens that part (三、2025年政府工作任务)."""
+    found = {int(m.group(1)) for m in _YEAR.finditer(heading)}
+    kinds = {years[y] for y in found if y in years}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def segment(
+    text: str, view: str, noise: list[Span] | None = None, years: dict[int, str] | None = None
+) -> Segments:
+    """Split ``text``; ``years`` maps the reviewed and planned years to "review" and "plan" when known."""
+    years = years or {}
+    noise = noise or []
+    noise_starts = [n.start for n in noise]
+
+    def in_noise(pos: int) -> bool:
+        i = bisect.bisect_right(noise_starts, pos) - 1
+        return i >= 0 and noise[i].start <= pos < noise[i].end
+
+    lines = split_lines(text)
+    sentences: list[Span] = []
+    headings: list[Heading] = []
+    part_starts: list[tuple[int, str, Heading | None]] = []
+    for ln in lines:
+        ls, le = _strip_span(view, ln.start, ln.end)
+        if ls >= le or in_noise(ls):
+            sentences.extend(s for s in split_sentences(view, ln.start, ln.end) if not in_noise(s.start))
+            continue
+        line_view = view[ls:le]
+        line_sents = split_sentences(view, ls, le)
+        sentences.extend(line_sents)
+        if _is_heading_line(line_view):
+            lvl = _level(line_view)
+            kind = heading_kind(line_view)
+            if kind is None and _level(line_view) == 1:
+                kind = _year_kind(line_view, years)
+            h = Heading(ls, le, text[ls:le], lvl if lvl else (1 if kind else 2), kind)
+            headings.append(h)
+            continue
+        if len(line_sents) > 1:
+            last = line_sents[-1]
+            tail = view[last.start : last.end].strip()
+            if (
+                tail
+                and len(tail) <= MAX_TRAILING_HEADING
+                and tail[-1] not in SENTENCE_END + CLAUSE_END
+                and (kind := heading_kind(tail))
+                and kind != "appendix"
+            ):
+                ts, te = _strip_span(view, last.start, last.end)
+                headings.append(Heading(ts, te, text[ts:te], 1, kind))
+        first = line_sents[0]
+        first_text = view[first.start : first.end]
+        lvl = _level(first_text)
+        next_text = view[line_sents[1].start : line_sents[1].end] if len(line_sents) > 1 else ""
+        if (lvl and len(first_text) <= MAX_HEADING) or (
+            len(first_text) <= MAX_TRAILING_HEADING and _FIRST_ITEM.match(next_text)
+        ):
+            fs, fe = _strip_span(view, first.start, first.end)
+            headings.append(Heading(fs, fe, text[fs:fe], lvl or 2, heading_kind(first_text), run_in=True))
+        for s in line_sents:
+            kind = sentence_opens_part(view[s.start : s.end])
+            if kind:
+                part_starts.append((s.start, kind, None))
+    headings.sort(key=lambda h: h.start)
+    for h in headings:
+        # Sub-headings (（一）, 1.) never switch parts: review sub-headings often say 规划 or 计划.
+        if h.kind and h.level <= 1 and not h.run_in:
+            part_starts.append((h.start, h.kind, h))
+    part_starts.sort(key=lambda p: p[0])
+    parts = _parts(part_starts, len(text))
+    for h in headings:
+        for p in parts:
+            if p.start <= h.start < p.end:
+                p.headings.append(h)
+                break
+    return Segments(lines, sentences, headings, parts)
+
+
+def _parts(starts: list[tuple[int, str, Heading | None]], n: int) -> list[Part]:
+    parts: list[Part] = []
+    first = starts[0][0] if starts else n
+    if first > 0:
+        parts.append(Part("preamble", 0, first, None))
+    for i, (s, kind, h) in enumerate(starts):
+        if parts and parts[-1].kind == kind and h is None:
+            continue  # a second problems sentence inside the problems part
+        if parts and parts[-1].start == s:
+            continue
+        if parts:
+            parts[-1].end = s
+        parts.append(Part(kind, s, n, h))
+    if parts:
+        parts[-1].end = n
+    return parts
