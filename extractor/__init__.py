@@ -1,9 +1,9 @@
 """govreport: structured, grounded data from Chinese government work reports.
 
-    >>> from extractor import extract
-    >>> doc = extract("2019年全镇完成工农业总产值7.5亿元，比2018年增长5.1%。")
-    >>> doc.indicators[0].value.base_value
-    Decimal('750000000.0')
+>>> from extractor import extract
+>>> doc = extract("2019年全镇完成工农业总产值7.5亿元，比2018年增长5.1%。")
+>>> doc.indicators[0].value.base_value
+Decimal('750000000.0')
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_file", "extract_bytes", "Document", "InputError", "__version__"]
+__all__ = ["Document", "InputError", "__version__", "extract", "extract_bytes", "extract_file"]
 
 if TYPE_CHECKING:
     from extractor.api import extract, extract_bytes, extract_file

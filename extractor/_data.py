@@ -27,7 +27,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
             header = cells
             continue
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=False)))
     return tuple(rows)
 
 
@@ -36,7 +36,7 @@ def column(name: str, field: str, **where: str) -> tuple[str, ...]:
     return tuple(r[field] for r in table(name) if all(r.get(k) == v for k, v in where.items()))
 
 
-def alternation(words: "tuple[str, ...] | list[str]") -> str:
+def alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal words, longest first so that the longest word wins."""
     import regex
 

@@ -53,9 +53,7 @@ class Analysis:
         if self.meta.year_planned:
             years[self.meta.year_planned] = "plan"
         if years:
-            again = segment(text, self.view, noise_spans, years)
-            if [p.kind for p in again.parts] != [p.kind for p in self.segments.parts]:
-                self.segments = again
+            self.segments = self.segments.with_years(self.view, years)
         blocked = [(r.start, r.end) for r in self.noise]
         self.masks = qmod.build_masks(self.view, blocked)
         if self.meta.title_span:
@@ -153,12 +151,16 @@ def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
             out.append(
                 M.Warning(
                     code="placeholder",
-                    message=f"template placeholder {a.text[r.start:r.end]!r} is not data",
+                    message=f"template placeholder {a.text[r.start : r.end]!r} is not data",
                     span=_span(r.start, r.end),
                 )
             )
     if not any(p.kind in ("review", "plan") for p in a.segments.parts):
-        out.append(M.Warning(code="no_sections", message="no review or plan heading found; every figure is read as an achievement"))
+        out.append(
+            M.Warning(
+                code="no_sections", message="no review or plan heading found; every figure is read as an achievement"
+            )
+        )
     return out
 
 

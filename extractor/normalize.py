@@ -21,7 +21,7 @@ _WIDTH_TABLE = str.maketrans(_WIDTH)
 
 
 @cache
-def _converter(config: str):  # noqa: ANN202 - opencc has no type stubs
+def _converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)

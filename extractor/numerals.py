@@ -14,6 +14,8 @@ from functools import cache
 from extractor._data import table
 
 ZERO = Decimal(0)
+# No numeral in a report is longer; a longer run of digits is a code, a table or an attack.
+MAX_LENGTH = 32
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,10 @@ def _lex(s: str) -> list[Token]:
         c = s[i]
         if c.isascii() and c.isdigit():
             j = i
-            while j < n and (s[j].isascii() and s[j].isdigit() or s[j] in ",. " and j + 1 < n and s[j + 1].isascii() and s[j + 1].isdigit()):
+            while j < n and (
+                (s[j].isascii() and s[j].isdigit())
+                or (s[j] in ",. " and j + 1 < n and s[j + 1].isascii() and s[j + 1].isdigit())
+            ):
                 j += 1
             lit = s[i:j].replace(",", "").replace(" ", "")
             if lit.count(".") > 1:
@@ -78,10 +83,13 @@ def _lex(s: str) -> list[Token]:
             while j < n and s[j] in t.digits:
                 frac += str(t.digits[s[j]])
                 j += 1
-            if not frac or not out or out[-1][0] != "lit" or out[-1][2]:
+            if not frac or not out or (out[-1][0] == "lit" and out[-1][2]):
                 raise NumeralError(s)
-            whole = out.pop()[1]
-            out.append(("lit", whole + Decimal("0." + frac), False))
+            if out[-1][0] == "lit":
+                whole = out.pop()[1]
+                out.append(("lit", whole + Decimal("0." + frac), False))
+            else:
+                out.append(("frac", Decimal("0." + frac)))  # 二十点五: the fraction follows a power
             i = j
         elif c in t.powers:
             out.append(("pow", t.powers[c]))
@@ -141,8 +149,9 @@ def _evaluate(tokens: list[Token]) -> Decimal:
         elif kind == "pow":
             mult = tok[1]
             if cur is None:
-                if mult in (10, 20) and sec == 0 and wan == 0 and total == 0 or mult in (10, 20) and saw_zero:
-                    cur = Decimal(1)
+                if mult in (10, 20) and (sec == 0 or saw_zero):
+                    cur = Decimal(1)  # 十五, 廿三, 十万, 一百零十
+                    saw_digit = True
                 else:
                     raise NumeralError("power without a digit")
             sec += cur * mult
@@ -159,15 +168,19 @@ def _evaluate(tokens: list[Token]) -> Decimal:
                 total = (total + wan + part) * mult
                 wan = ZERO
             else:
-                if part == 0:
-                    if total == 0 or wan != 0:
-                        raise NumeralError("section without a digit")
+                if part == 0 and (total == 0 or wan != 0):
+                    raise NumeralError("section without a digit")
                 wan += part * mult
             sec = ZERO
             cur = None
             last_mult = mult
             saw_zero = False
             cur_elliptic = False
+        elif kind == "frac":
+            if cur is not None:
+                raise NumeralError("fraction after a digit")
+            sec += tok[1]
+            last_mult = 1
         else:
             raise NumeralError("unexpected token")
     if not saw_digit:
@@ -200,8 +213,8 @@ def parse(s: str) -> tuple[Decimal, Decimal | None]:
     (Decimal('35000'), None)
     """
     t = tables()
-    if not s:
-        raise NumeralError(s)
+    if not s or len(s) > MAX_LENGTH:
+        raise NumeralError(s[:MAX_LENGTH])
     some = [i for i, c in enumerate(s) if c in t.some]
     if len(some) > 1:
         raise NumeralError(s)

@@ -22,7 +22,9 @@ MAX_HEADING = 40
 MAX_TRAILING_HEADING = 30
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_MARKER_1 = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[甲乙丙丁戊己庚辛][、.．])")
+_MARKER_1 = regex.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[甲乙丙丁戊己庚辛][、.．])"
+)
 _MARKER_2 = regex.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
 _MARKER_3 = regex.compile(r"^\s*(?:[0-9]+[、.．](?![0-9])|[(（][0-9]+[)）]|——|--)")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
@@ -60,12 +62,24 @@ class Segments:
     sentences: list[Span]
     headings: list[Heading]
     parts: list[Part]
+    inline_starts: list[tuple[int, str]] = field(default_factory=list)  # sentences that open a part
     _sentence_starts: list[int] = field(default_factory=list)
     _part_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._part_starts = [p.start for p in self.parts]
+
+    def with_years(self, view: str, years: dict[int, str]) -> Segments:
+        """Give top-level headings that name the reviewed or planned year their part, and rebuild the parts."""
+        changed = False
+        for h in self.headings:
+            if h.kind is None and h.level == 1 and not h.run_in and _MARKER_1.match(view[h.start : h.end]):
+                h.kind = _year_kind(view[h.start : h.end], years)
+                changed = changed or h.kind is not None
+        if not changed:
+            return self
+        return _assemble(self.lines, self.sentences, self.headings, self.inline_starts, len(view))
 
     def sentence_at(self, pos: int) -> Span:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -122,22 +136,17 @@ def split_lines(text: str) -> list[Span]:
     return out
 
 
+_SENTENCE = regex.compile(
+    rf"[^{regex.escape(SENTENCE_END)}]*(?:[{regex.escape(SENTENCE_END)}][{regex.escape(_CLOSERS)}]*|$)"
+)
+
+
 def split_sentences(view: str, start: int, end: int) -> list[Span]:
     """Sentences of one line: they end after 。！？； and any closing quote that follows."""
     out = []
-    s = start
-    i = start
-    while i < end:
-        if view[i] in SENTENCE_END:
-            j = i + 1
-            while j < end and view[j] in _CLOSERS:
-                j += 1
-            out.append(Span(s, j))
-            s = i = j
-            continue
-        i += 1
-    if s < end and view[s:end].strip():
-        out.append(Span(s, end))
+    for m in _SENTENCE.finditer(view, start, end):
+        if m.end() > m.start() and not view[m.start() : m.end()].isspace():
+            out.append(Span(m.start(), m.end()))
     return out
 
 
@@ -175,11 +184,8 @@ def _year_kind(heading: str, years: dict[int, str]) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def segment(
-    text: str, view: str, noise: list[Span] | None = None, years: dict[int, str] | None = None
-) -> Segments:
-    """Split ``text``; ``years`` maps the reviewed and planned years to "review" and "plan" when known."""
-    years = years or {}
+def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
+    """Split ``text`` into lines, sentences, headings and parts; ``noise`` regions hold no headings."""
     noise = noise or []
     noise_starts = [n.start for n in noise]
 
@@ -190,7 +196,7 @@ def segment(
     lines = split_lines(text)
     sentences: list[Span] = []
     headings: list[Heading] = []
-    part_starts: list[tuple[int, str, Heading | None]] = []
+    inline: list[tuple[int, str]] = []
     for ln in lines:
         ls, le = _strip_span(view, ln.start, ln.end)
         if ls >= le or in_noise(ls):
@@ -202,8 +208,6 @@ def segment(
         if _is_heading_line(line_view):
             lvl = _level(line_view)
             kind = heading_kind(line_view)
-            if kind is None and _level(line_view) == 1:
-                kind = _year_kind(line_view, years)
             h = Heading(ls, le, text[ls:le], lvl if lvl else (1 if kind else 2), kind)
             headings.append(h)
             continue
@@ -231,20 +235,27 @@ def segment(
         for s in line_sents:
             kind = sentence_opens_part(view[s.start : s.end])
             if kind:
-                part_starts.append((s.start, kind, None))
+                inline.append((s.start, kind))
     headings.sort(key=lambda h: h.start)
+    return _assemble(lines, sentences, headings, inline, len(text))
+
+
+def _assemble(
+    lines: list[Span], sentences: list[Span], headings: list[Heading], inline: list[tuple[int, str]], n: int
+) -> Segments:
+    part_starts: list[tuple[int, str, Heading | None]] = [(s, k, None) for s, k in inline]
     for h in headings:
         # Sub-headings (（一）, 1.) never switch parts: review sub-headings often say 规划 or 计划.
         if h.kind and h.level <= 1 and not h.run_in:
             part_starts.append((h.start, h.kind, h))
     part_starts.sort(key=lambda p: p[0])
-    parts = _parts(part_starts, len(text))
+    parts = _parts(part_starts, n)
     for h in headings:
         for p in parts:
             if p.start <= h.start < p.end:
                 p.headings.append(h)
                 break
-    return Segments(lines, sentences, headings, parts)
+    return Segments(lines, sentences, headings, parts, inline)
 
 
 def _parts(starts: list[tuple[int, str, Heading | None]], n: int) -> list[Part]:
@@ -252,7 +263,7 @@ def _parts(starts: list[tuple[int, str, Heading | None]], n: int) -> list[Part]:
     first = starts[0][0] if starts else n
     if first > 0:
         parts.append(Part("preamble", 0, first, None))
-    for i, (s, kind, h) in enumerate(starts):
+    for _i, (s, kind, h) in enumerate(starts):
         if parts and parts[-1].kind == kind and h is None:
             continue  # a second problems sentence inside the problems part
         if parts and parts[-1].start == s:

@@ -68,7 +68,11 @@ def _q(prefix: str, q: dict[str, Any] | None) -> dict[str, Any]:
     if not q:
         return {}
     if prefix:
-        return {f"{prefix}_raw": q["raw"], f"{prefix}_base_value": q["base_value"], f"{prefix}_base_unit": q["base_unit"]}
+        return {
+            f"{prefix}_raw": q["raw"],
+            f"{prefix}_base_value": q["base_value"],
+            f"{prefix}_base_unit": q["base_unit"],
+        }
     return {k: q.get(k) for k in ("raw", "number", "high", "unit", "base_value", "base_high", "base_unit", "approx")}
 
 

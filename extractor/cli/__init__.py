@@ -12,7 +12,8 @@ import sys
 from extractor.cli.app import app
 
 # Registering a command is importing its module.
-from extractor.cli import extract as _extract  # noqa: E402,F401  isort: skip
+from extractor.cli import extract as _extract  # noqa: F401  isort: skip
+import contextlib
 
 
 def _utf8_streams() -> None:
@@ -20,10 +21,8 @@ def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="strict" if stream is sys.stdout else "replace")
-            except (ValueError, OSError):
-                pass
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ def parse_only(only: str | None) -> list[str] | None:
     return items
 
 
-def load_or_fail(path: str, max_bytes: int):  # noqa: ANN201 - Loaded, imported lazily
+def load_or_fail(path: str, max_bytes: int):
     from extractor.errors import InputError
     from extractor.loaders import load
 
@@ -48,8 +48,12 @@ def _debug() -> bool:
 def extract(
     file: str = typer.Argument(..., help="Report file (.txt in UTF-8, GB18030, Big5 or UTF-16); '-' reads stdin."),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
-    fmt: Format = typer.Option(Format.json, "--format", "-f", help="json (one document), jsonl (one line), csv (one row per record)."),
-    only: str | None = typer.Option(None, "--only", help="Comma-separated record types to extract: indicators,goals,projects."),
+    fmt: Format = typer.Option(
+        Format.json, "--format", "-f", help="json (one document), jsonl (one line), csv (one row per record)."
+    ),
+    only: str | None = typer.Option(
+        None, "--only", help="Comma-separated record types to extract: indicators,goals,projects."
+    ),
     include_text: bool = typer.Option(False, "--include-text", help="Embed the decoded text in source.text."),
     bom: bool = typer.Option(False, "--bom", help="Start CSV output with a UTF-8 BOM (for Excel)."),
     max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes."),
@@ -97,4 +101,6 @@ def schema(
         return
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, sch in all_schemas.items():
-        (out_dir / f"{name}.schema.json").write_text(json.dumps(sch, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (out_dir / f"{name}.schema.json").write_text(
+            json.dumps(sch, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )

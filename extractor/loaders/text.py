@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from extractor.errors import InputError
@@ -30,6 +31,9 @@ _MAGIC = (
     (b"MZ", "an executable"),
     (b"BM", "a bitmap image"),
 )
+
+# Control characters, private-use code points, replacement characters and BOMs inside the text.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff\ufffd\ufeff]")
 
 # Text this short cannot tell one legacy encoding from another, but it is still decoded strictly.
 _SNIFF = 64 * 1024
@@ -74,8 +78,7 @@ def _plausible(text: str) -> bool:
     if not text:
         return False
     sample = text[:_SNIFF]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t\f\v") or 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd")
-    return bad <= len(sample) * 0.01
+    return len(_NOT_TEXT.findall(sample)) <= len(sample) * 0.01
 
 
 def _cjk_common_share(text: str) -> float:

@@ -62,10 +62,13 @@ def lexicon() -> _Lex:
         periods=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("periods.tsv")),
         ranks=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("ranks.tsv")),
         contractions=tuple(
-            (r["short"], tuple(r["expanded"].split("|"))) for r in sorted(table("contractions.tsv"), key=lambda r: -len(r["short"]))
+            (r["short"], tuple(r["expanded"].split("|")))
+            for r in sorted(table("contractions.tsv"), key=lambda r: -len(r["short"]))
         ),
         after_stops=regex.compile("|".join(regex.escape(w) for w in column("name_stops.tsv", "word"))),
-        topic_end=regex.compile("|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))),
+        topic_end=regex.compile(
+            "|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))
+        ),
     )
 
 
@@ -137,7 +140,9 @@ def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeIn
         return None
     vstart = _strip_back(view, clause_start, vstart, lex.fillers)
     window = view[clause_start:vstart]
-    best: tuple[int, int] | None = None  # (start, end) in window; the last base wins, the longer on a tie (同比 over 比)
+    best: tuple[int, int] | None = (
+        None  # (start, end) in window; the last base wins, the longer on a tie (同比 over 比)
+    )
     for b in lex.bases:
         i = window.rfind(b)
         if i < 0 or (b == "与" and "相比" not in window[i:] and "同期" not in window[i:]):
@@ -242,7 +247,7 @@ def _period(view: str, start: int, end: int, lex: _Lex) -> tuple[str, str] | Non
 
 def _year(view: str, sent_start: int, pos: int) -> int | None:
     seg = view[sent_start:pos]
-    years = [m for m in _YEAR.finditer(seg) if not seg[max(0, m.start() - 1) : m.start()] in ("比", "较")]
+    years = [m for m in _YEAR.finditer(seg) if seg[max(0, m.start() - 1) : m.start()] not in ("比", "较")]
     return int(years[-1].group(1)) if years else None
 
 
@@ -311,7 +316,13 @@ def link(mentions: list[Mention], view: str, text: str) -> None:
         # A change without its own name belongs to the latest level in the sentence that has none yet.
         group = [m]
         j = i + 1
-        while j < len(mentions) and mentions[j].change is not None and mentions[j].name is None and mentions[j].sentence == m.sentence and mentions[j].clause_start == m.clause_start:
+        while (
+            j < len(mentions)
+            and mentions[j].change is not None
+            and mentions[j].name is None
+            and mentions[j].sentence == m.sentence
+            and mentions[j].clause_start == m.clause_start
+        ):
             group.append(mentions[j])
             j += 1
         if any(g.owner for g in group):
@@ -320,7 +331,7 @@ def link(mentions: list[Mention], view: str, text: str) -> None:
             p for p in mentions[:i] if p.sentence == m.sentence and p.change is None and not p.attached and p.name
         ]
         if len(group) > 1 and len(levels) >= len(group):
-            for g, p in zip(group, levels[-len(group) :]):
+            for g, p in zip(group, levels[-len(group) :], strict=False):
                 p.attached.append(g)
                 g.owner = p
         elif levels:
@@ -350,7 +361,7 @@ def distribute(mentions: list[Mention], view: str, text: str) -> None:
         clause = view[m.clause_start : m.q.start]
         if len(run) > 1 and "分别" in clause:
             names = _split_subjects(m.name and to_simplified(m.name), len(run), lex)
-            for r, nm in zip(run, names):
+            for r, nm in zip(run, names, strict=False):
                 r.name = nm
                 r.name_start = m.name_start
         elif len(run) > 1:
@@ -382,7 +393,9 @@ def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str |
         if not m:
             continue
         # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
-        if regex.search(r"[。；;]", seg[: m.start()]) or regex.search(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居", seg[: m.start() + 1]):
+        if regex.search(r"[。；;]", seg[: m.start()]) or regex.search(
+            r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居", seg[: m.start() + 1]
+        ):
             continue
         pos = None
         if kind == "position":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,10 +71,8 @@ def _unit_re() -> regex.Pattern[str]:
 def _years_in(text: str) -> list[int]:
     out = [int(m.group(1)) for m in _YEAR.finditer(text)]
     for m in _CN_YEAR.finditer(text):
-        try:
+        with contextlib.suppress(numerals.NumeralError):
             out.append(int(numerals.parse(m.group(1))[0]))
-        except numerals.NumeralError:
-            pass
     return out
 
 
@@ -190,8 +189,16 @@ def _as_written(text: str, view: str, simplified: str) -> str:
     return text[i : i + len(simplified)] if i >= 0 else simplified
 
 
-_SCOPES = (("全国", "national"), ("全省", "provincial"), ("全区", "county"), ("全市", "prefecture"),
-           ("全县", "county"), ("全旗", "county"), ("全镇", "township"), ("全乡", "township"))
+_SCOPES = (
+    ("全国", "national"),
+    ("全省", "provincial"),
+    ("全区", "county"),
+    ("全市", "prefecture"),
+    ("全县", "county"),
+    ("全旗", "county"),
+    ("全镇", "township"),
+    ("全乡", "township"),
+)
 
 
 def _level_from_scope(view: str) -> str | None:

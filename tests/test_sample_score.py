@@ -1,0 +1,53 @@
+"""The sample against its gold annotation, with the project's scorer, in traditional and in simplified script."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.normalize import to_simplified
+
+
+def _scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module", params=["traditional", "simplified"])
+def report(request: pytest.FixtureRequest, shared: Path, sample_text: str) -> dict:
+    text = sample_text if request.param == "traditional" else to_simplified(sample_text)
+    gold = json.loads((shared / "eval" / "gold" / "hongshan.json").read_text(encoding="utf-8"))
+    if request.param == "simplified":
+        gold["meta"]["script"] = "simplified"
+    pred = json.loads(extract(text).model_dump_json())
+    return _scorer(shared).score(gold, pred, text)
+
+
+def test_quantities_precision_and_recall(report: dict) -> None:
+    q = report["quantities"]
+    assert q["precision"] >= 0.95, q["false_positives"]
+    assert q["recall"] >= 0.95, q["missed"]
+
+
+def test_grounding_and_negatives(report: dict) -> None:
+    assert report["span_errors"] == 0
+    assert report["negatives_hit"] == 0
+
+
+def test_indicator_attributes(report: dict) -> None:
+    ind = report["indicators"]
+    assert ind["name_acc"] >= 0.85
+    assert ind["year_acc"] >= 0.9
+    assert ind["change_acc"] >= 0.9
+    assert report["approx_acc"] == 1.0
+
+
+def test_metadata_all_correct(report: dict) -> None:
+    assert report["meta"] and all(report["meta"].values()), report["meta"]
