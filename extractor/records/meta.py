@@ -78,20 +78,18 @@ def _years_in(text: str) -> list[int]:
 
 def _suffix_level(name: str) -> str | None:
     for suf, level in _suffixes():
-        if name.endswith(suf) and len(name) > len(suf):
+        if name.endswith(suf) and (len(name) > len(suf) or name in _government_regions()):
             return level
     return None
 
 
 def _last_unit(name: str) -> str:
-    """呼伦贝尔市海拉尔区 -> 海拉尔区: the smallest unit named, preferring one known in regions.tsv."""
-    units = [m.group() for m in _unit_re().finditer(name)]
-    # Joined units such as 海拉尔 + 区 are tried from the longest end first.
+    """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one."""
     known = _regions()
-    for k in range(len(units)):
-        cand = "".join(units[k:])
-        if cand in known:
-            return cand
+    for i in range(len(name) - 1):
+        if name[i:] in known:
+            return name[i:]
+    units = [m.group() for m in _unit_re().finditer(name)]
     for u in reversed(units):
         if u in known:
             return u
@@ -112,8 +110,61 @@ def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
     return _suffix_level(name), None
 
 
+# Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府).
+_NOT_IN_NAMES = frozenset("我在的代表和与及向对是为了本今年届次会上")
+
+
 def _valid_region(name: str) -> bool:
-    return name in _regions() or _suffix_level(name) is not None
+    if name in _regions():
+        return True
+    return _suffix_level(name) is not None and not (set(name) & _NOT_IN_NAMES)
+
+
+@cache
+def _government_regions() -> dict[str, str]:
+    return {r["suffix"]: r["region"] for r in table("admin_levels.tsv") if r.get("region")}
+
+
+@cache
+def _stems() -> dict[str, list[tuple[str, str]]]:
+    """Known region names by their first two characters: stem (name without its suffix) -> name."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, rows in _regions().items():
+        stem = name
+        for suf, _ in _suffixes():
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                stem = name[: -len(suf)]
+                break
+        if len(stem) >= 2 and rows[0]["level"] in ("prefecture", "county", "provincial"):
+            out.setdefault(stem[:2], []).append((stem, name))
+    return out
+
+
+def _most_named(view: str, level: str | None) -> str | None:
+    """The known region the text names most often (by its stem: 东营 for 东营市), at the level its scope words
+    suggest: the fallback for reports that never name themselves."""
+    stems = _stems()
+    counts: dict[str, int] = {}
+    for i in range(len(view) - 1):
+        for stem, name in stems.get(view[i : i + 2], ()):
+            if view.startswith(stem, i):
+                counts[name] = counts.get(name, 0) + 1
+    regions = _regions()
+    cands = [(n, c) for n, c in counts.items() if level is None or regions[n][0]["level"] in _compatible(level)]
+    if not cands:
+        return None
+    name, n = max(cands, key=lambda kv: (kv[1], _LEVEL_RANK.get(regions[kv[0]][0]["level"], 0)))
+    return name if n >= 3 else None
+
+
+_LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
+
+
+def _compatible(level: str) -> tuple[str, ...]:
+    # A report that says 全市 may be a prefecture-level or a county-level city.
+    return {"prefecture": ("prefecture", "county"), "county": ("county",), "provincial": ("provincial",)}.get(
+        level, (level,)
+    )
 
 
 def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
@@ -122,7 +173,7 @@ def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tu
     for ln in segments.lines[: HEAD_LINES * 3]:
         line = view[ln.start : ln.end]
         compact = regex.sub(r"\s+", "", line)
-        if len(compact) < 6 or len(compact) > 120:
+        if len(compact) < 6 or len(compact) > 120 or regex.search(r"[,，。;；]", compact.split("——")[0]):
             continue
         for pat, role, level in _title_cues():
             if pat.search(compact):
@@ -160,10 +211,19 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                 break
         if region_raw:
             break
+    if region_raw is None:
+        named = _most_named(view, _level_from_scope(view))
+        if named:
+            region_raw = (named, named)
     region = region_s = level = code = None
+    if region_raw and region_raw[0] in _government_regions():
+        gov = region_raw[0]
+        region_raw = (_government_regions()[gov], region_raw[1])
+        level = _suffix_level(gov)
     if region_raw:
         region_s = region_raw[0]
-        level, code = _resolve(region_s, region_raw[1] + head)
+        lv, code = _resolve(region_s, region_raw[1] + head)
+        level = level or lv
         region = _as_written(text, view, region_s)
     if cue_level:
         level = cue_level
@@ -189,20 +249,10 @@ def _as_written(text: str, view: str, simplified: str) -> str:
     return text[i : i + len(simplified)] if i >= 0 else simplified
 
 
-_SCOPES = (
-    ("全国", "national"),
-    ("全省", "provincial"),
-    ("全区", "county"),
-    ("全市", "prefecture"),
-    ("全县", "county"),
-    ("全旗", "county"),
-    ("全镇", "township"),
-    ("全乡", "township"),
-)
-
-
 def _level_from_scope(view: str) -> str | None:
-    counts = {level: view.count(word) for word, level in _SCOPES}
+    counts: dict[str, int] = {}
+    for r in table("scopes.tsv"):
+        counts[r["level"]] = counts.get(r["level"], 0) + view.count(r["word"])
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= 3 else None
 
@@ -229,6 +279,13 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
         for m in list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]:
             y, month = int(m.group(1)), int(m.group(2))
             planned = y + 1 if month >= 10 else y
+    if reviewed is None and planned is None:
+        review = [p for p in segments.parts if p.kind == "review"]
+        if review:
+            ys = [y for y in _years_in(view[review[0].start : review[0].end]) if 1949 < y < 2100]
+            if ys:
+                # The year a review names most often is the year it reviews (the latest, on a tie).
+                reviewed = max(set(ys), key=lambda y: (ys.count(y), y))
     if planned is None and reviewed is not None:
         planned = reviewed + 1
     if reviewed is None and planned is not None:
