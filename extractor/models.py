@@ -95,6 +95,61 @@ class Indicator(Model):
     sentence: Span
 
 
+Qualifier = Literal["about", "at_least", "at_most", "range", "exact"]
+TargetMeasure = Literal["level", "growth", "share", "change_pp", "rank"]
+
+
+class Target(Model):
+    """One thing a goal commits to: a quantity (or, for a qualitative target, none) and how it is bounded."""
+
+    subject: str | None = Field(None, description="what is counted or measured, as written (家庭農場, 地区生产总值)")
+    subject_simplified: str | None = None
+    canonical: str | None = Field(None, description="id from the indicator lexicon")
+    value: Quantity | None = Field(None, description="null for a qualitative target (居民收入增长和经济增长同步)")
+    measure: TargetMeasure = "level"
+    qualifier: Qualifier | None = Field(
+        None, description="about 左右/约, at_least 以上/不低于, at_most 以内/控制在, range, exact"
+    )
+    qualifier_raw: str | None = Field(None, description="the qualifying words as written (左右, 以上, 控制在…以内)")
+    text: str = Field(description="the target's own words (a clause of the goal)")
+    span: Span
+
+
+GoalKind = Literal["target", "plan_average", "task"]
+
+
+class Goal(Model):
+    """A commitment in the plan part: an enumerated item or a sentence with a commitment verb."""
+
+    text: str
+    span: Span
+    sentence: Span
+    year: int | None = Field(None, description="the planned year")
+    theme: str | None = Field(None, description="the heading the goal sits under")
+    kind: GoalKind = Field("task", description="target (has targets), plan_average (年均), task (no target)")
+    strength: Literal["hard", "soft"] | None = Field(None, description="hard 确保/必须/坚决, soft 力争/争取/努力")
+    targets: list[Target] = Field(default_factory=list)
+
+
+ProjectStatus = Literal["planned", "started", "in_progress", "completed", "operating"]
+ProjectLevel = Literal["national", "provincial", "prefecture", "county"]
+
+
+class Project(Model):
+    """A named project or works item."""
+
+    name: str
+    span: Span
+    sentence: Span
+    category: str | None = Field(None, description="transport, water, energy, agriculture, industry, housing, ...")
+    locations: list[str] = Field(default_factory=list, description="villages, groups, towns, rivers named with it")
+    quantities: list[Quantity] = Field(default_factory=list, description="sizes: 公里, 亩, 平方米, 座, 户 ...")
+    investment: Quantity | None = Field(None, description="money tied to it (总投资, 资金投入, 完成投资)")
+    status: ProjectStatus | None = None
+    level: ProjectLevel | None = Field(None, description="the level of a key-project list it is on (省重点)")
+    year: int | None = None
+
+
 class Heading(Model):
     text: str
     span: Span
@@ -159,7 +214,7 @@ class Document(Model):
     sections: list[Section] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list, description="every quantity mention outside noise")
     indicators: list[Indicator] = Field(default_factory=list)
-    projects: list[dict] = Field(default_factory=list)
-    goals: list[dict] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
     noise: list[Noise] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)

@@ -10,6 +10,8 @@ SCHEMA_MODELS: dict[str, type[M.Model]] = {
     "document": M.Document,
     "quantity": M.Quantity,
     "indicator": M.Indicator,
+    "goal": M.Goal,
+    "project": M.Project,
 }
 
 

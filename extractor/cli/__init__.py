@@ -6,7 +6,6 @@ starts without loading OpenCC, pydantic or the language data.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from extractor.cli.app import app
@@ -27,7 +26,6 @@ def _utf8_streams() -> None:
 
 def main() -> None:
     _utf8_streams()
-    os.environ.setdefault("TERMINAL_WIDTH", "100") if not sys.stderr.isatty() else None
     app()
 
 

@@ -1,0 +1,1 @@
+"""`govreport batch` (not implemented yet)."""

@@ -1,0 +1,1 @@
+"""`govreport evaluate` (not implemented yet)."""

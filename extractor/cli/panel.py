@@ -1,0 +1,1 @@
+"""`govreport panel` (not implemented yet)."""

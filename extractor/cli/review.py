@@ -1,0 +1,1 @@
+"""`govreport review` (not implemented yet)."""
