@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable
 
@@ -54,12 +55,17 @@ class Analysis:
             years[self.meta.year_planned] = "plan"
         if years:
             self.segments = self.segments.with_years(self.view, years)
+        self._noise_starts = [r.start for r in self.noise]
         blocked = [(r.start, r.end) for r in self.noise]
         self.masks = qmod.build_masks(self.view, blocked)
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)
         self.quantities = qmod.find(text, self.view, self.masks)
+
+    def noise_at(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._noise_starts, pos) - 1
+        return i >= 0 and self.noise[i].start <= pos < self.noise[i].end
 
     def part_kind(self, pos: int) -> str:
         p = self.segments.part_at(pos)
@@ -122,6 +128,13 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
             )
         )
     return out
+
+
+def build_goals(a: Analysis) -> list[M.Goal]:
+    from extractor.records.goals import build_goals as goals
+
+    qs = [q for q in a.quantities if a.part_kind(q.start) == "plan"]
+    return goals(a.text, a.view, a.segments, qs, a.noise_at, a.meta.year_planned)
 
 
 def _sections(a: Analysis) -> list[M.Section]:
@@ -201,6 +214,7 @@ def extract(
         sections=_sections(a),
         quantities=[quantity_model(text, q) for q in a.quantities],
         indicators=build_indicators(a) if "indicators" in only_set else [],
+        goals=build_goals(a) if "goals" in only_set else [],
         noise=[M.Noise(kind=r.kind, span=_span(r.start, r.end), text=text[r.start : r.end]) for r in a.noise],  # type: ignore[arg-type]
         warnings=_warnings(a, warnings),
     )

@@ -111,6 +111,7 @@ class Target(Model):
         None, description="about 左右/约, at_least 以上/不低于, at_most 以内/控制在, range, exact"
     )
     qualifier_raw: str | None = Field(None, description="the qualifying words as written (左右, 以上, 控制在…以内)")
+    rank: Rank | None = Field(None, description="for a rank target (进入全县前列, 列全市第一)")
     text: str = Field(description="the target's own words (a clause of the goal)")
     span: Span
 

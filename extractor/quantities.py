@@ -281,7 +281,10 @@ def _negatives() -> tuple[tuple[str, ...], tuple[regex.Pattern[str], ...]]:
     return literals, patterns
 
 
-_QUOTES = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』|\"[^\"\n]{1,12}\"")
+# A short quotation is a slogan or a programme name (“一个载体、四个体系”): its Chinese numerals count nothing.
+_QUOTES = regex.compile(
+    r"“[^“”\n。]{1,24}”|‘[^‘’\n。]{1,24}’|「[^「」\n。]{1,24}」|『[^『』\n。]{1,24}』|\"[^\"\n。]{1,24}\""
+)
 
 
 def negative_spans(view: str) -> list[tuple[int, int]]:
@@ -334,7 +337,30 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     if lex.multiplicative is not None:
         out.extend(_multiplicatives(text, view, masks, lex))
         out.sort(key=lambda q: q.start)
+    _share_post_approx(out, view)
     return out
+
+
+_LIST_JOINERS = ("、", "和", "及", "与", ",")
+
+
+def _share_post_approx(qs: list[QMatch], view: str) -> None:
+    """分别增长7%和8%左右: a bound written after the last figure of a list bounds every figure of it."""
+    i = 0
+    while i < len(qs):
+        j = i
+        while (
+            j + 1 < len(qs)
+            and view[qs[j].end : qs[j + 1].start].strip() in _LIST_JOINERS
+            and qs[j + 1].base_unit == qs[i].base_unit
+        ):
+            j += 1
+        last = qs[j]
+        if j > i and last.approx and last.end > last.unit_end:
+            for q in qs[i:j]:
+                if q.approx is None and q.high is None:
+                    q.approx = last.approx
+        i = j + 1
 
 
 def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:

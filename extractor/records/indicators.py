@@ -97,6 +97,7 @@ class Mention:
     period_kind: str | None = None
     attached: list[Mention] = field(default_factory=list)
     owner: Mention | None = None
+    qualifier: str | None = None  # a target's bound shared from the list it is in (7%和8%左右)
 
 
 def _clause_start(view: str, pos: int, floor: int) -> int:
@@ -276,22 +277,27 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
             m.name_start = ns
             m.name = text[ns:ne]
         adjacent = prev is not None and prev.sentence == m.sentence and prev.q.end == q.start and prev.change is None
-        if m.change is None and adjacent and prev is not None and prev.name:
-            m.name, m.name_start = prev.name, prev.name_start  # 建档立卡贫困户301户611人
-            m.after_name, m.name_end = prev.after_name, prev.name_end
-        elif m.change is None and q.kind == "count":
+        after = _after_name(view, q, s1, lex) if m.change is None and q.kind == "count" else None
+        if after:
             # A count right before a noun counts that noun (603名初中毕业生); at the end of a clause it counts
             # what the clause named before it (关闭无证养殖场17家).
-            after = _after_name(view, q, s1, lex)
-            if after:
-                m.name_start, m.name, m.after_name = after[0], text[after[0] : after[1]], True
-                m.name_end = after[1]
+            m.name_start, m.name, m.after_name = after[0], text[after[0] : after[1]], True
+            m.name_end = after[1]
+        elif m.change is None and adjacent and prev is not None and prev.name:
+            m.name, m.name_start = prev.name, prev.name_start  # 建档立卡贫困户301户611人
+            m.after_name, m.name_end = prev.after_name, prev.name_end
         m.year = _year(view, s0, q.start)
         per = _period(view, s0, q.start, lex)
         if per:
             m.period_kind, m.period = per
         out.append(m)
         prev = m
+    # 884户2598人贫困户: figures written back to back count the noun after the last of them.
+    for i in range(len(out) - 1, 0, -1):
+        cur, before = out[i], out[i - 1]
+        if cur.after_name and before.q.end == cur.q.start and before.change is None and not before.after_name:
+            before.name, before.name_start = cur.name, cur.name_start
+            before.after_name, before.name_end = True, cur.name_end
     return out
 
 

@@ -1,0 +1,351 @@
+"""Goals and targets: the commitments of the plan part.
+
+A goal is a clause (or run of clauses) of the plan part that starts with an item marker (一是, （二）, 1.) or
+carries a commitment word or a figure; clauses without either continue the goal before them. The
+main-targets sentence (主要预期目标是：…) is read clause by clause until its paragraph ends: every clause is
+a target, numeric or qualitative. Figures inside a goal become targets, named the way indicators are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from extractor import models as M
+from extractor._data import table
+from extractor.normalize import to_simplified
+from extractor.quantities import QMatch
+from extractor.records import indicators as ind
+from extractor.segment import Part, Segments
+
+CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
+_TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
+
+
+@dataclass(frozen=True)
+class _Lex:
+    commit: regex.Pattern[str]
+    strength: dict[str, str]
+    targets: tuple[regex.Pattern[str], ...]
+    average: regex.Pattern[str]
+    marker: regex.Pattern[str]
+    year: regex.Pattern[str]
+    qualifier: dict[str, str]
+
+
+@cache
+def lexicon() -> _Lex:
+    rows = table("commitments.tsv")
+    words = sorted((r["word"] for r in rows), key=len, reverse=True)
+    cues = table("goal_cues.tsv")
+
+    def pat(kind: str) -> str:
+        return "|".join(f"(?:{r['pattern']})" for r in cues if r["kind"] == kind)
+
+    return _Lex(
+        commit=regex.compile("|".join(regex.escape(w) for w in words)),
+        strength={r["word"]: r["strength"] for r in rows if r["strength"]},
+        targets=tuple(regex.compile(r["pattern"]) for r in cues if r["kind"] == "targets"),
+        average=regex.compile(pat("average")),
+        marker=regex.compile(pat("marker")),
+        year=regex.compile(pat("year")),
+        qualifier={r["approx"]: r["qualifier"] for r in table("qualifiers.tsv")},
+    )
+
+
+@dataclass
+class _Goal:
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    part: Part
+    main_targets: bool = False
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _clauses(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in CLAUSE_SPLIT.finditer(view, start, end):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return [(a, b) for a, b in (_trim(view, a, b) for a, b in out) if b > a]
+
+
+def _trim(view: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and view[s] in _TRIM:
+        s += 1
+    while e > s and view[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _in_heading(segments: Segments, s: int, e: int) -> bool:
+    return any(h.start <= s and e <= h.end for h in segments.headings)
+
+
+def find_goals(
+    text: str, view: str, segments: Segments, qs: list[QMatch], noise_at: Callable[[int], bool]
+) -> list[_Goal]:
+    """Goal spans in the plan parts, in order."""
+    lex = lexicon()
+    q_starts = sorted(q.start for q in qs)
+    import bisect
+
+    def has_figure(s: int, e: int) -> bool:
+        i = bisect.bisect_left(q_starts, s)
+        return i < len(q_starts) and q_starts[i] < e
+
+    goals: list[_Goal] = []
+    for part in segments.parts:
+        if part.kind != "plan":
+            continue
+        main_until = -1
+        for sent in segments.sentences:
+            if sent.end <= part.start or sent.start >= part.end or noise_at(sent.start):
+                continue
+            s, e = _trim(view, max(sent.start, part.start), min(sent.end, part.end))
+            if e <= s or _in_heading(segments, s, e):
+                continue
+            sview = view[s:e]
+            cue = next((m for p in lex.targets if (m := p.search(sview))), None)
+            if cue is not None:
+                # The main targets run from the cue to the end of its paragraph.
+                main_until = next((ln.end for ln in segments.lines if ln.start <= s < ln.end + 1), e)
+                s = s + cue.end()
+            current: _Goal | None = None
+            for cs, ce in _clauses(view, s, e):
+                if _in_heading(segments, cs, ce) or noise_at(cs):
+                    continue
+                marker = lex.marker.match(view, cs, ce)
+                if marker:
+                    cs, ce = _trim(view, marker.end(), ce)
+                    if ce <= cs:
+                        continue
+                main = cs < main_until
+                commits = main or bool(marker) or has_figure(cs, ce) or lex.commit.search(view, cs, ce) is not None
+                if commits or (current is None and main):
+                    current = _Goal(cs, ce, (sent.start, sent.end), part, main, [(cs, ce)])
+                    goals.append(current)
+                elif current is not None:
+                    current.end = ce
+                    current.clauses.append((cs, ce))
+    return goals
+
+
+def _qualifier(q: QMatch, lex: _Lex) -> str:
+    if q.high is not None or q.base_high is not None:
+        return "range"
+    return lex.qualifier.get(q.approx or "", "exact")
+
+
+def _qualifier_raw(text: str, view: str, q: QMatch) -> str | None:
+    words = []
+    if q.core_start > q.start:
+        words.append(text[q.start : q.core_start].lstrip("-负"))
+    if q.end > q.unit_end:
+        words.append(text[q.unit_end : q.end])
+    words = [w for w in words if w]
+    return "…".join(words) or None
+
+
+def _measure(name_s: str | None, q: QMatch, is_change: bool) -> str:
+    if q.base_unit == "个百分点":
+        return "change_pp"
+    if is_change:
+        return "growth"
+    if q.base_unit == "%" and name_s and regex.search(r"(增速|增幅|增长率|涨幅|增长)$", name_s):
+        return "growth"
+    if q.base_unit == "%" and name_s and regex.search(r"(率|比重|占比|比例|强度)$", name_s):
+        return "share"
+    return "level"
+
+
+def _subject(text: str, view: str, s: int, e: int) -> str | None:
+    cs, ce = ind.clean_name(view, s, e)
+    return text[cs:ce] if ce > cs else None
+
+
+def build_goals(
+    text: str,
+    view: str,
+    segments: Segments,
+    qs: list[QMatch],
+    noise_at: Callable[[int], bool],
+    year_planned: int | None,
+) -> list[M.Goal]:
+    lex = lexicon()
+    goals = find_goals(text, view, segments, qs, noise_at)
+    out: list[M.Goal] = []
+    for g in goals:
+        gq = [q for q in qs if g.start <= q.start and q.end <= g.end + 8 and q.start < g.end]
+        targets = _targets(text, view, segments, g, gq, lex)
+        gtext = view[g.start : g.end]
+        strength = None
+        for m in lex.commit.finditer(view, g.sentence[0], g.end):
+            if m.group() in lex.strength:
+                strength = lex.strength[m.group()]
+                break
+        year_m = lex.year.search(gtext)
+        year = int(year_m.group(1)) if year_m else _part_year(view, g.part) or year_planned
+        average = lex.average.search(gtext) is not None and any(t.value is not None for t in targets)
+        kind = "plan_average" if average else "target" if targets else "task"
+        end = max([g.end, *[t.span.end for t in targets]])
+        out.append(
+            M.Goal(
+                text=text[g.start : end],
+                span=M.Span(start=g.start, end=end),
+                sentence=M.Span(start=g.sentence[0], end=g.sentence[1]),
+                year=year,
+                theme=_theme(text, view, g),
+                kind=kind,  # type: ignore[arg-type]
+                strength=strength,  # type: ignore[arg-type]
+                targets=targets,
+            )
+        )
+    return out
+
+
+_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+
+
+def _part_year(view: str, part: Part) -> int | None:
+    if part.heading is None:
+        return None
+    m = _YEAR.search(view, part.heading.start, part.heading.end)
+    return int(m.group(1)) if m else None
+
+
+def _theme(text: str, view: str, g: _Goal) -> str | None:
+    best = None
+    for h in g.part.headings:
+        if h is g.part.heading or h.start >= g.start:
+            continue
+        best = h
+    if best is None:
+        return None
+    from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3
+
+    s, e = best.start, best.end
+    seg = view[s:e]
+    for pat in (_MARKER_1, _MARKER_2, _MARKER_3):
+        m = pat.match(seg)
+        if m:
+            s += m.end()
+            break
+    while s < e and view[s] in " \t":
+        s += 1
+    while e > s and view[e - 1] in " \t。.:：;；,，":
+        e -= 1  # a heading's closing quote stays: 建设"田园洪山"
+    return text[s:e] or None
+
+
+def _targets(text: str, view: str, segments: Segments, g: _Goal, gq: list[QMatch], lex: _Lex) -> list[M.Target]:
+    from extractor.api import quantity_model
+
+    out: list[M.Target] = []
+    mentions = ind.read_mentions(text, view, segments, gq)
+    ind.link(mentions, view, text)
+    ind.distribute(mentions, view, text)
+    _share_qualifiers(mentions, view)
+    for m in mentions:
+        q = m.q
+        name = m.name if m.name is not None else (m.owner.name if m.owner is not None else None)
+        if name is None:
+            # A figure without a subject: the goal's own words before it say what it is.
+            name = _subject(text, view, g.start, m.change.verb_start if m.change else q.start)
+        name_s = to_simplified(name) if name else None
+        s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
+        out.append(
+            M.Target(
+                subject=name,
+                subject_simplified=name_s,
+                canonical=ind.canonical(name_s) if name_s else None,
+                value=quantity_model(text, q),
+                measure=_measure(name_s, q, m.change is not None),  # type: ignore[arg-type]
+                qualifier=m.qualifier or _qualifier(q, lex),  # type: ignore[arg-type]
+                qualifier_raw=_qualifier_raw(text, view, q),
+                text=text[s : q.end],
+                span=M.Span(start=s, end=q.end),
+            )
+        )
+    covered = [(q.start, q.end) for q in gq]
+    for cs, ce in g.clauses:
+        if any(cs <= a < ce for a, _ in covered):
+            continue
+        r = _rank(text, view, cs, ce)
+        if r is not None:
+            out.append(r)
+        elif g.main_targets:
+            subj = _subject(text, view, cs, _verb_start(view, cs, ce))
+            out.append(
+                M.Target(
+                    subject=subj,
+                    subject_simplified=to_simplified(subj) if subj else None,
+                    canonical=ind.canonical(to_simplified(subj)) if subj else None,
+                    value=None,
+                    measure="growth" if "增长" in view[cs:ce] else "level",
+                    qualifier=None,
+                    text=text[cs:ce],
+                    span=M.Span(start=cs, end=ce),
+                )
+            )
+    out.sort(key=lambda t: t.span.start)
+    return out
+
+
+def _verb_start(view: str, s: int, e: int) -> int:
+    m = lexicon().commit.search(view, s, e)
+    return m.start() if m else s
+
+
+def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
+    """进入全县前列, 列全市第一: a target without a number."""
+    from extractor import numerals
+
+    for kind, pat in ind.lexicon().ranks:
+        m = pat.search(view, s, e)
+        if not m:
+            continue
+        pos = 1 if kind == "first" else None
+        if kind == "position":
+            try:
+                pos = int(numerals.parse(m.group("pos"))[0])
+            except numerals.NumeralError:
+                continue
+        subj = _subject(text, view, s, m.start())
+        rank = M.Rank(
+            scope=text[m.start("scope") : m.end("scope")],
+            position=pos,
+            raw=text[m.start() : m.end()],
+            span=M.Span(start=m.start(), end=m.end()),
+        )
+        return M.Target(
+            subject=subj,
+            subject_simplified=to_simplified(subj) if subj else None,
+            measure="rank",
+            rank=rank,
+            text=text[s:e],
+            span=M.Span(start=s, end=e),
+        )
+    return None
+
+
+def _share_qualifiers(mentions: list[ind.Mention], view: str) -> None:
+    """分别增长7%和8%左右: the approximation word after the last figure of a list bounds all of them."""
+    lex = lexicon()
+    run: list[ind.Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and run and view[run[-1].q.end : m.q.start].strip() in ind.LIST_JOINERS:
+            run.append(m)
+            continue
+        if len(run) > 1 and run[-1].q.approx and not any(r.q.approx for r in run[:-1]):
+            qual = lex.qualifier.get(run[-1].q.approx, "exact")
+            for r in run[:-1]:
+                if r.q.high is None:
+                    r.qualifier = qual
+        run = [m] if m is not None else []
