@@ -137,6 +137,13 @@ def build_goals(a: Analysis) -> list[M.Goal]:
     return goals(a.text, a.view, a.segments, qs, a.noise_at, a.meta.year_planned)
 
 
+def build_projects(a: Analysis) -> list[M.Project]:
+    from extractor.records.projects import build_projects as projects
+
+    years = {"review": a.meta.year_reviewed, "preamble": a.meta.year_reviewed, "plan": a.meta.year_planned}
+    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, a.part_kind, years)
+
+
 def _sections(a: Analysis) -> list[M.Section]:
     out = []
     for p in a.segments.parts:
@@ -215,6 +222,7 @@ def extract(
         quantities=[quantity_model(text, q) for q in a.quantities],
         indicators=build_indicators(a) if "indicators" in only_set else [],
         goals=build_goals(a) if "goals" in only_set else [],
+        projects=build_projects(a) if "projects" in only_set else [],
         noise=[M.Noise(kind=r.kind, span=_span(r.start, r.end), text=text[r.start : r.end]) for r in a.noise],  # type: ignore[arg-type]
         warnings=_warnings(a, warnings),
     )

@@ -1,0 +1,232 @@
+"""Projects: named works (…项目, …工程, …管道) with their place, size, money, status and key-project level.
+
+A name ends with a project suffix and reaches back to the nearest clause break, list comma or verb
+(实施, 建设, 包括…); names joined by 和 stay one name (水田开发项目和增减挂钩项目). Generic phrases that
+name no project (重点项目, 民生工程) are dropped. The rest of the sentence, up to the next name, gives the
+project's quantities, investment and status.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor import models as M
+from extractor._data import table
+from extractor.numerals import chinese_chars as numerals_chars
+from extractor.quantities import QMatch, _unit_at, lexicon as quantity_lexicon
+from extractor.segment import Segments
+
+MAX_NAME = 24
+_BREAK = "，,。；;：:、！？!?（）()《》【】\n\r\t "
+MONEY_CUES = ("总投资", "投资", "资金投入", "投入资金", "投入", "完成投资", "计划投资", "年度计划投资", "资金")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    suffix: regex.Pattern[str]
+    generic: frozenset[str]
+    generic_end: tuple[str, ...]
+    modifiers: tuple[str, ...]
+    before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    status: tuple[tuple[str, str], ...]
+    not_yet: tuple[str, ...]
+    levels: tuple[tuple[str, regex.Pattern[str]], ...]
+    categories: tuple[tuple[str, str], ...]
+    place: regex.Pattern[str]
+
+
+@cache
+def lexicon() -> _Lex:
+    rows = table("projects.tsv")
+
+    def words(kind: str) -> list[str]:
+        return [r["word"] for r in rows if r["kind"] == kind]
+
+    from extractor._data import column
+
+    suffixes = sorted(words("suffix"), key=len, reverse=True)
+    places = "|".join(regex.escape(w) for w in sorted(words("place"), key=len, reverse=True))
+    status = [(r["kind"].removeprefix("status_"), r["word"]) for r in rows if r["kind"].startswith("status_")]
+    return _Lex(
+        suffix=regex.compile("(?:" + "|".join(regex.escape(w) for w in suffixes) + ")++"),
+        generic=frozenset(words("generic")),
+        generic_end=tuple(words("generic_end")),
+        modifiers=tuple(sorted(words("modifier"), key=len, reverse=True)),
+        # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
+        before=tuple(sorted({*words("before"), *column("commitments.tsv", "word")}, key=len, reverse=True)),
+        not_after=tuple(sorted(words("not_after"), key=len, reverse=True)),
+        status=tuple(sorted(status, key=lambda x: -len(x[1]))),
+        not_yet=tuple(words("not_yet")),
+        levels=tuple(
+            (r["kind"].removeprefix("level_"), regex.compile(r["word"])) for r in rows if r["kind"].startswith("level_")
+        ),
+        categories=tuple(
+            (r["kind"].removeprefix("category_"), r["word"]) for r in rows if r["kind"].startswith("category_")
+        ),
+        # A place name starts after a break or a verb (分别为扬名村庙沙组, 打造龙溪河) and may name a group after it.
+        place=regex.compile(
+            rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in words('before') if len(w) > 1)})"
+            rf"[\u4e00-\u9fff]{{2,3}}(?:{places})(?:[\u4e00-\u9fff]{{1,4}}?组)?"
+        ),
+    )
+
+
+def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
+    """Walk back from a suffix to the nearest break, list comma, digit or verb. A verb right before the suffix
+    belongs to the name (危桥改造工程); leading verbs are trimmed afterwards (铺设公路 names nothing)."""
+    p = end_of_stem
+    while p > floor and end_of_stem - p < MAX_NAME:
+        ch = view[p - 1]
+        if ch in _BREAK or ch.isdigit() or (ch == "年" and p >= 2 and view[p - 2].isdigit()):
+            break
+        if p < end_of_stem and any(view.startswith(w, p - len(w)) for w in lex.before if p - len(w) >= floor):
+            break
+        p -= 1
+    moved = True
+    while moved:
+        moved = False
+        for w in lex.before:
+            if view.startswith(w, p) and p + len(w) <= end_of_stem:
+                p += len(w)
+                moved = True
+                break
+    return p
+
+
+def _strip_modifiers(name: str, lex: _Lex) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for w in lex.modifiers:
+            if name.startswith(w) and len(name) > len(w):
+                name = name[len(w) :]
+                changed = True
+    return name
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+
+
+def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool]) -> list[_Cand]:
+    lex = lexicon()
+    cands: list[_Cand] = []
+    for m in lex.suffix.finditer(view, start, end):
+        if noise_at(m.start()):
+            continue
+        if any(view.startswith(w, m.end()) for w in lex.not_after):
+            continue
+        s = _name_start(view, m.start(), start, lex)
+        name = view[s : m.end()]
+        while name and name[0] in "\"“”'‘’「」":
+            s += 1
+            name = name[1:]
+        if s > 0 and (view[s - 1].isdigit() or view[s - 1] in numerals_chars()):
+            # 12个棚改配套基础设施项目: the count's unit is not part of the name.
+            unit = _unit_at(view, s, quantity_lexicon())
+            if unit is not None:
+                s += len(unit.text)
+                name = view[s : m.end()]
+        if m.start() - s < 2 or _strip_modifiers(name, lex) in lex.generic or name.endswith(lex.generic_end):
+            continue
+        if "的" in name:
+            continue  # 科技含量高的项目 describes projects, it names none
+        cands.append(_Cand(s, m.end()))
+    # 水田开发项目和增减挂钩项目: a longer name that holds a shorter one wins.
+    cands.sort(key=lambda c: (c.start, -c.end))
+    out: list[_Cand] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            if c.end > out[-1].end and c.start == out[-1].start:
+                out[-1] = c
+            continue
+        if out and out[-1].start < c.start < out[-1].end:
+            continue
+        out.append(c)
+    merged: list[_Cand] = []
+    for c in out:
+        if merged and c.start <= merged[-1].end and c.end >= merged[-1].end:
+            merged[-1] = _Cand(merged[-1].start, c.end)
+        else:
+            merged.append(c)
+    return merged
+
+
+def _status(view: str, s: int, e: int, lex: _Lex) -> str | None:
+    best = None
+    for st, w in lex.status:
+        i = view.find(w, s, e)
+        while i >= 0:
+            if not any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
+                if best is None or i < best[0]:
+                    best = (i, st)
+                break
+            i = view.find(w, i + 1, e)
+    return best[1] if best else None
+
+
+def build_projects(
+    text: str,
+    view: str,
+    segments: Segments,
+    qs: list[QMatch],
+    noise_at: Callable[[int], bool],
+    part_kind: Callable[[int], str],
+    years: dict[str, int | None],
+) -> list[M.Project]:
+    from extractor.api import quantity_model
+
+    lex = lexicon()
+    q_starts = [q.start for q in qs]
+    out: list[M.Project] = []
+    for part in segments.parts:
+        if part.kind not in ("review", "plan", "preamble"):
+            continue
+        cands = find_names(view, part.start, part.end, noise_at)
+        for i, c in enumerate(cands):
+            sent = segments.sentence_at(c.start)
+            s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (c.start, c.end)
+            nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < s1 else s1
+            # The figures after the name belong to it; before the next name they may also sit just before it.
+            lo = bisect.bisect_left(q_starts, c.end)
+            hi = bisect.bisect_left(q_starts, nxt)
+            mine = qs[lo:hi]
+            investment = None
+            sizes = []
+            for q in mine:
+                if q.kind == "money":
+                    cue = any(view.startswith(w, q.start - len(w)) or w in view[max(s0, q.start - 8) : q.start] for w in MONEY_CUES)
+                    if investment is None and (cue or not sizes):
+                        investment = q
+                elif q.kind in ("measure", "count"):
+                    sizes.append(q)
+            status = _status(view, c.end, s1, lex)
+            if status is None and part.kind == "plan":
+                status = "planned"
+            level = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
+            name_v = view[c.start : c.end]
+            category = next((cat for cat, w in lex.categories if w in name_v), None)
+            locations = list(dict.fromkeys(text[m.start() : m.end()] for m in lex.place.finditer(view, c.start, nxt)))
+            out.append(
+                M.Project(
+                    name=text[c.start : c.end],
+                    span=M.Span(start=c.start, end=c.end),
+                    sentence=M.Span(start=s0, end=s1),
+                    category=category,
+                    locations=locations,
+                    quantities=[quantity_model(text, q) for q in sizes],
+                    investment=quantity_model(text, investment) if investment else None,
+                    status=status,  # type: ignore[arg-type]
+                    level=level,  # type: ignore[arg-type]
+                    year=years.get(part.kind),
+                )
+            )
+    return out
