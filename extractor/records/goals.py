@@ -22,6 +22,9 @@ from extractor.records import indicators as ind
 from extractor.segment import Part, Segments
 
 CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
+# A sentence this long without a figure ends the main-targets list; a clause this long is no qualitative target.
+MAIN_PROSE = 40
+MAX_QUALITATIVE = 30
 _TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
 
 
@@ -113,10 +116,12 @@ def find_goals(
                 continue
             sview = view[s:e]
             cue = next((m for p in lex.targets if (m := p.search(sview))), None)
-            if cue is not None:
-                # The main targets run from the cue to the end of its paragraph.
+            if cue is not None and s >= main_until:
+                # The main targets run from the cue to the end of its paragraph ...
                 main_until = next((ln.end for ln in segments.lines if ln.start <= s < ln.end + 1), e)
                 s = s + cue.end()
+            elif s < main_until and not has_figure(s, e) and e - s > MAIN_PROSE:
+                main_until = s  # ... or to the first long sentence without a figure: the explanation after them
             current: _Goal | None = None
             for cs, ce in _clauses(view, s, e):
                 if _in_heading(segments, cs, ce) or noise_at(cs):
@@ -280,7 +285,7 @@ def _targets(text: str, view: str, segments: Segments, g: _Goal, gq: list[QMatch
         r = _rank(text, view, cs, ce)
         if r is not None:
             out.append(r)
-        elif g.main_targets:
+        elif g.main_targets and ce - cs <= MAX_QUALITATIVE:
             subj = _subject(text, view, cs, _verb_start(view, cs, ce))
             out.append(
                 M.Target(

@@ -18,7 +18,8 @@ import regex
 from extractor import models as M
 from extractor._data import table
 from extractor.numerals import chinese_chars as numerals_chars
-from extractor.quantities import QMatch, _unit_at, lexicon as quantity_lexicon
+from extractor.quantities import QMatch, _unit_at
+from extractor.quantities import lexicon as quantity_lexicon
 from extractor.segment import Segments
 
 MAX_NAME = 24
@@ -203,7 +204,8 @@ def build_projects(
             sizes = []
             for q in mine:
                 if q.kind == "money":
-                    cue = any(view.startswith(w, q.start - len(w)) or w in view[max(s0, q.start - 8) : q.start] for w in MONEY_CUES)
+                    before = view[max(s0, q.start - 8) : q.start]
+                    cue = any(w in before for w in MONEY_CUES)
                     if investment is None and (cue or not sizes):
                         investment = q
                 elif q.kind in ("measure", "count"):
