@@ -392,15 +392,11 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
         return None, first.end
     if first.chinese and (masks.quoted[start] or not unit.chinese):
         return None, first.end
-    if (
-        first.chinese
-        and high is None
-        and first.high is None
-        and not first.scale_text
-        and numerals.is_bare_chinese_one(view[first.start : first.core_end])
-        and unit.kind == "count"
-    ):
-        return None, first.end
+    if first.chinese and high is None and first.high is None and not first.scale_text:
+        if numerals.is_bare_chinese_one(view[first.start : first.core_end]) and unit.kind == "count":
+            return None, first.end  # 一个, 一批: an article far more often than a count
+        if first.number == 0:
+            return None, first.end  # 零部件, 零容忍: a word, not a zero
     last = high or first
     end = last.end
     # Scale: a range's first part borrows the second's scale when it has none of its own (10-20万元).
