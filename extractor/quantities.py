@@ -60,6 +60,7 @@ class _Lex:
     max_pre: int
     max_post: int
     separators: tuple[str, ...]
+    list_joiners: tuple[str, ...]
     numeral_run: regex.Pattern[str]
     chinese_chars: frozenset[str]
     multiplicative: regex.Pattern[str] | None
@@ -99,6 +100,7 @@ def lexicon() -> _Lex:
         max_pre=max(len(w) for w in pre),
         max_post=max(len(w) for w in post),
         separators=column("ranges.tsv", "text", kind="separator"),
+        list_joiners=column("ranges.tsv", "text", kind="list"),
         numeral_run=run,
         chinese_chars=frozenset(cn),
         multiplicative=mult,
@@ -147,6 +149,7 @@ class _Part:
     unit: Unit | None
     unit_start: int
     end: int
+    borrowed: str | None = None  # the unit and scale as written on the next figure of a list (70和50亿元)
 
 
 def _split_scale(run: str) -> tuple[str, str]:
@@ -384,6 +387,10 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
+    if high is None:
+        borrowed = _borrow_from_list(view, text, first, masks, lex)
+        if borrowed is not None:
+            first = borrowed
     if high is None and first.unit is None:
         return None, first.core_end
     unit = (high or first).unit
@@ -427,7 +434,9 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     if post:
         end += len(post)
         approx = lex.post[post] if approx is None or lex.pre.get(pre or "") == "at_most" else approx
-    if last.percent_prefix:
+    if last.borrowed is not None:
+        unit_written = last.borrowed
+    elif last.percent_prefix:
         unit_written = text[last.start : last.start + 3]
     else:
         unit_written = (
@@ -450,6 +459,42 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
         unit_end=unit_end,
     )
     return q, end
+
+
+def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:
+    """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
+    joiner = next((j for j in lex.list_joiners if view.startswith(j, first.end)), None)
+    if joiner is None or first.end + len(joiner) >= len(view):
+        return None
+    nxt_start = first.end + len(joiner)
+    if masks.blocked[nxt_start]:
+        return None
+    nxt = _read_part(view, text, nxt_start, lex)
+    if nxt is None or nxt.unit is None or nxt.unit.kind == "skip" or nxt.chinese != first.chinese:
+        return None
+    if first.unit is None and not first.scale_text:
+        scale = nxt.scale
+    elif first.unit is not None and first.unit.text == "个" and nxt.unit.base == "个百分点":
+        scale = first.scale
+    else:
+        return None
+    return _Part(
+        first.start,
+        first.core_end,
+        first.number,
+        first.high,
+        first.chinese,
+        first.percent_prefix,
+        scale,
+        "",  # the scale is borrowed, not written here
+        first.core_end,
+        first.mid,
+        nxt.unit,
+        first.end,
+        first.end,
+        borrowed=text[nxt.scale_start : nxt.scale_start + len(nxt.scale_text)]
+        + text[nxt.unit_start : nxt.unit_start + len(nxt.unit.text)],
+    )
 
 
 def _multiplicatives(text: str, view: str, masks: Masks, lex: _Lex) -> list[QMatch]:

@@ -1,0 +1,35 @@
+"""Figures in a list share what is written once: the unit on the last one, a bound after the last one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.normalize import make_view
+from extractor.quantities import find
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("产值分别突破70和50亿元", [("突破70", "7000000000", "元", "more_than"), ("50亿元", "5000000000", "元", None)]),
+        (
+            "比分别提高1.9个和3.3个百分点",
+            [("1.9个", "1.9", "个百分点", None), ("3.3个百分点", "3.3", "个百分点", None)],
+        ),
+        ("城乡居民人均可支配收入分别增长7%和8%左右", [("7%", "7", "%", "about"), ("8%左右", "8", "%", "about")]),
+        (
+            "分别增长3.5%左右、6%左右、5%左右",
+            [("3.5%左右", "3.5", "%", "about"), ("6%左右", "6", "%", "about"), ("5%左右", "5", "%", "about")],
+        ),
+        ("建成6座书院、3座博物馆", [("6座", "6", "座", None), ("3座", "3", "座", None)]),
+    ],
+)
+def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    got = [(text[q.start : q.end], q.base_value, q.base_unit, q.approx) for q in find(text, make_view(text))]
+    assert [(r, Decimal(v), u, a) for r, v, u, a in expected] == got
+
+
+def test_years_in_a_list_stay_years() -> None:
+    assert find("2019和2020年", make_view("2019和2020年")) == []
