@@ -8,6 +8,7 @@ a target, numeric or qualitative. Figures inside a goal become targets, named th
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +20,7 @@ from extractor._data import table
 from extractor.normalize import to_simplified
 from extractor.quantities import QMatch
 from extractor.records import indicators as ind
-from extractor.segment import Part, Segments
+from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments
 
 CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
 # A sentence this long without a figure ends the main-targets list; a clause this long is no qualitative target.
@@ -32,6 +33,7 @@ _TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
 class _Lex:
     commit: regex.Pattern[str]
     strength: dict[str, str]
+    strength_re: regex.Pattern[str]
     targets: tuple[regex.Pattern[str], ...]
     average: regex.Pattern[str]
     marker: regex.Pattern[str]
@@ -51,6 +53,9 @@ def lexicon() -> _Lex:
     return _Lex(
         commit=regex.compile("|".join(regex.escape(w) for w in words)),
         strength={r["word"]: r["strength"] for r in rows if r["strength"]},
+        strength_re=regex.compile(
+            "|".join(regex.escape(w) for w in words if any(r["word"] == w and r["strength"] for r in rows))
+        ),
         targets=tuple(regex.compile(r["pattern"]) for r in cues if r["kind"] == "targets"),
         average=regex.compile(pat("average")),
         marker=regex.compile(pat("marker")),
@@ -88,7 +93,16 @@ def _trim(view: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _in_heading(segments: Segments, s: int, e: int) -> bool:
-    return any(h.start <= s and e <= h.end for h in segments.headings)
+    hs = segments.headings
+    i = (
+        bisect.bisect_right([h.start for h in hs], s)
+        if not hasattr(segments, "_hstarts")
+        else bisect.bisect_right(
+            segments._hstarts,
+            s,  # type: ignore[attr-defined]
+        )
+    )
+    return i > 0 and hs[i - 1].start <= s and e <= hs[i - 1].end
 
 
 def find_goals(
@@ -97,18 +111,21 @@ def find_goals(
     """Goal spans in the plan parts, in order."""
     lex = lexicon()
     q_starts = sorted(q.start for q in qs)
-    import bisect
+    segments._hstarts = [h.start for h in segments.headings]  # type: ignore[attr-defined]
 
     def has_figure(s: int, e: int) -> bool:
         i = bisect.bisect_left(q_starts, s)
         return i < len(q_starts) and q_starts[i] < e
 
     goals: list[_Goal] = []
+    sent_starts = [x.start for x in segments.sentences]
     for part in segments.parts:
         if part.kind != "plan":
             continue
         main_until = -1
-        for sent in segments.sentences:
+        first = max(0, bisect.bisect_right(sent_starts, part.start) - 1)
+        last = bisect.bisect_left(sent_starts, part.end)
+        for sent in segments.sentences[first:last]:
             if sent.end <= part.start or sent.start >= part.end or noise_at(sent.start):
                 continue
             s, e = _trim(view, max(sent.start, part.start), min(sent.end, part.end))
@@ -122,6 +139,7 @@ def find_goals(
                 s = s + cue.end()
             elif s < main_until and not has_figure(s, e) and e - s > MAIN_PROSE:
                 main_until = s  # ... or to the first long sentence without a figure: the explanation after them
+            commit_at = [m.start() for m in lex.commit.finditer(view, s, e)]
             current: _Goal | None = None
             for cs, ce in _clauses(view, s, e):
                 if _in_heading(segments, cs, ce) or noise_at(cs):
@@ -132,7 +150,8 @@ def find_goals(
                     if ce <= cs:
                         continue
                 main = cs < main_until
-                commits = main or bool(marker) or has_figure(cs, ce) or lex.commit.search(view, cs, ce) is not None
+                i = bisect.bisect_left(commit_at, cs)
+                commits = main or bool(marker) or has_figure(cs, ce) or (i < len(commit_at) and commit_at[i] < ce)
                 if commits or (current is None and main):
                     current = _Goal(cs, ce, (sent.start, sent.end), part, main, [(cs, ce)])
                     goals.append(current)
@@ -186,17 +205,23 @@ def build_goals(
     lex = lexicon()
     goals = find_goals(text, view, segments, qs, noise_at)
     out: list[M.Goal] = []
+    starts = [q.start for q in qs]
+    themes: dict[int, tuple[list[int], list[Heading]]] = {}
+    part_years: dict[int, int | None] = {}
     for g in goals:
-        gq = [q for q in qs if g.start <= q.start and q.end <= g.end + 8 and q.start < g.end]
+        lo, hi = bisect.bisect_left(starts, g.start), bisect.bisect_left(starts, g.end)
+        gq = qs[lo:hi]
         targets = _targets(text, view, segments, g, gq, lex)
         gtext = view[g.start : g.end]
-        strength = None
-        for m in lex.commit.finditer(view, g.sentence[0], g.end):
-            if m.group() in lex.strength:
-                strength = lex.strength[m.group()]
-                break
+        sm = lex.strength_re.search(view, g.sentence[0], g.end)
+        strength = lex.strength[sm.group()] if sm else None
         year_m = lex.year.search(gtext)
-        year = int(year_m.group(1)) if year_m else _part_year(view, g.part) or year_planned
+        if year_m:
+            year = int(year_m.group(1))
+        else:
+            if id(g.part) not in part_years:
+                part_years[id(g.part)] = _part_year(view, g.part) or year_planned
+            year = part_years[id(g.part)]
         average = lex.average.search(gtext) is not None and any(t.value is not None for t in targets)
         kind = "plan_average" if average else "target" if targets else "task"
         end = max([g.end, *[t.span.end for t in targets]])
@@ -206,7 +231,7 @@ def build_goals(
                 span=M.Span(start=g.start, end=end),
                 sentence=M.Span(start=g.sentence[0], end=g.sentence[1]),
                 year=year,
-                theme=_theme(text, view, g),
+                theme=_theme(text, view, g, themes),
                 kind=kind,  # type: ignore[arg-type]
                 strength=strength,  # type: ignore[arg-type]
                 targets=targets,
@@ -225,17 +250,8 @@ def _part_year(view: str, part: Part) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _theme(text: str, view: str, g: _Goal) -> str | None:
-    best = None
-    for h in g.part.headings:
-        if h is g.part.heading or h.start >= g.start:
-            continue
-        best = h
-    if best is None:
-        return None
-    from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3
-
-    s, e = best.start, best.end
+def _heading_text(text: str, view: str, h: Heading) -> str | None:
+    s, e = h.start, h.end
     seg = view[s:e]
     for pat in (_MARKER_1, _MARKER_2, _MARKER_3):
         m = pat.match(seg)
@@ -249,11 +265,25 @@ def _theme(text: str, view: str, g: _Goal) -> str | None:
     return text[s:e] or None
 
 
-def _targets(text: str, view: str, segments: Segments, g: _Goal, gq: list[QMatch], lex: _Lex) -> list[M.Target]:
-    from extractor.api import quantity_model
+def _theme(text: str, view: str, g: _Goal, cache: dict[int, tuple[list[int], list[Heading]]]) -> str | None:
+    """The heading the goal sits under: the last sub-heading of its part before it."""
+    key = id(g.part)
+    if key not in cache:
+        hs = [h for h in g.part.headings if h is not g.part.heading]
+        cache[key] = ([h.start for h in hs], hs)
+    starts, hs = cache[key]
+    i = bisect.bisect_left(starts, g.start)
+    if not i:
+        return None
+    h = hs[i - 1]
+    if not hasattr(h, "theme"):
+        h.theme = _heading_text(text, view, h)  # type: ignore[attr-defined]
+    return h.theme  # type: ignore[attr-defined]
 
+
+def _targets(text: str, view: str, segments: Segments, g: _Goal, gq: list[QMatch], lex: _Lex) -> list[M.Target]:
     out: list[M.Target] = []
-    mentions = ind.read_mentions(text, view, segments, gq)
+    mentions = ind.read_mentions(text, view, segments, gq) if gq else []
     ind.link(mentions, view, text)
     ind.distribute(mentions, view, text)
     _share_qualifiers(mentions, view)
@@ -270,7 +300,7 @@ def _targets(text: str, view: str, segments: Segments, g: _Goal, gq: list[QMatch
                 subject=name,
                 subject_simplified=name_s,
                 canonical=ind.canonical(name_s) if name_s else None,
-                value=quantity_model(text, q),
+                value=_quantity_model(text, q),
                 measure=_measure(name_s, q, m.change is not None),  # type: ignore[arg-type]
                 qualifier=m.qualifier or _qualifier(q, lex),  # type: ignore[arg-type]
                 qualifier_raw=_qualifier_raw(text, view, q),
@@ -303,6 +333,12 @@ def _targets(text: str, view: str, segments: Segments, g: _Goal, gq: list[QMatch
     return out
 
 
+def _quantity_model(text: str, q: QMatch) -> M.Quantity:
+    from extractor.api import quantity_model
+
+    return quantity_model(text, q)
+
+
 def _verb_start(view: str, s: int, e: int) -> int:
     m = lexicon().commit.search(view, s, e)
     return m.start() if m else s
@@ -312,6 +348,8 @@ def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
     """进入全县前列, 列全市第一: a target without a number."""
     from extractor import numerals
 
+    if not ind.may_rank(view, s, e):
+        return None
     for kind, pat in ind.lexicon().ranks:
         m = pat.search(view, s, e)
         if not m:

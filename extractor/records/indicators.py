@@ -36,6 +36,7 @@ class _Lex:
     trailing: regex.Pattern[str]
     periods: tuple[tuple[str, regex.Pattern[str]], ...]
     ranks: tuple[tuple[str, regex.Pattern[str]], ...]
+    rank_cues: tuple[str, ...]
     contractions: tuple[tuple[str, tuple[str, ...]], ...]
     after_stops: regex.Pattern[str]
     topic_end: regex.Pattern[str]
@@ -60,7 +61,8 @@ def lexicon() -> _Lex:
         leading=_affix_pattern(column("name_affixes.tsv", "word", position="leading"), True),
         trailing=_affix_pattern(column("name_affixes.tsv", "word", position="trailing"), False),
         periods=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("periods.tsv")),
-        ranks=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("ranks.tsv")),
+        ranks=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"),
+        rank_cues=tuple(r["pattern"] for r in table("ranks.tsv") if r["kind"] == "cue"),
         contractions=tuple(
             (r["short"], tuple(r["expanded"].split("|")))
             for r in sorted(table("contractions.tsv"), key=lambda r: -len(r["short"]))
@@ -416,6 +418,12 @@ def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str |
         s, e = start + m.start(), start + m.end()
         return text[s:e], text[start + m.start("scope") : start + m.end("scope")], pos, s, e
     return None
+
+
+def may_rank(view: str, s: int, e: int) -> bool:
+    """Whether a rank phrase can be in view[s:e]: every one contains a cue word."""
+    seg = view[s:e]
+    return any(c in seg for c in lexicon().rank_cues)
 
 
 def canonical_index() -> dict[str, str]:

@@ -33,7 +33,8 @@ class _Lex:
     generic: frozenset[str]
     generic_end: tuple[str, ...]
     modifiers: tuple[str, ...]
-    before: tuple[str, ...]
+    before_set: frozenset[str]
+    before_lengths: tuple[int, ...]
     not_after: tuple[str, ...]
     status: tuple[tuple[str, str], ...]
     not_yet: tuple[str, ...]
@@ -52,6 +53,8 @@ def lexicon() -> _Lex:
     from extractor._data import column
 
     suffixes = sorted(words("suffix"), key=len, reverse=True)
+    # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
+    before = {*words("before"), *column("commitments.tsv", "word")}
     places = "|".join(regex.escape(w) for w in sorted(words("place"), key=len, reverse=True))
     status = [(r["kind"].removeprefix("status_"), r["word"]) for r in rows if r["kind"].startswith("status_")]
     return _Lex(
@@ -59,8 +62,8 @@ def lexicon() -> _Lex:
         generic=frozenset(words("generic")),
         generic_end=tuple(words("generic_end")),
         modifiers=tuple(sorted(words("modifier"), key=len, reverse=True)),
-        # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
-        before=tuple(sorted({*words("before"), *column("commitments.tsv", "word")}, key=len, reverse=True)),
+        before_set=frozenset(before),
+        before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
         not_after=tuple(sorted(words("not_after"), key=len, reverse=True)),
         status=tuple(sorted(status, key=lambda x: -len(x[1]))),
         not_yet=tuple(words("not_yet")),
@@ -72,10 +75,18 @@ def lexicon() -> _Lex:
         ),
         # A place name starts after a break or a verb (分别为扬名村庙沙组, 打造龙溪河) and may name a group after it.
         place=regex.compile(
-            rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in words('before') if len(w) > 1)})"
+            rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             rf"[\u4e00-\u9fff]{{2,3}}(?:{places})(?:[\u4e00-\u9fff]{{1,4}}?组)?"
         ),
     )
+
+
+def _ends_with_word(view: str, p: int, floor: int, words: frozenset[str], lengths: tuple[int, ...]) -> int:
+    """The length of a word from ``words`` that ends at ``p`` (0 if none), looking at most back to ``floor``."""
+    for n in lengths:
+        if p - n >= floor and view[p - n : p] in words:
+            return n
+    return 0
 
 
 def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
@@ -86,15 +97,15 @@ def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
         ch = view[p - 1]
         if ch in _BREAK or ch.isdigit() or (ch == "年" and p >= 2 and view[p - 2].isdigit()):
             break
-        if p < end_of_stem and any(view.startswith(w, p - len(w)) for w in lex.before if p - len(w) >= floor):
+        if p < end_of_stem and _ends_with_word(view, p, floor, lex.before_set, lex.before_lengths):
             break
         p -= 1
     moved = True
     while moved:
         moved = False
-        for w in lex.before:
-            if view.startswith(w, p) and p + len(w) <= end_of_stem:
-                p += len(w)
+        for n in lex.before_lengths:
+            if p + n <= end_of_stem and view[p : p + n] in lex.before_set:
+                p += n
                 moved = True
                 break
     return p
