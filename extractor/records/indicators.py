@@ -169,6 +169,10 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
     """Trim time, scope and light verbs from both ends of a name; spans stay in the text."""
     lex = lex or lexicon()
     for _ in range(6):
+        while start < end and view[start] in " \t":
+            start += 1
+        while end > start and view[end - 1] in " \t":
+            end -= 1
         seg = view[start:end]
         m = lex.leading.match(seg)
         if m and m.end() > 0:
@@ -310,8 +314,9 @@ def link(mentions: list[Mention], view: str, text: str) -> None:
             continue
         if m.name is None:
             prev = mentions[i - 1] if i else None
-            if prev is not None and prev.sentence == m.sentence and prev.change is None and prev.name:
-                m.name, m.name_start = prev.name, prev.name_start  # 帮助对象达346户,879人
+            if prev is not None and prev.sentence == m.sentence and prev.name:
+                # 帮助对象达346户,879人; 地区生产总值增长7.5%,达到309亿元
+                m.name, m.name_start = prev.name, prev.name_start
             else:
                 t = _topic(view, m.sentence[0], m.clause_start)
                 if t:
