@@ -6,13 +6,12 @@ starts without loading OpenCC, pydantic or the language data.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
+# Registering a command is importing its module; each module defines its commands on `app`.
+from extractor.cli import batch, evaluate, extract, panel, review  # noqa: F401
 from extractor.cli.app import app
-
-# Registering a command is importing its module.
-from extractor.cli import extract as _extract  # noqa: F401  isort: skip
-import contextlib
 
 
 def _utf8_streams() -> None:

@@ -1,1 +1,137 @@
-"""`govreport panel` (not implemented yet)."""
+"""`govreport panel` (targets against actuals across years) and `govreport keywords` (text measures)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from extractor.cli.app import app, fail, output, warn
+
+
+class PanelFormat(str, Enum):
+    csv = "csv"
+    dta = "dta"
+
+
+@app.command()
+def panel(
+    results: list[Path] = typer.Argument(
+        ..., help="Output of `govreport batch` (JSONL or SQLite) or `extract` (JSON)."
+    ),
+    out: str | None = typer.Option(
+        None, "-o", "--out", help="panel.csv or panel.dta; '-' or nothing for CSV on stdout."
+    ),
+    fmt: PanelFormat | None = typer.Option(
+        None, "--format", "-f", help="csv or dta (default: from --out's extension)."
+    ),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 BOM (for Excel)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings on stderr."),
+) -> None:
+    """Targets set in each year's report beside the actuals reported a year later, per region and indicator.
+
+    When an input is a SQLite database, the panel is also written to its `panel` table.
+    """
+    from extractor import panel as P
+
+    docs = []
+    for r in results:
+        if not r.exists():
+            fail(f"{r}: no such file")
+        try:
+            docs.extend(P.read_results(r))
+        except (ValueError, OSError) as e:
+            fail(f"{r}: {e}")
+    rows, warnings = P.build(docs)
+    if not quiet:
+        for w in warnings:
+            warn(w)
+    kind = fmt.value if fmt else ("dta" if out and out.lower().endswith(".dta") else "csv")
+    if kind == "dta":
+        if not out or out == "-":
+            fail("a .dta file needs --out PATH", code=2)
+        try:
+            P.write_dta(rows, out)
+        except ImportError:
+            fail("writing .dta needs pandas: pip install 'govreport[stata]'")
+    else:
+        with output(out, newline="", bom=bom) as f:
+            w = csv.DictWriter(f, fieldnames=P.PANEL_COLUMNS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    for r in results:
+        if P.is_sqlite(r):
+            P.write_sqlite(rows, r)
+    if not quiet:
+        sys.stderr.write(f"govreport: {len(rows)} panel rows from {len(docs)} documents\n")
+
+
+@app.command()
+def keywords(
+    inputs: list[Path] = typer.Argument(..., help="Batch results (JSONL/SQLite/JSON) or report files."),
+    dictionary: Path | None = typer.Option(None, "--dict", help="One word per line, or word<TAB>category."),
+    out: str | None = typer.Option(None, "-o", "--out", help="measures.csv; '-' or nothing for stdout."),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 BOM (for Excel)."),
+) -> None:
+    """Per document: the count of each dictionary word in the body text, the body's characters (noise excluded)
+    and the share per 10,000 characters."""
+    from extractor import keywords as K
+    from extractor import panel as P
+    from extractor.errors import InputError
+    from extractor.loaders import load
+
+    if dictionary is not None and not dictionary.exists():
+        fail(f"{dictionary}: no such file")
+    words = K.load_dictionary(dictionary)
+    rows = []
+    for path in inputs:
+        if not path.exists():
+            fail(f"{path}: no such file")
+        if P.is_results(path):
+            for doc in P.read_results(path):
+                src = doc.get("source") or {}
+                text = src.get("text")
+                if text is None and src.get("path"):
+                    try:
+                        text = load(src["path"]).text
+                    except InputError as e:
+                        warn(f"{e}; skipped")
+                        continue
+                if text is None:
+                    warn(f"{src.get('sha256', '?')[:12]}: no text and no readable path; skipped")
+                    continue
+                noise = [(n["span"]["start"], n["span"]["end"]) for n in doc.get("noise") or []]
+                rows.append(_keyword_row(doc, text, noise, words, K))
+        else:
+            from extractor.api import extract_loaded
+
+            try:
+                loaded = load(str(path))
+            except InputError as e:
+                fail(str(e))
+            doc = extract_loaded(loaded, only=[]).model_dump(mode="json")
+            noise = [(n["span"]["start"], n["span"]["end"]) for n in doc["noise"]]
+            rows.append(_keyword_row(doc, loaded.text, noise, words, K))
+    fields: list[str] = []
+    for r in rows:
+        fields += [k for k in r if k not in fields]
+    with output(out, newline="", bom=bom) as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n", restval=0)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _keyword_row(doc: dict, text: str, noise: list[tuple[int, int]], words: list[tuple[str, str]], K) -> dict:
+    meta = doc.get("meta") or {}
+    src = doc.get("source") or {}
+    row = {
+        "doc_id": src.get("sha256"),
+        "path": src.get("path"),
+        "region": meta.get("region"),
+        "year_planned": meta.get("year_planned"),
+    }
+    row.update(K.measure(text, noise, words))
+    return row
