@@ -733,19 +733,34 @@ def evaluate_one(
     )
 
 
-def pair_folder(gold_dir: Path, target_dir: Path) -> list[tuple[Path, Path | None]]:
-    """Each gold file (``*.json``) with its report or prediction in ``target_dir``.
+def pair_folder(gold_dir: Path, target_dir: Path) -> list[tuple[Path, Path | None, str]]:
+    """Each gold file (``*.json``) with its report or prediction in ``target_dir`` (or None and the reason).
 
     The match is, in order: the file named by the gold's ``report`` field, a file with the gold's stem
-    (``x.json`` ↔ ``x.txt``, a prediction ``x.json`` preferred over a report), or the only file whose name starts with
-    the stem and ``_``/``-``/``.`` (``hongshan.json`` ↔ ``hongshan_2019.txt``).
+    (``x.json`` ↔ ``x.txt``, a prediction ``x.json`` preferred over a report), or the only file not already
+    matched whose name starts with the stem and ``_``, ``-`` or ``.`` (``hongshan.json`` ↔ ``hongshan_2019.txt``).
     """
     golds = sorted(p for p in gold_dir.glob("*.json") if p.is_file())
-    return [(g, match_target(g, target_dir)) for g in golds]
+    exact = {g: _exact_target(g, target_dir) for g in golds}
+    claimed = {t.resolve() for t in exact.values() if t is not None}
+    out: list[tuple[Path, Path | None, str]] = []
+    for g in golds:
+        t = exact[g]
+        out.append((g, t, "") if t is not None else (g, *_prefix_target(g, target_dir, claimed)))
+    return out
 
 
-def match_target(gold_path: Path, target_dir: Path) -> Path | None:
-    cands = sorted(p for p in target_dir.iterdir() if p.is_file() and p.resolve() != gold_path.resolve())
+def match_target(gold_path: Path, target_dir: Path) -> tuple[Path | None, str]:
+    """The report or prediction in ``target_dir`` for ``gold_path``, or None and why."""
+    t = _exact_target(gold_path, target_dir)
+    return (t, "") if t is not None else _prefix_target(gold_path, target_dir, set())
+
+
+def _candidates(gold_path: Path, target_dir: Path) -> list[Path]:
+    return sorted(p for p in target_dir.iterdir() if p.is_file() and p.resolve() != gold_path.resolve())
+
+
+def _exact_target(gold_path: Path, target_dir: Path) -> Path | None:
     try:
         rep = json.loads(gold_path.read_text(encoding="utf-8-sig")).get("report")
     except (OSError, ValueError, AttributeError):
@@ -754,8 +769,27 @@ def match_target(gold_path: Path, target_dir: Path) -> Path | None:
         named = target_dir / Path(rep).name
         if named.is_file():
             return named
-    same = [p for p in cands if p.stem == gold_path.stem]
+    same = [p for p in _candidates(gold_path, target_dir) if p.stem == gold_path.stem]
     if same:
         return next((p for p in same if p.suffix == ".json"), same[0])
-    pre = [p for p in cands if p.name.startswith(gold_path.stem) and p.name[len(gold_path.stem)] in "_-."]
-    return pre[0] if len(pre) == 1 else None
+    return None
+
+
+def _prefix_target(gold_path: Path, target_dir: Path, claimed: set[Path]) -> tuple[Path | None, str]:
+    stem = gold_path.stem
+    pre = [
+        p
+        for p in _candidates(gold_path, target_dir)
+        if p.name.startswith(stem)
+        and len(p.name) > len(stem)
+        and p.name[len(stem)] in "_-."
+        and p.resolve() not in claimed
+    ]
+    if len(pre) == 1:
+        return pre[0], ""
+    if pre:
+        names = ", ".join(p.name for p in pre[:5])
+        return None, f"{len(pre)} files in {target_dir} could be the report for {gold_path.name} ({names}); " + (
+            "name it in the gold's 'report' field"
+        )
+    return None, f"no report or prediction for {gold_path.name} in {target_dir}"

@@ -270,13 +270,14 @@ class _Builder:
 def _open_tag(m: Mark, first: bool) -> str:
     ident = f' id="m{m.n}"' if first else ""
     recs = html.escape(" ".join(m.records))
-    return f'<span class="hl t-{m.kind}"{ident} data-m="{m.n}" data-r="{recs}">'
+    return f'<span class="hl t-{m.kind}"{ident} data-m="{m.n}" data-span="{m.start}-{m.end}" data-r="{recs}">'
 
 
 def nest(text: str, marks: list[Mark]) -> str:
     """The escaped text with every mark as a span: nested where marks nest, split where they cross.
 
-    The first piece of mark ``n`` has ``id="m<n>"``; every piece carries ``data-m="<n>"``.
+    The first piece of mark ``n`` has ``id="m<n>"``; every piece carries ``data-m="<n>"`` and the whole mark's
+    ``data-span="<start>-<end>"`` (character offsets into the text).
     """
     marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     starts: dict[int, list[Mark]] = defaultdict(list)

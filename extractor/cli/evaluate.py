@@ -77,6 +77,12 @@ def _metric_rows(s: dict[str, Any]) -> list[list[str]]:
     ]
 
 
+DOC_COLUMNS = [
+    "document", "qty\nP", "qty\nR", "qty\nF1", "ind\nP", "ind\nR", "ind\nname", "ind\nyear", "ind\nchange",
+    "goals\nR", "tgt\nR", "tgt\nvalue", "tgt\nqual", "proj\nP", "proj\nR", "meta\nok", "span\nerr",
+]  # fmt: skip
+
+
 def _doc_row(name: str, s: dict[str, Any]) -> list[str]:
     q, ind, g, p, meta = s["quantities"], s["indicators"], s["goals"], s["projects"], s["meta"]
     if "checked" in meta:
@@ -85,12 +91,16 @@ def _doc_row(name: str, s: dict[str, Any]) -> list[str]:
         meta_s = f"{sum(bool(v) for v in meta.values())}/{len(meta)}"
     return [
         name,
-        f"{_f(q['precision'])} {_f(q['recall'])} {_f(q['f1'])}",
-        f"{_f(ind['precision'])} {_f(ind['recall'])} {_f(ind['f1'])}",
-        f"{_f(ind['name_acc'])} {_f(ind['year_acc'])} {_f(ind['change_acc'])}",
+        *(_f(q[k]) for k in ("precision", "recall", "f1")),
+        _f(ind["precision"]),
+        _f(ind["recall"]),
+        *(_f(ind[f"{k}_acc"]) for k in ("name", "year", "change")),
         _f(g["recall"]),
-        f"{_f(g['targets_recall'])} {_f(g['value_acc'])} {_f(g['qualifier_acc'])}",
-        f"{_f(p['precision'])} {_f(p['recall'])} {_f(p['f1'])}",
+        _f(g["targets_recall"]),
+        _f(g["value_acc"]),
+        _f(g["qualifier_acc"]),
+        _f(p["precision"]),
+        _f(p["recall"]),
         meta_s,
         str(s["span_errors"]),
     ]
@@ -109,23 +119,10 @@ def _print(results: list, micro: dict[str, Any] | None, folder: bool) -> None:
     ok = [r for r in results if r.scores is not None]
     if folder:
         t = Table(title="Per document", box=box.SIMPLE_HEAVY, title_justify="left")
-        for col in (
-            "document",
-            "quantities P R F1",
-            "indicators P R F1",
-            "name year change",
-            "goals R",
-            "targets R value qual",
-            "projects P R F1",
-            "meta",
-            "span err",
-        ):
-            t.add_column(col, no_wrap=True)
+        for i, col in enumerate(DOC_COLUMNS):
+            t.add_column(col, no_wrap=True, justify="left" if i == 0 else "right")
         for r in results:
-            if r.scores is None:
-                t.add_row(r.name, f"[red]not scored: {r.error}[/red]")
-            else:
-                t.add_row(*_doc_row(r.name, r.scores))
+            t.add_row(*(_doc_row(r.name, r.scores) if r.scores is not None else [r.name]))
         if micro is not None:
             t.add_section()
             t.add_row(*_doc_row(f"micro average ({len(ok)})", micro), style="bold")
@@ -147,6 +144,9 @@ def _print(results: list, micro: dict[str, Any] | None, folder: bool) -> None:
     for row in _metric_rows(shown):
         t.add_row(*row)
     con.print(t)
+    for r in results:
+        if r.error:
+            con.print(f"not scored: {r.name}: {r.error}", markup=False)
     if not folder:
         q = shown["quantities"]
         if q["missed"]:
@@ -189,14 +189,14 @@ def evaluate(
         if not pairs:
             fail(f"{gold}: no gold files (*.json) in this folder")
     elif target.is_dir():
-        pairs = [(gold, match_target(gold, target))]
+        pairs = [(gold, *match_target(gold, target))]
     else:
-        pairs = [(gold, target)]
+        pairs = [(gold, target, "")]
 
     results: list[Result] = []
-    for g, t in pairs:
+    for g, t, why in pairs:
         if t is None:
-            results.append(Result(g.stem, str(g), None, error=f"no report or prediction for {g.name} in {target}"))
+            results.append(Result(g.stem, str(g), None, error=why))
             continue
         try:
             results.append(evaluate_one(g, t, text_path=text, max_bytes=max_bytes))
@@ -211,9 +211,10 @@ def evaluate(
         for r in results:
             warn(f"{r.name}: {r.error}")
         fail("no document could be scored")
-    for r in results:
-        if r.error:
-            warn(f"{r.name}: {r.error}")
+    if as_json:  # the tables list them; JSON readers get them on stderr too
+        for r in results:
+            if r.error:
+                warn(f"{r.name}: {r.error}")
     micro = micro_average(r.scores for r in scored)
     if as_json:
         doc = {"documents": [r.as_json() for r in results], "micro_average": micro}
