@@ -261,11 +261,6 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert runner.invoke(app, ["review", "--help"]).exit_code == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor/cli/__init__.py does not import extractor.cli.review and extractor.cli.evaluate yet "
-    "(see notes/review.md); remove this marker when it does",
-)
 def test_console_entry_lists_review_and_evaluate() -> None:
     import subprocess
     import sys
