@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from extractor.errors import InputError
+from extractor.loaders._ws import collapse
 from extractor.loaders.text import decode
 
 # Elements whose content is never page text.
@@ -41,8 +42,6 @@ _DESCEND = 0.8
 _LINK_DENSE = 0.5
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WS = re.compile(r"[ \t\r\n\f]+")
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
 _LABELS = {
@@ -205,7 +204,8 @@ def _render(body, mass: dict[int, int], links: dict[int, tuple[int, int]]) -> st
                 out.append(_PARA)
             continue
         if tag == "-text":
-            out.append(node.text_content or "")  # type: ignore[attr-defined]
+            # NUL and SOH are this renderer's markers; a page's own ones are not text anyway.
+            out.append((node.text_content or "").replace("\x00", "").replace("\x01", ""))  # type: ignore[attr-defined]
             continue
         if tag == "-comment" or tag in _DROP:
             continue
@@ -229,29 +229,14 @@ def _render(body, mass: dict[int, int], links: dict[int, tuple[int, int]]) -> st
 _MARKERS = re.compile("(\x00[PLT])")
 
 
-def _collapse(s: str) -> str:
-    """Collapse whitespace as a browser does; a line break between two wide characters disappears."""
-
-    def repl(m: re.Match[str]) -> str:
-        if "\n" in m.group() or "\r" in m.group():
-            before = s[m.start() - 1] if m.start() > 0 else ""
-            after = s[m.end()] if m.end() < len(s) else ""
-            if before and after and _WIDE.match(before) and _WIDE.match(after):
-                return ""
-        return " "
-
-    return _WS.sub(repl, s)
-
-
 def _assemble(raw: str) -> str:
     lines: list[str] = []
     cur: list[str] = []
 
     def flush_line() -> None:
-        line = _collapse("".join(cur)).strip()
+        line = collapse("".join(cur)).strip()
         cur.clear()
-        line = re.sub(r"[ \t]*\t[ \t]*", "\t", line).strip()
-        lines.append(line)
+        lines.append(re.sub(" ?\x01 ?", "\t", line).strip("\t\x01 "))
 
     for part in _MARKERS.split(raw):
         if part == _PARA:
@@ -260,7 +245,7 @@ def _assemble(raw: str) -> str:
             flush_line()
         elif part == _CELLSEP:
             if "".join(cur).strip():
-                cur.append("\t")
+                cur.append("\x01")
         elif part:
             cur.append(part)
     flush_line()
@@ -280,14 +265,14 @@ def _title(tree, root, body) -> str | None:
             tag not in ("-text", "-comment", "html", "body")
             and _TITLE_ATTR.search(" ".join(str(v) for k, v in (node.attributes or {}).items() if k in ("class", "id")))
         ):
-            t = _collapse(node.text(deep=True) or "").strip()
+            t = collapse(node.text(deep=True) or "").strip()
             if 4 <= len(t) <= 200 and len(_CJK.findall(t)) >= 2:
                 found = t
     if found:
         return found
     head_title = tree.css_first("title")
     if head_title is not None:
-        t = _collapse(head_title.text() or "").strip()
+        t = collapse(head_title.text() or "").strip()
         t = re.split(r"\s*[_|｜]\s*|\s+[-—–]\s+", t)[0].strip()
         if len(_CJK.findall(t)) >= 2:
             return t
