@@ -97,7 +97,10 @@ def decode_html(data: bytes, name: str) -> tuple[str, str, list[str]]:
 
 def html_to_text(markup: str, name: str = "<input>") -> str:
     """The article text of an HTML page (see the module docstring)."""
-    from selectolax.lexbor import LexborHTMLParser
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise InputError(name, "reading HTML needs the selectolax package (pip install selectolax)") from None
 
     tree = LexborHTMLParser(markup)
     root = tree.body or tree.root

@@ -58,8 +58,11 @@ def xml_text(root) -> str:
 
 def load_xml(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """(text, encoding, warnings) of an XML document."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
+    try:
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import ParseError, fromstring
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise InputError(name, "reading XML needs the defusedxml package (pip install defusedxml)") from None
 
     markup, encoding, warnings = _decode(data, name)
     # The text is decoded already: the declaration's encoding must not be applied a second time.
@@ -73,7 +76,10 @@ def load_xml(data: bytes, name: str) -> tuple[str, str, list[str]]:
         ) from None
     except ParseError as e:
         raise InputError(name, f"XML is not well-formed ({e})") from None
-    text = xml_text(root)
+    try:
+        text = xml_text(root)
+    except RecursionError:
+        raise InputError(name, "XML is nested too deeply to read") from None
     if not text.strip():
         raise InputError(name, "XML has no text content")
     return text, encoding, warnings
