@@ -18,7 +18,8 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 4096
 _HTML_START = re.compile(r"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.S | re.I)
 _HTML_TAGS = re.compile(r"<(?:html|head|body|div|p|table|meta|title|br|span|font)[\s>/]", re.I)
-_XML_START = re.compile(r"^(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<[A-Za-z_][\w.:-]*[\s>/]", re.S)
+# An XML declaration or a DOCTYPE (with or without an internal subset) is decisive; a bare root element too.
+_XML_START = re.compile(r"^(?:<\?xml[\s?]|<!DOCTYPE\s|(?:<!--.*?-->\s*)*<[A-Za-z_][\w.:-]*[\s>/])", re.S)
 _CONVERT = "libreoffice --headless --convert-to docx FILE"
 
 

@@ -18,15 +18,19 @@ from extractor.errors import InputError
 
 # A line at least this share of the page's full-line width is a wrapped line, not a paragraph's last line.
 _FULL = 0.85
-# Share of unreadable characters above which the text layer is garbage.
-_GARBAGE = 0.10
-# Fewer readable characters per page than this, on average: no text layer.
-_MIN_CHARS_PER_PAGE = 10
+# Share of unreadable characters (and of private-use ones) above which the text layer is garbage.
+_GARBAGE = 0.01
+_GARBAGE_PUA = 0.10
+# Fewer visible characters per page than this, on average: no text layer (a scan, perhaps with a stamped line).
+_MIN_CHARS_PER_PAGE = 40
 
 _SENTENCE_END = tuple("。！？!?；;：:」』”）)】")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                           r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
-_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]|\(cid:\d+\)")
+# Control characters, replacement characters and (cid:NNN) never occur in a readable text layer; glyph codes
+# without a Unicode map come out as them. Private-use characters do (symbol-font bullets), but not in bulk.
+_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]|\(cid:\d+\)")
+_PUA = re.compile(r"[\ue000-\uf8ff]")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _JOIN_TIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f0-9.%]")
 
@@ -87,9 +91,11 @@ def reflow(pages: list[str]) -> str:
 def _check_readable(text: str, pages: int, name: str) -> None:
     visible = re.sub(r"\s+", "", text)
     bad = len(_BAD.findall(text))
-    if len(visible) < _MIN_CHARS_PER_PAGE * max(1, pages) and not _WIDE.search(visible):
-        raise InputError(name, f"PDF has no text layer (scanned pages?): {OCR_HINT}")
-    if visible and bad > _GARBAGE * len(visible):
+    if len(visible) < _MIN_CHARS_PER_PAGE * max(1, pages):
+        raise InputError(
+            name, f"PDF has no text layer ({len(visible)} characters on {pages} pages; scanned pages?): {OCR_HINT}"
+        )
+    if visible and (bad > _GARBAGE * len(visible) or len(_PUA.findall(text)) > _GARBAGE_PUA * len(visible)):
         raise InputError(name, f"PDF text layer is unreadable (fonts without a Unicode map, cid codes): {OCR_HINT}")
 
 
