@@ -70,11 +70,16 @@ def sample_docx() -> bytes:
         if i == 3:
             w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
             p._p.append(
-                parse_xml(f'<w:del {w} w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:delText>全年投资9999万元。'
-                          "</w:delText></w:r></w:del>")
+                parse_xml(
+                    f'<w:del {w} w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:delText>全年投资9999万元。'
+                    "</w:delText></w:r></w:del>"
+                )
             )
             p._p.append(
-                parse_xml(f'<w:ins {w} w:id="2" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:t>（已核实）</w:t></w:r></w:ins>')
+                parse_xml(
+                    f'<w:ins {w} w:id="2" w:author="a" w:date="2020-01-01T00:00:00Z">'
+                    "<w:r><w:t>（已核实）</w:t></w:r></w:ins>"
+                )
             )
         doc.add_paragraph()
     buf = io.BytesIO()

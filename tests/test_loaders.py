@@ -52,7 +52,17 @@ def test_html_page_gbk_with_navigation_and_split_numbers(tmp_path: Path, txt_doc
     text = loaded.text
     assert "工農業總產值7.5億元" in text and "1830.96萬元" in text  # <font>/<span> split figures rejoined, no space
     assert "發展特色農業,農村經濟平穩發展\n" in text  # paragraphs stay lines
-    for chrome in ("无障碍浏览", "当前位置", "打印本页", "主办单位", "ICP备", "相关稿件", "3.2亿元", "share()", "访问量"):
+    for chrome in (
+        "无障碍浏览",
+        "当前位置",
+        "打印本页",
+        "主办单位",
+        "ICP备",
+        "相关稿件",
+        "3.2亿元",
+        "share()",
+        "访问量",
+    ):
         assert chrome not in text, chrome
     assert text.startswith("洪山鎮2019年工作總結及2020年工作規劃")  # the page heading is kept
     _check_same(loaded, txt_doc)
@@ -84,7 +94,9 @@ def test_docx_tables_in_reading_order() -> None:
     doc = docx.Document()
     doc.add_paragraph("2019年重点项目如下：")
     table = doc.add_table(rows=3, cols=3)
-    for r, row in enumerate([("项目名称", "总投资", "进度"), ("洪山污水处理厂", "1.2亿元", "已完工"), ("古城西瓜园", "3500万元", "在建")]):
+    for r, row in enumerate(
+        [("项目名称", "总投资", "进度"), ("洪山污水处理厂", "1.2亿元", "已完工"), ("古城西瓜园", "3500万元", "在建")]
+    ):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     table.cell(2, 2).add_paragraph("年内投产")

@@ -75,7 +75,8 @@ def check_zip(data: bytes, name: str, what: str = "DOCX") -> zipfile.ZipFile:
                 raise InputError(name, f"{what} is damaged or truncated (member {i.filename}: {e})") from None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise InputError(
-                    name, f"{what} refused: part {i.filename} declares a DTD or entities (entity bomb or external entity?)"
+                    name,
+                    f"{what} refused: part {i.filename} declares a DTD or entities (entity bomb or external entity?)",
                 )
     return zf
 

@@ -22,15 +22,16 @@ from extractor.loaders.text import decode
 
 # Elements whose content is never page text.
 _DROP = frozenset(
-    "script style noscript template iframe svg math object embed head title select option button input "
-    "textarea canvas audio video map area meta link".split()
+    {"script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "head", "title"}
+    | {"select", "option", "button", "input", "textarea", "canvas", "audio", "video", "map", "area", "meta", "link"}
 )
 # Page furniture that HTML5 sites mark up as such.
-_FURNITURE = frozenset("nav header footer aside".split())
+_FURNITURE = frozenset({"nav", "header", "footer", "aside"})
 _BLOCK = frozenset(
-    "p div li ul ol dl dt dd table tbody thead tfoot tr caption h1 h2 h3 h4 h5 h6 section article main "
-    "blockquote pre figure figcaption hr address center form fieldset legend details summary body html "
-    "nav header footer aside".split()
+    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot", "tr", "caption"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "blockquote", "pre", "figure", "figcaption"}
+    | {"hr", "address", "center", "form", "fieldset", "legend", "details", "summary", "body", "html"}
+    | _FURNITURE
 )
 _CELL = frozenset(("td", "th"))
 _HEADING = frozenset(("h1", "h2", "h3"))
@@ -201,9 +202,7 @@ def _render(body, mass: dict[int, int], links: dict[int, tuple[int, int]]) -> st
         node, leaving = stack.pop()
         tag = node.tag  # type: ignore[attr-defined]
         if leaving:
-            if tag in _BLOCK:
-                out.append(_PARA)
-            elif tag == "tr":
+            if tag in _BLOCK or tag == "tr":
                 out.append(_PARA)
             continue
         if tag == "-text":
@@ -242,9 +241,7 @@ def _assemble(raw: str) -> str:
         lines.append(re.sub(" ?\x01 ?", "\t", line).strip("\t\x01 "))
 
     for part in _MARKERS.split(raw):
-        if part == _PARA:
-            flush_line()
-        elif part == _LINE:
+        if part in (_PARA, _LINE):
             flush_line()
         elif part == _CELLSEP:
             if "".join(cur).strip():

@@ -25,8 +25,10 @@ _GARBAGE_PUA = 0.10
 _MIN_CHARS_PER_PAGE = 40
 
 _SENTENCE_END = tuple("。！？!?；;：:」』”）)】")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 # Control characters, replacement characters and (cid:NNN) never occur in a readable text layer; glyph codes
 # without a Unicode map come out as them. Private-use characters do (symbol-font bullets), but not in bulk.
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]|\(cid:\d+\)")

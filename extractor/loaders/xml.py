@@ -71,8 +71,9 @@ def load_xml(data: bytes, name: str) -> tuple[str, str, list[str]]:
         root = fromstring(markup, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
         raise InputError(
-            name, f"XML refused: it declares entities or external references ({type(e).__name__}); entity bombs "
-            "and external entities are never expanded"
+            name,
+            f"XML refused: it declares entities or external references ({type(e).__name__}); entity bombs "
+            "and external entities are never expanded",
         ) from None
     except ParseError as e:
         raise InputError(name, f"XML is not well-formed ({e})") from None
