@@ -62,3 +62,11 @@ def test_gbk_originals_read_like_utf8(path: Path) -> None:
 
 def test_corpus_found(shared: Path) -> None:
     assert len(_corpus("docs/*.txt")) >= 30 and len(_corpus("docs/other_hongkong_*.txt")) == 2
+
+
+def test_big5_hkscs_characters() -> None:
+    from extractor.loaders.text import decode
+
+    text = "香港2017年施政報告\n公共屋邨居民人數增長5%，市民沉着應對。\n" * 20
+    d = decode(text.encode("big5hkscs"), "hk.txt")
+    assert d.encoding == "big5hkscs" and d.text == text
