@@ -52,9 +52,31 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def load_bytes(data: bytes, name: str | None = None) -> Loaded:
+    """Decode or extract ``data``: the format is detected from the content (the name's extension is a hint only).
+
+    ``Loaded.text`` is what every span indexes: the decoded text of a .txt, the article text of an HTML page, the
+    body of a DOCX, the text layer of a PDF, the text content of an XML file.
+    """
+    from extractor.loaders.detect import detect
+
     display = name or "<input>"
-    d = decode(data, display)
-    return Loaded(d.text, d.encoding, "txt", hashlib.sha256(data).hexdigest(), name, d.warnings)
+    if not data:
+        raise InputError(display, "file is empty")
+    fmt = detect(data, name)
+    sha = hashlib.sha256(data).hexdigest()
+    if fmt == "txt":
+        d = decode(data, display)
+        return Loaded(d.text, d.encoding, "txt", sha, name, d.warnings)
+    if fmt == "html":
+        from extractor.loaders.html import load_html as reader
+    elif fmt == "xml":
+        from extractor.loaders.xml import load_xml as reader
+    elif fmt == "docx":
+        from extractor.loaders.docx import load_docx as reader
+    else:
+        from extractor.loaders.pdf import load_pdf as reader
+    text, encoding, warnings = reader(data, display)
+    return Loaded(text, encoding, fmt, sha, name, list(warnings))
 
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

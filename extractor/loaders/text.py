@@ -88,7 +88,8 @@ def _cjk_common_share(text: str) -> float:
 
 
 def decode(data: bytes, name: str = "<input>") -> Decoded:
-    """Decode report bytes: BOM, then strict UTF-8, UTF-16 by NUL pattern, GB18030 and Big5, then a guess."""
+    """Decode report bytes: BOM, then strict UTF-8, UTF-16 by NUL pattern, GB18030 and Big5 (or Big5-HKSCS),
+    then a guess."""
     if not data:
         raise InputError(name, "file is empty")
     for bom, enc in _BOMS:
@@ -114,7 +115,10 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
     if b"\x00" in data[:_SNIFF]:
         raise InputError(name, "binary file (contains NUL bytes), not text")
     candidates = []
-    for enc in ("gb18030", "big5"):
+    # Big5-HKSCS (Hong Kong: 邨, 着 ...) is tried only when plain Big5 does not fit.
+    for enc in ("gb18030", "big5", "big5hkscs"):
+        if enc == "big5hkscs" and any(c.encoding == "big5" for c in candidates):
+            continue
         try:
             candidates.append(Decoded(data.decode(enc), enc))
         except UnicodeDecodeError:

@@ -1,0 +1,157 @@
+"""Word .docx: the body's paragraphs and table cells in reading order (python-docx opens the package).
+
+A DOCX is a zip archive, so its directory is checked before anything is decompressed: too many members, a total
+uncompressed size or a compression ratio beyond what real documents have (a zip bomb), or an XML part that
+declares a DTD or entities (an entity bomb or an external entity; OOXML never needs one) are refused.
+
+- A paragraph is one line: its runs, hyperlinks, tracked insertions and fields joined as written (``w:tab`` is a
+  tab, ``w:br``/``w:cr`` a line break); deleted text, field codes, text boxes and drawings are left out.
+- A table row is one line, its cells separated by a tab; paragraphs inside a cell are joined by a space.
+- Headers, footers, footnotes and comments are page furniture and are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from extractor.errors import InputError
+
+MAX_MEMBERS = 10_000
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+# Real DOCX parts compress at most ~50:1 (repetitive XML); zip bombs at 1000:1 and more.
+MAX_RATIO = 200
+_RATIO_FLOOR = 1024 * 1024  # small parts may compress better than that without harm
+_DTD_SCAN = 64 * 1024
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIP = frozenset(
+    _W + x
+    for x in (
+        "del",
+        "delText",
+        "instrText",
+        "txbxContent",
+        "pPr",
+        "rPr",
+        "sectPr",
+        "drawing",
+        "pict",
+        "object",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+    )
+) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+
+
+def check_zip(data: bytes, name: str, what: str = "DOCX") -> zipfile.ZipFile:
+    """Open the archive and refuse zip bombs and DTD-bearing XML parts before decompressing anything large."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
+        raise InputError(name, f"{what} is damaged or truncated (not a complete zip archive: {e})") from None
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(name, f"{what} refused: {len(infos)} archive members, over the limit of {MAX_MEMBERS}")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(
+            name, f"{what} refused: it would expand to {total} bytes, over the limit of {MAX_UNCOMPRESSED} (zip bomb?)"
+        )
+    for i in infos:
+        if i.file_size > _RATIO_FLOOR and i.file_size > MAX_RATIO * max(1, i.compress_size):
+            raise InputError(
+                name,
+                f"{what} refused: member {i.filename} expands {i.file_size // max(1, i.compress_size)}:1, "
+                f"over the limit of {MAX_RATIO}:1 (zip bomb?)",
+            )
+    for i in infos:
+        if i.filename.endswith((".xml", ".rels")):
+            try:
+                with zf.open(i) as f:
+                    head = f.read(_DTD_SCAN)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+                raise InputError(name, f"{what} is damaged or truncated (member {i.filename}: {e})") from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise InputError(
+                    name,
+                    f"{what} refused: part {i.filename} declares a DTD or entities (entity bomb or external entity?)",
+                )
+    return zf
+
+
+def _para_text(p) -> str:
+    out: list[str] = []
+    stack = [iter(p)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _W + "t":
+            out.append(el.text or "")
+        elif tag == _W + "tab" or tag == _W + "ptab":
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+        elif tag == _W + "softHyphen":
+            continue
+        else:
+            stack.append(iter(el))
+    return "".join(out)
+
+
+def _blocks(container, lines: list[str]) -> None:
+    """Lines of a body, a table cell or a content control, in reading order."""
+    stack = [iter(container)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _W + "p":
+            lines.append(_para_text(el))
+        elif tag == _W + "tbl":
+            for tr in el.iterchildren(_W + "tr"):
+                cells = []
+                for tc in tr.iterchildren(_W + "tc"):
+                    inner: list[str] = []
+                    _blocks(tc, inner)
+                    cells.append(" ".join(x.strip() for x in inner if x.strip()))
+                lines.append("\t".join(cells).rstrip("\t"))
+        else:  # w:sdt, w:sdtContent, w:customXml, w:smartTag, w:ins ... hold blocks
+            stack.append(iter(el))
+
+
+def load_docx(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings) of a .docx body."""
+    zf = check_zip(data, name)
+    zf.close()
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise InputError(name, "reading DOCX needs the python-docx package (pip install python-docx)") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, EOFError) as e:
+        raise InputError(name, f"DOCX is damaged or truncated ({type(e).__name__}: {e})") from None
+    except ValueError as e:  # python-docx: not a Word document (e.g. an .xlsx, or macro-enabled .docm)
+        raise InputError(name, f"not a Word document: {e}") from None
+    except Exception as e:  # lxml syntax errors and the like: a broken part
+        raise InputError(name, f"DOCX is damaged ({type(e).__name__}: {e})") from None
+    lines: list[str] = []
+    _blocks(document.element.body, lines)
+    text = "\n".join(x.rstrip() for x in "\n".join(lines).split("\n"))
+    text = "\n".join(x for x in text.split("\n") if x.strip())
+    if not text.strip():
+        raise InputError(name, "DOCX has no text in its body")
+    return text, "utf-8", []
