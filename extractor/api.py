@@ -175,6 +175,13 @@ def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
                     span=_span(r.start, r.end),
                 )
             )
+    others: dict[str, int] = {}
+    for r in a.noise:
+        if r.kind != "placeholder":
+            others[r.kind] = others.get(r.kind, 0) + 1
+    if others:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(others.items()))
+        out.append(M.Warning(code="noise", message=f"web or template noise found and ignored ({kinds}); see `noise`"))
     if not any(p.kind in ("review", "plan") for p in a.segments.parts):
         out.append(
             M.Warning(

@@ -63,6 +63,7 @@ class Segments:
     headings: list[Heading]
     parts: list[Part]
     inline_starts: list[tuple[int, str]] = field(default_factory=list)  # sentences that open a part
+    noise: list[Span] = field(default_factory=list)  # noise regions, sorted: no name or value is read inside
     _sentence_starts: list[int] = field(default_factory=list)
     _part_starts: list[int] = field(default_factory=list)
 
@@ -79,7 +80,9 @@ class Segments:
                 changed = changed or h.kind is not None
         if not changed:
             return self
-        return _assemble(self.lines, self.sentences, self.headings, self.inline_starts, len(view))
+        out = _assemble(self.lines, self.sentences, self.headings, self.inline_starts, len(view))
+        out.noise = self.noise
+        return out
 
     def sentence_at(self, pos: int) -> Span:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -193,6 +196,11 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
         i = bisect.bisect_right(noise_starts, pos) - 1
         return i >= 0 and noise[i].start <= pos < noise[i].end
 
+    def skip_noise(pos: int, end: int) -> int:
+        while pos < end and in_noise(pos):
+            pos = noise[bisect.bisect_right(noise_starts, pos) - 1].end
+        return pos
+
     lines = split_lines(text)
     sentences: list[Span] = []
     headings: list[Heading] = []
@@ -200,7 +208,11 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
     for ln in lines:
         ls, le = _strip_span(view, ln.start, ln.end)
         if ls >= le or in_noise(ls):
-            sentences.extend(s for s in split_sentences(view, ln.start, ln.end) if not in_noise(s.start))
+            # A sentence that starts with noise (a placeholder, a watermark) keeps what follows it.
+            for sent in split_sentences(view, ln.start, ln.end):
+                st = skip_noise(sent.start, sent.end)
+                if view[st : sent.end].strip():
+                    sentences.append(Span(st, sent.end))
             continue
         line_view = view[ls:le]
         line_sents = split_sentences(view, ls, le)
@@ -237,7 +249,9 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
             if kind:
                 inline.append((s.start, kind))
     headings.sort(key=lambda h: h.start)
-    return _assemble(lines, sentences, headings, inline, len(text))
+    out = _assemble(lines, sentences, headings, inline, len(text))
+    out.noise = list(noise)
+    return out
 
 
 def _assemble(

@@ -46,7 +46,9 @@ def _debug() -> bool:
 
 @app.command()
 def extract(
-    file: str = typer.Argument(..., help="Report file (.txt in UTF-8, GB18030, Big5 or UTF-16); '-' reads stdin."),
+    file: str = typer.Argument(
+        ..., help="Report file: .txt (UTF-8, GB18030, Big5, UTF-16), .html, .docx, .pdf or .xml; '-' reads stdin."
+    ),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
     fmt: Format = typer.Option(
         Format.json, "--format", "-f", help="json (one document), jsonl (one line), csv (one row per record)."
