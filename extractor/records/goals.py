@@ -38,6 +38,8 @@ class _Lex:
     average: regex.Pattern[str]
     marker: regex.Pattern[str]
     year: regex.Pattern[str]
+    precondition: regex.Pattern[str]
+    explanation: regex.Pattern[str]
     qualifier: dict[str, str]
 
 
@@ -60,6 +62,8 @@ def lexicon() -> _Lex:
         average=regex.compile(pat("average")),
         marker=regex.compile(pat("marker")),
         year=regex.compile(pat("year")),
+        precondition=regex.compile(pat("precondition")),
+        explanation=regex.compile(pat("explanation")),
         qualifier={r["approx"]: r["qualifier"] for r in table("qualifiers.tsv")},
     )
 
@@ -112,6 +116,7 @@ def find_goals(
     lex = lexicon()
     q_starts = sorted(q.start for q in qs)
     segments._hstarts = [h.start for h in segments.headings]  # type: ignore[attr-defined]
+    segments._line_starts = [ln.start for ln in segments.lines]  # type: ignore[attr-defined]
 
     def has_figure(s: int, e: int) -> bool:
         i = bisect.bisect_left(q_starts, s)
@@ -131,6 +136,8 @@ def find_goals(
             s, e = _trim(view, max(sent.start, part.start), min(sent.end, part.end))
             if e <= s or _in_heading(segments, s, e):
                 continue
+            if _explains(view, segments, s, lex):
+                continue  # 提出上述预期目标，…: the paragraph after the targets explains them, it sets none
             sview = view[s:e]
             cue = next((m for p in lex.targets if (m := p.search(sview))), None)
             if cue is not None and s >= main_until:
@@ -159,6 +166,17 @@ def find_goals(
                     current.end = ce
                     current.clauses.append((cs, ce))
     return goals
+
+
+def _explains(view: str, segments: Segments, pos: int, lex: _Lex) -> bool:
+    i = bisect.bisect_right(segments._line_starts, pos) - 1  # type: ignore[attr-defined]
+    if i < 0:
+        return False
+    ln = segments.lines[i]
+    start = ln.start
+    while start < ln.end and view[start] in " \t":
+        start += 1
+    return lex.explanation.match(view, start, ln.end) is not None
 
 
 def _qualifier(q: QMatch, lex: _Lex) -> str:
@@ -326,13 +344,16 @@ def _targets(text: str, view: str, g: _Goal, mentions: list[ind.Mention], lex: _
         r = _rank(text, view, cs, ce)
         if r is not None:
             out.append(r)
-        elif g.main_targets and ce - cs <= MAX_QUALITATIVE:
+        elif g.main_targets and ce - cs <= MAX_QUALITATIVE and not lex.precondition.search(view, cs, ce):
             subj = _subject(text, view, cs, _verb_start(view, cs, ce))
+            if subj is None and out:
+                subj = out[-1].subject  # 固定资产投资扭转下滑态势，实现正增长: the clause before names it
+            whole = ind.canonical(view[cs:ce])  # 居民收入增长和经济增长同步 is itself a lexicon entry
             out.append(
                 M.Target(
                     subject=subj,
                     subject_simplified=to_simplified(subj) if subj else None,
-                    canonical=ind.canonical(to_simplified(subj)) if subj else None,
+                    canonical=whole or (ind.canonical(to_simplified(subj)) if subj else None),
                     value=None,
                     measure="growth" if "增长" in view[cs:ce] else "level",
                     qualifier=None,

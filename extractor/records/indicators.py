@@ -450,9 +450,40 @@ def _canonical() -> dict[str, str]:
     return out
 
 
+@cache
+def _canonical_trim() -> tuple[str, ...]:
+    words = column("name_affixes.tsv", "word", position="canonical_trim")
+    scopes = column("name_affixes.tsv", "word", position="leading")
+    return tuple(sorted({*words, *(w for w in scopes if not w.endswith("*"))}, key=len, reverse=True))
+
+
+@cache
 def canonical(name_simplified: str) -> str | None:
+    """The lexicon id of a name: the name itself, or a lexicon name with only scope and manner words around it
+    (生产总值年均, 年底全市城镇化率); never a name merely inside another (工农业总产值 is not 农业总产值)."""
     idx = _canonical()
-    return idx.get(name_simplified)
+    if name_simplified in idx:
+        return idx[name_simplified]
+    trim = _canonical_trim()
+    best = None
+    for alias, cid in idx.items():
+        i = name_simplified.find(alias)
+        if i < 0 or len(alias) < 2:
+            continue
+        around = _only_words(name_simplified[:i], trim) and _only_words(name_simplified[i + len(alias) :], trim)
+        if around and (best is None or len(alias) > len(best[0])):
+            best = (alias, cid)
+    return best[1] if best else None
+
+
+def _only_words(s: str, words: tuple[str, ...]) -> bool:
+    """Whether ``s`` is made of ``words`` only (or is empty)."""
+    while s:
+        w = next((w for w in words if s.startswith(w)), None)
+        if w is None:
+            return False
+        s = s[len(w) :]
+    return True
 
 
 def measure_of(name_simplified: str, base_unit: str, has_value: bool) -> str:

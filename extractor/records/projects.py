@@ -213,6 +213,12 @@ def build_projects(
             mine = qs[lo:hi]
             investment = None
             sizes = []
+            # 投资2.1亿元的晨旭汽车零部件项目: money right before the name, joined by 的, is its investment ...
+            k = bisect.bisect_left(q_starts, c.start) - 1
+            if k >= 0 and qs[k].kind == "money" and view[qs[k].end : c.start] == "的":
+                investment = qs[k]
+            # ... and money right before the next name belongs to that one.
+            mine = [q for q in mine if not (q.kind == "money" and view[q.end : nxt] == "的" and nxt < s1)]
             for q in mine:
                 if q.kind == "money":
                     before = view[max(s0, q.start - 8) : q.start]
@@ -222,8 +228,8 @@ def build_projects(
                 elif q.kind in ("measure", "count"):
                     sizes.append(q)
             status = _status(view, c.end, s1, lex)
-            if status is None and part.kind == "plan":
-                status = "planned"
+            if part.kind == "plan" and status != "in_progress":
+                status = "planned"  # 明年投产发电 in a plan is still a plan
             level = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
             name_v = view[c.start : c.end]
             category = next((cat for cat, w in lex.categories if w in name_v), None)
