@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,48 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_bytes().decode("utf-8-sig")
+
+
+def grounded(node: object, text: str) -> list[str]:
+    """Every object with a span and a raw (or text) field quotes the text exactly; the offenders, or []."""
+    if hasattr(node, "model_dump"):
+        node = node.model_dump()  # type: ignore[union-attr]
+    bad: list[str] = []
+    if isinstance(node, dict):
+        span = node.get("span")
+        if isinstance(span, dict):
+            s, e = span["start"], span["end"]
+            quoted = node.get("raw", node.get("text"))
+            if not (0 <= s <= e <= len(text)) or (quoted is not None and text[s:e] != quoted):
+                bad.append(f"{quoted!r} at {s}:{e}")
+        for v in node.values():
+            bad += grounded(v, text)
+    elif isinstance(node, list):
+        for v in node:
+            bad += grounded(v, text)
+    return bad
+
+
+def load_scorer(shared: Path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture
+def hang_guard() -> Iterator[None]:
+    """Turn a hang (catastrophic backtracking, a decompression bomb) into a failure; not a timing assertion."""
+    import signal
+
+    def boom(*_: object) -> None:
+        raise TimeoutError("did not finish: catastrophic backtracking or an unbounded input?")
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(120)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-
 import pytest
 
 from extractor import extract
@@ -13,15 +10,8 @@ MB = 1024 * 1024
 
 
 @pytest.fixture(autouse=True)
-def _guard() -> Iterator[None]:
-    def boom(*_: object) -> None:
-        raise TimeoutError("extraction did not finish: catastrophic backtracking?")
-
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(120)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+def _guard(hang_guard: None) -> None:
+    """Every test here runs under the hang guard (see conftest)."""
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import grounded
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -22,24 +23,6 @@ def _docs() -> list[Path]:
     return sorted((d / "corpus" / "docs").glob("*.txt")) if d else []
 
 
-def _grounded(node: object, text: str) -> list[str]:
-    """Every object with a span and a raw (or text) field must quote the text exactly."""
-    bad = []
-    if isinstance(node, dict):
-        span = node.get("span")
-        if isinstance(span, dict):
-            s, e = span["start"], span["end"]
-            quoted = node.get("raw", node.get("text"))
-            if not (0 <= s <= e <= len(text)) or (quoted is not None and text[s:e] != quoted):
-                bad.append(f"{quoted!r} at {s}:{e}")
-        for v in node.values():
-            bad += _grounded(v, text)
-    elif isinstance(node, list):
-        for v in node:
-            bad += _grounded(v, text)
-    return bad
-
-
 @pytest.mark.parametrize("path", _docs(), ids=lambda p: p.name)
 def test_corpus_report(path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(path)])
@@ -48,7 +31,7 @@ def test_corpus_report(path: Path) -> None:
     jsonschema.validate(doc, SCHEMA)
     text = path.read_bytes().decode("utf-8-sig")
     assert doc["source"]["chars"] == len(text)
-    assert _grounded(doc, text) == []
+    assert grounded(doc, text) == []
     assert doc["quantities"], "a government report always has figures"
 
 

@@ -7,10 +7,8 @@ never asserted, an alarm only turns a hang into a failure."""
 from __future__ import annotations
 
 import io
-import signal
 import tracemalloc
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,15 +23,8 @@ MB = 1024 * 1024
 
 
 @pytest.fixture(autouse=True)
-def _guard() -> Iterator[None]:
-    def boom(*_: object) -> None:
-        raise TimeoutError("loading did not finish")
-
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(120)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+def _guard(hang_guard: None) -> None:
+    """Every test here runs under the hang guard (see conftest)."""
 
 
 def _refused(data: bytes, name: str, *words: str, peak_mb: int = 64) -> str:
