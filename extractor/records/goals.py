@@ -1,7 +1,8 @@
 """Goals and targets: the commitments of the plan part.
 
-A goal is a clause (or run of clauses) of the plan part that starts with an item marker (一是, （二）, 1.) or
-carries a commitment word or a figure; clauses without either continue the goal before them. The
+A goal is a sentence (or enumerated item) of the plan part with a commitment word; a clause inside it with an
+item marker (一是, （二）, 1.), a figure or a binding word (确保, 力争) starts a goal of its own, and the other
+clauses continue the goal before them. The
 main-targets sentence (主要预期目标是：…) is read clause by clause until its paragraph ends: every clause is
 a target, numeric or qualitative. Figures inside a goal become targets, named the way indicators are.
 """
@@ -158,8 +159,11 @@ def find_goals(
                         continue
                 main = cs < main_until
                 i = bisect.bisect_left(commit_at, cs)
-                commits = main or bool(marker) or has_figure(cs, ce) or (i < len(commit_at) and commit_at[i] < ce)
-                if commits or (current is None and main):
+                commits = i < len(commit_at) and commit_at[i] < ce
+                # A sentence (or item) is one goal; a figure, an item marker or a binding word (确保, 力争) inside
+                # it starts another: 引进2-3个龙头企业，扶持培育20个家庭农场 are two commitments.
+                splits = main or bool(marker) or has_figure(cs, ce) or lex.strength_re.search(view, cs, ce) is not None
+                if splits or (current is None and commits):
                     current = _Goal(cs, ce, (sent.start, sent.end), part, main, [(cs, ce)])
                     goals.append(current)
                 elif current is not None:

@@ -451,10 +451,12 @@ def _canonical() -> dict[str, str]:
 
 
 @cache
-def _canonical_trim() -> tuple[str, ...]:
+def _canonical_trim() -> regex.Pattern[str]:
+    """Scope and manner words that may stand around a lexicon name without changing what it measures."""
     words = column("name_affixes.tsv", "word", position="canonical_trim")
     scopes = column("name_affixes.tsv", "word", position="leading")
-    return tuple(sorted({*words, *(w for w in scopes if not w.endswith("*"))}, key=len, reverse=True))
+    alts = sorted({*words, *(w for w in scopes if not w.endswith("*"))}, key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
 
 
 @cache
@@ -466,24 +468,22 @@ def canonical(name_simplified: str) -> str | None:
         return idx[name_simplified]
     trim = _canonical_trim()
     best = None
-    for alias, cid in idx.items():
-        i = name_simplified.find(alias)
-        if i < 0 or len(alias) < 2:
+    n = len(name_simplified)
+    for i in range(n):
+        if not _only_words(name_simplified[:i], trim):
             continue
-        around = _only_words(name_simplified[:i], trim) and _only_words(name_simplified[i + len(alias) :], trim)
-        if around and (best is None or len(alias) > len(best[0])):
-            best = (alias, cid)
+        for j in range(n, i + 1, -1):
+            cid = idx.get(name_simplified[i:j])
+            if cid is not None and _only_words(name_simplified[j:], trim):
+                if best is None or j - i > len(best[0]):
+                    best = (name_simplified[i:j], cid)
+                break
     return best[1] if best else None
 
 
-def _only_words(s: str, words: tuple[str, ...]) -> bool:
-    """Whether ``s`` is made of ``words`` only (or is empty)."""
-    while s:
-        w = next((w for w in words if s.startswith(w)), None)
-        if w is None:
-            return False
-        s = s[len(w) :]
-    return True
+def _only_words(s: str, words: regex.Pattern[str]) -> bool:
+    """Whether ``s`` is made of trim words only (or is empty)."""
+    return words.fullmatch(s) is not None
 
 
 def measure_of(name_simplified: str, base_unit: str, has_value: bool) -> str:
