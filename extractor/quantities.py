@@ -208,6 +208,13 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     scale_start = core_end
     pos = core_end + len(scale_text)
     contiguous = True
+    if not scale_text and not chinese and pos + 1 < len(view) and view[pos] == " ":
+        # Text from PDFs spaces figures apart (下降到 2.88 万人): one space may stand before the scale or unit.
+        j = pos + 1
+        while j < len(view) and view[j] in "万亿" and j - pos <= 2:
+            j += 1
+        if j > pos + 1 or _unit_at(view, pos + 1, lex) is not None:
+            scale_start, scale_text, pos = pos + 1, view[pos + 1 : j], j
     mid = _word_at(view, pos, lex.mid, 1)
     if mid:
         pos += len(mid)
@@ -369,8 +376,11 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
 def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:
     if masks.blocked[start]:
         return None, start + 1
+    p = start
+    while p > 0 and view[p - 1] == " " and start - p < 2:
+        p -= 1
     prev = view[start - 1] if start > 0 else ""
-    if prev in _PREV_BLOCKERS:
+    if prev in _PREV_BLOCKERS or (p < start and p > 0 and view[p - 1] in "第每"):
         return None, start + 1
     first = _read_part(view, text, start, lex)
     if first is None:
