@@ -24,9 +24,8 @@ from extractor.records import indicators as ind
 from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments
 
 CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
-# A sentence this long without a figure ends the main-targets list; a clause this long is no qualitative target.
-MAIN_PROSE = 40
-MAX_QUALITATIVE = 30
+# A clause this long is no qualitative target: it is prose.
+MAX_QUALITATIVE = 40
 _TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
 
 
@@ -40,6 +39,7 @@ class _Lex:
     marker: regex.Pattern[str]
     year: regex.Pattern[str]
     precondition: regex.Pattern[str]
+    list_tail: regex.Pattern[str]
     explanation: regex.Pattern[str]
     qualifier: dict[str, str]
 
@@ -64,6 +64,7 @@ def lexicon() -> _Lex:
         marker=regex.compile(pat("marker")),
         year=regex.compile(pat("year")),
         precondition=regex.compile(pat("precondition")),
+        list_tail=regex.compile(pat("list_tail")),
         explanation=regex.compile(pat("explanation")),
         qualifier={r["approx"]: r["qualifier"] for r in table("qualifiers.tsv")},
     )
@@ -145,8 +146,8 @@ def find_goals(
                 # The main targets run from the cue to the end of its paragraph ...
                 main_until = next((ln.end for ln in segments.lines if ln.start <= s < ln.end + 1), e)
                 s = s + cue.end()
-            elif s < main_until and not has_figure(s, e) and e - s > MAIN_PROSE:
-                main_until = s  # ... or to the first long sentence without a figure: the explanation after them
+            elif s < main_until and lex.explanation.match(view, s, e):
+                main_until = s  # ... or to a sentence that explains them (实现上述目标，必须…)
             commit_at = [m.start() for m in lex.commit.finditer(view, s, e)]
             current: _Goal | None = None
             for cs, ce in _clauses(view, s, e):
@@ -266,7 +267,23 @@ def build_goals(
                 targets=targets,
             )
         )
+    _inherit_subjects(out)
     return out
+
+
+def _inherit_subjects(goals: list[M.Goal]) -> None:
+    """固定资产投资扭转下滑态势，实现正增长: a target without a subject takes the last one of its sentence."""
+    last: M.Target | None = None
+    sentence = None
+    for g in goals:
+        if g.sentence != sentence:
+            last, sentence = None, g.sentence
+        for t in g.targets:
+            if t.subject is None and last is not None and last.subject:
+                t.subject, t.subject_simplified = last.subject, last.subject_simplified
+                t.canonical = t.canonical or last.canonical
+            if t.subject:
+                last = t
 
 
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
@@ -349,22 +366,7 @@ def _targets(text: str, view: str, g: _Goal, mentions: list[ind.Mention], lex: _
         if r is not None:
             out.append(r)
         elif g.main_targets and ce - cs <= MAX_QUALITATIVE and not lex.precondition.search(view, cs, ce):
-            subj = _subject(text, view, cs, _verb_start(view, cs, ce))
-            if subj is None and out:
-                subj = out[-1].subject  # 固定资产投资扭转下滑态势，实现正增长: the clause before names it
-            whole = ind.canonical(view[cs:ce])  # 居民收入增长和经济增长同步 is itself a lexicon entry
-            out.append(
-                M.Target(
-                    subject=subj,
-                    subject_simplified=to_simplified(subj) if subj else None,
-                    canonical=whole or (ind.canonical(to_simplified(subj)) if subj else None),
-                    value=None,
-                    measure="growth" if "增长" in view[cs:ce] else "level",
-                    qualifier=None,
-                    text=text[cs:ce],
-                    span=M.Span(start=cs, end=ce),
-                )
-            )
+            out.extend(_qualitative(text, view, cs, ce, out[-1].subject if out else None))
     out.sort(key=lambda t: t.span.start)
     return out
 
@@ -373,6 +375,42 @@ def _quantity_model(text: str, q: QMatch) -> M.Quantity:
     from extractor.api import quantity_model
 
     return quantity_model(text, q)
+
+
+def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -> list[M.Target]:
+    """Targets without a number (居民收入增长和经济增长同步); a list of subjects before the verb gives one each
+    (城镇登记失业率、节能减排、安全生产等约束性指标完成…目标)."""
+    vs = _verb_start(view, cs, ce)
+    whole = ind.canonical(view[cs:ce])  # 居民收入增长和经济增长同步 is itself a lexicon entry
+    subjects: list[tuple[int, int] | None] = []
+    head = view[cs:vs]
+    if "、" in head:
+        end = cs + len(lexicon().list_tail.sub("", head))
+        p = cs
+        for part in view[cs:end].split("、"):
+            subjects.append((p, p + len(part)))
+            p += len(part) + 1
+    else:
+        subjects.append(None)
+    out = []
+    for sub in subjects:
+        lead = ind.leading_name(view, cs, ce) if sub is None else None
+        subj = text[lead[0] : lead[1]] if lead else _subject(text, view, *(sub or (cs, vs)))
+        if subj is None:
+            subj = previous  # 固定资产投资扭转下滑态势，实现正增长: the clause before names it
+        out.append(
+            M.Target(
+                subject=subj,
+                subject_simplified=to_simplified(subj) if subj else None,
+                canonical=(whole if sub is None else None) or (ind.canonical(to_simplified(subj)) if subj else None),
+                value=None,
+                measure="growth" if "增长" in view[cs:ce] else "level",
+                qualifier=None,
+                text=text[cs:ce],
+                span=M.Span(start=cs, end=ce),
+            )
+        )
+    return out
 
 
 def _verb_start(view: str, s: int, e: int) -> int:

@@ -459,6 +459,15 @@ def _canonical_trim() -> regex.Pattern[str]:
     return regex.compile("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
 
 
+def leading_name(view: str, s: int, e: int) -> tuple[int, int] | None:
+    """The longest lexicon name the text starts with (固定资产投资扭转下滑态势 -> 固定资产投资)."""
+    idx = _canonical()
+    for j in range(min(e, s + MAX_NAME), s + 1, -1):
+        if view[s:j] in idx:
+            return s, j
+    return None
+
+
 @cache
 def canonical(name_simplified: str) -> str | None:
     """The lexicon id of a name: the name itself, or a lexicon name with only scope and manner words around it
