@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from extractor._data import table
 
@@ -206,6 +206,7 @@ def _pair_index(s: str) -> int:
     return -1
 
 
+@lru_cache(maxsize=8192)
 def parse(s: str) -> tuple[Decimal, Decimal | None]:
     """The value of a numeral, or (low, high) for a range written inside one numeral (两三, 三十几).
 

@@ -21,9 +21,11 @@ from extractor._data import table
 from extractor.normalize import to_simplified
 from extractor.quantities import QMatch
 from extractor.records import indicators as ind
-from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments
+from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span
 
 CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
+# Every main-targets cue names targets or indicators; a sentence without these words is not tried.
+_TARGET_WORDS = ("目标", "指标")
 # A clause this long is no qualitative target: it is prose.
 MAX_QUALITATIVE = 40
 _TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
@@ -119,6 +121,7 @@ def find_goals(
     q_starts = sorted(q.start for q in qs)
     segments._hstarts = [h.start for h in segments.headings]  # type: ignore[attr-defined]
     segments._line_starts = [ln.start for ln in segments.lines]  # type: ignore[attr-defined]
+    segments._explaining = {}  # type: ignore[attr-defined]
 
     def has_figure(s: int, e: int) -> bool:
         i = bisect.bisect_left(q_starts, s)
@@ -141,7 +144,9 @@ def find_goals(
             if _explains(view, segments, s, lex):
                 continue  # 提出上述预期目标，…: the paragraph after the targets explains them, it sets none
             sview = view[s:e]
-            cue = next((m for p in lex.targets if (m := p.search(sview))), None)
+            cue = None
+            if any(w in sview for w in _TARGET_WORDS):  # a cheap test before the cue patterns
+                cue = next((m for p in lex.targets if (m := p.search(sview))), None)
             if cue is not None and s >= main_until:
                 # The main targets run from the cue to the end of its paragraph ...
                 main_until = next((ln.end for ln in segments.lines if ln.start <= s < ln.end + 1), e)
@@ -177,7 +182,13 @@ def _explains(view: str, segments: Segments, pos: int, lex: _Lex) -> bool:
     i = bisect.bisect_right(segments._line_starts, pos) - 1  # type: ignore[attr-defined]
     if i < 0:
         return False
-    ln = segments.lines[i]
+    cache = segments._explaining  # type: ignore[attr-defined]
+    if i not in cache:
+        cache[i] = _line_explains(view, segments.lines[i], lex)
+    return cache[i]
+
+
+def _line_explains(view: str, ln: Span, lex: _Lex) -> bool:
     start = ln.start
     while start < ln.end and view[start] in " \t":
         start += 1

@@ -30,6 +30,7 @@ _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 @dataclass(frozen=True)
 class _Lex:
     verbs: dict[str, str]
+    verbs_longest_first: tuple[str, ...]
     short_verbs: dict[str, str]
     fillers: tuple[str, ...]
     bases: tuple[str, ...]
@@ -56,6 +57,7 @@ def lexicon() -> _Lex:
     rows = table("changes.tsv")
     return _Lex(
         verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "verb"},
+        verbs_longest_first=tuple(sorted((r["word"] for r in rows if r["kind"] == "verb"), key=len, reverse=True)),
         short_verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "short_verb"},
         fillers=tuple(sorted((r["word"] for r in rows if r["kind"] == "filler"), key=len, reverse=True)),
         bases=tuple(sorted((r["word"] for r in rows if r["kind"] == "base"), key=len, reverse=True)),
@@ -126,7 +128,7 @@ def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
 def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeInfo | None:
     end = _strip_back(view, clause_start, q.start, lex.fillers)
     verb = None
-    for w in sorted(lex.verbs, key=len, reverse=True):
+    for w in lex.verbs_longest_first:
         if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
             verb = w
             break
