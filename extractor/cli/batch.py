@@ -1,1 +1,99 @@
-"""`govreport batch` (not implemented yet)."""
+"""`govreport batch`: many reports into JSON Lines, CSV tables or a SQLite database, in parallel.
+
+Also runnable as ``python -m extractor.cli.batch batch ...`` (the module registers its command on import).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+import typer
+
+from extractor.cli.app import app, fail
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    sqlite = "sqlite"
+
+
+@app.command()
+def batch(
+    inputs: list[str] | None = typer.Argument(
+        None, help="Files, folders (walked recursively) and glob patterns ('archive/**/*.txt', quoted)."
+    ),
+    files_from: str | None = typer.Option(
+        None, "--files-from", help="Read more paths from FILE, one per line (or NUL-separated); '-' is stdin."
+    ),
+    glob: list[str] | None = typer.Option(
+        None, "--glob", help="Only take files whose name matches PAT in walked folders (repeatable): --glob '*.txt'."
+    ),
+    out: str | None = typer.Option(
+        None, "-o", "--out", help="JSONL file ('-' is stdout, the default), CSV folder, or SQLite database file."
+    ),
+    fmt: BatchFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="jsonl, csv or sqlite. Default: from --out (.db/.sqlite -> sqlite, a folder or PATH/ -> csv), else jsonl.",
+    ),
+    bom: bool = typer.Option(False, "--bom", help="Start every CSV file with a UTF-8 BOM (for Excel)."),
+    jobs: int | None = typer.Option(None, "-j", "--jobs", min=1, help="Worker processes (default: the cores)."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Skip documents already complete in --out (by sha256) and add the rest."
+    ),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress, per-file lines or summary on stderr."),
+    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Files larger than this are errors."),
+) -> None:
+    """Extract many reports; one bad file never stops the rest.
+
+    Exit codes: 0 all succeeded; 3 some files failed (error records written, the rest complete);
+    1 nothing could run (no input, output unwritable, every file failed); 2 usage; 130/143 interrupted by
+    SIGINT/SIGTERM (the output holds whole documents: finish with --resume).
+    """
+    from extractor.batch import BatchOptions, default_jobs, infer_format, run_batch
+    from extractor.batch.discover import read_list
+
+    if not inputs and not files_from:
+        raise typer.BadParameter("give files, folders or patterns, or --files-from FILE|-", param_hint="INPUTS")
+    out = out or "-"
+    fmt_value = fmt.value if fmt else infer_format(out)
+    if out == "-" and fmt_value != "jsonl":
+        raise typer.BadParameter(f"--format {fmt_value} writes files; give --out", param_hint="--out")
+    if resume and out == "-":
+        raise typer.BadParameter("--resume needs an output file to resume, not stdout", param_hint="--resume")
+    if bom and fmt_value != "csv":
+        raise typer.BadParameter("--bom applies to --format csv only", param_hint="--bom")
+    listed: list[str] = []
+    if files_from:
+        try:
+            listed = read_list(files_from)
+        except OSError as e:
+            fail(f"{files_from}: cannot read the list of files: {e.strerror or e}")
+    opts = BatchOptions(
+        inputs=list(inputs or []),
+        files_from=listed,
+        globs=list(glob or []),
+        out=out,
+        fmt=fmt_value,
+        bom=bom,
+        jobs=jobs or default_jobs(),
+        resume=resume,
+        max_bytes=max_bytes,
+        quiet=quiet,
+    )
+    result = run_batch(opts)
+    if result.fatal:
+        fail(result.fatal, result.exit_code)
+    if result.stats.files == 0:
+        fail("no input files found", result.exit_code)
+    sys.stdout.flush()
+    raise typer.Exit(result.exit_code)
+
+
+if __name__ == "__main__":
+    from extractor.cli import main
+
+    main()

@@ -1,0 +1,302 @@
+"""The batch loop: read and hash files in the parent, extract in worker processes, write in the parent.
+
+The parent reads each file (refusing folders and files over --max-bytes before reading), hashes it, drops
+duplicates and, with --resume, documents already in the output, and hands the bytes to a worker. At most
+``2 * jobs`` files are in flight, so memory stays bounded whatever the number of files; each result is
+written as soon as it arrives and then forgotten.
+
+SIGINT / SIGTERM: the first one stops taking files, cancels queued ones, lets the running ones finish and
+be written, closes the output and returns 130 / 143; a second one kills the workers at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import threading
+from collections.abc import Iterable
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from extractor.batch.discover import Entry, discover
+from extractor.batch.output import Output, OutputError, open_output
+from extractor.batch.progress import Reporter, Stats, make_reporter
+from extractor.batch.records import BatchError, Done, Failed
+from extractor.batch.worker import Job, init_worker, ping, run_job
+from extractor.errors import EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, EXIT_SIGINT, EXIT_SIGTERM, InputError
+from extractor.loaders import DEFAULT_MAX_BYTES, read_bytes
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class BatchOptions:
+    inputs: list[str] = field(default_factory=list)
+    files_from: list[str] = field(default_factory=list)  # paths already read from --files-from
+    globs: list[str] = field(default_factory=list)
+    out: str = "-"
+    fmt: str = "jsonl"
+    bom: bool = False
+    jobs: int = field(default_factory=default_jobs)
+    resume: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    quiet: bool = False
+
+
+@dataclass
+class BatchResult:
+    stats: Stats
+    exit_code: int
+    fatal: str | None = None  # the one-line reason when the run could not go on
+
+
+class _Stop:
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self.hard = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.signum is None:
+            self.signum = signum
+        else:
+            self.hard = True
+
+
+class Runner:
+    def __init__(self, opts: BatchOptions, output: Output, reporter: Reporter) -> None:
+        self.opts = opts
+        self.out = output
+        self.rep = reporter
+        self.stats = Stats()
+        self.stop = _Stop()
+        self.jobs = max(1, opts.jobs)
+        self.max_inflight = max(2, 2 * self.jobs)
+        self.byte_budget = max(opts.max_bytes, 64 * 1024 * 1024)
+        self.inflight: dict[Future[Done | Failed], tuple[str, str, int]] = {}
+        self.inflight_bytes = 0
+        self.seen: dict[str, str] = {}  # sha256 -> the first path with it in this run
+        self.done_before: set[str] = output.done_ids() if opts.resume else set()
+        self.pool: ProcessPoolExecutor | None = None
+        self.fatal: str | None = None
+
+    # -- pool ------------------------------------------------------------------------------------------
+    def _new_pool(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=init_worker, initargs=(os.getpid(),))
+        pool.submit(ping).result()  # start the workers now, before a progress thread exists
+        return pool
+
+    def _kill_workers(self) -> None:
+        if self.pool is None:
+            return
+        for p in list((getattr(self.pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                p.kill()
+
+    # -- one entry -------------------------------------------------------------------------------------
+    def _record_error(self, err: BatchError) -> None:
+        if err.kind == "duplicate":
+            self.stats.duplicates += 1
+            self.rep.file_line(f"duplicate: {err.path}: same content as {err.duplicate_of}")
+        else:
+            self.stats.failed += 1
+            self.rep.file_line(f"error: {err.path}: {err.reason}")
+        self.out.error(err)
+
+    def _take(self, entry: Entry) -> None:
+        if entry.problem:
+            self._record_error(BatchError(path=entry.path, reason=entry.problem, exception=entry.exception))
+            return
+        try:
+            data = read_bytes(entry.path, self.opts.max_bytes)
+        except InputError as e:
+            self._record_error(BatchError(path=entry.path, reason=e.reason, exception="InputError"))
+            return
+        self.stats.bytes_read += len(data)
+        sha = hashlib.sha256(data).hexdigest()
+        first = self.seen.get(sha)
+        if first is not None:
+            self._record_error(
+                BatchError(
+                    path=entry.path,
+                    sha256=sha,
+                    kind="duplicate",
+                    reason=f"same content (sha256) as {first}, which is processed instead",
+                    duplicate_of=first,
+                )
+            )
+            return
+        self.seen[sha] = entry.path
+        if sha in self.done_before:
+            self.stats.skipped += 1
+            return
+        job = Job(entry.path, data, sha, tables=self.out.wants_tables, doc_json=self.out.wants_doc_json)
+        assert self.pool is not None
+        fut = self.pool.submit(run_job, job)
+        self.inflight[fut] = (entry.path, sha, len(data))
+        self.inflight_bytes += len(data)
+
+    def _finish(self, fut: Future[Done | Failed]) -> bool:
+        """Write one finished future. False when the pool broke under it."""
+        path, sha, size = self.inflight.pop(fut)
+        self.inflight_bytes -= size
+        try:
+            res = fut.result()
+        except CancelledError:
+            self.stats.not_done += 1
+            return True
+        except BrokenProcessPool:
+            if self.stop.signum is not None:
+                self.stats.not_done += 1
+            else:
+                self._record_error(
+                    BatchError(
+                        path=path,
+                        sha256=sha,
+                        reason="a worker process died while this file (or another in flight) was being extracted",
+                        exception="BrokenProcessPool",
+                    )
+                )
+            return False
+        except Exception as e:  # pickling trouble and the like: still one file's problem
+            self._record_error(
+                BatchError(path=path, sha256=sha, reason=f"worker failed ({e})", exception=type(e).__name__)
+            )
+            return True
+        if isinstance(res, Failed):
+            self._record_error(res.error)
+            return True
+        self.out.write(res)
+        self.stats.succeeded += 1
+        self.stats.chars += res.chars
+        for k, v in res.counts.items():
+            self.stats.counts[k] = self.stats.counts.get(k, 0) + v
+        return True
+
+    # -- the loop --------------------------------------------------------------------------------------
+    def run(self, entries: list[Entry]) -> None:
+        self.stats.files = len(entries)
+        it = iter(entries)
+        exhausted = False
+        if any(not e.problem for e in entries):
+            self.pool = self._new_pool()
+        self.rep.start(self.stats, self.jobs, self.out.describe())
+        try:
+            while True:
+                if self.stop.signum is None and not exhausted:
+                    while len(self.inflight) < self.max_inflight and (
+                        not self.inflight or self.inflight_bytes < self.byte_budget
+                    ):
+                        entry = next(it, None)
+                        if entry is None:
+                            exhausted = True
+                            break
+                        self._take(entry)
+                        if self.stop.signum is not None:
+                            break
+                        if not self.inflight:
+                            self.rep.update(self.stats)
+                if self.stop.signum is not None:
+                    for f in list(self.inflight):
+                        if f.cancel():
+                            self._finish(f)
+                    if self.stop.hard:
+                        self._kill_workers()
+                if not self.inflight:
+                    if exhausted or self.stop.signum is not None:
+                        break
+                    continue
+                done, _ = wait(list(self.inflight), timeout=0.2, return_when=FIRST_COMPLETED)
+                broken = False
+                for f in done:
+                    broken |= not self._finish(f)
+                if broken and self.stop.signum is None:
+                    for f in list(self.inflight):  # every other future of a broken pool fails too
+                        wait([f])
+                        self._finish(f)
+                    self._shutdown_pool()
+                    self.pool = self._new_pool()
+                self.rep.update(self.stats)
+        except (OutputError, OSError) as e:
+            self.fatal = str(e) if isinstance(e, OutputError) else f"cannot write output: {e}"
+            if isinstance(e, BrokenPipeError):
+                self.fatal = "the output was closed (broken pipe)"
+            self._kill_workers()
+        finally:
+            if self.stop.signum is not None or self.fatal:
+                self.stats.not_done += sum(1 for _ in it) + len(self.inflight)
+            self._shutdown_pool()
+
+    def _shutdown_pool(self) -> None:
+        if self.pool is not None:
+            with contextlib.suppress(Exception):
+                self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def _exit_code(stats: Stats, stop: _Stop, fatal: str | None) -> int:
+    if fatal:
+        return EXIT_INPUT
+    if stop.signum is not None:
+        return EXIT_SIGTERM if stop.signum == signal.SIGTERM else EXIT_SIGINT
+    if stats.files == 0:
+        return EXIT_INPUT
+    if stats.failed:
+        return EXIT_PARTIAL if stats.succeeded + stats.skipped else EXIT_INPUT
+    return EXIT_OK
+
+
+def _preload() -> None:
+    """Load the language data once in the parent, so forked workers start warm (and share the pages)."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=False) != "fork":
+        return
+    from extractor.api import extract
+
+    extract("2019年工作总结\n一、2019年工作回顾\n地区生产总值增长5%。\n")
+
+
+def run_batch(
+    opts: BatchOptions, *, entries: Iterable[Entry] | None = None, reporter: Reporter | None = None
+) -> BatchResult:
+    """Run a whole batch. Never raises for a file's problem; returns the statistics and the exit code."""
+    entry_list = list(entries) if entries is not None else discover(opts.inputs, opts.files_from, opts.globs)
+    if reporter is None:
+        reporter = make_reporter(opts.quiet, to_stdout=opts.fmt == "jsonl" and opts.out == "-")
+    stop_handlers: dict[int, object] = {}
+    runner: Runner | None = None
+    try:
+        output = open_output(opts.fmt, opts.out, resume=opts.resume, bom=opts.bom)
+    except OutputError as e:
+        return BatchResult(Stats(files=len(entry_list)), EXIT_INPUT, str(e))
+    try:
+        runner = Runner(opts, output, reporter)
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                stop_handlers[sig] = signal.signal(sig, runner.stop)
+        if entry_list and any(not e.problem for e in entry_list):
+            _preload()
+        runner.run(entry_list)
+    finally:
+        try:
+            output.close()
+        except (OSError, ValueError) as e:
+            if runner is not None and runner.fatal is None:
+                runner.fatal = f"cannot close output: {e}"
+        for sig, h in stop_handlers.items():
+            signal.signal(sig, h)  # type: ignore[arg-type]
+    stats = runner.stats
+    stats.ended = stats.started + stats.elapsed
+    if runner.stop.signum is not None:
+        stats.interrupted = signal.Signals(runner.stop.signum).name
+    with contextlib.suppress(Exception):
+        reporter.finish(stats)
+    return BatchResult(stats, _exit_code(stats, runner.stop, runner.fatal), runner.fatal)
