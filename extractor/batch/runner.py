@@ -173,7 +173,11 @@ class Runner:
         if isinstance(res, Failed):
             self._record_error(res.error)
             return True
-        self.out.write(res)
+        try:
+            self.out.write(res)
+        except BaseException:
+            self.stats.not_done += 1  # extracted but not written: a resumed run does it again
+            raise
         self.stats.succeeded += 1
         self.stats.chars += res.chars
         for k, v in res.counts.items():
