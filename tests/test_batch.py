@@ -228,8 +228,8 @@ def test_sqlite_corpus_counts_equal_jsonl(
     assert count["goals"] == sum(len(d.goals) for d in ref.values())
     assert count["targets"] == sum(len(g.targets) for d in ref.values() for g in d.goals)
     assert count["projects"] == sum(len(d.projects) for d in ref.values())
-    errs = [BatchError.model_validate(dict(zip(("path", "sha256", "kind", "reason", "exception", "duplicate_of"), x)))
-            for x in db.execute("SELECT * FROM errors")]
+    fields = ("path", "sha256", "kind", "reason", "exception", "duplicate_of")
+    errs = [BatchError.model_validate(dict(zip(fields, x, strict=True))) for x in db.execute("SELECT * FROM errors")]
     _check_errors(errs, tree, with_dir=True)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     indexes = {x[0] for x in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
@@ -454,9 +454,7 @@ def test_resume_csv_drops_torn_rows_and_orphans(shared: Path, tmp_path: Path) ->
     clean = {t: (out / f"{t}.csv").read_text("utf-8-sig") for t in ("documents", "indicators", "goals")}
     # A run killed while writing its third document: its record rows are there, its documents row is torn.
     doc_lines = clean["documents"].splitlines(keepends=True)
-    (out / "documents.csv").write_bytes(
-        ("\ufeff" + "".join(doc_lines[:3]) + doc_lines[3][:40]).encode("utf-8")
-    )
+    (out / "documents.csv").write_bytes(("\ufeff" + "".join(doc_lines[:3]) + doc_lines[3][:40]).encode("utf-8"))
     with open(out / "indicators.csv", "a", encoding="utf-8") as f:
         f.write(doc_lines[3][:64] + ',0,"torn name\nstill inside the quoted field')  # torn mid-field
     r = _invoke([str(src), "--format", "csv", "--out", str(out), "--resume", "--bom"])

@@ -342,11 +342,11 @@ class SqliteOutput(Output):
                 f"{self.path}: this database was not written by govreport batch (or by another version); "
                 "write to a new file"
             )
-        if tables:
-            have = [r[1] for r in db.execute("PRAGMA table_info(documents)")]
-            want = [*T.DOCUMENTS.columns, *T.SQLITE_DOC_JSON]
-            if have != want:
-                raise OutputError(f"{self.path}: its tables differ from this version's; write to a new file")
+        for t in T.ALL_TABLES if tables else ():
+            have = [r[1] for r in db.execute(f"PRAGMA table_info({t.name})")]
+            want = [*t.columns, *(T.SQLITE_DOC_JSON if t is T.DOCUMENTS else ())]
+            if have and have != want:
+                raise OutputError(f"{self.path}: its {t.name} table differs from this version's; write to a new file")
         db.execute("PRAGMA journal_mode = WAL")  # a killed run keeps every committed document
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("BEGIN")

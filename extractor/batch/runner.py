@@ -138,10 +138,23 @@ class Runner:
             self.stats.skipped += 1
             return
         job = Job(entry.path, data, sha, tables=self.out.wants_tables, doc_json=self.out.wants_doc_json)
-        assert self.pool is not None
-        fut = self.pool.submit(run_job, job)
+        try:
+            assert self.pool is not None
+            fut = self.pool.submit(run_job, job)
+        except BrokenProcessPool:  # a worker died (OOM killer, a crash) since the last look
+            self._replace_pool()
+            assert self.pool is not None
+            fut = self.pool.submit(run_job, job)
         self.inflight[fut] = (entry.path, sha, len(data))
         self.inflight_bytes += len(data)
+
+    def _replace_pool(self) -> None:
+        """Record the files a broken pool took down, then start a fresh one."""
+        for f in list(self.inflight):
+            wait([f])
+            self._finish(f)
+        self._shutdown_pool()
+        self.pool = self._new_pool()
 
     def _finish(self, fut: Future[Done | Failed]) -> bool:
         """Write one finished future. False when the pool broke under it."""
@@ -222,11 +235,7 @@ class Runner:
                 for f in done:
                     broken |= not self._finish(f)
                 if broken and self.stop.signum is None:
-                    for f in list(self.inflight):  # every other future of a broken pool fails too
-                        wait([f])
-                        self._finish(f)
-                    self._shutdown_pool()
-                    self.pool = self._new_pool()
+                    self._replace_pool()  # every other future of a broken pool fails too
                 self.rep.update(self.stats)
         except (OutputError, OSError) as e:
             self.fatal = str(e) if isinstance(e, OutputError) else f"cannot write output: {e}"

@@ -55,10 +55,16 @@ def batch(
     """
     from extractor.batch import BatchOptions, default_jobs, infer_format, run_batch
     from extractor.batch.discover import read_list
+    from extractor.errors import EXIT_SIGINT
 
     if not inputs and not files_from:
         raise typer.BadParameter("give files, folders or patterns, or --files-from FILE|-", param_hint="INPUTS")
     out = out or "-"
+    if fmt is None and out.lower().endswith(".csv"):
+        raise typer.BadParameter(
+            "--format csv writes a folder of tables (documents.csv, indicators.csv ...); give a folder",
+            param_hint="--out",
+        )
     fmt_value = fmt.value if fmt else infer_format(out)
     if out == "-" and fmt_value != "jsonl":
         raise typer.BadParameter(f"--format {fmt_value} writes files; give --out", param_hint="--out")
@@ -84,7 +90,10 @@ def batch(
         max_bytes=max_bytes,
         quiet=quiet,
     )
-    result = run_batch(opts)
+    try:
+        result = run_batch(opts)
+    except KeyboardInterrupt:  # Ctrl-C while the inputs were still being listed, before any output
+        fail("interrupted while finding the input files", EXIT_SIGINT)
     if result.fatal:
         fail(result.fatal, result.exit_code)
     if result.stats.files == 0:

@@ -1,0 +1,248 @@
+"""Throughput, speed-up and memory of `govreport batch` on generated copies of the corpus.
+
+    python benchmarks/batch_bench.py [--docs 2000] [--jobs 1,2] [--format jsonl] [--corpus DIR] [--keep]
+
+Each document is a corpus report (``*.txt``, cycled) with one added line, so every sha256 differs and the
+mix of report sizes is the corpus's own. Each configuration runs `govreport batch` as a subprocess
+(``python -m extractor.cli.batch``) and reports wall time, documents/s, characters/s, the speed-up over the
+first --jobs value, CPU time, and memory: the peak of the summed PSS of the batch's processes (proportional
+set size, so pages the forked workers share with the parent count once; sampled from /proc every 0.1 s on
+Linux) and of their summed RSS (an upper bound), the largest single process
+(``getrusage(RUSAGE_CHILDREN).ru_maxrss``), the CPU time of all processes and of the parent (the one writer),
+and the
+summed peak in the first quarter of the run next to the whole run (flat = memory does not grow with the
+number of documents). Numbers are for this machine: record them with the date, `nproc` and the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CMD = [sys.executable, "-m", "extractor.cli.batch", "batch"]
+
+
+def default_corpus() -> Path:
+    env = os.environ.get("GOVREPORT_SHARED")
+    return Path(env) / "corpus" / "docs" if env else ROOT.parent / "shared" / "corpus" / "docs"
+
+
+def generate(corpus: Path, n: int, dest: Path) -> int:
+    from extractor.loaders import load_bytes
+
+    seeds = [load_bytes(p.read_bytes(), p.name).text for p in sorted(corpus.glob("*.txt"))]
+    if not seeds:
+        sys.exit(f"no .txt reports in {corpus}")
+    chars = 0
+    for i in range(n):
+        text = f"{seeds[i % len(seeds)]}\n（副本{i}）\n"
+        (dest / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        chars += len(text)
+    return chars
+
+
+def _pss(pid: int) -> int | None:
+    """Proportional set size (bytes): shared pages (the forked workers share the parent's loaded data)
+    counted once in total."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def _tree_mem(root_pid: int) -> tuple[int, int]:
+    """Summed RSS and summed PSS (bytes) of root_pid and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            ppid, pages = int(fields[1]), int(fields[21])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(d))
+        rss[int(d)] = pages * page
+    total_rss = total_pss = 0
+    stack = [root_pid]
+    while stack:
+        pid = stack.pop()
+        total_rss += rss.get(pid, 0)
+        pss = _pss(pid)
+        total_pss += pss if pss is not None else rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total_rss, total_pss
+
+
+def run(src: Path, out: Path, jobs: int, fmt: str, n: int) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    args = [*CMD, str(src), "--out", str(out), "--format", fmt, "-j", str(jobs), "-q"]
+    proc = subprocess.Popen(args)
+    peak = peak_q1 = peak_rss = 0
+    parent_cpu = 0.0
+    done_q1 = False
+    stop = threading.Event()
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def sample() -> None:
+        nonlocal peak, peak_q1, peak_rss, done_q1, parent_cpu
+        linux = os.path.isdir("/proc/self")
+        while not stop.is_set():
+            if linux:
+                try:  # the one writer's own CPU time: it must stay small next to the workers'
+                    with open(f"/proc/{proc.pid}/stat", "rb") as f:
+                        fields = f.read().rsplit(b")", 1)[1].split()
+                    parent_cpu = (int(fields[11]) + int(fields[12])) / tick
+                except (OSError, IndexError, ValueError):
+                    pass
+                rss, pss = _tree_mem(proc.pid)
+                peak, peak_rss = max(peak, pss), max(peak_rss, rss)
+                if not done_q1:
+                    peak_q1 = max(peak_q1, pss)
+                    done_q1 = _progress(out, fmt) >= n / 4
+            stop.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    rc = proc.wait()
+    wall = time.perf_counter() - t0
+    stop.set()
+    th.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if rc != 0:
+        sys.exit(f"batch failed with exit code {rc}")
+    return {
+        "wall": wall,
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "parent_cpu": parent_cpu,
+        "peak_sum_mb": peak / 1e6,
+        "peak_rss_mb": peak_rss / 1e6,
+        "peak_sum_q1_mb": peak_q1 / 1e6,
+        "maxrss_mb": after.ru_maxrss / 1024,  # kilobytes on Linux: the largest single process so far
+    }
+
+
+def _progress(out: Path, fmt: str) -> int:
+    try:
+        if fmt == "jsonl":
+            with open(out, "rb") as f:
+                return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        if fmt == "csv":
+            with open(out / "documents.csv", "rb") as f:
+                return max(0, f.read().count(b"\n") - 1)
+        import sqlite3
+
+        con = sqlite3.connect(f"file:{out}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except Exception:
+        return 0
+
+
+def count_docs(out: Path, fmt: str) -> tuple[int, int]:
+    if fmt == "jsonl":
+        n = chars = 0
+        with open(out, encoding="utf-8") as f:
+            for line in f:
+                n += 1
+                chars += json.loads(line)["source"]["chars"]
+        return n, chars
+    if fmt == "sqlite":
+        import sqlite3
+
+        con = sqlite3.connect(out)
+        n, chars = con.execute("SELECT count(*), sum(chars) FROM documents").fetchone()
+        con.close()
+        return n, chars
+    import csv
+
+    with open(out / "documents.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return len(rows), sum(int(r["chars"]) for r in rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values; the first is the baseline")
+    ap.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "sqlite"])
+    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--keep", action="store_true", help="keep the generated files and outputs")
+    a = ap.parse_args()
+    jobs_list = [int(x) for x in a.jobs.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="govreport-batch-bench-"))
+    try:
+        src = work / "in"
+        src.mkdir()
+        chars = generate(a.corpus, a.docs, src)
+        print(f"# govreport batch benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
+        print(
+            f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"load average at start {os.getloadavg()[0]:.2f}"
+        )
+        print(f"# {a.docs} documents, {chars:,} characters ({chars / a.docs:,.0f} per document), --format {a.format}")
+        print()
+        print(
+            "| jobs | wall s | docs/s | chars/s | speed-up | CPU s (writer) | peak PSS all processes MB "
+            "(first quarter) | peak RSS sum MB | largest process MB |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
+        base_wall = None
+        results = []
+        for jobs in jobs_list:
+            out = work / (
+                f"out{jobs}.jsonl" if a.format == "jsonl" else f"out{jobs}" + (".db" if a.format == "sqlite" else "")
+            )
+            r = run(src, out, jobs, a.format, a.docs)
+            n, c = count_docs(out, a.format)
+            assert n == a.docs, (n, a.docs)
+            base_wall = base_wall or r["wall"]
+            r.update(jobs=jobs, docs_s=n / r["wall"], chars_s=c / r["wall"], speedup=base_wall / r["wall"])
+            results.append(r)
+            print(
+                f"| {jobs} | {r['wall']:.1f} | {r['docs_s']:.1f} | {r['chars_s']:,.0f} | {r['speedup']:.2f}x "
+                f"| {r['cpu']:.1f} ({r['parent_cpu']:.1f}) | {r['peak_sum_mb']:.0f} ({r['peak_sum_q1_mb']:.0f}) "
+                f"| {r['peak_rss_mb']:.0f} "
+                f"| {r['maxrss_mb']:.0f} |",
+                flush=True,
+            )
+            if not a.keep:
+                shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
+        print()
+        best = max(results, key=lambda r: r["docs_s"])
+        print(
+            f"Extrapolation to 10,000 documents with --jobs {best['jobs']}: about "
+            f"{10000 / best['docs_s'] / 60:.0f} min; memory stays near {best['peak_sum_mb']:.0f} MB "
+            f"(at most 2 x jobs documents are in flight, results are written as they arrive)."
+        )
+        print(f"Load average at end: {os.getloadavg()[0]:.2f}")
+    finally:
+        if a.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
