@@ -318,6 +318,7 @@ def test_exit_codes(small: Path, tmp_path: Path) -> None:
         ["x", "--bom", "--out", "a.jsonl"],
         ["x", "--jobs", "0"],
         ["x", "--format", "xml"],
+        ["x", "--out", "tables.csv"],  # csv is a folder: say so rather than write JSONL into a .csv
     ],
 )
 def test_usage_errors(args: list[str]) -> None:
