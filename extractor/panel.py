@@ -306,16 +306,11 @@ def _is_jsonl(p: Path) -> bool:
 
 
 def _read_sqlite(p: Path) -> Iterator[dict[str, Any]]:
-    con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
-    try:
-        cols = [r[1] for r in con.execute("PRAGMA table_info(documents)")]
-        col = next((c for c in ("json", "document", "doc_json") if c in cols), None)
-        if col is None:
-            raise ValueError(f"{p}: the documents table has no column with the document JSON")
-        for (blob,) in con.execute(f"SELECT {col} FROM documents"):
-            yield json.loads(blob)
-    finally:
-        con.close()
+    """Documents rebuilt from a `govreport batch --format sqlite` database."""
+    from extractor.batch.read import sqlite_documents
+
+    for doc in sqlite_documents(p):
+        yield json.loads(doc.model_dump_json())
 
 
 def is_sqlite(path: str | Path) -> bool:

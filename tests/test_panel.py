@@ -118,21 +118,22 @@ def test_csv_and_stata_read_back(docs: list[dict], tmp_path: Path) -> None:
     assert g.region == "海拉尔区"
 
 
-def test_panel_table_in_a_sqlite_input(docs: list[dict], tmp_path: Path) -> None:
+def test_panel_from_a_batch_database_gets_a_table(tmp_path: Path) -> None:
     import sqlite3
 
     db = tmp_path / "reports.db"
-    con = sqlite3.connect(db)
-    con.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, json TEXT)")
-    con.executemany("INSERT INTO documents VALUES (?, ?)", [(d["source"]["sha256"], json.dumps(d)) for d in docs])
-    con.commit()
-    con.close()
+    r = CliRunner().invoke(app, ["batch", str(DATA), "--format", "sqlite", "--out", str(db), "--quiet", "--jobs", "1"])
+    assert r.exit_code == 0, r.output
     r = CliRunner().invoke(app, ["panel", str(db), "-o", str(tmp_path / "p.csv"), "-q"])
     assert r.exit_code == 0, r.output
     con = sqlite3.connect(db)
-    n = con.execute("SELECT count(*) FROM panel WHERE indicator='gdp' AND measure='growth'").fetchone()[0]
+    rows = con.execute(
+        "SELECT year, target_value, actual_value FROM panel WHERE indicator='gdp' AND measure='growth' ORDER BY year"
+    ).fetchall()
     con.close()
-    assert n == len(GDP_GROWTH) + 1  # 2011's actual from the 2012 report stands alone
+    got = {y: (t, a) for y, t, a in rows}
+    for year, (target, _, actual, _) in GDP_GROWTH.items():
+        assert got[year] == (target, actual), year
 
 
 def test_keyword_measure_equals_a_hand_count() -> None:

@@ -1,8 +1,8 @@
 """Batch processing: many report files into JSON Lines, CSV tables or a SQLite database, in parallel.
 
-    from extractor.batch import BatchOptions, run_batch
-    result = run_batch(BatchOptions(inputs=["reports/"], out="reports.db", fmt="sqlite", jobs=2))
-    result.exit_code, result.stats.succeeded
+from extractor.batch import BatchOptions, run_batch
+result = run_batch(BatchOptions(inputs=["reports/"], out="reports.db", fmt="sqlite", jobs=2))
+result.exit_code, result.stats.succeeded
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Reading batch outputs back into the pydantic models, to check them or to work on them in Python.
 
-    for doc in sqlite_documents("reports.db"):        # whole Documents, validated
-        ...
-    for rec in csv_records("tables/", "indicators"):   # Indicator models, validated, with their doc_id
-        ...
+for doc in sqlite_documents("reports.db"):        # whole Documents, validated
+    ...
+for rec in csv_records("tables/", "indicators"):   # Indicator models, validated, with their doc_id
+    ...
 """
 
 from __future__ import annotations
