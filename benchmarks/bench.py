@@ -104,7 +104,8 @@ def main() -> None:
     cps, chars, per_pass, cpu_cps = throughput(files, args.repeat)
     print(f"corpus: {len(files)} files, {chars} characters, {per_pass:.2f} s per pass")
     print(f"throughput (whole pipeline, one core): {cps:,.0f} chars/s = {cps * 3 / 1e6:.2f} MB/s of UTF-8 report text")
-    print(f"  per CPU second: {cpu_cps:,.0f} chars/s = {cpu_cps * 3 / 1e6:.2f} MB/s (load average {os.getloadavg()[0]:.2f})")
+    load = os.getloadavg()[0]
+    print(f"  per CPU second: {cpu_cps:,.0f} chars/s = {cpu_cps * 3 / 1e6:.2f} MB/s (load average {load:.2f})")
     print(f"start-up `govreport --help` (median of 7): {startup():.3f} s")
     if not args.no_hostile:
         for label, dt, res in hostile():
