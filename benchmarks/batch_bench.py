@@ -3,15 +3,14 @@
     python benchmarks/batch_bench.py [--docs 2000] [--jobs 1,2] [--format jsonl] [--corpus DIR] [--keep]
 
 Each document is a corpus report (``*.txt``, cycled) with one added line, so every sha256 differs and the
-mix of report sizes is the corpus's own. Each configuration runs `govreport batch` as a subprocess
-(``python -m extractor.cli.batch``) and reports wall time, documents/s, characters/s, the speed-up over the
-first --jobs value, CPU time, and memory: the peak of the summed PSS of the batch's processes (proportional
-set size, so pages the forked workers share with the parent count once; sampled from /proc every 0.1 s on
-Linux) and of their summed RSS (an upper bound), the largest single process
-(``getrusage(RUSAGE_CHILDREN).ru_maxrss``), the CPU time of all processes and of the parent (the one writer),
-and the
-summed peak in the first quarter of the run next to the whole run (flat = memory does not grow with the
-number of documents). Numbers are for this machine: record them with the date, `nproc` and the load.
+mix of report sizes is the corpus's own. Each configuration runs `govreport batch` as a subprocess and
+reports wall time, documents/s, characters/s, the speed-up over the first --jobs value, the CPU time of all
+processes and of the parent (the one writer), and memory: the peak of the summed PSS of the batch's processes
+(proportional set size, so pages the forked workers share with the parent count once; sampled from /proc
+every 0.1 s on Linux), the same peak over the first quarter of the run only (equal = memory does not grow
+with the number of documents), the peak of their summed RSS (an upper bound) and the largest single process
+(``getrusage(RUSAGE_CHILDREN).ru_maxrss``). Numbers are for this machine: record them with the date,
+`nproc` and the load.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CMD = [sys.executable, "-m", "extractor.cli.batch", "batch"]
+CMD = [sys.executable, "-c", "from extractor.cli import main; main()", "batch"]  # govreport batch
 
 
 def default_corpus() -> Path:
@@ -205,9 +204,9 @@ def main() -> None:
         print()
         print(
             "| jobs | wall s | docs/s | chars/s | speed-up | CPU s (writer) | peak PSS all processes MB "
-            "(first quarter) | peak RSS sum MB | largest process MB |"
+            "(first quarter) | peak RSS sum MB | largest process MB | load after |"
         )
-        print("|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         base_wall = None
         results = []
         for jobs in jobs_list:
@@ -224,7 +223,7 @@ def main() -> None:
                 f"| {jobs} | {r['wall']:.1f} | {r['docs_s']:.1f} | {r['chars_s']:,.0f} | {r['speedup']:.2f}x "
                 f"| {r['cpu']:.1f} ({r['parent_cpu']:.1f}) | {r['peak_sum_mb']:.0f} ({r['peak_sum_q1_mb']:.0f}) "
                 f"| {r['peak_rss_mb']:.0f} "
-                f"| {r['maxrss_mb']:.0f} |",
+                f"| {r['maxrss_mb']:.0f} | {os.getloadavg()[0]:.2f} |",
                 flush=True,
             )
             if not a.keep:

@@ -28,7 +28,7 @@ from extractor.models import Document
 
 N = 500
 SUBSET = 200
-CMD = [sys.executable, "-m", "extractor.cli.batch", "batch"]
+CMD = [sys.executable, "-c", "from extractor.cli import main; main()", "batch"]  # govreport batch
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
 
 

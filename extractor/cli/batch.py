@@ -1,7 +1,4 @@
-"""`govreport batch`: many reports into JSON Lines, CSV tables or a SQLite database, in parallel.
-
-Also runnable as ``python -m extractor.cli.batch batch ...`` (the module registers its command on import).
-"""
+"""`govreport batch`: many reports into JSON Lines, CSV tables or a SQLite database, in parallel."""
 
 from __future__ import annotations
 
@@ -100,9 +97,3 @@ def batch(
         fail("no input files found", result.exit_code)
     sys.stdout.flush()
     raise typer.Exit(result.exit_code)
-
-
-if __name__ == "__main__":
-    from extractor.cli import main
-
-    main()
