@@ -8,6 +8,7 @@ change (比2018年增长5.1%); otherwise the words before it (or, for counted th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -435,8 +436,12 @@ def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str |
 
 def may_rank(view: str, s: int, e: int) -> bool:
     """Whether a rank phrase can be in view[s:e]: every one contains a cue word."""
-    seg = view[s:e]
-    return any(c in seg for c in lexicon().rank_cues)
+    return _rank_cues().search(view, s, e) is not None
+
+
+@cache
+def _rank_cues() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c in lexicon().rank_cues))
 
 
 def canonical_index() -> dict[str, str]:
