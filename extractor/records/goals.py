@@ -25,8 +25,6 @@ from extractor.records import indicators as ind
 from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
-# Every main-targets cue names targets or indicators; a sentence without these words is not tried.
-_TARGET_WORDS = ("目标", "指标")
 # A clause this long is no qualitative target: it is prose.
 MAX_QUALITATIVE = 40
 _TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
@@ -38,6 +36,7 @@ class _Lex:
     strength: dict[str, str]
     strength_re: re.Pattern[str]
     targets: tuple[regex.Pattern[str], ...]
+    target_words: tuple[str, ...]
     average: re.Pattern[str]
     marker: re.Pattern[str]
     year: re.Pattern[str]
@@ -63,6 +62,7 @@ def lexicon() -> _Lex:
             "|".join(re.escape(w) for w in words if any(r["word"] == w and r["strength"] for r in rows))
         ),
         targets=tuple(regex.compile(r["pattern"]) for r in cues if r["kind"] == "targets"),
+        target_words=tuple(r["pattern"] for r in cues if r["kind"] == "word"),
         average=re.compile(pat("average")),
         marker=re.compile(pat("marker")),
         year=re.compile(pat("year")),
@@ -146,7 +146,7 @@ def find_goals(
                 continue  # 提出上述预期目标，…: the paragraph after the targets explains them, it sets none
             sview = view[s:e]
             cue = None
-            if any(w in sview for w in _TARGET_WORDS):  # a cheap test before the cue patterns
+            if any(w in sview for w in lex.target_words):  # a cheap test before the cue patterns
                 cue = next((m for p in lex.targets if (m := p.search(sview))), None)
             if cue is not None and s >= main_until:
                 # The main targets run from the cue to the end of its paragraph ...
@@ -217,9 +217,13 @@ def _measure(name_s: str | None, q: QMatch, is_change: bool) -> str:
         return "change_pp"
     if is_change:
         return "growth"
-    if q.base_unit == "%" and name_s and regex.search(r"(增速|增幅|增长率|涨幅|增长)$", name_s):
+    if (
+        q.base_unit == "%"
+        and name_s
+        and name_s.endswith((*ind.measure_words("growth_suffix"), *ind.measure_words("growth_word")))
+    ):
         return "growth"
-    if q.base_unit == "%" and name_s and regex.search(r"(率|比重|占比|比例|强度)$", name_s):
+    if q.base_unit == "%" and name_s and name_s.endswith(ind.measure_words("share_suffix")):
         return "share"
     return "level"
 
@@ -417,7 +421,7 @@ def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -
                 subject_simplified=to_simplified(subj) if subj else None,
                 canonical=(whole if sub is None else None) or (ind.canonical(to_simplified(subj)) if subj else None),
                 value=None,
-                measure="growth" if "增长" in view[cs:ce] else "level",
+                measure="growth" if any(w in view[cs:ce] for w in ind.measure_words("growth_word")) else "level",
                 qualifier=None,
                 text=text[cs:ce],
                 span=M.Span(start=cs, end=ce),

@@ -502,13 +502,19 @@ def _only_words(s: str, words: regex.Pattern[str]) -> bool:
     return words.fullmatch(s) is not None
 
 
+@cache
+def measure_words(kind: str) -> tuple[str, ...]:
+    """Words of measures.tsv: what a percentage's subject says it measures."""
+    return column("measures.tsv", "word", kind=kind)
+
+
 def measure_of(name_simplified: str, base_unit: str, has_value: bool) -> str:
     if not has_value:
         return "growth"
     if base_unit == "个百分点":
         return "change_pp"
     if base_unit == "%":
-        if regex.search(r"(增速|增幅|增长率|涨幅)$", name_simplified):
+        if name_simplified.endswith(measure_words("growth_suffix")):
             return "growth"
         return "share"
     return "level"

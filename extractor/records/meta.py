@@ -40,7 +40,11 @@ def _title_cues() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
 
 @cache
 def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((r["source"], regex.compile(r["pattern"], regex.MULTILINE)) for r in table("region_patterns.tsv"))
+    return tuple(
+        (r["source"], regex.compile(r["pattern"], regex.MULTILINE))
+        for r in table("region_patterns.tsv")
+        if r["source"] != "not_in_name"
+    )
 
 
 @cache
@@ -110,14 +114,16 @@ def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
     return _suffix_level(name), None
 
 
-# Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府).
-_NOT_IN_NAMES = frozenset("我在的代表和与及向对是为了本今年届次会上")
+@cache
+def _not_in_names() -> regex.Pattern[str]:
+    """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
+    return regex.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name"))
 
 
 def _valid_region(name: str) -> bool:
     if name in _regions():
         return True
-    return _suffix_level(name) is not None and not (set(name) & _NOT_IN_NAMES)
+    return _suffix_level(name) is not None and _not_in_names().search(name) is None
 
 
 @cache

@@ -24,7 +24,6 @@ from extractor.segment import Segments
 
 MAX_NAME = 24
 _BREAK = "，,。；;：:、！？!?（）()《》【】\n\r\t "
-MONEY_CUES = ("总投资", "投资", "资金投入", "投入资金", "投入", "完成投资", "计划投资", "年度计划投资", "资金")
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,7 @@ class _Lex:
     before_set: frozenset[str]
     before_lengths: tuple[int, ...]
     not_after: tuple[str, ...]
+    money_cues: tuple[str, ...]
     status: tuple[tuple[str, str], ...]
     not_yet: tuple[str, ...]
     levels: tuple[tuple[str, regex.Pattern[str]], ...]
@@ -65,6 +65,7 @@ def lexicon() -> _Lex:
         before_set=frozenset(before),
         before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
         not_after=tuple(sorted(words("not_after"), key=len, reverse=True)),
+        money_cues=tuple(words("money_cue")),
         status=tuple(sorted(status, key=lambda x: -len(x[1]))),
         not_yet=tuple(words("not_yet")),
         levels=tuple(
@@ -222,7 +223,7 @@ def build_projects(
             for q in mine:
                 if q.kind == "money":
                     before = view[max(s0, q.start - 8) : q.start]
-                    cue = any(w in before for w in MONEY_CUES)
+                    cue = any(w in before for w in lex.money_cues)
                     if investment is None and (cue or not sizes):
                         investment = q
                 elif q.kind in ("measure", "count"):
