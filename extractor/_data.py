@@ -14,21 +14,31 @@ def data_text(name: str) -> str:
     return resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
 
 
-@cache
-def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``name`` as dicts keyed by the header; blank and ``#`` lines are skipped."""
+def parse_table(text: str) -> list[dict[str, str]]:
+    """Rows of a legend-headed TSV text as dicts keyed by its header; each row also has its line number as
+    ``_line``. Blank and ``#`` lines are skipped; a row with more cells than the header is an error."""
     rows: list[dict[str, str]] = []
     header: list[str] | None = None
-    for line in data_text(name).splitlines():
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if header is None:
             header = cells
             continue
+        if len(cells) > len(header):
+            raise ValueError(f"line {lineno}: {len(cells)} fields, the header has {len(header)}")
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells, strict=False)))
-    return tuple(rows)
+        row = dict(zip(header, cells, strict=True))
+        row["_line"] = str(lineno)
+        rows.append(row)
+    return rows
+
+
+@cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of the data file ``name`` (see parse_table)."""
+    return tuple(parse_table(data_text(name)))
 
 
 def column(name: str, field: str, **where: str) -> tuple[str, ...]:

@@ -26,12 +26,15 @@ class _Tables:
     points: frozenset[str]
     some: frozenset[str]
     pairs: frozenset[str]
+    percent_prefixes: dict[str, str]
+    signs: frozenset[str]
+    before_no_count: frozenset[str]
 
 
 @cache
 def tables() -> _Tables:
     rows = table("numerals.tsv")
-    kind = {r["char"]: (r["kind"], r["value"]) for r in rows}
+    kind = {r["char"]: (r["kind"], r["value"]) for r in rows if len(r["char"]) == 1}
     return _Tables(
         digits={c: int(v) for c, (k, v) in kind.items() if k == "digit"},
         powers={c: int(v) for c, (k, v) in kind.items() if k == "power"},
@@ -39,7 +42,16 @@ def tables() -> _Tables:
         points=frozenset(c for c, (k, _) in kind.items() if k == "point"),
         some=frozenset(c for c, (k, _) in kind.items() if k == "some"),
         pairs=frozenset(r["text"] for r in table("ranges.tsv") if r["kind"] == "pair"),
+        percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
+        signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
+        before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
     )
+
+
+def scales() -> dict[str, int]:
+    """Characters that multiply a numeral written before them (30万, 5千): powers and sections."""
+    t = tables()
+    return {**t.powers, **t.sections}
 
 
 def chinese_chars() -> str:

@@ -19,8 +19,6 @@ import regex
 from extractor import numerals
 from extractor._data import column, table
 
-SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -78,10 +76,14 @@ def lexicon() -> _Lex:
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
     post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
     cn = numerals.chinese_chars()
-    starters = "".join(c for c in cn if c not in "百千万亿佰仟点")
+    t = numerals.tables()
+    # A numeral starts with a digit (or 十, 廿, 几); 百分之百 is the one form that starts with a bare power.
+    starters = "".join([*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some])
+    prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
+    powers = "".join(c for c, v in t.powers.items() if v >= 100)
     # One pass over characters; each alternative is decided by its first character, so matching is linear.
     run = regex.compile(
-        rf"(?:百分之百|(?:百分之|千分之)?[0-9{starters}]"
+        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
         rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
     mult_rows = table("multiplicatives.tsv")
@@ -157,25 +159,44 @@ def _split_scale(run: str) -> tuple[str, str]:
 
     A run that already holds a section before its last figures (25万6千, 十亿3000万) is one compound numeral.
     """
+    sections = _section_chars()
+    scales = _scale_chars()
     i = len(run)
-    while i > 0 and run[i - 1] in "万亿千百":
+    while i > 0 and run[i - 1] in scales:
         i -= 1
     if i == len(run) or i == 0:
         return run, ""
-    if any(c in "万亿" for c in run[:i]):
+    if any(c in sections for c in run[:i]):
         return run, ""
     if run[i - 1].isascii() and run[i - 1].isdigit() and all(c.isascii() for c in run[:i]):
         return run[:i], run[i:]
     j = len(run)
-    while j > i and run[j - 1] in "万亿":
+    while j > i and run[j - 1] in sections:
         j -= 1
     return run[:j], run[j:]
+
+
+@cache
+def _section_chars() -> str:
+    """万 and 亿: they close a group, so what follows them belongs to the same numeral (3万4000)."""
+    return "".join(numerals.tables().sections)
+
+
+@cache
+def _scale_chars() -> str:
+    """Scales that may stand between a number and its unit (30万元, 5千万元): sections and the powers 百, 千."""
+    t = numerals.tables()
+    return "".join([*t.sections, *(c for c, v in t.powers.items() if v >= 100)])
+
+
+def _prefix_len(view: str, pos: int) -> int:
+    return next((len(p) for p in numerals.tables().percent_prefixes if view.startswith(p, pos)), 0)
 
 
 def _scale_value(s: str) -> Decimal:
     v = Decimal(1)
     for c in s:
-        v *= SCALES[c]
+        v *= numerals.scales()[c]
     return v
 
 
@@ -186,8 +207,9 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     run = m.group()
     if len(run) > numerals.MAX_LENGTH:
         return None
-    percent_prefix = run.startswith(("百分之", "千分之"))
-    body_start = start + (3 if percent_prefix else 0)
+    prefix = next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
+    percent_prefix = prefix is not None
+    body_start = start + (len(prefix) if prefix else 0)
     body = view[body_start : m.end()]
     # A full-width comma in the original is a list separator, never a thousands separator.
     for k, ch in enumerate(body):
@@ -195,8 +217,8 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
             body = body[:k]
             break
     core, scale_text = (body, "") if percent_prefix else _split_scale(body)
-    if percent_prefix and core == "百":
-        core = "一百"  # 百分之百
+    if percent_prefix and core in numerals.tables().powers:
+        core = "一" + core  # 百分之百: a bare power after the prefix means one of it
     if not core:
         return None
     try:
@@ -211,7 +233,7 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     if not scale_text and not chinese and pos + 1 < len(view) and view[pos] == " ":
         # Text from PDFs spaces figures apart (下降到 2.88 万人): one space may stand before the scale or unit.
         j = pos + 1
-        while j < len(view) and view[j] in "万亿" and j - pos <= 2:
+        while j < len(view) and view[j] in _section_chars() and j - pos <= 2:
             j += 1
         if j > pos + 1 or _unit_at(view, pos + 1, lex) is not None:
             scale_start, scale_text, pos = pos + 1, view[pos + 1 : j], j
@@ -222,11 +244,11 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
             contiguous = False  # 2万余元: the scale came before the approximation word
         else:
             scale_start = pos  # 40余万元: the scale follows it
-            while pos < len(view) and view[pos] in "万亿" and pos - scale_start < 2:
+            while pos < len(view) and view[pos] in _section_chars() and pos - scale_start < 2:
                 pos += 1
             scale_text = view[scale_start:pos]
     if percent_prefix:
-        unit = lex.units["%"] if run.startswith("百分之") else lex.units["‰"]
+        unit = lex.units[numerals.tables().percent_prefixes[prefix]]  # type: ignore[index]
         return _Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)
     unit, unit_start, scale_text = _best_unit(view, pos, scale_text, contiguous, lex)
     if unit is None and mid is not None:
@@ -321,7 +343,8 @@ def build_masks(view: str, blocked: list[tuple[int, int]]) -> Masks:
     return masks
 
 
-_PREV_BLOCKERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/#第每")
+# A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
+_PREV_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/#")
 
 
 def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
@@ -351,7 +374,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     return out
 
 
-_LIST_JOINERS = ("、", "和", "及", "与", ",")
+@cache
+def list_joiners() -> tuple[str, ...]:
+    """What stands between the figures of one list (6.5%、9.4%), from ranges.tsv."""
+    return column("ranges.tsv", "text", kind="joiner")
 
 
 def _share_post_approx(qs: list[QMatch], view: str) -> None:
@@ -361,7 +387,7 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
         j = i
         while (
             j + 1 < len(qs)
-            and view[qs[j].end : qs[j + 1].start].strip() in _LIST_JOINERS
+            and view[qs[j].end : qs[j + 1].start].strip() in list_joiners()
             and qs[j + 1].base_unit == qs[i].base_unit
         ):
             j += 1
@@ -380,7 +406,8 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     while p > 0 and view[p - 1] == " " and start - p < 2:
         p -= 1
     prev = view[start - 1] if start > 0 else ""
-    if prev in _PREV_BLOCKERS or (p < start and p > 0 and view[p - 1] in "第每"):
+    no_count = numerals.tables().before_no_count
+    if prev in _PREV_CODE or prev in no_count or (p < start and p > 0 and view[p - 1] in no_count):
         return None, start + 1
     first = _read_part(view, text, start, lex)
     if first is None:
@@ -432,7 +459,7 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     approx = lex.mid.get(first.mid) if first.mid else None
     q_start = start
     sign = view[start - 1] if start > 0 else ""
-    if sign in ("-", "负") and (start < 2 or not view[start - 2].isdigit()):
+    if sign in numerals.tables().signs and (start < 2 or not view[start - 2].isdigit()):
         q_start -= 1
         number, base_value = -number, -base_value
     pre = _word_before(view, q_start, lex.pre, lex.max_pre)
@@ -447,7 +474,7 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     if last.borrowed is not None:
         unit_written = last.borrowed
     elif last.percent_prefix:
-        unit_written = text[last.start : last.start + 3]
+        unit_written = text[last.start : last.start + _prefix_len(view, last.start)]
     else:
         unit_written = (
             text[last.scale_start : last.scale_start + len(last.scale_text)]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor._data import parse_table
 from extractor.normalize import make_view
 from extractor.numerals import NumeralError, parse
 from extractor.quantities import find
@@ -20,25 +21,9 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 def load(name: str) -> list[dict[str, str]]:
-    """Rows of a corpus file as dicts keyed by its header; ``#`` lines and blank lines are skipped."""
+    """Rows of a corpus file, parsed as the engine parses its data files (``_line`` is the line number)."""
     path = CORPUS / name
-    if not path.exists():
-        return []
-    header: list[str] | None = None
-    rows: list[dict[str, str]] = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        assert len(cells) <= len(header), f"{name}:{lineno}: too many fields"
-        cells += [""] * (len(header) - len(cells))
-        row = dict(zip(header, cells, strict=True))
-        row["_line"] = str(lineno)
-        rows.append(row)
-    return rows
+    return parse_table(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def params(name: str, key: str, xfail: bool = False) -> list:

@@ -20,7 +20,7 @@ import regex
 from extractor import models as M
 from extractor._data import table
 from extractor.normalize import to_simplified
-from extractor.quantities import QMatch
+from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
 from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span
 
@@ -474,7 +474,7 @@ def _share_qualifiers(mentions: list[ind.Mention], view: str) -> None:
     lex = lexicon()
     run: list[ind.Mention] = []
     for m in [*mentions, None]:
-        if m is not None and run and view[run[-1].q.end : m.q.start].strip() in ind.LIST_JOINERS:
+        if m is not None and run and view[run[-1].q.end : m.q.start].strip() in list_joiners():
             run.append(m)
             continue
         if len(run) > 1 and run[-1].q.approx and not any(r.q.approx for r in run[:-1]):

@@ -17,11 +17,10 @@ import regex
 
 from extractor._data import column, table
 from extractor.normalize import to_simplified
-from extractor.quantities import QMatch
+from extractor.quantities import QMatch, list_joiners
 from extractor.segment import Segments
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
-LIST_JOINERS = ("、", "和", "及", "与", ",", "，", "以及")
 MAX_NAME = 24
 MAX_AFTER_NAME = 12
 
@@ -283,7 +282,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
             floor = min(segments.noise[k].end, q.start)
         m.change = _read_change(view, floor, q, lex)
         between = view[prev.q.end : q.start].strip() if prev is not None and prev.sentence == m.sentence else None
-        if m.change is None and prev is not None and prev.change is not None and between in LIST_JOINERS:
+        if m.change is None and prev is not None and prev.change is not None and between in list_joiners():
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
             m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
         name_end = m.change.verb_start if m.change else q.start
@@ -375,7 +374,7 @@ def distribute(mentions: list[Mention], view: str, text: str) -> None:
         while (
             j < len(mentions)
             and mentions[j].sentence == m.sentence
-            and view[run[-1].q.end : mentions[j].q.start].strip() in LIST_JOINERS
+            and view[run[-1].q.end : mentions[j].q.start].strip() in list_joiners()
             and (mentions[j].change is None) == (m.change is None)
         ):
             run.append(mentions[j])
