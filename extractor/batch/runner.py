@@ -225,7 +225,10 @@ class Runner:
                         if f.cancel():
                             self._finish(f)
                     if self.stop.hard:
+                        # Killed workers finish nothing, and their pipe may hold half a result: what was in
+                        # flight is left undone (a resumed run does it) instead of being waited for.
                         self._kill_workers()
+                        break
                 if not self.inflight:
                     if exhausted or self.stop.signum is not None:
                         break
@@ -250,7 +253,8 @@ class Runner:
     def _shutdown_pool(self) -> None:
         if self.pool is not None:
             with contextlib.suppress(Exception):
-                self.pool.shutdown(wait=True, cancel_futures=True)
+                # After a hard stop the pool's manager may be stuck reading a killed worker's pipe: don't join it.
+                self.pool.shutdown(wait=not self.stop.hard, cancel_futures=True)
             self.pool = None
 
 

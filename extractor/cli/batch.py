@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 
@@ -52,7 +53,7 @@ def batch(
     """
     from extractor.batch import BatchOptions, default_jobs, infer_format, run_batch
     from extractor.batch.discover import read_list
-    from extractor.errors import EXIT_SIGINT
+    from extractor.errors import EXIT_SIGINT, EXIT_SIGTERM
 
     if not inputs and not files_from:
         raise typer.BadParameter("give files, folders or patterns, or --files-from FILE|-", param_hint="INPUTS")
@@ -96,4 +97,9 @@ def batch(
     if result.stats.files == 0:
         fail("no input files found", result.exit_code)
     sys.stdout.flush()
+    if result.exit_code in (EXIT_SIGINT, EXIT_SIGTERM):
+        # Outputs are closed; a killed worker may have left the pool's manager thread reading a dead pipe,
+        # which the interpreter would wait for at exit. Leave at once.
+        sys.stderr.flush()
+        os._exit(result.exit_code)
     raise typer.Exit(result.exit_code)
