@@ -10,7 +10,8 @@ from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
-from extractor.normalize import detect_script, make_view, to_simplified
+from extractor.normalize import detect_script, make_view, simplified
+from extractor.records import QuantityModels
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
 from extractor.segment import Segments, Span, segment
@@ -22,20 +23,6 @@ RECORD_TYPES = ("indicators", "goals", "projects")
 
 def _span(s: int, e: int) -> M.Span:
     return M.Span(start=s, end=e)
-
-
-def quantity_model(text: str, q: qmod.QMatch) -> M.Quantity:
-    return M.Quantity(
-        raw=text[q.start : q.end],
-        span=_span(q.start, q.end),
-        number=q.number,
-        high=q.high,
-        unit=q.unit,
-        base_value=q.base_value,
-        base_high=q.base_high,
-        base_unit=q.base_unit,
-        approx=q.approx,
-    )
 
 
 class Analysis:
@@ -62,6 +49,7 @@ class Analysis:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)
         self.quantities = qmod.find(text, self.view, self.masks)
+        self.quantity_model = QuantityModels(text)
 
     def noise_at(self, pos: int) -> bool:
         i = bisect.bisect_right(self._noise_starts, pos) - 1
@@ -85,14 +73,14 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
             continue
         if m.change is not None and m.attached:
             continue
-        value = None if m.change is not None else quantity_model(text, m.q)
+        value = None if m.change is not None else a.quantity_model(m.q)
         change_m = m if m.change is not None else (m.attached[0] if m.attached else None)
         change = None
         if change_m is not None and change_m.change is not None:
             c = change_m.change
             change = M.Change(
                 direction=c.direction,  # type: ignore[arg-type]
-                value=quantity_model(text, change_m.q),
+                value=a.quantity_model(change_m.q),
                 base_year=c.base_year,
                 base=text[c.base[0] : c.base[1]] if c.base else None,
             )
@@ -103,7 +91,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         if r:
             raw, scope, pos, rs, re_ = r
             rank = M.Rank(scope=scope, position=pos, raw=raw, span=_span(rs, re_))
-        name_s = to_simplified(m.name)
+        name_s = simplified(m.name)
         start = min(m.q.start, m.name_start if m.name_start is not None else m.q.start)
         end = last_end
         if m.after_name and m.name_start is not None:
@@ -134,14 +122,14 @@ def build_goals(a: Analysis) -> list[M.Goal]:
     from extractor.records.goals import build_goals as goals
 
     qs = [q for q in a.quantities if a.part_kind(q.start) == "plan"]
-    return goals(a.text, a.view, a.segments, qs, a.noise_at, a.meta.year_planned)
+    return goals(a.text, a.view, a.segments, qs, a.noise_at, a.meta.year_planned, a.quantity_model)
 
 
 def build_projects(a: Analysis) -> list[M.Project]:
     from extractor.records.projects import build_projects as projects
 
     years = {"review": a.meta.year_reviewed, "preamble": a.meta.year_reviewed, "plan": a.meta.year_planned}
-    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, a.part_kind, years)
+    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, a.part_kind, years, a.quantity_model)
 
 
 def _sections(a: Analysis) -> list[M.Section]:
@@ -226,7 +214,7 @@ def extract(
             year_planned=meta.year_planned,
         ),
         sections=_sections(a),
-        quantities=[quantity_model(text, q) for q in a.quantities],
+        quantities=[a.quantity_model(q) for q in a.quantities],
         indicators=build_indicators(a) if "indicators" in only_set else [],
         goals=build_goals(a) if "goals" in only_set else [],
         projects=build_projects(a) if "projects" in only_set else [],

@@ -8,7 +8,7 @@ becomes half-width, and no-break or ideographic spaces become plain spaces.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 Script = Literal["simplified", "traditional", "mixed"]
@@ -45,6 +45,12 @@ def to_simplified(text: str) -> str:
         c = _converter("t2s").convert(line)
         parts.append(c if len(c) == len(line) else "".join(_t2s_char(ch) for ch in line))
     return "".join(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def simplified(name: str) -> str:
+    """to_simplified for short strings (names, subjects) that recur across records and reports."""
+    return to_simplified(name)
 
 
 def half_width(text: str) -> str:

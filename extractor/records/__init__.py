@@ -1,0 +1,32 @@
+"""Record builders: metadata, indicators, goals and projects, each reading the shared analysis of a text."""
+
+from __future__ import annotations
+
+from extractor import models as M
+from extractor.quantities import QMatch
+
+
+class QuantityModels:
+    """The Quantity model of each mention, built once and shared by every record that quotes it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._built: dict[tuple[object, ...], M.Quantity] = {}
+
+    def __call__(self, q: QMatch) -> M.Quantity:
+        # Keyed on everything the model shows: a builder may hand in an adjusted copy of a mention.
+        key = (q.start, q.end, q.number, q.high, q.unit, q.base_value, q.base_high, q.base_unit, q.approx)
+        m = self._built.get(key)
+        if m is None:
+            m = self._built[key] = M.Quantity(
+                raw=self.text[q.start : q.end],
+                span=M.Span(start=q.start, end=q.end),
+                number=q.number,
+                high=q.high,
+                unit=q.unit,
+                base_value=q.base_value,
+                base_high=q.base_high,
+                base_unit=q.base_unit,
+                approx=q.approx,
+            )
+        return m

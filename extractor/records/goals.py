@@ -19,7 +19,7 @@ import regex
 
 from extractor import models as M
 from extractor._data import table
-from extractor.normalize import to_simplified
+from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
 from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span
@@ -86,32 +86,44 @@ class _Goal:
 def _clauses(view: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     s = start
-    for m in CLAUSE_SPLIT.finditer(view, start, end):
-        out.append((s, m.start()))
-        s = m.end()
-    out.append((s, end))
-    return [(a, b) for a, b in (_trim(view, a, b) for a, b in out) if b > a]
+    for piece in CLAUSE_SPLIT.split(view[start:end]):
+        # str.strip runs in C; a clause's offsets follow from the lengths it strips.
+        core = piece.strip(_TRIM)
+        if core:
+            a = s + len(piece) - len(piece.lstrip(_TRIM))
+            out.append((a, a + len(core)))
+        s += len(piece) + 1  # every separator is one character
+    return out
 
 
 def _trim(view: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and view[s] in _TRIM:
-        s += 1
-    while e > s and view[e - 1] in _TRIM:
-        e -= 1
-    return s, e
+    seg = view[s:e]
+    core = seg.strip(_TRIM)
+    if not core:
+        return e, e
+    a = s + len(seg) - len(seg.lstrip(_TRIM))
+    return a, a + len(core)
 
 
-def _in_heading(segments: Segments, s: int, e: int) -> bool:
-    hs = segments.headings
-    i = (
-        bisect.bisect_right([h.start for h in hs], s)
-        if not hasattr(segments, "_hstarts")
-        else bisect.bisect_right(
-            segments._hstarts,
-            s,  # type: ignore[attr-defined]
-        )
-    )
-    return i > 0 and hs[i - 1].start <= s and e <= hs[i - 1].end
+class _Spans:
+    """Sorted spans (headings, noise regions) and the questions find_goals asks of them."""
+
+    def __init__(self, spans: list) -> None:
+        self.spans = spans
+        self.starts = [x.start for x in spans]
+
+    def contains(self, s: int, e: int) -> bool:
+        """Whether [s, e) lies inside the last span that starts at or before s."""
+        i = bisect.bisect_right(self.starts, s)
+        return i > 0 and self.spans[i - 1].start <= s and e <= self.spans[i - 1].end
+
+    def at(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and pos < self.spans[i - 1].end
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s)
+        return (i > 0 and self.spans[i - 1].end > s) or (i < len(self.starts) and self.starts[i] < e)
 
 
 def find_goals(
@@ -120,13 +132,22 @@ def find_goals(
     """Goal spans in the plan parts, in order."""
     lex = lexicon()
     q_starts = sorted(q.start for q in qs)
-    segments._hstarts = [h.start for h in segments.headings]  # type: ignore[attr-defined]
-    segments._line_starts = [ln.start for ln in segments.lines]  # type: ignore[attr-defined]
-    segments._explaining = {}  # type: ignore[attr-defined]
+    headings = _Spans(segments.headings)
+    noise = _Spans(segments.noise)
+    line_starts = [ln.start for ln in segments.lines]
+    explaining: dict[int, bool] = {}
 
     def has_figure(s: int, e: int) -> bool:
         i = bisect.bisect_left(q_starts, s)
         return i < len(q_starts) and q_starts[i] < e
+
+    def explains(pos: int) -> bool:
+        i = bisect.bisect_right(line_starts, pos) - 1
+        if i < 0:
+            return False
+        if i not in explaining:
+            explaining[i] = _line_explains(view, segments.lines[i], lex)
+        return explaining[i]
 
     goals: list[_Goal] = []
     sent_starts = [x.start for x in segments.sentences]
@@ -140,9 +161,9 @@ def find_goals(
             if sent.end <= part.start or sent.start >= part.end or noise_at(sent.start):
                 continue
             s, e = _trim(view, max(sent.start, part.start), min(sent.end, part.end))
-            if e <= s or _in_heading(segments, s, e):
+            if e <= s or headings.contains(s, e):
                 continue
-            if _explains(view, segments, s, lex):
+            if explains(s):
                 continue  # 提出上述预期目标，…: the paragraph after the targets explains them, it sets none
             sview = view[s:e]
             cue = None
@@ -155,9 +176,13 @@ def find_goals(
             elif s < main_until and lex.explanation.match(view, s, e):
                 main_until = s  # ... or to a sentence that explains them (实现上述目标，必须…)
             commit_at = [m.start() for m in lex.commit.finditer(view, s, e)]
+            # Most sentences touch no heading, no noise and no binding word: those clauses skip the look-ups.
+            near_heading = headings.overlaps(s, e)
+            near_noise = noise.overlaps(s, e)
+            binding = lex.strength_re.search(view, s, e) is not None
             current: _Goal | None = None
             for cs, ce in _clauses(view, s, e):
-                if _in_heading(segments, cs, ce) or noise_at(cs):
+                if (near_heading and headings.contains(cs, ce)) or (near_noise and noise.at(cs)):
                     continue
                 marker = lex.marker.match(view, cs, ce)
                 if marker:
@@ -169,7 +194,12 @@ def find_goals(
                 commits = i < len(commit_at) and commit_at[i] < ce
                 # A sentence (or item) is one goal; a figure, an item marker or a binding word (确保, 力争) inside
                 # it starts another: 引进2-3个龙头企业，扶持培育20个家庭农场 are two commitments.
-                splits = main or bool(marker) or has_figure(cs, ce) or lex.strength_re.search(view, cs, ce) is not None
+                splits = (
+                    main
+                    or bool(marker)
+                    or has_figure(cs, ce)
+                    or (binding and lex.strength_re.search(view, cs, ce) is not None)
+                )
                 if splits or (current is None and commits):
                     current = _Goal(cs, ce, (sent.start, sent.end), part, main, [(cs, ce)])
                     goals.append(current)
@@ -177,16 +207,6 @@ def find_goals(
                     current.end = ce
                     current.clauses.append((cs, ce))
     return goals
-
-
-def _explains(view: str, segments: Segments, pos: int, lex: _Lex) -> bool:
-    i = bisect.bisect_right(segments._line_starts, pos) - 1  # type: ignore[attr-defined]
-    if i < 0:
-        return False
-    cache = segments._explaining  # type: ignore[attr-defined]
-    if i not in cache:
-        cache[i] = _line_explains(view, segments.lines[i], lex)
-    return cache[i]
 
 
 def _line_explains(view: str, ln: Span, lex: _Lex) -> bool:
@@ -240,6 +260,7 @@ def build_goals(
     qs: list[QMatch],
     noise_at: Callable[[int], bool],
     year_planned: int | None,
+    quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Goal]:
     lex = lexicon()
     goals = find_goals(text, view, segments, qs, noise_at)
@@ -257,7 +278,7 @@ def build_goals(
             slo, shi = bisect.bisect_left(starts, g.sentence[0]), bisect.bisect_left(starts, g.sentence[1])
             read[g.sentence] = {m.q.start: m for m in _read(text, view, segments, qs[slo:shi])}
         mentions = [read[g.sentence][q.start] for q in gq if q.start in read.get(g.sentence, {})]
-        targets = _targets(text, view, g, mentions, lex)
+        targets = _targets(text, view, g, mentions, lex, quantity_model)
         gtext = view[g.start : g.end]
         sm = lex.strength_re.search(view, g.sentence[0], g.end)
         strength = lex.strength[sm.group()] if sm else None
@@ -352,7 +373,14 @@ def _read(text: str, view: str, segments: Segments, qs: list[QMatch]) -> list[in
     return mentions
 
 
-def _targets(text: str, view: str, g: _Goal, mentions: list[ind.Mention], lex: _Lex) -> list[M.Target]:
+def _targets(
+    text: str,
+    view: str,
+    g: _Goal,
+    mentions: list[ind.Mention],
+    lex: _Lex,
+    quantity_model: Callable[[QMatch], M.Quantity],
+) -> list[M.Target]:
     out: list[M.Target] = []
     for m in mentions:
         q = m.q
@@ -360,14 +388,14 @@ def _targets(text: str, view: str, g: _Goal, mentions: list[ind.Mention], lex: _
         if name is None:
             # A figure without a subject: the goal's own words before it say what it is.
             name = _subject(text, view, g.start, m.change.verb_start if m.change else q.start)
-        name_s = to_simplified(name) if name else None
+        name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
         out.append(
             M.Target(
                 subject=name,
                 subject_simplified=name_s,
                 canonical=ind.canonical(name_s) if name_s else None,
-                value=_quantity_model(text, q),
+                value=quantity_model(q),
                 measure=_measure(name_s, q, m.change is not None),  # type: ignore[arg-type]
                 qualifier=m.qualifier or _qualifier(q, lex),  # type: ignore[arg-type]
                 qualifier_raw=_qualifier_raw(text, view, q),
@@ -375,23 +403,19 @@ def _targets(text: str, view: str, g: _Goal, mentions: list[ind.Mention], lex: _
                 span=M.Span(start=s, end=q.end),
             )
         )
-    covered = [(m.q.start, m.q.end) for m in mentions]
-    for cs, ce in g.clauses:
-        if any(cs <= a < ce for a, _ in covered):
-            continue
-        r = _rank(text, view, cs, ce)
-        if r is not None:
-            out.append(r)
-        elif g.main_targets and ce - cs <= MAX_QUALITATIVE and not lex.precondition.search(view, cs, ce):
-            out.extend(_qualitative(text, view, cs, ce, out[-1].subject if out else None))
+    # Only the main targets hold qualitative targets, and a rank needs a cue word somewhere in the goal.
+    if g.main_targets or ind.may_rank(view, g.start, g.end):
+        covered = [(m.q.start, m.q.end) for m in mentions]
+        for cs, ce in g.clauses:
+            if any(cs <= a < ce for a, _ in covered):
+                continue
+            r = _rank(text, view, cs, ce)
+            if r is not None:
+                out.append(r)
+            elif g.main_targets and ce - cs <= MAX_QUALITATIVE and not lex.precondition.search(view, cs, ce):
+                out.extend(_qualitative(text, view, cs, ce, out[-1].subject if out else None))
     out.sort(key=lambda t: t.span.start)
     return out
-
-
-def _quantity_model(text: str, q: QMatch) -> M.Quantity:
-    from extractor.api import quantity_model
-
-    return quantity_model(text, q)
 
 
 def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -> list[M.Target]:
@@ -418,8 +442,8 @@ def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -
         out.append(
             M.Target(
                 subject=subj,
-                subject_simplified=to_simplified(subj) if subj else None,
-                canonical=(whole if sub is None else None) or (ind.canonical(to_simplified(subj)) if subj else None),
+                subject_simplified=simplified(subj) if subj else None,
+                canonical=(whole if sub is None else None) or (ind.canonical(simplified(subj)) if subj else None),
                 value=None,
                 measure="growth" if any(w in view[cs:ce] for w in ind.measure_words("growth_word")) else "level",
                 qualifier=None,
@@ -460,7 +484,7 @@ def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
         )
         return M.Target(
             subject=subj,
-            subject_simplified=to_simplified(subj) if subj else None,
+            subject_simplified=simplified(subj) if subj else None,
             measure="rank",
             rank=rank,
             text=text[s:e],

@@ -194,9 +194,8 @@ def build_projects(
     noise_at: Callable[[int], bool],
     part_kind: Callable[[int], str],
     years: dict[str, int | None],
+    quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Project]:
-    from extractor.api import quantity_model
-
     lex = lexicon()
     q_starts = [q.start for q in qs]
     out: list[M.Project] = []
@@ -242,8 +241,8 @@ def build_projects(
                     sentence=M.Span(start=s0, end=s1),
                     category=category,
                     locations=locations,
-                    quantities=[quantity_model(text, q) for q in sizes],
-                    investment=quantity_model(text, investment) if investment else None,
+                    quantities=[quantity_model(q) for q in sizes],
+                    investment=quantity_model(investment) if investment else None,
                     status=status,  # type: ignore[arg-type]
                     level=level,  # type: ignore[arg-type]
                     year=years.get(part.kind),
