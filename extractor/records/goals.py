@@ -175,7 +175,6 @@ def find_goals(
                 s = s + cue.end()
             elif s < main_until and lex.explanation.match(view, s, e):
                 main_until = s  # ... or to a sentence that explains them (实现上述目标，必须…)
-            commit_at = [m.start() for m in lex.commit.finditer(view, s, e)]
             # Most sentences touch no heading, no noise and no binding word: those clauses skip the look-ups.
             near_heading = headings.overlaps(s, e)
             near_noise = noise.overlaps(s, e)
@@ -190,8 +189,6 @@ def find_goals(
                     if ce <= cs:
                         continue
                 main = cs < main_until
-                i = bisect.bisect_left(commit_at, cs)
-                commits = i < len(commit_at) and commit_at[i] < ce
                 # A sentence (or item) is one goal; a figure, an item marker or a binding word (确保, 力争) inside
                 # it starts another: 引进2-3个龙头企业，扶持培育20个家庭农场 are two commitments.
                 splits = (
@@ -200,7 +197,7 @@ def find_goals(
                     or has_figure(cs, ce)
                     or (binding and lex.strength_re.search(view, cs, ce) is not None)
                 )
-                if splits or (current is None and commits):
+                if splits or (current is None and lex.commit.search(view, cs, ce) is not None):
                     current = _Goal(cs, ce, (sent.start, sent.end), part, main, [(cs, ce)])
                     goals.append(current)
                 elif current is not None:
@@ -271,7 +268,10 @@ def build_goals(
     # Figures are read per sentence, so that a clause can borrow its subject from the clause before it
     # (地区生产总值增长7.5%，达到309亿元) and 分别 can reach across clauses.
     read: dict[tuple[int, int], dict[int, ind.Mention]] = {}
+    sentence_span = M.Span(start=0, end=0)
     for g in goals:
+        if (sentence_span.start, sentence_span.end) != g.sentence:
+            sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
         lo, hi = bisect.bisect_left(starts, g.start), bisect.bisect_left(starts, g.end)
         gq = qs[lo:hi]
         if gq and g.sentence not in read:
@@ -279,24 +279,23 @@ def build_goals(
             read[g.sentence] = {m.q.start: m for m in _read(text, view, segments, qs[slo:shi])}
         mentions = [read[g.sentence][q.start] for q in gq if q.start in read.get(g.sentence, {})]
         targets = _targets(text, view, g, mentions, lex, quantity_model)
-        gtext = view[g.start : g.end]
         sm = lex.strength_re.search(view, g.sentence[0], g.end)
         strength = lex.strength[sm.group()] if sm else None
-        year_m = lex.year.search(gtext)
+        year_m = lex.year.search(view, g.start, g.end)
         if year_m:
             year = int(year_m.group(1))
         else:
             if id(g.part) not in part_years:
                 part_years[id(g.part)] = _part_year(view, g.part) or year_planned
             year = part_years[id(g.part)]
-        average = lex.average.search(gtext) is not None and any(t.value is not None for t in targets)
+        average = lex.average.search(view, g.start, g.end) is not None and any(t.value is not None for t in targets)
         kind = "plan_average" if average else "target" if targets else "task"
         end = max([g.end, *[t.span.end for t in targets]])
         out.append(
             M.Goal(
                 text=text[g.start : end],
                 span=M.Span(start=g.start, end=end),
-                sentence=M.Span(start=g.sentence[0], end=g.sentence[1]),
+                sentence=sentence_span,
                 year=year,
                 theme=_theme(text, view, g, themes),
                 kind=kind,  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ project's quantities, investment and status.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -36,11 +37,16 @@ class _Lex:
     before_lengths: tuple[int, ...]
     not_after: tuple[str, ...]
     money_cues: tuple[str, ...]
-    status: tuple[tuple[str, str], ...]
     not_yet: tuple[str, ...]
     levels: tuple[tuple[str, regex.Pattern[str]], ...]
     categories: tuple[tuple[str, str], ...]
     place: regex.Pattern[str]
+    # First or last characters of the word lists: a character outside them rules every word out at once.
+    place_hint: re.Pattern[str]
+    before_first: frozenset[str]
+    not_after_first: frozenset[str]
+    status_re: re.Pattern[str]
+    status_of: dict[str, str]
 
 
 @cache
@@ -66,7 +72,6 @@ def lexicon() -> _Lex:
         before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
         not_after=tuple(sorted(words("not_after"), key=len, reverse=True)),
         money_cues=tuple(words("money_cue")),
-        status=tuple(sorted(status, key=lambda x: -len(x[1]))),
         not_yet=tuple(words("not_yet")),
         levels=tuple(
             (r["kind"].removeprefix("level_"), regex.compile(r["word"])) for r in rows if r["kind"].startswith("level_")
@@ -79,15 +84,28 @@ def lexicon() -> _Lex:
             rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             rf"[\u4e00-\u9fff]{{2,3}}(?:{places})(?:[\u4e00-\u9fff]{{1,4}}?组)?"
         ),
+        place_hint=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
+        before_first=frozenset(w[0] for w in before),
+        not_after_first=frozenset(w[0] for w in words("not_after")),
+        # Longest first, so that at one position the longest status word wins.
+        status_re=re.compile("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
+        status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
     )
 
 
 def _ends_with_word(view: str, p: int, floor: int, words: frozenset[str], lengths: tuple[int, ...]) -> int:
     """The length of a word from ``words`` that ends at ``p`` (0 if none), looking at most back to ``floor``."""
+    if p < 1 or view[p - 1] not in _last_chars(words):
+        return 0
     for n in lengths:
         if p - n >= floor and view[p - n : p] in words:
             return n
     return 0
+
+
+@cache
+def _last_chars(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[-1] for w in words)
 
 
 def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
@@ -104,6 +122,8 @@ def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
     moved = True
     while moved:
         moved = False
+        if p >= end_of_stem or view[p] not in lex.before_first:
+            break
         for n in lex.before_lengths:
             if p + n <= end_of_stem and view[p : p + n] in lex.before_set:
                 p += n
@@ -135,7 +155,11 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
     for m in lex.suffix.finditer(view, start, end):
         if noise_at(m.start()):
             continue
-        if any(view.startswith(w, m.end()) for w in lex.not_after):
+        if (
+            m.end() < len(view)
+            and view[m.end()] in lex.not_after_first
+            and any(view.startswith(w, m.end()) for w in lex.not_after)
+        ):
             continue
         s = _name_start(view, m.start(), start, lex)
         name = view[s : m.end()]
@@ -174,16 +198,14 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
 
 
 def _status(view: str, s: int, e: int, lex: _Lex) -> str | None:
-    best = None
-    for st, w in lex.status:
-        i = view.find(w, s, e)
-        while i >= 0:
-            if not any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
-                if best is None or i < best[0]:
-                    best = (i, st)
-                break
-            i = view.find(w, i + 1, e)
-    return best[1] if best else None
+    """The first status word in view[s:e] that no not-yet word (即将) stands before."""
+    m = lex.status_re.search(view, s, e)
+    while m is not None:
+        i = m.start()
+        if not any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
+            return lex.status_of[m.group()]
+        m = lex.status_re.search(view, i + 1, e)
+    return None
 
 
 def build_projects(
@@ -199,6 +221,7 @@ def build_projects(
     lex = lexicon()
     q_starts = [q.start for q in qs]
     out: list[M.Project] = []
+    levels: dict[tuple[int, int], str | None] = {}
     for part in segments.parts:
         if part.kind not in ("review", "plan", "preamble"):
             continue
@@ -230,10 +253,16 @@ def build_projects(
             status = _status(view, c.end, s1, lex)
             if part.kind == "plan" and status != "in_progress":
                 status = "planned"  # 明年投产发电 in a plan is still a plan
-            level = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
+            if (s0, s1) not in levels:
+                levels[(s0, s1)] = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
+            level = levels[(s0, s1)]
             name_v = view[c.start : c.end]
             category = next((cat for cat, w in lex.categories if w in name_v), None)
-            locations = list(dict.fromkeys(text[m.start() : m.end()] for m in lex.place.finditer(view, c.start, nxt)))
+            locations = (
+                list(dict.fromkeys(text[m.start() : m.end()] for m in lex.place.finditer(view, c.start, nxt)))
+                if lex.place_hint.search(view, c.start, nxt)
+                else []
+            )
             out.append(
                 M.Project(
                     name=text[c.start : c.end],
