@@ -25,13 +25,8 @@ class NoiseRegion:
 
 @cache
 def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
-    out = []
-    for r in table("noise.tsv"):
-        pat = r["pattern"]
-        if r["scope"] in ("line", "tail"):
-            pat = rf"^(?:{pat})$"
-        out.append((r["kind"], r["scope"], regex.compile(pat, regex.MULTILINE)))
-    return tuple(out)
+    """(kind, scope, pattern); a line or tail pattern must match a whole line (it is tried with fullmatch)."""
+    return tuple((r["kind"], r["scope"], regex.compile(r["pattern"])) for r in table("noise.tsv"))
 
 
 def _is_prose(line: str) -> bool:
@@ -42,17 +37,27 @@ def find(view: str) -> list[NoiseRegion]:
     """Noise regions in ``view`` (spans are valid in the original text), sorted and non-overlapping."""
     found: list[NoiseRegion] = []
     tail_start: int | None = None
-    for kind, scope, pat in _patterns():
-        for m in pat.finditer(view):
-            if m.end() == m.start():
-                continue
-            if scope == "tail":
-                if tail_start is None or m.start() < tail_start:
-                    rest = view[m.end() :]
-                    if not any(_is_prose(line) for line in rest.splitlines()):
-                        tail_start = m.start()
-                continue
-            found.append(NoiseRegion(kind, m.start(), m.end()))
+    inline = [(kind, pat) for kind, scope, pat in _patterns() if scope == "inline"]
+    whole_line = [(kind, scope, pat) for kind, scope, pat in _patterns() if scope != "inline"]
+    for kind, pat in inline:
+        found.extend(NoiseRegion(kind, m.start(), m.end()) for m in pat.finditer(view) if m.end() > m.start())
+    # Line patterns are tried once per line: anchoring them with ^…$ in MULTILINE mode made the engine try
+    # every position of the text.
+    ls = 0
+    for line in view.split("\n"):
+        le = ls + len(line)
+        if le > ls:
+            for kind, scope, pat in whole_line:
+                if pat.fullmatch(view, ls, le) is None:
+                    continue
+                if scope == "tail":
+                    if (tail_start is None or ls < tail_start) and not any(
+                        _is_prose(rest) for rest in view[le:].splitlines()
+                    ):
+                        tail_start = ls
+                    continue
+                found.append(NoiseRegion(kind, ls, le))
+        ls = le + 1
     if tail_start is not None:
         found.append(NoiseRegion("footer", tail_start, len(view.rstrip())))
     return _merge(found)

@@ -7,6 +7,7 @@ becomes half-width, and no-break or ideographic spaces become plain spaces.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -17,7 +18,8 @@ Script = Literal["simplified", "traditional", "mixed"]
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _WIDTH = {c: " " for c in _SPACES}
 _WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
-_WIDTH_TABLE = str.maketrans(_WIDTH)
+# A substitution touches only the characters that change; str.translate looks every character up.
+_WIDTH_RE = re.compile("[" + "".join(re.escape(c) for c in _WIDTH) + "]")
 
 
 @cache
@@ -54,7 +56,11 @@ def simplified(name: str) -> str:
 
 
 def half_width(text: str) -> str:
-    return text.translate(_WIDTH_TABLE)
+    return _WIDTH_RE.sub(_half, text)
+
+
+def _half(m: re.Match[str]) -> str:
+    return _WIDTH[m.group()]
 
 
 def make_view(text: str) -> str:
