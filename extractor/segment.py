@@ -123,10 +123,15 @@ def heading_kind(text: str) -> str | None:
 
 
 def sentence_opens_part(sentence: str) -> str | None:
-    for kind, where, pat in _cues():
-        if where == "sentence" and pat.search(sentence):
+    for kind, pat in _sentence_cues():
+        if pat.search(sentence):
             return kind
     return None
+
+
+@cache
+def _sentence_cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((kind, pat) for kind, where, pat in _cues() if where == "sentence")
 
 
 def split_lines(text: str) -> list[Span]:
@@ -244,10 +249,12 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
         ):
             fs, fe = _strip_span(view, first.start, first.end)
             headings.append(Heading(fs, fe, text[fs:fe], lvl or 2, heading_kind(first_text), run_in=True))
-        for s in line_sents:
-            kind = sentence_opens_part(view[s.start : s.end])
-            if kind:
-                inline.append((s.start, kind))
+        # A cue found in no part of the line is in none of its sentences: most lines are skipped at once.
+        if any(pat.search(view, ls, le) for _, pat in _sentence_cues()):
+            for s in line_sents:
+                kind = sentence_opens_part(view[s.start : s.end])
+                if kind:
+                    inline.append((s.start, kind))
     headings.sort(key=lambda h: h.start)
     out = _assemble(lines, sentences, headings, inline, len(text))
     out.noise = list(noise)

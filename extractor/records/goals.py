@@ -36,7 +36,7 @@ class _Lex:
     strength: dict[str, str]
     strength_re: re.Pattern[str]
     targets: tuple[regex.Pattern[str], ...]
-    target_words: tuple[str, ...]
+    target_words: re.Pattern[str]
     average: re.Pattern[str]
     marker: re.Pattern[str]
     year: re.Pattern[str]
@@ -62,7 +62,7 @@ def lexicon() -> _Lex:
             "|".join(re.escape(w) for w in words if any(r["word"] == w and r["strength"] for r in rows))
         ),
         targets=tuple(regex.compile(r["pattern"]) for r in cues if r["kind"] == "targets"),
-        target_words=tuple(r["pattern"] for r in cues if r["kind"] == "word"),
+        target_words=re.compile("|".join(re.escape(r["pattern"]) for r in cues if r["kind"] == "word")),
         average=re.compile(pat("average")),
         marker=re.compile(pat("marker")),
         year=re.compile(pat("year")),
@@ -165,9 +165,9 @@ def find_goals(
                 continue
             if explains(s):
                 continue  # 提出上述预期目标，…: the paragraph after the targets explains them, it sets none
-            sview = view[s:e]
             cue = None
-            if any(w in sview for w in lex.target_words):  # a cheap test before the cue patterns
+            if lex.target_words.search(view, s, e):  # a cheap test before the cue patterns
+                sview = view[s:e]
                 cue = next((m for p in lex.targets if (m := p.search(sview))), None)
             if cue is not None and s >= main_until:
                 # The main targets run from the cue to the end of its paragraph ...
