@@ -10,6 +10,7 @@ and numbered slogans out. Masks (noise regions, the negative list, short quoted 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -63,6 +64,14 @@ class _Lex:
     chinese_chars: frozenset[str]
     multiplicative: regex.Pattern[str] | None
     mult_rows: tuple[dict[str, str], ...]
+    # First (or, for words before a number, last) characters of the word lists: most positions hold none of
+    # them, and one set look-up then answers for every word length.
+    unit_first: frozenset[str]
+    pre_last: frozenset[str]
+    mid_first: frozenset[str]
+    post_first: frozenset[str]
+    separator_first: frozenset[str]
+    joiner_first: frozenset[str]
 
 
 @cache
@@ -107,10 +116,18 @@ def lexicon() -> _Lex:
         chinese_chars=frozenset(cn),
         multiplicative=mult,
         mult_rows=mult_rows,
+        unit_first=frozenset(u[0] for u in units),
+        pre_last=frozenset(w[-1] for w in pre),
+        mid_first=frozenset(w[0] for w in mid),
+        post_first=frozenset(w[0] for w in post),
+        separator_first=frozenset(w[0] for w in column("ranges.tsv", "text", kind="separator")),
+        joiner_first=frozenset(w[0] for w in column("ranges.tsv", "text", kind="list")),
     )
 
 
 def _unit_at(view: str, pos: int, lex: _Lex) -> Unit | None:
+    if pos >= len(view) or view[pos] not in lex.unit_first:
+        return None
     for n in range(min(lex.max_unit, len(view) - pos), 0, -1):
         u = lex.units.get(view[pos : pos + n])
         if u is not None:
@@ -200,6 +217,9 @@ def _scale_value(s: str) -> Decimal:
     return v
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
 def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     m = lex.numeral_run.match(view, start)
     if not m:
@@ -212,10 +232,12 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     body_start = start + (len(prefix) if prefix else 0)
     body = view[body_start : m.end()]
     # A full-width comma in the original is a list separator, never a thousands separator.
-    for k, ch in enumerate(body):
-        if ch == "," and text[body_start + k] != ",":
+    k = body.find(",")
+    while k >= 0:
+        if text[body_start + k] != ",":
             body = body[:k]
             break
+        k = body.find(",", k + 1)
     core, scale_text = (body, "") if percent_prefix else _split_scale(body)
     if percent_prefix and core in numerals.tables().powers:
         core = "一" + core  # 百分之百: a bare power after the prefix means one of it
@@ -225,7 +247,7 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
         number, high = numerals.parse(core)
     except numerals.NumeralError:
         return None
-    chinese = not any(c.isascii() and c.isdigit() for c in core)
+    chinese = _ASCII_DIGIT.search(core) is None
     core_end = body_start + len(core)
     scale_start = core_end
     pos = core_end + len(scale_text)
@@ -237,7 +259,7 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
             j += 1
         if j > pos + 1 or _unit_at(view, pos + 1, lex) is not None:
             scale_start, scale_text, pos = pos + 1, view[pos + 1 : j], j
-    mid = _word_at(view, pos, lex.mid, 1)
+    mid = _word_at(view, pos, lex.mid, 1) if pos < len(view) and view[pos] in lex.mid_first else None
     if mid:
         pos += len(mid)
         if scale_text:
@@ -415,7 +437,9 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     _low, high = first, None
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
-    sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
+    sep = None
+    if sep_pos < len(view) and view[sep_pos] in lex.separator_first:
+        sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
     if sep is not None and sep_pos + len(sep) < len(view):
         second_start = sep_pos + len(sep)
         second = _read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
@@ -462,12 +486,12 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     if sign in numerals.tables().signs and (start < 2 or not view[start - 2].isdigit()):
         q_start -= 1
         number, base_value = -number, -base_value
-    pre = _word_before(view, q_start, lex.pre, lex.max_pre)
+    pre = _word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None
     if pre and not masks.blocked[q_start - len(pre)]:
         q_start -= len(pre)
         approx = lex.pre[pre]
     unit_end = end
-    post = _word_at(view, end, lex.post, lex.max_post)
+    post = _word_at(view, end, lex.post, lex.max_post) if end < len(view) and view[end] in lex.post_first else None
     if post:
         end += len(post)
         approx = lex.post[post] if approx is None or lex.pre.get(pre or "") == "at_most" else approx
@@ -500,6 +524,8 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
 
 def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
+    if first.end >= len(view) or view[first.end] not in lex.joiner_first:
+        return None
     joiner = next((j for j in lex.list_joiners if view.startswith(j, first.end)), None)
     if joiner is None or first.end + len(joiner) >= len(view):
         return None
