@@ -10,7 +10,7 @@ from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
-from extractor.normalize import detect_script, make_view, simplified
+from extractor.normalize import detect_script, simplified, views
 from extractor.records import QuantityModels
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
@@ -30,7 +30,7 @@ class Analysis:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.view = make_view(text)
+        self.simplified_text, self.view = views(text)
         self.noise = noise_mod.find(self.view)
         noise_spans = [Span(r.start, r.end) for r in self.noise]
         self.segments: Segments = segment(text, self.view, noise_spans)
@@ -200,7 +200,7 @@ def extract(
             sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
             encoding=encoding,
             format=fmt,
-            script=detect_script(text),
+            script=detect_script(text, a.simplified_text),
             chars=len(text),
             text=text if include_text else None,
         ),

@@ -64,9 +64,15 @@ def _half(m: re.Match[str]) -> str:
 
 
 def make_view(text: str) -> str:
-    view = half_width(to_simplified(text))
+    return views(text)[1]
+
+
+def views(text: str) -> tuple[str, str]:
+    """(to_simplified(text), the view): the first is what detect_script can reuse."""
+    simp = to_simplified(text)
+    view = half_width(simp)
     assert len(view) == len(text)
-    return view
+    return simp, view
 
 
 @cache
@@ -74,9 +80,16 @@ def _s2t_changes(ch: str) -> bool:
     return _converter("s2t").convert(ch) != ch
 
 
-def detect_script(text: str) -> Script:
-    """Traditional when nearly every script-specific character is traditional, simplified when nearly none is."""
+def detect_script(text: str, simplified_text: str | None = None) -> Script:
+    """Traditional when nearly every script-specific character is traditional, simplified when nearly none is.
+
+    ``simplified_text`` is ``to_simplified(text)`` when the caller has it: a text that OpenCC leaves unchanged
+    holds no traditional character, which decides it without counting characters.
+    """
     from collections import Counter
+
+    if simplified_text is not None and simplified_text == text:
+        return "simplified"
 
     counts = Counter(text)
     trad = simp = 0

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extractor.normalize import detect_script, make_view
+from extractor.normalize import detect_script, make_view, to_simplified
 
 
 def test_view_has_the_same_length_and_maps_script_width_and_spaces() -> None:
@@ -20,3 +20,9 @@ def test_script_detection(sample_text: str) -> None:
     assert detect_script(make_view(sample_text)) == "simplified"
     assert detect_script("全镇完成工农业总产值" + "工農業總產值") == "mixed"
     assert detect_script("2019 GDP 5%") == "simplified"
+
+
+def test_script_detection_with_the_simplified_text_agrees_with_counting(sample_text: str) -> None:
+    # The short cut (OpenCC left the text unchanged) must give what counting characters gives.
+    for text in [sample_text, make_view(sample_text), "全镇完成工农业总产值" + "工農業總產值", "2019 GDP 5%", ""]:
+        assert detect_script(text, to_simplified(text)) == detect_script(text)
