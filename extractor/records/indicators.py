@@ -128,10 +128,11 @@ def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
 def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeInfo | None:
     end = _strip_back(view, clause_start, q.start, lex.fillers)
     verb = None
-    for w in lex.verbs_longest_first:
-        if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
-            verb = w
-            break
+    if end > clause_start and view[end - 1] in _last_chars(lex.verbs_longest_first):
+        for w in lex.verbs_longest_first:
+            if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
+                verb = w
+                break
     direction = lex.verbs.get(verb) if verb else None
     vstart = end - len(verb) if verb else end
     if verb is None:
@@ -161,6 +162,11 @@ def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeIn
     base_start = clause_start + best[0]
     m = _YEAR.search(view, base_start, vstart)
     return ChangeInfo(direction, (base_start, vstart), int(m.group(1)) if m else None, base_start)
+
+
+@cache
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[-1] for w in words)
 
 
 def _base_in(before: str, lex: _Lex) -> bool:
@@ -407,6 +413,8 @@ def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
 
 def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
     """A rank phrase in the clauses right after a figure, before the next figure."""
+    if not may_rank(view, start, limit):
+        return None
     lex = lexicon()
     seg = view[start:limit]
     for kind, pat in lex.ranks:
