@@ -179,6 +179,7 @@ def find_goals(
             near_heading = headings.overlaps(s, e)
             near_noise = noise.overlaps(s, e)
             binding = lex.strength_re.search(view, s, e) is not None
+            figures = has_figure(s, e)
             current: _Goal | None = None
             for cs, ce in _clauses(view, s, e):
                 if (near_heading and headings.contains(cs, ce)) or (near_noise and noise.at(cs)):
@@ -194,7 +195,7 @@ def find_goals(
                 splits = (
                     main
                     or bool(marker)
-                    or has_figure(cs, ce)
+                    or (figures and has_figure(cs, ce))
                     or (binding and lex.strength_re.search(view, cs, ce) is not None)
                 )
                 if splits or (current is None and lex.commit.search(view, cs, ce) is not None):
@@ -272,13 +273,19 @@ def build_goals(
     for g in goals:
         if (sentence_span.start, sentence_span.end) != g.sentence:
             sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
-        lo, hi = bisect.bisect_left(starts, g.start), bisect.bisect_left(starts, g.end)
-        gq = qs[lo:hi]
-        if gq and g.sentence not in read:
-            slo, shi = bisect.bisect_left(starts, g.sentence[0]), bisect.bisect_left(starts, g.sentence[1])
-            read[g.sentence] = {m.q.start: m for m in _read(text, view, segments, qs[slo:shi])}
-        mentions = [read[g.sentence][q.start] for q in gq if q.start in read.get(g.sentence, {})]
-        targets = _targets(text, view, g, mentions, lex, quantity_model)
+        lo = bisect.bisect_left(starts, g.start)
+        hi = bisect.bisect_left(starts, g.end, lo)
+        if lo < hi:
+            if g.sentence not in read:
+                slo, shi = bisect.bisect_left(starts, g.sentence[0]), bisect.bisect_left(starts, g.sentence[1])
+                read[g.sentence] = {m.q.start: m for m in _read(text, view, segments, qs[slo:shi])}
+            in_sentence = read[g.sentence]
+            mentions = [in_sentence[q.start] for q in qs[lo:hi] if q.start in in_sentence]
+            targets = _targets(text, view, g, mentions, lex, quantity_model)
+        elif g.main_targets or ind.may_rank(view, g.start, g.end):
+            targets = _targets(text, view, g, [], lex, quantity_model)
+        else:
+            targets = []  # most goals: no figure, no rank, no qualitative target
         sm = lex.strength_re.search(view, g.sentence[0], g.end)
         strength = lex.strength[sm.group()] if sm else None
         year_m = lex.year.search(view, g.start, g.end)

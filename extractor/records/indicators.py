@@ -404,11 +404,16 @@ def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
     for short, expanded in lex.contractions:
         if short in name and len(expanded) == k:
             return [name.replace(short, e, 1) for e in expanded]
-    parts = regex.split(r"[、和及与]", name)
+    parts = _LIST_SPLIT.split(name)
     if len(parts) == k and all(parts):
         # 一般公共预算收入、税收收入 / 进口和出口总额: a shared tail goes to every item.
         return parts
     return [name] * k
+
+
+_SENTENCE_BREAK = regex.compile(r"[。；;]")
+_OTHER_SUBJECT_RANK = regex.compile(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居")
+_LIST_SPLIT = regex.compile(r"[、和及与]")
 
 
 def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
@@ -422,9 +427,7 @@ def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str |
         if not m:
             continue
         # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
-        if regex.search(r"[。；;]", seg[: m.start()]) or regex.search(
-            r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居", seg[: m.start() + 1]
-        ):
+        if _SENTENCE_BREAK.search(seg, 0, m.start()) or _OTHER_SUBJECT_RANK.search(seg, 0, m.start() + 1):
             continue
         pos = None
         if kind == "position":

@@ -173,13 +173,17 @@ def _compatible(level: str) -> tuple[str, ...]:
     )
 
 
+_SPACES = regex.compile(r"\s+")
+_CLAUSE_MARK = regex.compile(r"[,，。;；]")
+
+
 def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
     """The title line (first lines carrying a title cue), its span, its year role and its implied level."""
     best = None
     for ln in segments.lines[: HEAD_LINES * 3]:
         line = view[ln.start : ln.end]
-        compact = regex.sub(r"\s+", "", line)
-        if len(compact) < 6 or len(compact) > 120 or regex.search(r"[,，。;；]", compact.split("——")[0]):
+        compact = _SPACES.sub("", line)
+        if len(compact) < 6 or len(compact) > 120 or _CLAUSE_MARK.search(compact.split("——")[0]):
             continue
         for pat, role, level in _title_cues():
             if pat.search(compact):
@@ -203,7 +207,7 @@ def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tu
 
 def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     title, title_span, role, cue_level = find_title(text, view, segments)
-    compact_title = regex.sub(r"\s+", "", view[title_span[0] : title_span[1]]) if title_span else ""
+    compact_title = _SPACES.sub("", view[title_span[0] : title_span[1]]) if title_span else ""
     head_end = segments.lines[min(len(segments.lines), HEAD_LINES) - 1].end if segments.lines else 0
     head = regex.sub(r"[ \t\u3000]+", "", view[:head_end])
 
