@@ -115,6 +115,37 @@ def test_docx_tables_in_reading_order() -> None:
     assert {q.raw for q in doc_out.quantities} >= {"1.2亿元", "3500万元"}
 
 
+def test_docx_inline_marks_and_content_controls() -> None:
+    """A tab, a line break and hyphens inside a paragraph, and paragraphs inside a content control, are read."""
+    docx = need("docx")
+    import io
+
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    doc.add_paragraph()._p.append(
+        parse_xml(
+            f"<w:r {w}><w:t>全年</w:t><w:tab/><w:t>投资3500万元</w:t><w:br/><w:t>G</w:t><w:noBreakHyphen/>"
+            "<w:t>6</w:t><w:softHyphen/><w:t>高速</w:t>"
+            "<w:instrText>PAGE 99</w:instrText></w:r>"
+        )
+    )
+    doc.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>封面：2020年工作要点</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert load_bytes(buf.getvalue(), "marks.docx").text.split("\n") == [
+        "封面：2020年工作要点",
+        "全年\t投资3500万元",
+        "G-6高速",
+    ]
+
+
 @pytest.mark.parametrize("fixture", ["hongshan_2019.pdf", "hongshan_2019_cid.pdf"])
 def test_pdf_text_layer(fixture: str, txt_doc) -> None:
     need("pypdfium2")

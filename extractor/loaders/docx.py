@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
+from typing import Any
 
 from extractor.errors import InputError
 
@@ -81,46 +83,53 @@ def check_zip(data: bytes, name: str, what: str = "DOCX") -> zipfile.ZipFile:
     return zf
 
 
-def _para_text(p) -> str:
-    out: list[str] = []
-    stack = [iter(p)]
-    while stack:
-        el = next(stack[-1], None)
-        if el is None:
-            stack.pop()
-            continue
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == _W + "t":
-            out.append(el.text or "")
-        elif tag == _W + "tab" or tag == _W + "ptab":
-            out.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            out.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            out.append("-")
-        elif tag == _W + "softHyphen":
-            continue
-        else:
-            stack.append(iter(el))
-    return "".join(out)
+# Inline elements that stand for a character (a soft hyphen for none).
+_INLINE = {
+    _W + "tab": "\t",
+    _W + "ptab": "\t",
+    _W + "br": "\n",
+    _W + "cr": "\n",
+    _W + "noBreakHyphen": "-",
+    _W + "softHyphen": "",
+}
 
 
-def _blocks(container, lines: list[str]) -> None:
-    """Lines of a body, a table cell or a content control, in reading order."""
+def _walk(container, visit: Callable[[Any], bool]) -> None:
+    """Depth first over ``container``'s descendants in reading order, leaving out _SKIP (deleted text, field
+    codes, ...). ``visit`` returns True when it has taken an element; otherwise the walk goes into it. An explicit
+    stack: nesting in a hostile document is not bounded by Python's recursion limit."""
     stack = [iter(container)]
     while stack:
         el = next(stack[-1], None)
         if el is None:
             stack.pop()
-            continue
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == _W + "p":
+        elif isinstance(el.tag, str) and el.tag not in _SKIP and not visit(el):
+            stack.append(iter(el))
+
+
+def _para_text(p) -> str:
+    out: list[str] = []
+
+    def visit(el) -> bool:
+        if el.tag == _W + "t":
+            out.append(el.text or "")
+        elif el.tag in _INLINE:
+            out.append(_INLINE[el.tag])
+        else:
+            return False  # runs, hyperlinks, fields ... hold text
+        return True
+
+    _walk(p, visit)
+    return "".join(out)
+
+
+def _blocks(container, lines: list[str]) -> None:
+    """Lines of a body, a table cell or a content control, in reading order."""
+
+    def visit(el) -> bool:
+        if el.tag == _W + "p":
             lines.append(_para_text(el))
-        elif tag == _W + "tbl":
+        elif el.tag == _W + "tbl":
             for tr in el.iterchildren(_W + "tr"):
                 cells = []
                 for tc in tr.iterchildren(_W + "tc"):
@@ -128,8 +137,11 @@ def _blocks(container, lines: list[str]) -> None:
                     _blocks(tc, inner)
                     cells.append(" ".join(x.strip() for x in inner if x.strip()))
                 lines.append("\t".join(cells).rstrip("\t"))
-        else:  # w:sdt, w:sdtContent, w:customXml, w:smartTag, w:ins ... hold blocks
-            stack.append(iter(el))
+        else:
+            return False  # w:sdt, w:sdtContent, w:customXml, w:smartTag, w:ins ... hold blocks
+        return True
+
+    _walk(container, visit)
 
 
 def load_docx(data: bytes, name: str) -> tuple[str, str, list[str]]:
