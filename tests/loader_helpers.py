@@ -23,29 +23,18 @@ def need(module: str) -> ModuleType:
     return pytest.importorskip(module)
 
 
-def sample_lines() -> list[str]:
-    return SAMPLE.read_bytes().decode("utf-8-sig").splitlines()
-
-
 def sample_body() -> tuple[str, str]:
     """(title, body): the report as an editor has it, without the web page's breadcrumb and footer lines."""
-    lines = sample_lines()
-    return lines[2].strip(), "\n".join(lines[4:53])
+    from fixtures import pages
+
+    title, body, _ = pages.sample_page()
+    return title, body
 
 
 def sample_html() -> bytes:
     from fixtures import pages
 
-    title, body = sample_body()
-    page = pages.trs_page(
-        body,
-        site="洪山镇人民政府",
-        short="洪山镇",
-        title=title,
-        crumb=["首页", "政务公开", "乡镇信息公开目录", "洪山镇", "规划总结"],
-        date="2020-01-10",
-    )
-    return page.encode("gbk", errors="strict")
+    return pages.sample_page()[2].encode("gbk", errors="strict")
 
 
 def sample_docx() -> bytes:
