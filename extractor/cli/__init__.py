@@ -11,7 +11,7 @@ import sys
 
 # Registering a command is importing its module; each module defines its commands on `app`.
 from extractor.cli import batch, evaluate, extract, panel, review  # noqa: F401
-from extractor.cli.app import app
+from extractor.cli.app import app, debug
 
 
 def _utf8_streams() -> None:
@@ -25,7 +25,13 @@ def _utf8_streams() -> None:
 
 def main() -> None:
     _utf8_streams()
-    app()
+    try:
+        app()
+    except Exception as e:  # the last guard: whatever a command did not catch is one line, not a traceback
+        if debug():
+            raise
+        sys.stderr.write(f"govreport: error: {type(e).__name__}: {e}\n")
+        sys.exit(1)
 
 
 __all__ = ["app", "main"]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 import typer
 
 from extractor import __version__
+from extractor.loaders import DEFAULT_MAX_BYTES, Loaded, load
 
 app = typer.Typer(
     name="govreport",
@@ -46,6 +48,37 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def warn(message: str) -> None:
     sys.stderr.write(f"govreport: warning: {message}\n")
+
+
+def debug() -> bool:
+    """GOVREPORT_DEBUG=1 lets an unexpected error show its traceback."""
+    return bool(os.environ.get("GOVREPORT_DEBUG"))
+
+
+@contextmanager
+def guarded(name: str, what: str) -> Iterator[None]:
+    """A bug must not cost the user a traceback: one line naming the file instead (exit 1)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as e:
+        if debug():
+            raise
+        fail(f"{name}: {what} failed ({type(e).__name__}: {e})")
+
+
+def max_bytes_option(help: str = "Refuse inputs larger than this many bytes.") -> Any:
+    return typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=help)
+
+
+def load_or_fail(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    from extractor.errors import InputError
+
+    try:
+        return load(path, max_bytes)
+    except InputError as e:
+        fail(str(e))
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from enum import Enum
 
 import typer
 
-from extractor.cli.app import app, fail
+from extractor.cli.app import app, fail, max_bytes_option
 
 
 class BatchFormat(str, Enum):
@@ -43,7 +43,7 @@ def batch(
         False, "--resume", help="Skip documents already complete in --out (by sha256) and add the rest."
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress, per-file lines or summary on stderr."),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Files larger than this are errors."),
+    max_bytes: int = max_bytes_option("Files larger than this are errors."),
 ) -> None:
     """Extract many reports; one bad file never stops the rest.
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from extractor.cli.app import app, fail, warn
+from extractor.cli.app import app, fail, max_bytes_option, warn
 
 
 def _f(x: Any) -> str:
@@ -167,7 +167,7 @@ def evaluate(
     text: Path | None = typer.Option(
         None, "--text", help="The report whose text the spans index, when TARGET is a prediction without it."
     ),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse reports larger than this many bytes."),
+    max_bytes: int = max_bytes_option("Refuse reports larger than this many bytes."),
 ) -> None:
     """Score extraction against gold annotations: P/R/F1 and attribute accuracy, per document and micro-averaged.
 

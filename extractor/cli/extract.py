@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, fail, output
+from extractor.cli.app import app, guarded, load_or_fail, max_bytes_option, output
 
 
 class Format(str, Enum):
@@ -30,20 +29,6 @@ def parse_only(only: str | None) -> list[str] | None:
     return items
 
 
-def load_or_fail(path: str, max_bytes: int):
-    from extractor.errors import InputError
-    from extractor.loaders import load
-
-    try:
-        return load(path, max_bytes)
-    except InputError as e:
-        fail(str(e))
-
-
-def _debug() -> bool:
-    return bool(os.environ.get("GOVREPORT_DEBUG"))
-
-
 @app.command()
 def extract(
     file: str = typer.Argument(
@@ -58,7 +43,7 @@ def extract(
     ),
     include_text: bool = typer.Option(False, "--include-text", help="Embed the decoded text in source.text."),
     bom: bool = typer.Option(False, "--bom", help="Start CSV output with a UTF-8 BOM (for Excel)."),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+    max_bytes: int = max_bytes_option(),
 ) -> None:
     """Extract one report into a validated JSON document (or JSONL / CSV) on stdout."""
     only_list = parse_only(only)
@@ -66,12 +51,8 @@ def extract(
     from extractor.api import extract_loaded
     from extractor.writers import dump
 
-    try:
+    with guarded(loaded.path or "<stdin>", "extraction"):
         doc = extract_loaded(loaded, include_text=include_text, only=only_list)
-    except Exception as e:  # a bug must not cost the user a traceback; GOVREPORT_DEBUG=1 shows it
-        if _debug():
-            raise
-        fail(f"{loaded.path or '<stdin>'}: extraction failed ({type(e).__name__}: {e})")
     with output(out, newline="" if fmt is Format.csv else None, bom=bom and fmt is Format.csv) as f:
         f.write(dump(doc, fmt.value, loaded.text))
 
@@ -80,7 +61,7 @@ def extract(
 def text(
     file: str = typer.Argument(..., help="Report file; '-' reads stdin."),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+    max_bytes: int = max_bytes_option(),
 ) -> None:
     """Print the decoded text that every span indexes."""
     loaded = load_or_fail(file, max_bytes)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, fail, output, warn
+from extractor.cli.app import app, fail, guarded, load_or_fail, output, warn
 
 
 class PanelFormat(str, Enum):
@@ -43,7 +44,7 @@ def panel(
             fail(f"{r}: no such file")
         try:
             docs.extend(P.read_results(r))
-        except (ValueError, OSError) as e:
+        except (ValueError, OSError, sqlite3.Error) as e:
             fail(f"{r}: {e}")
     rows, warnings = P.build(docs)
     if not quiet:
@@ -57,6 +58,8 @@ def panel(
             P.write_dta(rows, out)
         except ImportError:
             fail("writing .dta needs pandas: pip install 'govreport[stata]'")
+        except (OSError, ValueError) as e:
+            fail(f"{out}: cannot write: {e}")
     else:
         with output(out, newline="", bom=bom) as f:
             w = csv.DictWriter(f, fieldnames=P.PANEL_COLUMNS, lineterminator="\n")
@@ -64,7 +67,10 @@ def panel(
             w.writerows(rows)
     for r in results:
         if P.is_sqlite(r):
-            P.write_sqlite(rows, r)
+            try:
+                P.write_sqlite(rows, r)
+            except sqlite3.Error as e:
+                fail(f"{r}: cannot write the panel table: {e}")
     if not quiet:
         sys.stderr.write(f"govreport: {len(rows)} panel rows from {len(docs)} documents\n")
 
@@ -83,15 +89,22 @@ def keywords(
     from extractor.errors import InputError
     from extractor.loaders import load
 
-    if dictionary is not None and not dictionary.exists():
-        fail(f"{dictionary}: no such file")
-    words = K.load_dictionary(dictionary)
+    if dictionary is not None and not dictionary.is_file():
+        fail(f"{dictionary}: no such file (the dictionary must be a file)")
+    try:
+        words = K.load_dictionary(dictionary)
+    except (OSError, ValueError) as e:
+        fail(f"{dictionary}: cannot read the dictionary: {e}")
     rows = []
     for path in inputs:
         if not path.exists():
             fail(f"{path}: no such file")
         if P.is_results(path):
-            for doc in P.read_results(path):
+            try:
+                docs = list(P.read_results(path))
+            except (OSError, ValueError, sqlite3.Error) as e:
+                fail(f"{path}: cannot read results: {e}")
+            for doc in docs:
                 src = doc.get("source") or {}
                 text = src.get("text")
                 if text is None and src.get("path"):
@@ -108,11 +121,9 @@ def keywords(
         else:
             from extractor.api import extract_loaded
 
-            try:
-                loaded = load(str(path))
-            except InputError as e:
-                fail(str(e))
-            doc = extract_loaded(loaded, only=[]).model_dump(mode="json")
+            loaded = load_or_fail(str(path))
+            with guarded(str(path), "extraction"):
+                doc = extract_loaded(loaded, only=[]).model_dump(mode="json")
             noise = [(n["span"]["start"], n["span"]["end"]) for n in doc["noise"]]
             rows.append(_keyword_row(doc, loaded.text, noise, words, K))
     fields: list[str] = []

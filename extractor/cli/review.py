@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import typer
 
-from extractor.cli.app import app, fail, output, warn
+from extractor.cli.app import app, fail, guarded, load_or_fail, max_bytes_option, output, warn
 
 
 @app.command()
 def review(
-    file: str = typer.Argument(..., help="Report file (.txt in UTF-8, GB18030, Big5 or UTF-16); '-' reads stdin."),
+    file: str = typer.Argument(
+        ..., help="Report file: .txt (UTF-8, GB18030, Big5, UTF-16), .html, .docx, .pdf or .xml; '-' reads stdin."
+    ),
     out: str | None = typer.Option(None, "-o", "--out", help="Write the HTML page here instead of stdout."),
     pred: str | None = typer.Option(
         None, "--pred", help="Show this extraction (the JSON of `govreport extract FILE`) instead of extracting again."
     ),
     title: str | None = typer.Option(None, "--title", help="Page title (default: the report's title)."),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+    max_bytes: int = max_bytes_option(),
 ) -> None:
     """Write an HTML review page: the report text with every extracted span highlighted, and tables of records."""
-    from extractor.cli.extract import _debug, load_or_fail
-
     loaded = load_or_fail(file, max_bytes)
     from extractor.review import render
 
     name = loaded.path or "<stdin>"
-    try:
+    with guarded(name, "review"):
         if pred is not None:
             from pydantic import ValidationError
 
@@ -44,11 +44,5 @@ def review(
 
             doc = extract_loaded(loaded)
         page = render(doc, loaded.text, title=title)
-    except typer.Exit:
-        raise
-    except Exception as e:  # a bug must not cost the user a traceback; GOVREPORT_DEBUG=1 shows it
-        if _debug():
-            raise
-        fail(f"{name}: review failed ({type(e).__name__}: {e})")
     with output(out) as f:
         f.write(page)
