@@ -120,10 +120,13 @@ def _not_in_names() -> regex.Pattern[str]:
     return regex.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name"))
 
 
-def _valid_region(name: str) -> bool:
+def _valid_region(name: str, in_title: bool = False) -> bool:
+    """A known name, or one with an administrative suffix. A name read from a sentence (我代表市人民政府) must hold
+    none of the not-in-name characters; a title line names its region by itself, and townships, which
+    regions.tsv does not list, may hold them (和平镇, 上塘镇)."""
     if name in _regions():
         return True
-    return _suffix_level(name) is not None and _not_in_names().search(name) is None
+    return _suffix_level(name) is not None and (in_title or _not_in_names().search(name) is None)
 
 
 @cache
@@ -216,7 +219,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         where = compact_title if source == "title" else head if source == "head" else view
         for m in pat.finditer(where):
             cand = _last_unit(m.group("region"))
-            if _valid_region(cand):
+            if _valid_region(cand, in_title=source == "title"):
                 region_raw = (cand, m.group("region"))
                 break
         if region_raw:

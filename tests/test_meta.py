@@ -1,0 +1,29 @@
+"""Region metadata from titles and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+BODY = "\n一、2019年工作回顾\n全镇完成生产总值3亿元。"
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "level"),
+    [
+        # Township names are not in GB/T 2260; characters that mark a sentence elsewhere may be part of them.
+        ("和平镇2019年工作总结及2020年工作计划", "和平镇", "township"),
+        ("上塘镇人民政府工作报告", "上塘镇", "township"),
+        ("洪山镇2019年工作总结", "洪山镇", "township"),
+    ],
+)
+def test_region_from_the_title(title: str, region: str, level: str) -> None:
+    meta = extract(title + BODY).meta
+    assert (meta.region, meta.admin_level) == (region, level)
+
+
+def test_a_sentence_word_is_no_region() -> None:
+    # 在本县第十届人民代表大会: 本县 is "this county", not a county's name.
+    text = "政府工作报告\n2020年1月5日在本县第十届人民代表大会第三次会议上\n各位代表：" + BODY
+    assert extract(text).meta.region is None
