@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from extractor import models as M
+from extractor import numerals
 from extractor._data import table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
@@ -223,7 +224,9 @@ def _qualifier(q: QMatch, lex: _Lex) -> str:
 def _qualifier_raw(text: str, view: str, q: QMatch) -> str | None:
     words = []
     if q.core_start > q.start:
-        words.append(text[q.start : q.core_start].lstrip("-负"))
+        # The sign stands right before the numeral (控制在-1%以内, 约负0.5%): it is part of the value, not a word.
+        before = view[q.start : q.core_start].rstrip("".join(numerals.tables().signs))
+        words.append(text[q.start : q.start + len(before)])
     if q.end > q.unit_end:
         words.append(text[q.unit_end : q.end])
     words = [w for w in words if w]
@@ -467,7 +470,6 @@ def _verb_start(view: str, s: int, e: int) -> int:
 
 def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
     """进入全县前列, 列全市第一: a target without a number."""
-    from extractor import numerals
 
     if not ind.may_rank(view, s, e):
         return None
