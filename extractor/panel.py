@@ -164,7 +164,10 @@ def _actuals(doc: dict[str, Any]) -> Iterator[tuple[tuple[str, str], int, _Side]
             v = _num(change["base_value"])
             if v is not None and ind["change"].get("direction") == "down" and v > 0:
                 v = -v
-            key = indicator_key(ind["canonical"], "change_pp" if change["base_unit"] == "个百分点" else "growth")
+            measure = _change_measure(change["base_unit"])
+            if measure is None:
+                continue  # 比上年增加8亿元: an absolute change is neither a growth rate nor points
+            key = indicator_key(ind["canonical"], measure)
             yield key, ind["year"], _Side(v, unit=change["base_unit"], subject=ind["name"], sentence=sentence, doc=sha)
 
 
@@ -228,6 +231,20 @@ def _first_per_key(items: Iterator[tuple[tuple[str, str], int, _Side]]) -> Itera
         yield key, year, side
 
 
+@cache
+def _unit_bases(kind: str) -> tuple[str, ...]:
+    """The base units of a kind in units.tsv: percent (%, ‰) or points (个百分点)."""
+    return tuple(dict.fromkeys(r["base"] for r in table("units.tsv") if r["kind"] == kind))
+
+
+def _change_measure(base_unit: str) -> str | None:
+    if base_unit in _unit_bases("points"):
+        return "change_pp"
+    if base_unit in _unit_bases("percent"):
+        return "growth"
+    return None
+
+
 def _plain(d: Decimal | None) -> int | float | None:
     if d is None:
         return None
@@ -239,7 +256,7 @@ def _row(rkey: str, indicator: str, measure: str, year: int, c: _Cell) -> dict[s
     gap = gap_unit = None
     if t is not None and a is not None and t.low is not None and a.value is not None and t.unit == a.unit:
         gap = a.value - t.low
-        gap_unit = "个百分点" if t.unit == "%" and measure == "growth" else t.unit
+        gap_unit = _unit_bases("points")[0] if t.unit in _unit_bases("percent") and measure == "growth" else t.unit
     lex = _lexicon().get(indicator, {})
     return {
         "region": c.region,
