@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections.abc import Iterable
 
@@ -42,7 +41,6 @@ class Analysis:
             years[self.meta.year_planned] = "plan"
         if years:
             self.segments = self.segments.with_years(self.view, years)
-        self._noise_starts = [r.start for r in self.noise]
         blocked = [(r.start, r.end) for r in self.noise]
         self.masks = qmod.build_masks(self.view, blocked)
         if self.meta.title_span:
@@ -52,8 +50,7 @@ class Analysis:
         self.quantity_model = QuantityModels(text)
 
     def noise_at(self, pos: int) -> bool:
-        i = bisect.bisect_right(self._noise_starts, pos) - 1
-        return i >= 0 and self.noise[i].start <= pos < self.noise[i].end
+        return self.segments.noise_at(pos)
 
     def part_kind(self, pos: int) -> str:
         p = self.segments.part_at(pos)
@@ -122,7 +119,7 @@ def build_goals(a: Analysis) -> list[M.Goal]:
     from extractor.records.goals import build_goals as goals
 
     qs = [q for q in a.quantities if a.part_kind(q.start) == "plan"]
-    return goals(a.text, a.view, a.segments, qs, a.noise_at, a.meta.year_planned, a.quantity_model)
+    return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model)
 
 
 def build_projects(a: Analysis) -> list[M.Project]:

@@ -8,8 +8,10 @@ heading that opens a paragraph ("（二）推进生态文明建设。一是…")
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -56,6 +58,33 @@ class Part:
     headings: list[Heading] = field(default_factory=list)
 
 
+class SpanIndex:
+    """Sorted spans (noise regions, headings) and the position questions the readers ask of them."""
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.spans = spans
+        self.starts = [x.start for x in spans]
+
+    def at(self, pos: int) -> Any | None:
+        """The span holding ``pos`` (of the last one starting at or before it)."""
+        i = bisect.bisect_right(self.starts, pos)
+        return self.spans[i - 1] if i > 0 and pos < self.spans[i - 1].end else None
+
+    def before(self, pos: int) -> Any | None:
+        """The last span that starts before ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.spans[i - 1] if i > 0 else None
+
+    def contains(self, s: int, e: int) -> bool:
+        """Whether [s, e) lies inside the last span that starts at or before s."""
+        i = bisect.bisect_right(self.starts, s)
+        return i > 0 and e <= self.spans[i - 1].end
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s)
+        return (i > 0 and self.spans[i - 1].end > s) or (i < len(self.starts) and self.starts[i] < e)
+
+
 @dataclass
 class Segments:
     lines: list[Span]
@@ -66,6 +95,7 @@ class Segments:
     noise: list[Span] = field(default_factory=list)  # noise regions, sorted: no name or value is read inside
     _sentence_starts: list[int] = field(default_factory=list)
     _part_starts: list[int] = field(default_factory=list)
+    _noise_index: SpanIndex | None = None
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -96,6 +126,14 @@ class Segments:
     def part_at(self, pos: int) -> Part | None:
         i = bisect.bisect_right(self._part_starts, pos) - 1
         return self.parts[i] if i >= 0 else None
+
+    def noise_index(self) -> SpanIndex:
+        if self._noise_index is None or self._noise_index.spans is not self.noise:
+            self._noise_index = SpanIndex(self.noise)
+        return self._noise_index
+
+    def noise_at(self, pos: int) -> bool:
+        return self.noise_index().at(pos) is not None
 
 
 @cache
@@ -195,15 +233,14 @@ def _year_kind(heading: str, years: dict[int, str]) -> str | None:
 def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
     """Split ``text`` into lines, sentences, headings and parts; ``noise`` regions hold no headings."""
     noise = noise or []
-    noise_starts = [n.start for n in noise]
+    index = SpanIndex(noise)
 
     def in_noise(pos: int) -> bool:
-        i = bisect.bisect_right(noise_starts, pos) - 1
-        return i >= 0 and noise[i].start <= pos < noise[i].end
+        return index.at(pos) is not None
 
     def skip_noise(pos: int, end: int) -> int:
-        while pos < end and in_noise(pos):
-            pos = noise[bisect.bisect_right(noise_starts, pos) - 1].end
+        while pos < end and (region := index.at(pos)) is not None:
+            pos = region.end
         return pos
 
     lines = split_lines(text)

@@ -23,7 +23,7 @@ from extractor._data import table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
-from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span
+from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span, SpanIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # A clause this long is no qualitative target: it is prose.
@@ -106,35 +106,12 @@ def _trim(view: str, s: int, e: int) -> tuple[int, int]:
     return a, a + len(core)
 
 
-class _Spans:
-    """Sorted spans (headings, noise regions) and the questions find_goals asks of them."""
-
-    def __init__(self, spans: list) -> None:
-        self.spans = spans
-        self.starts = [x.start for x in spans]
-
-    def contains(self, s: int, e: int) -> bool:
-        """Whether [s, e) lies inside the last span that starts at or before s."""
-        i = bisect.bisect_right(self.starts, s)
-        return i > 0 and self.spans[i - 1].start <= s and e <= self.spans[i - 1].end
-
-    def at(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos)
-        return i > 0 and pos < self.spans[i - 1].end
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_right(self.starts, s)
-        return (i > 0 and self.spans[i - 1].end > s) or (i < len(self.starts) and self.starts[i] < e)
-
-
-def find_goals(
-    text: str, view: str, segments: Segments, qs: list[QMatch], noise_at: Callable[[int], bool]
-) -> list[_Goal]:
+def find_goals(view: str, segments: Segments, qs: list[QMatch]) -> list[_Goal]:
     """Goal spans in the plan parts, in order."""
     lex = lexicon()
     q_starts = sorted(q.start for q in qs)
-    headings = _Spans(segments.headings)
-    noise = _Spans(segments.noise)
+    headings = SpanIndex(segments.headings)
+    noise = segments.noise_index()
     line_starts = [ln.start for ln in segments.lines]
     explaining: dict[int, bool] = {}
 
@@ -159,7 +136,7 @@ def find_goals(
         first = max(0, bisect.bisect_right(sent_starts, part.start) - 1)
         last = bisect.bisect_left(sent_starts, part.end)
         for sent in segments.sentences[first:last]:
-            if sent.end <= part.start or sent.start >= part.end or noise_at(sent.start):
+            if sent.end <= part.start or sent.start >= part.end or noise.at(sent.start) is not None:
                 continue
             s, e = _trim(view, max(sent.start, part.start), min(sent.end, part.end))
             if e <= s or headings.contains(s, e):
@@ -183,7 +160,7 @@ def find_goals(
             figures = has_figure(s, e)
             current: _Goal | None = None
             for cs, ce in _clauses(view, s, e):
-                if (near_heading and headings.contains(cs, ce)) or (near_noise and noise.at(cs)):
+                if (near_heading and headings.contains(cs, ce)) or (near_noise and noise.at(cs) is not None):
                     continue
                 marker = lex.marker.match(view, cs, ce)
                 if marker:
@@ -259,12 +236,11 @@ def build_goals(
     view: str,
     segments: Segments,
     qs: list[QMatch],
-    noise_at: Callable[[int], bool],
     year_planned: int | None,
     quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Goal]:
     lex = lexicon()
-    goals = find_goals(text, view, segments, qs, noise_at)
+    goals = find_goals(view, segments, qs)
     out: list[M.Goal] = []
     starts = [q.start for q in qs]
     themes: dict[int, tuple[list[int], list[Heading]]] = {}

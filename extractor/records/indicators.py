@@ -7,7 +7,6 @@ change (比2018年增长5.1%); otherwise the words before it (or, for counted th
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -272,7 +271,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     lex = lexicon()
     out: list[Mention] = []
     prev: Mention | None = None
-    noise_starts = [n.start for n in segments.noise]
+    noise = segments.noise_index()
     for q in qs:
         sent = segments.sentence_at(q.start)
         s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
@@ -283,9 +282,9 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if same_clause:
             floor = max(cstart, prev.q.end, prev.name_end if prev.after_name else 0)
         # A name never reaches back into noise: 关键词2完成财政总收入 is named 财政总收入.
-        k = bisect.bisect_left(noise_starts, q.start) - 1
-        if k >= 0 and segments.noise[k].end > floor:
-            floor = min(segments.noise[k].end, q.start)
+        region = noise.before(q.start)
+        if region is not None and region.end > floor:
+            floor = min(region.end, q.start)
         m.change = _read_change(view, floor, q, lex)
         between = view[prev.q.end : q.start].strip() if prev is not None and prev.sentence == m.sentence else None
         if m.change is None and prev is not None and prev.change is not None and between in list_joiners():
