@@ -478,13 +478,18 @@ def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
 
 
 def _share_qualifiers(mentions: list[ind.Mention], view: str) -> None:
-    """分别增长7%和8%左右: the approximation word after the last figure of a list bounds all of them."""
+    """分别增长7%和8%左右, 35万亩、15万吨左右: the approximation word after the last figure of a list bounds all of
+    them. Figures of different units are one list only when no clause break stands between them: in
+    企业2家，30%以上 the bound is the second clause's own."""
     lex = lexicon()
     run: list[ind.Mention] = []
     for m in [*mentions, None]:
-        if m is not None and run and view[run[-1].q.end : m.q.start].strip() in list_joiners():
-            run.append(m)
-            continue
+        if m is not None and run:
+            joiner = view[run[-1].q.end : m.q.start].strip()
+            same_unit = run[-1].q.base_unit == m.q.base_unit
+            if joiner in list_joiners() and (same_unit or not CLAUSE_SPLIT.search(joiner)):
+                run.append(m)
+                continue
         if len(run) > 1 and run[-1].q.approx and not any(r.q.approx for r in run[:-1]):
             qual = lex.qualifier.get(run[-1].q.approx, "exact")
             for r in run[:-1]:
