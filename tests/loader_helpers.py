@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -18,7 +17,9 @@ SAMPLE = ROOT / "samples" / "hongshan_2019.txt"
 
 def need(module: str) -> ModuleType:
     """A loader dependency: required on CI (it is a package dependency), skipped locally when missing."""
-    if os.environ.get("CI"):
+    from conftest import on_ci
+
+    if on_ci():
         return importlib.import_module(module)
     return pytest.importorskip(module)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -19,17 +20,6 @@ from extractor.normalize import to_simplified
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "hongshan_2019.txt"
 runner = CliRunner()
-
-
-def _scorer(shared: Path):
-    from conftest import load_scorer
-
-    return load_scorer(shared)
-
-
-@pytest.fixture(scope="module")
-def gold(shared: Path) -> dict:
-    return json.loads((shared / "eval" / "gold" / "hongshan.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -128,35 +118,37 @@ def _perturbations(pred: dict, text: str) -> dict[str, dict]:
     return out
 
 
-def test_agrees_with_score_py_on_the_sample(shared: Path, gold: dict, pred: dict, sample_text: str) -> None:
-    ref = _scorer(shared).score(gold, pred, sample_text)
-    ours = score(resolve_gold(gold, sample_text), pred, sample_text)
+def test_agrees_with_score_py_on_the_sample(
+    scorer: ModuleType, hongshan_gold: dict, pred: dict, sample_text: str
+) -> None:
+    ref = scorer.score(hongshan_gold, pred, sample_text)
+    ours = score(resolve_gold(hongshan_gold, sample_text), pred, sample_text)
     assert _agree(ref, ours) == []
     assert ours["quantities"]["tp"] == ref["quantities"]["tp"] > 0
 
 
-def test_agrees_with_score_py_in_simplified_script(shared: Path, gold: dict, sample_text: str) -> None:
+def test_agrees_with_score_py_in_simplified_script(scorer: ModuleType, hongshan_gold: dict, sample_text: str) -> None:
     text = to_simplified(sample_text)
-    g = copy.deepcopy(gold)
+    g = copy.deepcopy(hongshan_gold)
     g["meta"]["script"] = "simplified"
     p = json.loads(extract(text).model_dump_json())
-    ref = _scorer(shared).score(g, p, text)
+    ref = scorer.score(g, p, text)
     assert _agree(ref, score(resolve_gold(g, text), p, text)) == []
 
 
 @pytest.mark.parametrize("case", ["dropped", "wrong_values", "extras", "goals_projects", "empty"])
 def test_agrees_with_score_py_on_flawed_predictions(
-    case: str, shared: Path, gold: dict, pred: dict, sample_text: str
+    case: str, scorer: ModuleType, hongshan_gold: dict, pred: dict, sample_text: str
 ) -> None:
     p = _perturbations(pred, sample_text)[case]
-    ref = _scorer(shared).score(gold, copy.deepcopy(p), sample_text)
-    ours = score(resolve_gold(gold, sample_text), p, sample_text)
+    ref = scorer.score(hongshan_gold, copy.deepcopy(p), sample_text)
+    ours = score(resolve_gold(hongshan_gold, sample_text), p, sample_text)
     assert _agree(ref, ours) == []
 
 
-def test_flawed_predictions_move_the_extra_measures(gold: dict, pred: dict, sample_text: str) -> None:
+def test_flawed_predictions_move_the_extra_measures(hongshan_gold: dict, pred: dict, sample_text: str) -> None:
     cases = _perturbations(pred, sample_text)
-    g = resolve_gold(gold, sample_text)
+    g = resolve_gold(hongshan_gold, sample_text)
     good = score(g, pred, sample_text)
     dropped = score(g, cases["dropped"], sample_text)
     assert dropped["indicators"]["recall"] < good["indicators"]["recall"]
@@ -189,7 +181,7 @@ def _context_form(gold: dict, text: str) -> dict:
         return d
 
     out = {
-        k: v
+        k: copy.deepcopy(v)
         for k, v in gold.items()
         if k not in ("quantities", "negatives", "projects", "optional_projects", "goals", "plan_start")
     }
@@ -205,12 +197,13 @@ def _context_form(gold: dict, text: str) -> dict:
     return out
 
 
-def test_context_form_places_every_item_where_the_offsets_say(gold: dict, sample_text: str) -> None:
-    ctx = _context_form(gold, sample_text)
+def test_context_form_places_every_item_where_the_offsets_say(hongshan_gold: dict, sample_text: str) -> None:
+    ctx = _context_form(hongshan_gold, sample_text)
     assert any("context" in q for q in ctx["quantities"]) and not any("start" in q for q in ctx["quantities"])
     placed = resolve_gold(ctx, sample_text)
     for name in ("quantities", "negatives", "projects", "optional_projects", "goals"):
-        assert [(x["start"], x["end"]) for x in placed[name]] == [(x["start"], x["end"]) for x in gold[name]], name
+        want = [(x["start"], x["end"]) for x in hongshan_gold[name]]
+        assert [(x["start"], x["end"]) for x in placed[name]] == want, name
     assert placed["plan_start"] == sample_text.index("2020年政府工作打算")
 
 
@@ -246,8 +239,8 @@ def test_gold_problems_are_named(item: dict, message: str) -> None:
     assert message in str(e.value) and str(e.value).startswith("g.json: quantities[0]")
 
 
-def test_micro_average_adds_counts(gold: dict, pred: dict, sample_text: str) -> None:
-    g = resolve_gold(gold, sample_text)
+def test_micro_average_adds_counts(hongshan_gold: dict, pred: dict, sample_text: str) -> None:
+    g = resolve_gold(hongshan_gold, sample_text)
     a = score(g, pred, sample_text)
     b = score(g, _perturbations(pred, sample_text)["dropped"], sample_text)
     m = micro_average([a, b])
@@ -265,7 +258,9 @@ def test_micro_average_adds_counts(gold: dict, pred: dict, sample_text: str) -> 
 # --- the command -------------------------------------------------------------------------------------------------
 
 
-def test_cli_scores_a_report_like_score_py(shared: Path, gold: dict, pred: dict, sample_text: str) -> None:
+def test_cli_scores_a_report_like_score_py(
+    shared: Path, scorer: ModuleType, hongshan_gold: dict, pred: dict, sample_text: str
+) -> None:
     gpath = shared / "eval" / "gold" / "hongshan.json"
     r = runner.invoke(app, ["evaluate", str(gpath), str(SAMPLE)])
     assert r.exit_code == 0, r.stderr
@@ -274,12 +269,12 @@ def test_cli_scores_a_report_like_score_py(shared: Path, gold: dict, pred: dict,
     r = runner.invoke(app, ["evaluate", str(gpath), str(SAMPLE), "--json"])
     assert r.exit_code == 0
     out = json.loads(r.stdout)
-    ref = _scorer(shared).score(gold, pred, sample_text)
+    ref = scorer.score(hongshan_gold, pred, sample_text)
     assert _agree(ref, out["documents"][0]["scores"]) == []
     assert out["micro_average"]["quantities"]["tp"] == ref["quantities"]["tp"]
 
 
-def test_cli_scores_a_prediction_file(tmp_path: Path, shared: Path, gold: dict, sample_text: str) -> None:
+def test_cli_scores_a_prediction_file(tmp_path: Path, shared: Path) -> None:
     gpath = str(shared / "eval" / "gold" / "hongshan.json")
     pred_path = tmp_path / "pred.json"
     pred_path.write_text(runner.invoke(app, ["extract", str(SAMPLE)]).stdout, encoding="utf-8")
@@ -298,15 +293,15 @@ def test_cli_scores_a_prediction_file(tmp_path: Path, shared: Path, gold: dict, 
     assert json.loads(r.stdout)["documents"][0]["scores"]["quantities"]["tp"] == tp
 
 
-def test_cli_folder_gives_rows_and_micro_average(tmp_path: Path, gold: dict, sample_text: str) -> None:
+def test_cli_folder_gives_rows_and_micro_average(tmp_path: Path, hongshan_gold: dict, sample_text: str) -> None:
     gdir, rdir = tmp_path / "gold", tmp_path / "reports"
     gdir.mkdir()
     rdir.mkdir()
-    (gdir / "hongshan.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (gdir / "hongshan.json").write_text(json.dumps(hongshan_gold, ensure_ascii=False), encoding="utf-8")
     (rdir / "hongshan_2019.txt").write_bytes(SAMPLE.read_bytes())
     simp = to_simplified(sample_text)
     (rdir / "hongshan_simplified.txt").write_text(simp, encoding="utf-8", newline="")
-    ctx = _context_form(gold, sample_text)
+    ctx = _context_form(hongshan_gold, sample_text)
     ctx["meta"]["script"] = "simplified"
     ctx["report"] = "hongshan_simplified.txt"
     (gdir / "simplified.json").write_text(json.dumps(ctx, ensure_ascii=False), encoding="utf-8")

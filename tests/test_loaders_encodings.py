@@ -62,6 +62,8 @@ def test_gbk_originals_read_like_utf8(path: Path) -> None:
 
 def test_corpus_found(shared: Path) -> None:
     assert len(_corpus("docs/*.txt")) >= 30 and len(_corpus("docs/other_hongkong_*.txt")) == 2
+    # the GBK originals of 海拉尔区, 2012 to 2019
+    assert [p.name for p in _corpus("hailar_gbk/*.txt")] == [f"hailar_{y}.txt" for y in range(2012, 2020)]
 
 
 def test_big5_hkscs_characters() -> None:

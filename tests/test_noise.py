@@ -94,32 +94,13 @@ def test_each_noise_kind_is_a_region_and_yields_nothing(kind: str, line: str) ->
         assert any(w.code == "placeholder" for w in doc.warnings)
 
 
-def _noise_aware_records() -> bool:
-    """Whether segmentation and names honour noise regions (the patch proposed in notes/loaders.md)."""
-    from extractor.segment import Segments
-
-    return "noise" in getattr(Segments, "__dataclass_fields__", {})
-
-
-_NEEDS_PATCH = pytest.mark.xfail(
-    condition=not _noise_aware_records(),
-    strict=True,
-    reason="segment.py drops a sentence that starts with noise and names reach back into it: patch in notes/loaders.md",
-)
-
-
 @pytest.mark.parametrize(
     ("sentence", "name", "raw"),
     [
-        pytest.param(
-            "2019年，关键词2完成财政总收入1830.96万元，比上年增长1.4%。",
-            "财政总收入",
-            "1830.96万元",
-            marks=_NEEDS_PATCH,
-        ),
+        ("2019年，关键词2完成财政总收入1830.96万元，比上年增长1.4%。", "财政总收入", "1830.96万元"),
         ("全年完成投资xx万元，地区生产总值达到2883.5亿元，增长6.5%。", "地区生产总值", "2883.5亿元"),
         ("规模以上工业投资x.6亿元，社会消费品零售总额达到56.7亿元。", "社会消费品零售总额", "56.7亿元"),
-        pytest.param("**市**县东岳镇全年粮食总产量达到12.5万吨。", "粮食总产量", "12.5万吨", marks=_NEEDS_PATCH),
+        ("**市**县东岳镇全年粮食总产量达到12.5万吨。", "粮食总产量", "12.5万吨"),
     ],
 )
 def test_placeholder_mid_sentence_leaves_the_sentence_extractable(sentence: str, name: str, raw: str) -> None:

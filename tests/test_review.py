@@ -128,14 +128,13 @@ def _sample_page(sample_text: str) -> tuple[M.Document, str]:
     return doc, render(doc, sample_text)
 
 
-def test_every_gold_quantity_is_highlighted(shared: Path, sample_text: str) -> None:
-    gold = json.loads((shared / "eval" / "gold" / "hongshan.json").read_text(encoding="utf-8"))
+def test_every_gold_quantity_is_highlighted(hongshan_gold: dict, sample_text: str) -> None:
     _, page = _sample_page(sample_text)
     p = _read(page)
     assert "".join(p.text) == sample_text
     quantity_pieces = [x for x in p.pieces if set(x["class"].split()) & QUANTITY_KINDS]
     # optional gold items may be read either way (五個 in 把好"五個關" is a slogan); the rest must all show
-    for g in [g for g in gold["quantities"] if not g.get("optional")]:
+    for g in [g for g in hongshan_gold["quantities"] if not g.get("optional")]:
         hits = [x for x in quantity_pieces if x["start"] < g["end"] and g["start"] < x["end"]]
         assert hits, g["surface"]
         assert any(sample_text[x["start"] : x["end"]] == g["surface"] for x in hits), g["surface"]
@@ -220,9 +219,8 @@ def test_goals_targets_and_projects_are_drawn_when_present(sample_text: str) -> 
     p = _read(page)
     by_kind = {k: [x for x in p.pieces if f"t-{k}" in x["class"].split()] for k in ("goal", "tgt", "prj")}
     assert [(x["start"], x["end"]) for x in by_kind["tgt"]] == [(q, q + 3)]
-    assert (p0, p0 + 5) in {(x["start"], x["end"]) for x in by_kind["prj"]}
-    assert (km, km + 5) in {(x["start"], x["end"]) for x in by_kind["prj"]}
-    assert by_kind["goal"]
+    assert [(x["start"], x["end"]) for x in by_kind["prj"]] == [(p0, p0 + 5), (km, km + 5)]
+    assert [(x["start"], x["end"]) for x in by_kind["goal"]] == [(s, s + 11)]
     assert "Goals and targets (1)" in page and "Projects (1)" in page and "No goals extracted" not in page
     assert ">1</span>target<" in page and ">1</span>project<" in page
 
@@ -267,4 +265,5 @@ def test_console_entry_lists_review_and_evaluate() -> None:
 
     code = "import sys; sys.argv = ['govreport', '--help']; from extractor.cli import main; main()"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert r.returncode == 0, r.stderr
     assert "review" in r.stdout and "evaluate" in r.stdout

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
-from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -11,20 +12,14 @@ from extractor import extract
 from extractor.normalize import to_simplified
 
 
-def _scorer(shared: Path):
-    from conftest import load_scorer
-
-    return load_scorer(shared)
-
-
 @pytest.fixture(scope="module", params=["traditional", "simplified"])
-def report(request: pytest.FixtureRequest, shared: Path, sample_text: str) -> dict:
+def report(request: pytest.FixtureRequest, scorer: ModuleType, hongshan_gold: dict, sample_text: str) -> dict:
     text = sample_text if request.param == "traditional" else to_simplified(sample_text)
-    gold = json.loads((shared / "eval" / "gold" / "hongshan.json").read_text(encoding="utf-8"))
+    gold = copy.deepcopy(hongshan_gold)
     if request.param == "simplified":
         gold["meta"]["script"] = "simplified"
     pred = json.loads(extract(text).model_dump_json())
-    return _scorer(shared).score(gold, pred, text)
+    return scorer.score(gold, pred, text)
 
 
 def test_quantities_precision_and_recall(report: dict) -> None:
