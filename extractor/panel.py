@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor._data import table
-from extractor.normalize import to_simplified
+from extractor.normalize import simplified
 
 PANEL_COLUMNS = [
     "region",
@@ -64,7 +64,7 @@ def region_key(name: str | None) -> str:
     """海拉尔区 and 海拉尔, 洪山鎮 and 洪山镇 match: simplified script, without the administrative suffix."""
     if not name:
         return ""
-    s = to_simplified(name.strip())
+    s = simplified(name.strip())
     for suf in _suffixes():
         if s.endswith(suf) and len(s) - len(suf) >= 2:
             return s[: -len(suf)]

@@ -29,7 +29,7 @@ _MARKER_1 = regex.compile(
 )
 _MARKER_2 = regex.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
 _MARKER_3 = regex.compile(r"^\s*(?:[0-9]+[、.．](?![0-9])|[(（][0-9]+[)）]|——|--)")
-_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")  # a year as reports write it (2019年)
 _FIRST_ITEM = regex.compile(r"^\s*(?:一是|首先|第一[,，、])")
 
 
@@ -225,7 +225,7 @@ def _is_heading_line(line: str) -> bool:
 
 def _year_kind(heading: str, years: dict[int, str]) -> str | None:
     """A top-level heading naming the planned or the reviewed year opens that part (三、2025年政府工作任务)."""
-    found = {int(m.group(1)) for m in _YEAR.finditer(heading)}
+    found = {int(m.group(1)) for m in YEAR.finditer(heading)}
     kinds = {years[y] for y in found if y in years}
     return kinds.pop() if len(kinds) == 1 else None
 

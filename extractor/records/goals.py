@@ -23,7 +23,7 @@ from extractor._data import table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
-from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, Heading, Part, Segments, Span, SpanIndex
+from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, YEAR, Heading, Part, Segments, Span, SpanIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # A clause this long is no qualitative target: it is prose.
@@ -309,13 +309,10 @@ def _inherit_subjects(goals: list[M.Goal]) -> None:
                 last = t
 
 
-_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-
-
 def _part_year(view: str, part: Part) -> int | None:
     if part.heading is None:
         return None
-    m = _YEAR.search(view, part.heading.start, part.heading.end)
+    m = YEAR.search(view, part.heading.start, part.heading.end)
     return int(m.group(1)) if m else None
 
 

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from extractor._data import column, table
-from extractor.normalize import to_simplified
+from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.segment import Segments
 
@@ -261,9 +261,16 @@ def _period(view: str, start: int, end: int, lex: _Lex) -> tuple[str, str] | Non
 
 
 def _year(view: str, sent_start: int, pos: int) -> int | None:
+    """The last year named before the figure that is not a comparison base (比2018年, 较2018年)."""
     seg = view[sent_start:pos]
-    years = [m for m in _YEAR.finditer(seg) if seg[max(0, m.start() - 1) : m.start()] not in ("比", "较")]
+    bases = _one_char_bases(lexicon().bases)
+    years = [m for m in _YEAR.finditer(seg) if not (m.start() and seg[m.start() - 1] in bases)]
     return int(years[-1].group(1)) if years else None
+
+
+@cache
+def _one_char_bases(bases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(b for b in bases if len(b) == 1)
 
 
 def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) -> list[Mention]:
@@ -386,7 +393,7 @@ def distribute(mentions: list[Mention], view: str, text: str) -> None:
             j += 1
         clause = view[m.clause_start : m.q.start]
         if len(run) > 1 and "分别" in clause:
-            names = _split_subjects(m.name and to_simplified(m.name), len(run), lex)
+            names = _split_subjects(m.name and simplified(m.name), len(run), lex)
             for r, nm in zip(run, names, strict=False):
                 r.name = nm
                 r.name_start = m.name_start

@@ -10,7 +10,6 @@ import regex
 
 from extractor import numerals
 from extractor._data import table
-from extractor.normalize import to_simplified
 from extractor.segment import Segments
 
 HEAD_LINES = 15
@@ -304,7 +303,3 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
     if reviewed is None and planned is not None:
         reviewed = planned - 1
     return reviewed, planned
-
-
-def simplified(s: str | None) -> str | None:
-    return to_simplified(s) if s else s
