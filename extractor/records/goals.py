@@ -444,18 +444,7 @@ def _verb_start(view: str, s: int, e: int) -> int:
 def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
     """进入全县前列, 列全市第一: a target without a number."""
 
-    if not ind.may_rank(view, s, e):
-        return None
-    for kind, pat in ind.lexicon().ranks:
-        m = pat.search(view, s, e)
-        if not m:
-            continue
-        pos = 1 if kind == "first" else None
-        if kind == "position":
-            try:
-                pos = int(numerals.parse(m.group("pos"))[0])
-            except numerals.NumeralError:
-                continue
+    for m, pos in ind.rank_phrases(view, s, e):
         subj = _subject(text, view, s, m.start())
         rank = M.Rank(
             scope=text[m.start("scope") : m.end("scope")],

@@ -8,12 +8,14 @@ change (比2018年增长5.1%); otherwise the words before it (or, for counted th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
 import regex
 
+from extractor import numerals
 from extractor._data import column, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
@@ -422,31 +424,31 @@ _OTHER_SUBJECT_RANK = regex.compile(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}
 _LIST_SPLIT = regex.compile(r"[、和及与]")
 
 
-def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
-    """A rank phrase in the clauses right after a figure, before the next figure."""
-    if not may_rank(view, start, limit):
-        return None
-    lex = lexicon()
-    seg = view[start:limit]
-    for kind, pat in lex.ranks:
-        m = pat.search(seg)
+def rank_phrases(view: str, s: int, e: int) -> Iterator[tuple[regex.Match[str], int | None]]:
+    """Rank phrases in view[s:e], pattern by pattern in ranks.tsv's order, with the position each names
+    (1 for first place, None for "among the leaders")."""
+    if not may_rank(view, s, e):
+        return
+    for kind, pat in lexicon().ranks:
+        m = pat.search(view, s, e)
         if not m:
             continue
-        # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
-        if _SENTENCE_BREAK.search(seg, 0, m.start()) or _OTHER_SUBJECT_RANK.search(seg, 0, m.start() + 1):
-            continue
-        pos = None
+        pos = 1 if kind == "first" else None
         if kind == "position":
-            from extractor import numerals
-
             try:
                 pos = int(numerals.parse(m.group("pos"))[0])
             except numerals.NumeralError:
                 continue
-        elif kind == "first":
-            pos = 1
-        s, e = start + m.start(), start + m.end()
-        return text[s:e], text[start + m.start("scope") : start + m.end("scope")], pos, s, e
+        yield m, pos
+
+
+def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
+    """A rank phrase in the clauses right after a figure, before the next figure."""
+    for m, pos in rank_phrases(view, start, limit):
+        # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
+        if _SENTENCE_BREAK.search(view, start, m.start()) or _OTHER_SUBJECT_RANK.search(view, start, m.start() + 1):
+            continue
+        return text[m.start() : m.end()], text[m.start("scope") : m.end("scope")], pos, m.start(), m.end()
     return None
 
 
