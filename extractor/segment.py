@@ -24,13 +24,23 @@ MAX_HEADING = 40
 MAX_TRAILING_HEADING = 30
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_MARKER_1 = regex.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[甲乙丙丁戊己庚辛][、.．])"
-)
-_MARKER_2 = regex.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
-_MARKER_3 = regex.compile(r"^\s*(?:[0-9]+[、.．](?![0-9])|[(（][0-9]+[)）]|——|--)")
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")  # a year as reports write it (2019年)
-_FIRST_ITEM = regex.compile(r"^\s*(?:一是|首先|第一[,，、])")
+
+
+@cache
+def _markers() -> dict[str, regex.Pattern[str]]:
+    rows = table("markers.tsv")
+    kinds = dict.fromkeys(r["kind"] for r in rows)
+    return {
+        k: regex.compile(r"^\s*(?:" + "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == k) + ")")
+        for k in kinds
+    }
+
+
+def heading_markers() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The markers that open a heading of level 1, 2 and 3 (一、 / (一) / 1.), from markers.tsv."""
+    m = _markers()
+    return m["level1"], m["level2"], m["level3"]
 
 
 @dataclass(frozen=True)
@@ -105,7 +115,7 @@ class Segments:
         """Give top-level headings that name the reviewed or planned year their part, and rebuild the parts."""
         changed = False
         for h in self.headings:
-            if h.kind is None and h.level == 1 and not h.run_in and _MARKER_1.match(view[h.start : h.end]):
+            if h.kind is None and h.level == 1 and not h.run_in and _markers()["level1"].match(view[h.start : h.end]):
                 h.kind = _year_kind(view[h.start : h.end], years)
                 changed = changed or h.kind is not None
         if not changed:
@@ -153,7 +163,7 @@ def heading_kind(text: str) -> str | None:
     A heading that names both a review and a plan (洪山镇2019年工作总结及2020年工作规划) is a title, not a part.
     """
     core = text.strip().rstrip("。.:：;；,，").strip()
-    core = _MARKER_1.sub("", _MARKER_2.sub("", core)).strip()
+    core = _markers()["level1"].sub("", _markers()["level2"].sub("", core)).strip()
     for kind, where, pat in _cues():
         if where != "sentence" and pat.search(core):
             return None if kind == "title" else kind
@@ -205,12 +215,9 @@ def _strip_span(view: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _level(text: str) -> int:
-    if _MARKER_1.match(text):
-        return 1
-    if _MARKER_2.match(text):
-        return 2
-    if _MARKER_3.match(text):
-        return 3
+    for level, pat in enumerate(heading_markers(), start=1):
+        if pat.match(text):
+            return level
     return 0
 
 
@@ -282,7 +289,7 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
         lvl = _level(first_text)
         next_text = view[line_sents[1].start : line_sents[1].end] if len(line_sents) > 1 else ""
         if (lvl and len(first_text) <= MAX_HEADING) or (
-            len(first_text) <= MAX_TRAILING_HEADING and _FIRST_ITEM.match(next_text)
+            len(first_text) <= MAX_TRAILING_HEADING and _markers()["first_item"].match(next_text)
         ):
             fs, fe = _strip_span(view, first.start, first.end)
             headings.append(Heading(fs, fe, text[fs:fe], lvl or 2, heading_kind(first_text), run_in=True))

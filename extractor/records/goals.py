@@ -23,7 +23,7 @@ from extractor._data import table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
-from extractor.segment import _MARKER_1, _MARKER_2, _MARKER_3, YEAR, Heading, Part, Segments, Span, SpanIndex
+from extractor.segment import YEAR, Heading, Part, Segments, Span, SpanIndex, heading_markers
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # A clause this long is no qualitative target: it is prose.
@@ -319,7 +319,7 @@ def _part_year(view: str, part: Part) -> int | None:
 def _heading_text(text: str, view: str, h: Heading) -> str | None:
     s, e = h.start, h.end
     seg = view[s:e]
-    for pat in (_MARKER_1, _MARKER_2, _MARKER_3):
+    for pat in heading_markers():
         m = pat.match(seg)
         if m:
             s += m.end()
