@@ -19,32 +19,35 @@ def _acc(label: str, x: Any) -> str:
     return f"{label} {_f(x)}"
 
 
+def _prf(m: dict[str, Any]) -> list[str]:
+    return [_f(m["precision"]), _f(m["recall"]), _f(m["f1"])]
+
+
+def _meta_counts(meta: dict[str, Any]) -> tuple[int, int, float | None]:
+    """(fields right, fields checked, accuracy) of one document's metadata or of a micro average."""
+    if "checked" in meta:  # a micro average
+        return meta["correct"], meta["checked"], meta["acc"]
+    ok = sum(bool(v) for v in meta.values())
+    return ok, len(meta), ok / len(meta) if meta else None
+
+
 def _metric_rows(s: dict[str, Any]) -> list[list[str]]:
     """Rows of the one-document (or micro-average) table: metric, P, R, F1, counts, attribute accuracies."""
     q, ind, g, p = s["quantities"], s["indicators"], s["goals"], s["projects"]
     meta = s["meta"]
-    if "checked" in meta:  # a micro average
-        meta_counts = f"{meta['correct']}/{meta['checked']} fields right"
-        meta_acc, meta_detail = meta["acc"], ""
-    else:
-        ok = sum(bool(v) for v in meta.values())
-        meta_counts = f"{ok}/{len(meta)} fields right"
-        meta_acc = ok / len(meta) if meta else None
-        meta_detail = " ".join(f"{k} {'✓' if v else '✗'}" for k, v in meta.items())
+    ok, checked, meta_acc = _meta_counts(meta)
+    meta_counts = f"{ok}/{checked} fields right"
+    meta_detail = "" if "checked" in meta else " ".join(f"{k} {'✓' if v else '✗'}" for k, v in meta.items())
     return [
         [
             "quantities",
-            _f(q["precision"]),
-            _f(q["recall"]),
-            _f(q["f1"]),
+            *_prf(q),
             f"tp {q['tp']} · fp {q['fp']} · fn {q['fn']}",
             f"approx {_f(s['approx_acc'])} · negatives hit {s['negatives_hit']} · span errors {s['span_errors']}",
         ],
         [
             "indicators",
-            _f(ind["precision"]),
-            _f(ind["recall"]),
-            _f(ind["f1"]),
+            *_prf(ind),
             f"found {ind['found_as_indicator']}/{ind['gold']}"
             + (f" · predicted {ind['predicted']}" if "predicted" in ind else ""),
             " · ".join(_acc(k, ind[f"{k}_acc"]) for k in ("name", "year", "change", "rank")),
@@ -67,9 +70,7 @@ def _metric_rows(s: dict[str, Any]) -> list[list[str]]:
         ],
         [
             "projects",
-            _f(p["precision"]),
-            _f(p["recall"]),
-            _f(p["f1"]),
+            *_prf(p),
             f"tp {p['tp']} · fp {p['fp']} · fn {p['fn']}",
             f"{_acc('status', p['status_acc'])} · {_acc('quantities', p['quantities_acc'])}",
         ],
@@ -85,13 +86,11 @@ DOC_COLUMNS = [
 
 def _doc_row(name: str, s: dict[str, Any]) -> list[str]:
     q, ind, g, p, meta = s["quantities"], s["indicators"], s["goals"], s["projects"], s["meta"]
-    if "checked" in meta:
-        meta_s = f"{meta['correct']}/{meta['checked']}"
-    else:
-        meta_s = f"{sum(bool(v) for v in meta.values())}/{len(meta)}"
+    ok, checked, _ = _meta_counts(meta)
+    meta_s = f"{ok}/{checked}"
     return [
         name,
-        *(_f(q[k]) for k in ("precision", "recall", "f1")),
+        *_prf(q),
         _f(ind["precision"]),
         _f(ind["recall"]),
         *(_f(ind[f"{k}_acc"]) for k in ("name", "year", "change")),
