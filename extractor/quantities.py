@@ -57,9 +57,10 @@ class _Lex:
     mid: dict[str, str]
     post: dict[str, str]
     max_pre: int
+    max_mid: int
     max_post: int
     separators: tuple[str, ...]
-    list_joiners: tuple[str, ...]
+    unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
     numeral_run: regex.Pattern[str]
     chinese_chars: frozenset[str]
     multiplicative: regex.Pattern[str] | None
@@ -71,7 +72,7 @@ class _Lex:
     mid_first: frozenset[str]
     post_first: frozenset[str]
     separator_first: frozenset[str]
-    joiner_first: frozenset[str]
+    unit_sharing_first: frozenset[str]
 
 
 @cache
@@ -102,6 +103,8 @@ def lexicon() -> _Lex:
             rf"{regex.escape(r['before'])}(?P<n>[{cn}0-9]{{1,3}}){regex.escape(r['after'])}" for r in mult_rows
         )
         mult = regex.compile(alts)
+    separators = column("ranges.tsv", "text", kind="separator")
+    unit_sharing = column("ranges.tsv", "text", kind="list")
     return _Lex(
         units=units,
         max_unit=max(len(u) for u in units),
@@ -109,9 +112,10 @@ def lexicon() -> _Lex:
         mid=mid,
         post=post,
         max_pre=max(len(w) for w in pre),
+        max_mid=max(len(w) for w in mid),
         max_post=max(len(w) for w in post),
-        separators=column("ranges.tsv", "text", kind="separator"),
-        list_joiners=column("ranges.tsv", "text", kind="list"),
+        separators=separators,
+        unit_sharing_joiners=unit_sharing,
         numeral_run=run,
         chinese_chars=frozenset(cn),
         multiplicative=mult,
@@ -120,8 +124,8 @@ def lexicon() -> _Lex:
         pre_last=frozenset(w[-1] for w in pre),
         mid_first=frozenset(w[0] for w in mid),
         post_first=frozenset(w[0] for w in post),
-        separator_first=frozenset(w[0] for w in column("ranges.tsv", "text", kind="separator")),
-        joiner_first=frozenset(w[0] for w in column("ranges.tsv", "text", kind="list")),
+        separator_first=frozenset(w[0] for w in separators),
+        unit_sharing_first=frozenset(w[0] for w in unit_sharing),
     )
 
 
@@ -259,7 +263,7 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
             j += 1
         if j > pos + 1 or _unit_at(view, pos + 1, lex) is not None:
             scale_start, scale_text, pos = pos + 1, view[pos + 1 : j], j
-    mid = _word_at(view, pos, lex.mid, 1) if pos < len(view) and view[pos] in lex.mid_first else None
+    mid = _word_at(view, pos, lex.mid, lex.max_mid) if pos < len(view) and view[pos] in lex.mid_first else None
     if mid:
         pos += len(mid)
         if scale_text:
@@ -396,7 +400,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
 
 @cache
 def list_joiners() -> tuple[str, ...]:
-    """What stands between the figures of one list (6.5%、9.4%), from ranges.tsv."""
+    """What stands between the quantities of one list (6.5%、9.4%): ranges.tsv kind joiner. Not the list words
+    after which a figure shares the next one's unit (``_Lex.unit_sharing_joiners``, kind list)."""
     return column("ranges.tsv", "text", kind="joiner")
 
 
@@ -432,7 +437,7 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     first = _read_part(view, text, start, lex)
     if first is None:
         return None, start + 1
-    _low, high = first, None
+    high = None
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
     sep = None
@@ -522,9 +527,9 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
 
 def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
-    if first.end >= len(view) or view[first.end] not in lex.joiner_first:
+    if first.end >= len(view) or view[first.end] not in lex.unit_sharing_first:
         return None
-    joiner = next((j for j in lex.list_joiners if view.startswith(j, first.end)), None)
+    joiner = next((j for j in lex.unit_sharing_joiners if view.startswith(j, first.end)), None)
     if joiner is None or first.end + len(joiner) >= len(view):
         return None
     nxt_start = first.end + len(joiner)
@@ -535,7 +540,7 @@ def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Le
         return None
     if first.unit is None and not first.scale_text:
         scale = nxt.scale
-    elif first.unit is not None and first.unit.text == "个" and nxt.unit.base == "个百分点":
+    elif first.unit is not None and _shortened_unit(first.unit, nxt.unit):
         scale = first.scale
     else:
         return None
@@ -556,6 +561,13 @@ def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Le
         borrowed=text[nxt.scale_start : nxt.scale_start + len(nxt.scale_text)]
         + text[nxt.unit_start : nxt.unit_start + len(nxt.unit.text)],
     )
+
+
+def _shortened_unit(unit: Unit, full: Unit) -> bool:
+    """1.9个和3.3个百分点: ``unit`` stands for ``full`` cut short when ``full``'s base unit begins with it and
+    counts another kind of thing. Units of one kind that begin alike (人 and 人次, 千瓦 and 千瓦时) are different
+    units that a list may mix; a skipped unit (日 before 日元) is a date, not a figure."""
+    return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
 
 
 def _multiplicatives(text: str, view: str, masks: Masks, lex: _Lex) -> list[QMatch]:
