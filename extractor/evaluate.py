@@ -21,10 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from extractor.models import Qualifier
+from extractor.normalize import make_view
 
 QUANTITY_KINDS = ("indicator", "change", "project_qty", "goal_qty", "neutral")
-QUALIFIERS = ("about", "at_least", "at_most", "range", "exact")
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 
 # Unit spellings that mean the same base unit (besides traditional/simplified script).
 UNIT_ALIASES = {
@@ -189,39 +192,25 @@ class _Locator:
     @property
     def view(self) -> str:
         if self._view is None:
-            from extractor.normalize import make_view
-
             self._view = make_view(self.text)
         return self._view
-
-    def _norm(self, s: str) -> str:
-        from extractor.normalize import half_width
-
-        return half_width(t2s(s))
 
     def find_all(self, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
         hi = len(self.text) if hi is None else hi
         hits = [lo + i for i in _find_all(self.text[lo:hi], needle)]
         if hits:
             return hits
-        n = self._norm(needle)
-        if len(n) != len(needle):
-            return []
-        return [lo + i for i in _find_all(self.view[lo:hi], n)]
+        return [lo + i for i in _find_all(self.view[lo:hi], make_view(needle))]
 
     def same(self, start: int, end: int, surface: str) -> bool:
-        got = self.text[start:end]
-        if got == surface:
-            return True
-        n = self._norm(surface)
-        return len(n) == len(surface) and self.view[start:end] == n
+        return self.text[start:end] == surface or self.view[start:end] == make_view(surface)
 
     def place(self, surface: str, context: str | None, occurrence: int | None) -> tuple[int, int] | str:
         """(start, end) of ``surface``, or a message saying why it cannot be placed."""
         if not surface:
             return "empty surface"
         if context:
-            if surface not in context and self._norm(surface) not in self._norm(context):
+            if surface not in context and make_view(surface) not in make_view(context):
                 return f"context {context!r} does not contain {surface!r}"
             ctx_hits = self.find_all(context)
             if not ctx_hits:
@@ -672,7 +661,8 @@ class Result:
 def read_prediction(path: Path) -> dict | None:
     """The prediction in ``path`` when it is a JSON object with a document's keys; None when it is a report."""
     try:
-        head = path.read_bytes()[: 1 << 26]
+        with path.open("rb") as f:
+            head = f.read(1 << 26)
     except OSError:
         return None
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")

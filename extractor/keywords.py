@@ -7,30 +7,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from extractor._data import table
+from extractor._data import parse_table, table
 from extractor.normalize import make_view
 
 PER = 10_000
 
 
 def load_dictionary(path: str | Path | None) -> list[tuple[str, str]]:
-    """(word, category) pairs from a word-per-line file, a word<TAB>category file, or the default dictionary."""
+    """(word, category) pairs from the default dictionary or a file: one word per line, or word<TAB>category lines
+    (category ``words`` when empty). A file that starts with the default dictionary's header row (``word``,
+    ``category``) is read as a data table. A file's words are matched on the view, so they are put in its form."""
     if path is None:
         return [(r["word"], r["category"]) for r in table("keywords_default.tsv")]
-    out = []
-    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        word = cells[0].strip()
-        if word in ("word",):
-            continue
-        out.append((_simplified(word), cells[1].strip() if len(cells) > 1 and cells[1].strip() else "words"))
-    return out
-
-
-def _simplified(word: str) -> str:
-    return make_view(word)
+    text = Path(path).read_text(encoding="utf-8-sig")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if lines and lines[0].split("\t")[0] == "word":
+        rows = parse_table(text)
+    else:
+        rows = [dict(zip(("word", "category"), line.split("\t"), strict=False)) for line in lines]
+    return [(make_view(r["word"].strip()), r.get("category", "").strip() or "words") for r in rows]
 
 
 def body_view(text: str, noise: Iterable[tuple[int, int]]) -> str:

@@ -25,7 +25,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args
 
 from extractor import __version__
 from extractor import models as M
@@ -42,7 +42,8 @@ TYPES = [
 # Nesting order when two marks cover the same text: smaller rank is outside.
 _RANK = {"goal": 0, "iphr": 1, "prj": 2, "head": 3, "noise": 4, "ind": 5, "chg": 6, "tgt": 7, "qty": 8}
 
-APPROX_WORDS = {"more_than": "more than", "about": "about", "at_most": "at most", "at_least": "at least"}
+# The approximation words of the output contract, as the page writes them (at_most -> at most).
+APPROX_WORDS = {a: a.replace("_", " ") for a in get_args(M.Approx)}
 DIRECTIONS = {"up": "▲ up", "down": "▼ down", "flat": "= flat"}
 
 
@@ -452,7 +453,7 @@ def _side(b: _Builder) -> str:
         go = go or b.first_id(ind.span, "iphr")
         value = f"{fmt_number(ind.value.base_value)} {ind.value.base_unit}" if ind.value else ""
         if ind.value and ind.value.approx:
-            value += f" ({APPROX_WORDS[ind.value.approx]})"
+            value += f" ({APPROX_WORDS.get(ind.value.approx, ind.value.approx)})"
         rank = ind.rank.raw if ind.rank else ""
         rows.append(
             _row(go, [str(i + 1), ind.name, value, fmt_change(ind.change), str(ind.year or ""), rank], nums=(2,))

@@ -14,7 +14,9 @@ class QuantityModels:
         self._built: dict[tuple[object, ...], M.Quantity] = {}
 
     def __call__(self, q: QMatch) -> M.Quantity:
-        # Keyed on everything the model shows: a builder may hand in an adjusted copy of a mention.
+        # Every builder hands in mentions of the text's one quantities.find(), never copied or changed, so the span
+        # alone would do today; keying on everything the model shows keeps one model per distinct reading even
+        # if two mentions ever share a span.
         key = (q.start, q.end, q.number, q.high, q.unit, q.base_value, q.base_high, q.base_unit, q.approx)
         m = self._built.get(key)
         if m is None:
