@@ -18,12 +18,13 @@ class Stats:
     not_done: int = 0  # left when the run was interrupted
     chars: int = 0
     bytes_read: int = 0
+    # Records found, per kind (batch.tables.record_counts adds every kind it counts); the summary shows these.
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(("quantities", "indicators", "goals", "targets", "projects"), 0)
     )
     started: float = field(default_factory=time.monotonic)
     ended: float | None = None
-    interrupted: str | None = None  # "SIGINT" / "SIGTERM" / a reason the run stopped early
+    interrupted: str | None = None  # the name of the signal that stopped the run early ("SIGINT", "SIGTERM")
 
     @property
     def handled(self) -> int:
@@ -36,20 +37,6 @@ class Stats:
     def rate(self) -> float:
         e = self.elapsed
         return self.succeeded / e if e > 0 else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "files": self.files,
-            "succeeded": self.succeeded,
-            "failed": self.failed,
-            "duplicates": self.duplicates,
-            "skipped": self.skipped,
-            "not_done": self.not_done,
-            "chars": self.chars,
-            **self.counts,
-            "elapsed": round(self.elapsed, 3),
-            "interrupted": self.interrupted,
-        }
 
 
 def _fmt_time(s: float) -> str:
@@ -75,9 +62,6 @@ class Reporter:
             self.stream.write(f"govreport: {text}\n")
             self.stream.flush()
 
-    def note(self, text: str) -> None:
-        pass
-
     def finish(self, stats: Stats) -> None:
         pass
 
@@ -101,10 +85,6 @@ class PlainReporter(Reporter):
             return
         self._next = now + self.interval
         self.stream.write(f"govreport: batch: {_line(stats)}\n")
-        self.stream.flush()
-
-    def note(self, text: str) -> None:
-        self.stream.write(f"govreport: {text}\n")
         self.stream.flush()
 
     def finish(self, stats: Stats) -> None:
@@ -166,9 +146,6 @@ class RichReporter(Reporter):
 
     def file_line(self, text: str) -> None:
         self.console.print(f"govreport: {text}", markup=False, highlight=False, soft_wrap=True)
-
-    def note(self, text: str) -> None:
-        self.file_line(text)
 
     def finish(self, stats: Stats) -> None:
         self.update(stats)

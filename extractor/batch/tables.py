@@ -96,6 +96,10 @@ def flatten(
     return cols, optional
 
 
+# What the documents row counts (its n_* columns, in this order): the lists of a Document, and the targets of its goals.
+COUNTED = ("sections", "quantities", "indicators", "goals", "targets", "projects", "noise", "warnings")
+
+
 def _documents() -> Table:
     src, _ = flatten(M.Source, skip=("text",))
     meta, meta_opt = flatten(M.Meta)
@@ -103,8 +107,7 @@ def _documents() -> Table:
     cols = [c for c in cols if c.name == "doc_id"] + [c for c in cols if c.name != "doc_id"]
     cols += [Col(c.name, ("meta", *c.path), c.sqltype) for c in meta]
     cols.append(Col("schema_version", ("schema_version",), "TEXT"))
-    counts = tuple(f"n_{x}" for x in ("sections", "quantities", "indicators", "goals", "targets", "projects"))
-    counts += ("n_noise", "n_warnings")
+    counts = tuple(f"n_{x}" for x in COUNTED)
     return Table("documents", (), cols, {("meta", *p) for p in meta_opt}, None, counts)
 
 
@@ -164,20 +167,16 @@ def _sentence(text: str | None, rec: dict[str, Any]) -> str | None:
     return text[s["start"] : s["end"]]
 
 
+def record_counts(d: dict[str, Any]) -> dict[str, int]:
+    """How many of each kind in ``COUNTED`` a Document dict (``model_dump(mode="json")``) holds, in that order."""
+    counts = {k: len(d.get(k) or []) for k in COUNTED}
+    counts["targets"] = sum(len(g.get("targets") or []) for g in d.get("goals") or [])
+    return counts
+
+
 def document_row(d: dict[str, Any], with_json: bool = False) -> tuple[Any, ...]:
     """The documents row of a Document dict (``model_dump(mode="json")``)."""
-    goals = d.get("goals") or []
-    counts = [
-        len(d.get("sections") or []),
-        len(d.get("quantities") or []),
-        len(d.get("indicators") or []),
-        len(goals),
-        sum(len(g.get("targets") or []) for g in goals),
-        len(d.get("projects") or []),
-        len(d.get("noise") or []),
-        len(d.get("warnings") or []),
-    ]
-    row = [*_values(DOCUMENTS, d), *counts]
+    row = [*_values(DOCUMENTS, d), *record_counts(d).values()]
     if with_json:
         row += [json.dumps(d.get(k) or [], ensure_ascii=False, separators=(",", ":")) for k in SQLITE_DOC_JSON]
     return tuple(row)

@@ -70,18 +70,10 @@ def run_job(job: Job) -> Done | Failed:
 
             traceback.print_exc()
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=_reason(e), exception=type(e).__name__))
-    goals = d.get("goals") or []
-    counts = {
-        "quantities": len(d.get("quantities") or []),
-        "indicators": len(d.get("indicators") or []),
-        "goals": len(goals),
-        "targets": sum(len(g.get("targets") or []) for g in goals),
-        "projects": len(d.get("projects") or []),
-    }
-    done = Done(job.path, job.sha256, line, doc.source.chars, counts)
-    if job.tables:
-        from extractor.batch.tables import document_row, record_rows
+    from extractor.batch.tables import document_row, record_counts, record_rows
 
+    done = Done(job.path, job.sha256, line, doc.source.chars, record_counts(d))
+    if job.tables:
         done.doc_row = document_row(d, with_json=job.doc_json)
         done.rows = record_rows(d, loaded.text)
     return done

@@ -1,11 +1,14 @@
-"""Whitespace as a browser renders it, shared by the markup loaders (HTML, XML)."""
+"""Whitespace as a browser renders it, shared by the markup loaders (HTML, XML), and the wide (Chinese)
+characters that the PDF loader also joins lines between."""
 
 from __future__ import annotations
 
 import re
 
 _WS = re.compile(r"[ \t\r\n\f]+")
-WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+# Wide characters (CJK, full-width forms and punctuation), as the inside of a regex character class.
+WIDE_RANGES = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+WIDE = re.compile(f"[{WIDE_RANGES}]")
 
 
 def collapse(s: str) -> str:

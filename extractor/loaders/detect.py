@@ -12,8 +12,6 @@ import zipfile
 
 from extractor.errors import InputError
 
-FORMATS = ("txt", "html", "xml", "docx", "pdf")
-
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 4096
 _HTML_START = re.compile(r"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.S | re.I)

@@ -47,25 +47,25 @@ _SKIP = frozenset(
 ) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 
 
-def check_zip(data: bytes, name: str, what: str = "DOCX") -> zipfile.ZipFile:
+def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
     """Open the archive and refuse zip bombs and DTD-bearing XML parts before decompressing anything large."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
-        raise InputError(name, f"{what} is damaged or truncated (not a complete zip archive: {e})") from None
+        raise InputError(name, f"DOCX is damaged or truncated (not a complete zip archive: {e})") from None
     if len(infos) > MAX_MEMBERS:
-        raise InputError(name, f"{what} refused: {len(infos)} archive members, over the limit of {MAX_MEMBERS}")
+        raise InputError(name, f"DOCX refused: {len(infos)} archive members, over the limit of {MAX_MEMBERS}")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
         raise InputError(
-            name, f"{what} refused: it would expand to {total} bytes, over the limit of {MAX_UNCOMPRESSED} (zip bomb?)"
+            name, f"DOCX refused: it would expand to {total} bytes, over the limit of {MAX_UNCOMPRESSED} (zip bomb?)"
         )
     for i in infos:
         if i.file_size > _RATIO_FLOOR and i.file_size > MAX_RATIO * max(1, i.compress_size):
             raise InputError(
                 name,
-                f"{what} refused: member {i.filename} expands {i.file_size // max(1, i.compress_size)}:1, "
+                f"DOCX refused: member {i.filename} expands {i.file_size // max(1, i.compress_size)}:1, "
                 f"over the limit of {MAX_RATIO}:1 (zip bomb?)",
             )
     for i in infos:
@@ -74,11 +74,11 @@ def check_zip(data: bytes, name: str, what: str = "DOCX") -> zipfile.ZipFile:
                 with zf.open(i) as f:
                     head = f.read(_DTD_SCAN)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
-                raise InputError(name, f"{what} is damaged or truncated (member {i.filename}: {e})") from None
+                raise InputError(name, f"DOCX is damaged or truncated (member {i.filename}: {e})") from None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise InputError(
                     name,
-                    f"{what} refused: part {i.filename} declares a DTD or entities (entity bomb or external entity?)",
+                    f"DOCX refused: part {i.filename} declares a DTD or entities (entity bomb or external entity?)",
                 )
     return zf
 

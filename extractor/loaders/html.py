@@ -202,7 +202,7 @@ def _render(body, mass: dict[int, int], links: dict[int, tuple[int, int]]) -> st
         node, leaving = stack.pop()
         tag = node.tag  # type: ignore[attr-defined]
         if leaving:
-            if tag in _BLOCK or tag == "tr":
+            if tag in _BLOCK:
                 out.append(_PARA)
             continue
         if tag == "-text":
@@ -217,7 +217,7 @@ def _render(body, mass: dict[int, int], links: dict[int, tuple[int, int]]) -> st
         if tag == "br":
             out.append(_LINE)
             continue
-        if tag in _BLOCK or tag == "tr":
+        if tag in _BLOCK:
             out.append(_PARA)
         elif tag in _CELL:
             out.append(_CELLSEP)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extractor.errors import InputError
+from extractor.loaders._ws import WIDE, WIDE_RANGES
 
 # A line at least this share of the page's full-line width is a wrapped line, not a paragraph's last line.
 _FULL = 0.85
@@ -33,14 +34,13 @@ _PAGE_NUMBER = re.compile(
 # without a Unicode map come out as them. Private-use characters do (symbol-font bullets), but not in bulk.
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]|\(cid:\d+\)")
 _PUA = re.compile(r"[\ue000-\uf8ff]")
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-_JOIN_TIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f0-9.%]")
+_JOIN_TIGHT = re.compile(f"[{WIDE_RANGES}0-9.%]")
 
 OCR_HINT = "it needs OCR first (for example: ocrmypdf --language chi_sim FILE.pdf OUT.pdf)"
 
 
 def _width(line: str) -> float:
-    return sum(1.0 if _WIDE.match(ch) else 0.5 for ch in line.rstrip())
+    return sum(1.0 if WIDE.match(ch) else 0.5 for ch in line.rstrip())
 
 
 def _join(a: str, b: str) -> str:
