@@ -51,3 +51,9 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     import regex
 
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+@cache
+def last_chars(words: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """The characters the words end with: a position before none of them ends no word, so the look-up is skipped."""
+    return frozenset(w[-1] for w in words)

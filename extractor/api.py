@@ -126,7 +126,7 @@ def build_projects(a: Analysis) -> list[M.Project]:
     from extractor.records.projects import build_projects as projects
 
     years = {"review": a.meta.year_reviewed, "preamble": a.meta.year_reviewed, "plan": a.meta.year_planned}
-    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, a.part_kind, years, a.quantity_model)
+    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, years, a.quantity_model)
 
 
 def _sections(a: Analysis) -> list[M.Section]:

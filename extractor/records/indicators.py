@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from extractor import numerals
-from extractor._data import column, table
+from extractor._data import column, last_chars, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.segment import Segments
@@ -129,7 +129,7 @@ def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
 def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeInfo | None:
     end = _strip_back(view, clause_start, q.start, lex.fillers)
     verb = None
-    if end > clause_start and view[end - 1] in _last_chars(lex.verbs_longest_first):
+    if end > clause_start and view[end - 1] in last_chars(lex.verbs_longest_first):
         for w in lex.verbs_longest_first:
             if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
                 verb = w
@@ -163,11 +163,6 @@ def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeIn
     base_start = clause_start + best[0]
     m = _YEAR.search(view, base_start, vstart)
     return ChangeInfo(direction, (base_start, vstart), int(m.group(1)) if m else None, base_start)
-
-
-@cache
-def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[-1] for w in words)
 
 
 def _base_in(before: str, lex: _Lex) -> bool:

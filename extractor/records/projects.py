@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from extractor import models as M
-from extractor._data import table
+from extractor._data import last_chars, table
 from extractor.numerals import chinese_chars as numerals_chars
 from extractor.quantities import QMatch, _unit_at
 from extractor.quantities import lexicon as quantity_lexicon
@@ -95,17 +95,12 @@ def lexicon() -> _Lex:
 
 def _ends_with_word(view: str, p: int, floor: int, words: frozenset[str], lengths: tuple[int, ...]) -> int:
     """The length of a word from ``words`` that ends at ``p`` (0 if none), looking at most back to ``floor``."""
-    if p < 1 or view[p - 1] not in _last_chars(words):
+    if p < 1 or view[p - 1] not in last_chars(words):
         return 0
     for n in lengths:
         if p - n >= floor and view[p - n : p] in words:
             return n
     return 0
-
-
-@cache
-def _last_chars(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w[-1] for w in words)
 
 
 def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
@@ -214,7 +209,6 @@ def build_projects(
     segments: Segments,
     qs: list[QMatch],
     noise_at: Callable[[int], bool],
-    part_kind: Callable[[int], str],
     years: dict[str, int | None],
     quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Project]:
