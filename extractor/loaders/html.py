@@ -18,7 +18,7 @@ import re
 
 from extractor.errors import InputError
 from extractor.loaders._ws import collapse
-from extractor.loaders.text import decode
+from extractor.loaders.text import codec_for, decode
 
 # Elements whose content is never page text.
 _DROP = frozenset(
@@ -45,24 +45,6 @@ _LINK_DENSE = 0.5
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
-_LABELS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "gb_2312-80": "gb18030",
-    "x-gbk": "gb18030",
-    "cp936": "gb18030",
-    "windows-936": "gb18030",
-    "chinese": "gb18030",
-    "csgb2312": "gb18030",
-    "gb18030": "gb18030",
-    "big5": "big5hkscs",
-    "big5-hkscs": "big5hkscs",
-    "x-x-big5": "big5hkscs",
-    "cn-big5": "big5hkscs",
-    "utf8": "utf-8",
-    "unicode": "utf-16",
-}
-
 _PARA = "\x00P"  # marker: paragraph boundary (block element)
 _LINE = "\x00L"  # marker: <br>
 _CELLSEP = "\x00T"  # marker: between table cells of one row
@@ -73,14 +55,7 @@ def declared_charset(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:8192])
     if not m:
         return None
-    label = m.group(1).decode("ascii").lower().strip()
-    enc = _LABELS.get(label, label)
-    import codecs
-
-    try:
-        return codecs.lookup(enc).name
-    except LookupError:
-        return None
+    return codec_for(m.group(1).decode("ascii"))
 
 
 def decode_html(data: bytes, name: str) -> tuple[str, str, list[str]]:

@@ -46,6 +46,36 @@ class Decoded:
     warnings: list[str] = field(default_factory=list)
 
 
+# Charset labels that pages and XML declarations use, as the codec that reads them: the GBK family as its
+# superset GB18030, Big5 as Big5-HKSCS (which Hong Kong and Taiwan pages need).
+CHARSET_LABELS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "windows-936": "gb18030",
+    "chinese": "gb18030",
+    "csgb2312": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "cn-big5": "big5hkscs",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+
+
+def codec_for(label: str) -> str | None:
+    """The Python codec for a declared charset label, or None when Python has none."""
+    label = label.lower().strip()
+    try:
+        return codecs.lookup(CHARSET_LABELS.get(label, label)).name
+    except LookupError:
+        return None
+
+
 def sniff_binary(data: bytes) -> str | None:
     """What a binary file is, when its first bytes say so."""
     for magic, what in _MAGIC:

@@ -14,23 +14,22 @@ import re
 
 from extractor.errors import InputError
 from extractor.loaders._ws import collapse
-from extractor.loaders.text import decode
+from extractor.loaders.text import codec_for, decode
 
 _DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\sencoding\s*=\s*["'][^"']*["']""")
 _BYTES_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})["']""")
-_LABELS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     m = _BYTES_ENCODING.match(data.lstrip(b"\xef\xbb\xbf"))
     if m and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        label = m.group(1).decode("ascii").lower()
-        enc = _LABELS.get(label, label)
-        try:
-            body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-            return body.decode(enc), enc, []
-        except (UnicodeDecodeError, LookupError):
-            pass
+        enc = codec_for(m.group(1).decode("ascii"))
+        if enc is not None:
+            try:
+                body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+                return body.decode(enc), enc, []
+            except UnicodeDecodeError:
+                pass
     d = decode(data, name)
     return d.text, d.encoding, list(d.warnings)
 
