@@ -281,6 +281,14 @@ def _preload() -> None:
     extract("2019年工作总结\n一、2019年工作回顾\n地区生产总值增长5%。\n")
 
 
+def _close(output: Output, runner: Runner | None) -> None:
+    try:
+        output.close()
+    except (OSError, ValueError) as e:
+        if runner is not None and runner.fatal is None:
+            runner.fatal = f"cannot close output: {e}"
+
+
 def run_batch(
     opts: BatchOptions, *, entries: Iterable[Entry] | None = None, reporter: Reporter | None = None
 ) -> BatchResult:
@@ -302,18 +310,18 @@ def run_batch(
         if entry_list and any(not e.problem for e in entry_list):
             _preload()
         runner.run(entry_list)
+        _close(output, runner)
+        stats = runner.stats
+        stats.ended = stats.started + stats.elapsed
+        if runner.stop.signum is not None:
+            stats.interrupted = signal.Signals(runner.stop.signum).name
+        with contextlib.suppress(Exception):
+            reporter.finish(stats)
+    except BaseException:
+        _close(output, runner)
+        raise
     finally:
-        try:
-            output.close()
-        except (OSError, ValueError) as e:
-            if runner is not None and runner.fatal is None:
-                runner.fatal = f"cannot close output: {e}"
+        # Restored only after the summary: a Ctrl-C while it is written must not cut it off with a traceback.
         for sig, h in stop_handlers.items():
             signal.signal(sig, h)  # type: ignore[arg-type]
-    stats = runner.stats
-    stats.ended = stats.started + stats.elapsed
-    if runner.stop.signum is not None:
-        stats.interrupted = signal.Signals(runner.stop.signum).name
-    with contextlib.suppress(Exception):
-        reporter.finish(stats)
     return BatchResult(stats, _exit_code(stats, runner.stop, runner.fatal), runner.fatal)
