@@ -132,7 +132,8 @@ class Goal(Model):
     targets: list[Target] = Field(default_factory=list)
 
 
-ProjectStatus = Literal["planned", "started", "in_progress", "completed", "operating"]
+ProjectStatus = Literal["planned", "started", "in_progress", "completed", "operating", "signed"]
+ProjectEvidence = Literal["head", "verb", "list", "quoted"]
 ProjectLevel = Literal["national", "provincial", "prefecture", "county"]
 
 
@@ -142,6 +143,12 @@ class Project(Model):
     name: str
     span: Span
     sentence: Span
+    evidence: ProjectEvidence = Field(
+        "head",
+        description="how it was recognised: head (its name ends with 项目, 工程, 公路 …), verb (a works verb in its "
+        "clause and a weak head, road code or capacity: 建成新六路), list (an item of a list closed by 等…项目), "
+        "quoted (its name opens with a quotation mark)",
+    )
     category: str | None = Field(None, description="transport, water, energy, agriculture, industry, housing, ...")
     locations: list[str] = Field(default_factory=list, description="villages, groups, towns, rivers named with it")
     quantities: list[Quantity] = Field(default_factory=list, description="sizes: 公里, 亩, 平方米, 座, 户 ...")

@@ -1,9 +1,12 @@
-"""Projects: named works (…项目, …工程, …管道) with their place, size, money, status and key-project level.
+"""Projects: named works with their status, money, sizes, places, key-project level and how they were recognised.
 
-A name ends with a project suffix and reaches back to the nearest clause break, list comma or verb
-(实施, 建设, 包括…); names joined by 和 stay one name (水田开发项目和增减挂钩项目). Generic phrases that
-name no project (重点项目, 民生工程) are dropped. The rest of the sentence, up to the next name, gives the
-project's quantities, investment and status.
+Names come from ``project_names`` (a works head, a works verb in the clause, a list closed by 等…项目). The status
+is the state the project's own clause gives it: the first status word after the name in its clause (济东高速、
+寿平铁路开工建设), else the last one before it there (建成新六路), else the first one in the rest of the sentence
+before the next project (新修C35水泥路17.793公里，现已全部完工). In the plan part these words mean what
+``in_plan_*`` rows say (开工 is planned, 建成 a work under way is in_progress); a plan's project with none is planned.
+Money right before a name (投资5642万元的…) or after it (…总投资X) is its investment; the places of a list's
+clause are shared by its items.
 """
 
 from __future__ import annotations
@@ -17,36 +20,28 @@ from functools import cache
 import regex
 
 from extractor import models as M
-from extractor._data import last_chars, table
-from extractor.numerals import chinese_chars as numerals_chars
-from extractor.quantities import QMatch, _unit_at
-from extractor.quantities import lexicon as quantity_lexicon
+from extractor._data import table
+from extractor.quantities import QMatch
+from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
 from extractor.segment import Segments
 
-MAX_NAME = 24
-_BREAK = "，,。；;：:、！？!?（）()《》【】\n\r\t "
+_JOINERS = frozenset(["", "、", "和", "及", "与", "以及"])
+_MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
 
 
 @dataclass(frozen=True)
 class _Lex:
-    suffix: regex.Pattern[str]
-    generic: frozenset[str]
-    generic_end: tuple[str, ...]
-    modifiers: tuple[str, ...]
-    before_set: frozenset[str]
-    before_lengths: tuple[int, ...]
-    not_after: tuple[str, ...]
     money_cues: tuple[str, ...]
     not_yet: tuple[str, ...]
     levels: tuple[tuple[str, regex.Pattern[str]], ...]
     categories: tuple[tuple[str, str], ...]
     place: regex.Pattern[str]
-    # First or last characters of the word lists: a character outside them rules every word out at once.
+    place_at: regex.Pattern[str]
+    # First characters of the place endings: a window without any of them holds no place.
     place_hint: re.Pattern[str]
-    before_first: frozenset[str]
-    not_after_first: frozenset[str]
     status_re: re.Pattern[str]
     status_of: dict[str, str]
+    in_plan: dict[str, str]
 
 
 @cache
@@ -56,21 +51,11 @@ def lexicon() -> _Lex:
     def words(kind: str) -> list[str]:
         return [r["word"] for r in rows if r["kind"] == kind]
 
-    from extractor._data import column
-
-    suffixes = sorted(words("suffix"), key=len, reverse=True)
-    # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
-    before = {*words("before"), *column("commitments.tsv", "word")}
     places = "|".join(regex.escape(w) for w in sorted(words("place"), key=len, reverse=True))
     status = [(r["kind"].removeprefix("status_"), r["word"]) for r in rows if r["kind"].startswith("status_")]
+    # status_none phrases (计划总投资) are matched too, so that the status word inside them is not read.
+    place_body = rf"[\u4e00-\u9fff]{{2,3}}(?:{places})(?:[\u4e00-\u9fff]{{1,4}}?组)?"
     return _Lex(
-        suffix=regex.compile("(?:" + "|".join(regex.escape(w) for w in suffixes) + ")++"),
-        generic=frozenset(words("generic")),
-        generic_end=tuple(words("generic_end")),
-        modifiers=tuple(sorted(words("modifier"), key=len, reverse=True)),
-        before_set=frozenset(before),
-        before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
-        not_after=tuple(sorted(words("not_after"), key=len, reverse=True)),
         money_cues=tuple(words("money_cue")),
         not_yet=tuple(words("not_yet")),
         levels=tuple(
@@ -82,125 +67,72 @@ def lexicon() -> _Lex:
         # A place name starts after a break or a verb (分别为扬名村庙沙组, 打造龙溪河) and may name a group after it.
         place=regex.compile(
             rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
-            rf"[\u4e00-\u9fff]{{2,3}}(?:{places})(?:[\u4e00-\u9fff]{{1,4}}?组)?"
+            + place_body
         ),
+        # A name may open with its own place or river (孝义河综合整治工程).
+        place_at=regex.compile(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
         place_hint=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
-        before_first=frozenset(w[0] for w in before),
-        not_after_first=frozenset(w[0] for w in words("not_after")),
         # Longest first, so that at one position the longest status word wins.
         status_re=re.compile("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
+        in_plan={r["kind"].removeprefix("in_plan_"): r["word"] for r in rows if r["kind"].startswith("in_plan_")},
     )
 
 
-def _ends_with_word(view: str, p: int, floor: int, words: frozenset[str], lengths: tuple[int, ...]) -> int:
-    """The length of a word from ``words`` that ends at ``p`` (0 if none), looking at most back to ``floor``."""
-    if p < 1 or view[p - 1] not in last_chars(words):
-        return 0
-    for n in lengths:
-        if p - n >= floor and view[p - n : p] in words:
-            return n
-    return 0
-
-
-def _name_start(view: str, end_of_stem: int, floor: int, lex: _Lex) -> int:
-    """Walk back from a suffix to the nearest break, list comma, digit or verb. A verb right before the suffix
-    belongs to the name (危桥改造工程); leading verbs are trimmed afterwards (铺设公路 names nothing)."""
-    p = end_of_stem
-    while p > floor and end_of_stem - p < MAX_NAME:
-        ch = view[p - 1]
-        if ch in _BREAK or ch.isdigit() or (ch == "年" and p >= 2 and view[p - 2].isdigit()):
-            break
-        if p < end_of_stem and _ends_with_word(view, p, floor, lex.before_set, lex.before_lengths):
-            break
-        p -= 1
-    moved = True
-    while moved:
-        moved = False
-        if p >= end_of_stem or view[p] not in lex.before_first:
-            break
-        for n in lex.before_lengths:
-            if p + n <= end_of_stem and view[p : p + n] in lex.before_set:
-                p += n
-                moved = True
-                break
-    return p
-
-
-def _strip_modifiers(name: str, lex: _Lex) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for w in lex.modifiers:
-            if name.startswith(w) and len(name) > len(w):
-                name = name[len(w) :]
-                changed = True
-    return name
-
-
-@dataclass
-class _Cand:
-    start: int
-    end: int
-
-
-def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool]) -> list[_Cand]:
-    lex = lexicon()
-    cands: list[_Cand] = []
-    for m in lex.suffix.finditer(view, start, end):
-        if noise_at(m.start()):
-            continue
-        if (
-            m.end() < len(view)
-            and view[m.end()] in lex.not_after_first
-            and any(view.startswith(w, m.end()) for w in lex.not_after)
-        ):
-            continue
-        s = _name_start(view, m.start(), start, lex)
-        name = view[s : m.end()]
-        while name and name[0] in "\"“”'‘’「」":
-            s += 1
-            name = name[1:]
-        if s > 0 and (view[s - 1].isdigit() or view[s - 1] in numerals_chars()):
-            # 12个棚改配套基础设施项目: the count's unit is not part of the name.
-            unit = _unit_at(view, s, quantity_lexicon())
-            if unit is not None:
-                s += len(unit.text)
-                name = view[s : m.end()]
-        if m.start() - s < 2 or _strip_modifiers(name, lex) in lex.generic or name.endswith(lex.generic_end):
-            continue
-        if "的" in name:
-            continue  # 科技含量高的项目 describes projects, it names none
-        cands.append(_Cand(s, m.end()))
-    # 水田开发项目和增减挂钩项目: a longer name that holds a shorter one wins.
-    cands.sort(key=lambda c: (c.start, -c.end))
-    out: list[_Cand] = []
-    for c in cands:
-        if out and c.start < out[-1].end:
-            if c.end > out[-1].end and c.start == out[-1].start:
-                out[-1] = c
-            continue
-        if out and out[-1].start < c.start < out[-1].end:
-            continue
-        out.append(c)
-    merged: list[_Cand] = []
-    for c in out:
-        if merged and c.start <= merged[-1].end and c.end >= merged[-1].end:
-            merged[-1] = _Cand(merged[-1].start, c.end)
-        else:
-            merged.append(c)
-    return merged
-
-
-def _status(view: str, s: int, e: int, lex: _Lex) -> str | None:
-    """The first status word in view[s:e] that no not-yet word (即将) stands before."""
-    m = lex.status_re.search(view, s, e)
-    while m is not None:
+def _statuses(view: str, s: int, e: int, lex: _Lex) -> list[str]:
+    """The status words in view[s:e], in order; one that a not-yet word (即将, 计划) stands before is a plan."""
+    out = []
+    for m in lex.status_re.finditer(view, s, e):
         i = m.start()
-        if not any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
-            return lex.status_of[m.group()]
-        m = lex.status_re.search(view, i + 1, e)
-    return None
+        st = lex.status_of[m.group()]
+        if st == "none":
+            continue
+        if any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
+            out.append("planned")
+        else:
+            out.append(st)
+    return out
+
+
+def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    s = pos
+    while s > lo and view[s - 1] not in CLAUSE_BREAK and pos - s < 200:
+        s -= 1
+    e = pos
+    while e < hi and view[e] not in CLAUSE_BREAK and e - pos < 200:
+        e += 1
+    return s, e
+
+
+# Events in the order a work passes through them: of several after a name (当年签约当年开工) the latest holds.
+_EVENTS = ("signed", "started", "completed", "operating")
+
+
+def _latest(found: list[str]) -> str | None:
+    events = [st for st in found if st in _EVENTS]
+    if events:
+        return max(events, key=_EVENTS.index)
+    return found[0] if found else None
+
+
+def _status(view: str, c: Cand, group_end: int, nxt: int, s0: int, s1: int, lex: _Lex) -> str | None:
+    cs, ce = _clause(view, c.start, s0, s1)
+    after = _statuses(view, group_end, max(ce, group_end), lex)
+    if after:
+        return _latest(after)
+    before = _statuses(view, cs, c.start, lex)
+    if before:
+        return before[-1]
+    return _latest(_statuses(view, max(ce, group_end), max(nxt, ce), lex))
+
+
+def _groups(view: str, cands: list[Cand]) -> list[int]:
+    """For each name, the index of the last name of the list it is in (A、B和C: all point to C)."""
+    last = list(range(len(cands)))
+    for i in range(len(cands) - 2, -1, -1):
+        if view[cands[i].end : cands[i + 1].start] in _JOINERS:
+            last[i] = last[i + 1]
+    return last
 
 
 def build_projects(
@@ -220,22 +152,27 @@ def build_projects(
         if part.kind not in ("review", "plan", "preamble"):
             continue
         cands = find_names(view, part.start, part.end, noise_at)
+        last = _groups(view, cands)
         for i, c in enumerate(cands):
             sent = segments.sentence_at(c.start)
             s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (c.start, c.end)
-            nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < s1 else s1
+            g = cands[last[i]]
+            nxt = cands[last[i] + 1].start if last[i] + 1 < len(cands) and cands[last[i] + 1].start < s1 else s1
+            own_next = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < s1 else s1
             # The figures after the name belong to it; before the next name they may also sit just before it.
-            lo = bisect.bisect_left(q_starts, c.end)
-            hi = bisect.bisect_left(q_starts, nxt)
-            mine = qs[lo:hi]
+            mine = qs[bisect.bisect_left(q_starts, c.end) : bisect.bisect_left(q_starts, own_next)]
             investment = None
             sizes = []
-            # 投资2.1亿元的晨旭汽车零部件项目: money right before the name, joined by 的, is its investment ...
+            # 投资2.1亿元的晨旭汽车零部件项目: money shortly before the name, joined by 的, is its investment ...
             k = bisect.bisect_left(q_starts, c.start) - 1
-            if k >= 0 and qs[k].kind == "money" and view[qs[k].end : c.start] == "的":
-                investment = qs[k]
+            if k >= 0 and qs[k].kind == "money" and qs[k].end >= s0:
+                gap = view[qs[k].end : c.start]
+                if gap.startswith("的") and len(gap) <= _MONEY_GAP and not any(ch in CLAUSE_BREAK + "、" for ch in gap):
+                    investment = qs[k]
             # ... and money right before the next name belongs to that one.
-            mine = [q for q in mine if not (q.kind == "money" and view[q.end : nxt] == "的" and nxt < s1)]
+            mine = [
+                q for q in mine if not (q.kind == "money" and view[q.end : own_next].startswith("的") and own_next < s1)
+            ]
             for q in mine:
                 if q.kind == "money":
                     before = view[max(s0, q.start - 8) : q.start]
@@ -244,31 +181,38 @@ def build_projects(
                         investment = q
                 elif q.kind in ("measure", "count"):
                     sizes.append(q)
-            status = _status(view, c.end, s1, lex)
-            if part.kind == "plan" and status != "in_progress":
-                status = "planned"  # 明年投产发电 in a plan is still a plan
+            status = _status(view, c, g.end, nxt, s0, s1, lex)
+            if part.kind == "plan":
+                status = lex.in_plan.get(status or "", status) if status else "planned"
             if (s0, s1) not in levels:
                 levels[(s0, s1)] = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
-            level = levels[(s0, s1)]
             name_v = view[c.start : c.end]
             category = next((cat for cat, w in lex.categories if w in name_v), None)
-            locations = (
-                list(dict.fromkeys(text[m.start() : m.end()] for m in lex.place.finditer(view, c.start, nxt)))
-                if lex.place_hint.search(view, c.start, nxt)
-                else []
-            )
             out.append(
                 M.Project(
                     name=text[c.start : c.end],
                     span=M.Span(start=c.start, end=c.end),
                     sentence=M.Span(start=s0, end=s1),
+                    evidence=c.evidence,  # type: ignore[arg-type]
                     category=category,
-                    locations=locations,
+                    locations=_places(text, view, c, g.end, nxt, lex),
                     quantities=[quantity_model(q) for q in sizes],
                     investment=quantity_model(investment) if investment else None,
                     status=status,  # type: ignore[arg-type]
-                    level=level,  # type: ignore[arg-type]
+                    level=levels[(s0, s1)],  # type: ignore[arg-type]
                     year=years.get(part.kind),
                 )
             )
     return out
+
+
+def _places(text: str, view: str, c: Cand, group_end: int, nxt: int, lex: _Lex) -> list[str]:
+    """The place a name opens with (孝义河综合整治工程) and those in the clause after its list (主要分布在扬名村、
+    新境村 is shared by the list)."""
+    found = []
+    m = lex.place_at.match(view, c.start, c.end)
+    if m is not None and not m.group().endswith("组"):
+        found.append(text[m.start() : m.end()])
+    if nxt > group_end and lex.place_hint.search(view, group_end, nxt):
+        found += [text[m.start() : m.end()] for m in lex.place.finditer(view, group_end, nxt)]
+    return list(dict.fromkeys(found))

@@ -1,0 +1,392 @@
+"""Project names: where a named work starts and ends, and how it was recognised.
+
+Four ways lead to a name, all read on the normalized view and bounded by the clause they sit in:
+
+* ``head``: the name ends with a works head that names a project on its own (…项目, …工程, …公路, …水库);
+* ``verb``: the name ends with a weak head (…路, …桥, …中心), a road code (S465改建) or a capacity (年产80万吨净水剂),
+  and a works word (开工, 建成, 推进 …) stands in its clause;
+* ``list``: the name is an item of a list closed by 等…项目 or 等…工程 (S465改建、安宁河一桥拆除重建等项目);
+* ``quoted``: any of these whose name opens with a quotation mark (“蓝天碧水”工程).
+
+A name's left edge is the nearest clause break, list mark, figure or word of ``before`` (verbs, time and scope words);
+a name made only of generic and category words (重点项目, 新能源项目, 省市县三级项目) names no project.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor._data import alternation, table
+from extractor.numerals import chinese_chars as numerals_chars
+from extractor.quantities import _unit_at
+from extractor.quantities import lexicon as quantity_lexicon
+
+MAX_NAME = 32
+MAX_LIST = 80
+MAX_TAILS = 3
+CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
+# A name never crosses these; a list item ends at 、 as well.
+_NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】 +＋"
+_OPEN_QUOTES = "\"“‘「'"
+_CLOSE_QUOTES = "\"”’」'"
+_BREAKS = regex.compile("[" + regex.escape(CLAUSE_BREAK) + "]")
+_LIST_BREAK = CLAUSE_BREAK + "（）()《》【】 "
+_COUNT = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大级座条处家]?")
+
+
+@dataclass(frozen=True)
+class Lex:
+    heads: regex.Pattern[str]
+    strong: frozenset[str]
+    tails: regex.Pattern[str]
+    code: regex.Pattern[str]
+    capacity: regex.Pattern[str]
+    list_close: regex.Pattern[str]
+    list_heads: frozenset[str]
+    generic: frozenset[str]
+    category: frozenset[str]
+    generic_lengths: tuple[int, ...]
+    generic_end: tuple[str, ...]
+    not_after: regex.Pattern[str]
+    before: frozenset[str]
+    before_lengths: tuple[int, ...]
+    before_last: frozenset[str]
+    before_first: frozenset[str]
+    works: regex.Pattern[str]
+    head_words: tuple[str, ...]
+    weak_follow: frozenset[str]
+    category_heads: frozenset[str]
+    code_prefixes: tuple[str, ...]
+    not_name: tuple[str, ...]
+
+
+@cache
+def lexicon() -> Lex:
+    rows = table("projects.tsv")
+
+    def words(kind: str) -> list[str]:
+        return [r["word"] for r in rows if r["kind"] == kind]
+
+    from extractor._data import column
+
+    # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
+    before = {*words("before"), *column("commitments.tsv", "word")} - set(words("in_name"))
+    heads = [*words("head"), *words("weak_head")]
+    generic = frozenset(words("generic"))
+    category = frozenset(words("category"))
+    phase = "|".join(words("phase"))
+    return Lex(
+        heads=regex.compile(f"(?:{alternation(heads)})++"),
+        strong=frozenset(words("head")),
+        tails=regex.compile(f"(?:{alternation(words('tail'))}|{phase})"),
+        code=regex.compile("|".join(words("code"))),
+        capacity=regex.compile(alternation(words("capacity"))),
+        list_close=regex.compile(
+            f"(?:{alternation(words('list_close'))})(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
+            f"(?:{alternation(words('list_head'))})"
+        ),
+        list_heads=frozenset(words("list_head")),
+        generic=generic,
+        category=category,
+        generic_lengths=tuple(sorted({len(w) for w in generic | category}, reverse=True)),
+        generic_end=tuple(words("generic_end")),
+        not_after=regex.compile(alternation(words("not_after"))),
+        before=frozenset(before),
+        before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
+        before_last=frozenset(w[-1] for w in before),
+        before_first=frozenset(w[0] for w in before),
+        works=regex.compile(alternation(words("works"))),
+        head_words=tuple(sorted(heads, key=len, reverse=True)),
+        weak_follow=frozenset("".join(words("weak_follow"))),
+        category_heads=frozenset(words("category_head")),
+        code_prefixes=tuple(words("code_prefix")),
+        not_name=tuple(words("not_name")),
+    )
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    evidence: str  # head, verb, list, quoted
+    strength: int = 0  # which candidate wins an overlap: longer first, then stronger
+
+
+def _before_at(view: str, p: int, floor: int, lex: Lex) -> int:
+    """The length of a ``before`` word that ends at ``p`` (0 if none), looking at most back to ``floor``."""
+    if p < 1 or view[p - 1] not in lex.before_last:
+        return 0
+    for n in lex.before_lengths:
+        if p - n >= floor and view[p - n : p] in lex.before:
+            return n
+    return 0
+
+
+def _is_code_digit(view: str, p: int, floor: int, lex: Lex) -> bool:
+    """A digit that belongs to a road or line code: digits after a Latin letter (S465) or a road word (省道242)."""
+    i = p
+    while i > floor and view[i - 1].isdigit() and p - i < 5:
+        i -= 1
+    if i > floor and view[i - 1].isascii() and view[i - 1].isalpha():
+        return True
+    return any(view.startswith(w, i - len(w)) for w in lex.code_prefixes if i - len(w) >= floor)
+
+
+def left_edge(
+    view: str,
+    anchor: int,
+    floor: int,
+    lex: Lex,
+    limit: int = MAX_NAME,
+    keep_adjacent: bool = True,
+    stops: str = _NAME_BREAK,
+) -> int:
+    """Walk back from ``anchor`` to the nearest break, figure or ``before`` word. A verb right before the anchor
+    belongs to the name when ``keep_adjacent`` (危桥改造工程); leading ``before`` words are trimmed afterwards."""
+    p = anchor
+    while p > floor and anchor - p < limit:
+        ch = view[p - 1]
+        if ch in stops:
+            break
+        if ch.isdigit() and not _is_code_digit(view, p, floor, lex):
+            break
+        if ch == "年" and p >= 2 and view[p - 2].isdigit():
+            break
+        n = _before_at(view, p, floor, lex)
+        if n and (p < anchor or not keep_adjacent or n == 1):
+            break
+        p -= 1
+    return _trim_front(view, p, anchor, lex)
+
+
+def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
+    moved = True
+    while moved and p < end:
+        moved = False
+        if view[p] in lex.before_first:
+            for n in lex.before_lengths:
+                if p + n <= end and view[p : p + n] in lex.before:
+                    p += n
+                    moved = True
+                    break
+        if p < end and view[p] in _CLOSE_QUOTES and view[p] not in _OPEN_QUOTES:
+            p += 1
+            moved = True
+    return p
+
+
+def _skip_count(view: str, s: int, end: int) -> int:
+    """12个棚改配套基础设施项目: the count before a name is not part of it."""
+    # 点 is a decimal mark among the numerals, but 重点项目 holds no count.
+    if s > 0 and (view[s - 1].isdigit() or (view[s - 1] in numerals_chars() and view[s - 1] != "点")):
+        unit = _unit_at(view, s, quantity_lexicon())
+        if unit is not None and s + len(unit.text) <= end:
+            return s + len(unit.text)
+    return s
+
+
+def _extend_tails(view: str, end: int, limit: int, lex: Lex) -> int:
+    """Extend a name over works words, phases and heads after it (污水处理厂一期改造工程)."""
+    for _ in range(MAX_TAILS):
+        m = lex.tails.match(view, end, limit)
+        if m is None or m.end() == end:
+            m = lex.heads.match(view, end, limit) if end > 0 and view[end - 1] not in "等" else None
+            if m is None or m.end() == end:
+                break
+        end = m.end()
+    return end
+
+
+def right_edge(view: str, pos: int, limit: int, lex: Lex) -> int:
+    """Where a name that starts with a code or capacity ends: before a break, a list mark or a works word."""
+    p = pos
+    while p < limit and p - pos < MAX_NAME and view[p] not in _NAME_BREAK and view[p] not in "等和及与":
+        if p > pos and (lex.works.match(view, p) or (view[p].isdigit() and not view[p - 1].isdigit())):
+            break  # C35水泥路17.793公里: the figure after the name is its size
+        p += 1
+    return p
+
+
+def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int, ...]) -> str:
+    """Strip words (and counts) from both ends of ``core`` while they are generic."""
+    changed = True
+    while core and changed:
+        changed = False
+        m = _COUNT.match(core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
+            continue
+        for n in lengths:
+            if n <= len(core) and words_of(core[:n]):
+                core = core[n:]
+                changed = True
+                break
+            if n <= len(core) and words_of(core[-n:]):
+                core = core[:-n]
+                changed = True
+                break
+    return core
+
+
+def is_generic(name: str, lex: Lex) -> bool:
+    """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目."""
+    if lex.code.search(name):
+        return False
+    core = name.strip(_OPEN_QUOTES + _CLOSE_QUOTES)
+    # A phase (智慧城市一期项目) or a capacity singles a work out.
+    m = lex.tails.search(core)
+    if m and "期" in m.group():
+        return False
+    if lex.capacity.match(core):
+        return False
+    if "的" in core or core.endswith(lex.generic_end):
+        return True
+    head = next((h for h in lex.head_words if core.endswith(h)), "")
+    categorical = head in lex.category_heads or head not in lex.strong
+    while True:  # 工程项目, 道路改造, 园区项目: every head and works word at the end
+        m = lex.tails.search(core)
+        stripped = next((h for h in lex.head_words if core.endswith(h)), None)
+        if m is not None and m.end() == len(core) and m.start() > 0:
+            core = core[: m.start()]
+        elif stripped is not None and len(stripped) < len(core):
+            core = core[: -len(stripped)]
+        else:
+            break
+    if core in lex.head_words:
+        return True
+
+    def generic_word(w: str) -> bool:
+        return w in lex.generic or (categorical and (w in lex.category or w in lex.list_heads))
+
+    return not _strip_words(core, generic_word, lex.generic_lengths)
+
+
+def _clause_bounds(breaks: list[int], pos: int, lo: int, hi: int) -> tuple[int, int]:
+    i = bisect.bisect_right(breaks, pos)
+    start = breaks[i - 1] + 1 if i > 0 else lo
+    end = breaks[i] if i < len(breaks) else hi
+    return max(start, lo), min(end, hi)
+
+
+def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool]) -> list[Cand]:
+    """Project names in view[start:end], in order, without overlaps."""
+    lex = lexicon()
+    breaks = [m.start() for m in _BREAKS.finditer(view, start, end)]
+    works_cache: dict[int, bool] = {}
+
+    def clause(pos: int) -> tuple[int, int]:
+        return _clause_bounds(breaks, pos, start, end)
+
+    def works_in(cs: int, ce: int) -> bool:
+        if cs not in works_cache:
+            works_cache[cs] = lex.works.search(view, cs, ce) is not None
+        return works_cache[cs]
+
+    cands: list[Cand] = []
+    listed: list[tuple[int, int]] = []  # regions of lists closed by 等…项目
+
+    for m in lex.list_close.finditer(view, start, end):
+        if noise_at(m.start()) or not is_generic(m.group("mid") or "", lex):
+            continue
+        cs, _ = clause(m.start())
+        ls = left_edge(view, m.start(), cs, lex, limit=MAX_LIST, keep_adjacent=False, stops=_LIST_BREAK)
+        if ls >= m.start():
+            continue
+        listed.append((ls, m.start()))
+        for s, e in _list_items(view, ls, m.start()):
+            s = _trim_front(view, s, e, lex)
+            if e - s < 2:
+                continue
+            if any(ch.isdigit() for ch in view[s:e]) and not (
+                lex.code.search(view, s, e) or lex.capacity.search(view, s, e)
+            ):
+                continue  # 新建道路12条: a figure, not a name
+            cands.append(Cand(s, e, "list"))
+
+    for m in lex.heads.finditer(view, start, end):
+        if noise_at(m.start()):
+            continue
+        cs, ce = clause(m.start())
+        e = _extend_tails(view, m.end(), ce, lex)
+        if e < len(view) and lex.not_after.match(view, e):
+            continue
+        s = left_edge(view, m.start(), cs, lex)
+        s = _skip_count(view, s, m.start())
+        word = m.group()
+        strong = any(word.endswith(h) for h in lex.strong)
+        if not strong and m.end() < end and view[m.end()] not in lex.weak_follow:
+            continue  # 城镇, 市场主体: the weak head is the start of another word
+        in_list = any(a <= s < b for a, b in listed)
+        if not strong and not in_list and not works_in(cs, ce):
+            continue
+        cands.append(Cand(s, e, "head" if strong else ("list" if in_list else "verb")))
+
+    for pat in (lex.code, lex.capacity):
+        for m in pat.finditer(view, start, end):
+            if noise_at(m.start()):
+                continue
+            cs, ce = clause(m.start())
+            in_list = any(a <= m.start() < b for a, b in listed)
+            if not in_list and not works_in(cs, ce):
+                continue
+            s = left_edge(view, m.start(), cs, lex, keep_adjacent=False) if pat is lex.capacity else m.start()
+            e = right_edge(view, m.end(), ce, lex)
+            e = _extend_tails(view, e, ce, lex)
+            if e - s >= 3:
+                cands.append(Cand(s, e, "list" if in_list else "verb"))
+
+    return _resolve(view, cands, lex)
+
+
+def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list: split at 、, and at 和/及/与 where both sides are names of two characters or more."""
+    out = []
+    p = start
+    for piece in view[start:end].split("、"):
+        s, e = p, p + len(piece)
+        p = e + 1
+        k = next((i for i, ch in enumerate(piece) if ch in "和及与" and i >= 2 and len(piece) - i - 1 >= 2), -1)
+        if k >= 0:
+            out += [(s, s + k), (s + k + 1, e)]
+        else:
+            out.append((s, e))
+    return out
+
+
+def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
+    kept: list[Cand] = []
+    for c in cands:
+        s = c.start
+        while (
+            s < c.end
+            and view[s] in _OPEN_QUOTES
+            and _CLOSE_QUOTES.find(view[s]) < 0
+            and not any(q in view[s + 1 : c.end] for q in _CLOSE_QUOTES)
+        ):
+            s += 1  # an opening quote whose closing one is not in the name
+        c.start = s
+        name = view[c.start : c.end]
+        if len(name) < 2 or name.endswith(lex.not_name) or is_generic(name, lex):
+            continue
+        if name[0] in _OPEN_QUOTES:
+            c.evidence = "quoted"
+        elif c.evidence != "head" and any(name.endswith(h) for h in lex.strong):
+            c.evidence = "head"
+        kept.append(c)
+    # The longer of two overlapping names wins (东山…中心和妇幼…中心合建项目 holds its parts); a tie goes to the first.
+    kept.sort(key=lambda c: (-(c.end - c.start), c.start))
+    starts: list[int] = []
+    out: list[Cand] = []
+    for c in kept:
+        i = bisect.bisect_left(starts, c.start)
+        if (i > 0 and out[i - 1].end > c.start) or (i < len(out) and out[i].start < c.end):
+            continue
+        starts.insert(i, c.start)
+        out.insert(i, c)
+    return out
