@@ -31,7 +31,7 @@ MAX_LIST = 80
 MAX_TAILS = 3
 CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
-_NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】 +＋"
+_NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
 _OPEN_QUOTES = "\"“‘「'"
 _CLOSE_QUOTES = "\"”’」'"
 _BREAKS = regex.compile("[" + regex.escape(CLAUSE_BREAK) + "]")
@@ -62,6 +62,9 @@ class Lex:
     weak_follow: frozenset[str]
     category_heads: frozenset[str]
     code_prefixes: tuple[str, ...]
+    plural: tuple[str, ...]
+    lead: tuple[str, ...]
+    programme: frozenset[str]
     not_name: tuple[str, ...]
 
 
@@ -93,7 +96,7 @@ def lexicon() -> Lex:
         list_heads=frozenset(words("list_head")),
         generic=generic,
         category=category,
-        generic_lengths=tuple(sorted({len(w) for w in generic | category}, reverse=True)),
+        generic_lengths=tuple(sorted({len(w) for w in generic | category | set(words("programme"))}, reverse=True)),
         generic_end=tuple(words("generic_end")),
         not_after=regex.compile(alternation(words("not_after"))),
         before=frozenset(before),
@@ -105,6 +108,9 @@ def lexicon() -> Lex:
         weak_follow=frozenset("".join(words("weak_follow"))),
         category_heads=frozenset(words("category_head")),
         code_prefixes=tuple(words("code_prefix")),
+        plural=tuple(words("plural")),
+        lead=tuple(sorted(words("lead"), key=len, reverse=True)),
+        programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
     )
 
@@ -143,22 +149,26 @@ def left_edge(
     floor: int,
     lex: Lex,
     limit: int = MAX_NAME,
-    keep_adjacent: bool = True,
     stops: str = _NAME_BREAK,
 ) -> int:
-    """Walk back from ``anchor`` to the nearest break, figure or ``before`` word. A verb right before the anchor
-    belongs to the name when ``keep_adjacent`` (危桥改造工程); leading ``before`` words are trimmed afterwards."""
+    """Walk back from ``anchor`` to the nearest break, figure or ``before`` word (verbs a name holds, such as 改造 in
+    危桥改造工程, are ``in_name`` and no edge); leading ``before`` and ``lead`` words are trimmed afterwards."""
     p = anchor
     while p > floor and anchor - p < limit:
         ch = view[p - 1]
+        if ch in "）)":
+            # 宏仁（片仔癀）项目: a bracketed part inside a name.
+            k = max(view.rfind("（", max(floor, anchor - limit), p), view.rfind("(", max(floor, anchor - limit), p))
+            if k > floor and k < p - 1 and not any(c in CLAUSE_BREAK for c in view[k:p]):
+                p = k
+                continue
         if ch in stops:
             break
         if ch.isdigit() and not _is_code_digit(view, p, floor, lex):
             break
         if ch == "年" and p >= 2 and view[p - 2].isdigit():
             break
-        n = _before_at(view, p, floor, lex)
-        if n and (p < anchor or not keep_adjacent or n == 1):
+        if _before_at(view, p, floor, lex):
             break
         p -= 1
     return _trim_front(view, p, anchor, lex)
@@ -176,6 +186,14 @@ def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
                     break
         if p < end and view[p] in _CLOSE_QUOTES and view[p] not in _OPEN_QUOTES:
             p += 1
+            moved = True
+        lead = next((w for w in lex.lead if view.startswith(w, p) and p + len(w) < end), None)
+        if lead is not None:
+            p += len(lead)
+            moved = True
+        m = lex.tails.match(view, p, end)
+        if m is not None and m.end() < end and "期" not in m.group():
+            p = m.end()  # 升级改造县级寄递物流中心: the works word opens the clause, the name follows
             moved = True
     return p
 
@@ -212,6 +230,20 @@ def right_edge(view: str, pos: int, limit: int, lex: Lex) -> int:
     return p
 
 
+def _names_a_product(view: str, pos: int, limit: int) -> bool:
+    """年产80万吨净水剂: after the capacity's figure and unit, two or more characters name what is made."""
+    p = pos
+    while p < limit and (view[p].isdigit() or view[p] in ".万千百亿"):
+        p += 1
+    unit = _unit_at(view, p, quantity_lexicon()) if p > pos else None
+    if unit is not None:
+        p += len(unit.text)
+    q = p
+    while q < limit and "\u4e00" <= view[q] <= "\u9fff":
+        q += 1
+    return p > pos and q - p >= 2
+
+
 def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int, ...]) -> str:
     """Strip words (and counts) from both ends of ``core`` while they are generic."""
     changed = True
@@ -234,19 +266,24 @@ def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int,
     return core
 
 
-def is_generic(name: str, lex: Lex) -> bool:
-    """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目."""
+def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
+    """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目;
+    with ``programmes``, also a national programme named by its kind (农村饮水安全工程)."""
     if lex.code.search(name):
         return False
     core = name.strip(_OPEN_QUOTES + _CLOSE_QUOTES)
-    # A phase (智慧城市一期项目) or a capacity singles a work out.
+    # A phase (智慧城市一期项目) or a capacity singles a work out, unless the phase is all there is (一期工程).
     m = lex.tails.search(core)
-    if m and "期" in m.group():
+    if m and "期" in m.group() and m.start() > 0:
         return False
     if lex.capacity.match(core):
         return False
-    if "的" in core or core.endswith(lex.generic_end):
+    if "的" in core or core.endswith(lex.generic_end) or core.startswith(lex.plural):
         return True
+    parts = regex.split("以及|和|及|与", core)
+    if len(parts) > 1 and all(len(x) >= 2 for x in parts):
+        # 污水处理厂和垃圾处理场: generic when every part is.
+        return all(is_generic(x, lex, programmes) or x in lex.head_words for x in parts)
     head = next((h for h in lex.head_words if core.endswith(h)), "")
     categorical = head in lex.category_heads or head not in lex.strong
     while True:  # 工程项目, 道路改造, 园区项目: every head and works word at the end
@@ -258,11 +295,17 @@ def is_generic(name: str, lex: Lex) -> bool:
             core = core[: -len(stripped)]
         else:
             break
+    if lex.tails.fullmatch(core):
+        return True  # 改扩建工程
     if core in lex.head_words:
         return True
 
     def generic_word(w: str) -> bool:
-        return w in lex.generic or (categorical and (w in lex.category or w in lex.list_heads))
+        return (
+            w in lex.generic
+            or (programmes and w in lex.programme)
+            or (categorical and (w in lex.category or w in lex.list_heads))
+        )
 
     return not _strip_words(core, generic_word, lex.generic_lengths)
 
@@ -295,7 +338,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if noise_at(m.start()) or not is_generic(m.group("mid") or "", lex):
             continue
         cs, _ = clause(m.start())
-        ls = left_edge(view, m.start(), cs, lex, limit=MAX_LIST, keep_adjacent=False, stops=_LIST_BREAK)
+        ls = left_edge(view, m.start(), cs, lex, limit=MAX_LIST, stops=_LIST_BREAK)
         if ls >= m.start():
             continue
         listed.append((ls, m.start()))
@@ -317,7 +360,6 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if e < len(view) and lex.not_after.match(view, e):
             continue
         s = left_edge(view, m.start(), cs, lex)
-        s = _skip_count(view, s, m.start())
         word = m.group()
         strong = any(word.endswith(h) for h in lex.strong)
         if not strong and m.end() < end and view[m.end()] not in lex.weak_follow:
@@ -335,8 +377,10 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             in_list = any(a <= m.start() < b for a, b in listed)
             if not in_list and not works_in(cs, ce):
                 continue
-            s = left_edge(view, m.start(), cs, lex, keep_adjacent=False) if pat is lex.capacity else m.start()
+            s = left_edge(view, m.start(), cs, lex) if pat is lex.capacity else m.start()
             e = right_edge(view, m.end(), ce, lex)
+            if pat is lex.capacity and not _names_a_product(view, m.end(), ce):
+                continue  # 装机2000万千瓦: a capacity with nothing it produces
             e = _extend_tails(view, e, ce, lex)
             if e - s >= 3:
                 cands.append(Cand(s, e, "list" if in_list else "verb"))
@@ -370,9 +414,12 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             and not any(q in view[s + 1 : c.end] for q in _CLOSE_QUOTES)
         ):
             s += 1  # an opening quote whose closing one is not in the name
-        c.start = s
+        c.start = _skip_count(view, s, c.end - 1)
         name = view[c.start : c.end]
-        if len(name) < 2 or name.endswith(lex.not_name) or is_generic(name, lex):
+        if len(name) < 2 or name.endswith(lex.not_name):
+            continue
+        # 投资9920万元的农村饮水安全工程: a programme with money of its own is one work.
+        if is_generic(name, lex, programmes=not view.endswith("元的", 0, c.start)):
             continue
         if name[0] in _OPEN_QUOTES:
             c.evidence = "quoted"

@@ -41,7 +41,7 @@ class _Lex:
     place_hint: re.Pattern[str]
     status_re: re.Pattern[str]
     status_of: dict[str, str]
-    in_plan: dict[str, str]
+    in_part: dict[tuple[str, str], str]  # (part, word class) -> status
 
 
 @cache
@@ -75,12 +75,18 @@ def lexicon() -> _Lex:
         # Longest first, so that at one position the longest status word wins.
         status_re=re.compile("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
-        in_plan={r["kind"].removeprefix("in_plan_"): r["word"] for r in rows if r["kind"].startswith("in_plan_")},
+        in_part={
+            (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
+            for r in rows
+            for part in ("plan", "review")
+            if r["kind"].startswith(f"in_{part}_")
+        },
     )
 
 
-def _statuses(view: str, s: int, e: int, lex: _Lex) -> list[str]:
-    """The status words in view[s:e], in order; one that a not-yet word (即将, 计划) stands before is a plan."""
+def _statuses(view: str, s: int, e: int, part: str, lex: _Lex) -> list[str]:
+    """The statuses that the status words in view[s:e] give in ``part``, in order; a word that a not-yet word
+    (即将, 计划) stands before gives a plan."""
     out = []
     for m in lex.status_re.finditer(view, s, e):
         i = m.start()
@@ -90,7 +96,7 @@ def _statuses(view: str, s: int, e: int, lex: _Lex) -> list[str]:
         if any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
             out.append("planned")
         else:
-            out.append(st)
+            out.append(lex.in_part.get(("plan" if part == "plan" else "review", st), st))
     return out
 
 
@@ -115,15 +121,23 @@ def _latest(found: list[str]) -> str | None:
     return found[0] if found else None
 
 
-def _status(view: str, c: Cand, group_end: int, nxt: int, s0: int, s1: int, lex: _Lex) -> str | None:
+def _status(
+    view: str, c: Cand, group_end: int, nxt: int, sentence: tuple[int, int], part: str, lex: _Lex
+) -> str | None:
+    s0, s1 = sentence
     cs, ce = _clause(view, c.start, s0, s1)
-    after = _statuses(view, group_end, max(ce, group_end), lex)
+    after = _statuses(view, group_end, max(ce, group_end), part, lex)
     if after:
         return _latest(after)
-    before = _statuses(view, cs, c.start, lex)
+    before = _statuses(view, cs, c.start, part, lex)
     if before:
         return before[-1]
-    return _latest(_statuses(view, max(ce, group_end), max(nxt, ce), lex))
+    rest = _latest(_statuses(view, max(ce, group_end), max(nxt, ce), part, lex))
+    if rest:
+        return rest
+    # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
+    earlier = _statuses(view, s0, cs, part, lex)
+    return earlier[-1] if earlier else None
 
 
 def _groups(view: str, cands: list[Cand]) -> list[int]:
@@ -149,7 +163,7 @@ def build_projects(
     out: list[M.Project] = []
     levels: dict[tuple[int, int], str | None] = {}
     for part in segments.parts:
-        if part.kind not in ("review", "plan", "preamble"):
+        if part.kind not in ("review", "plan", "preamble", "appendix"):
             continue
         cands = find_names(view, part.start, part.end, noise_at)
         last = _groups(view, cands)
@@ -181,9 +195,9 @@ def build_projects(
                         investment = q
                 elif q.kind in ("measure", "count"):
                     sizes.append(q)
-            status = _status(view, c, g.end, nxt, s0, s1, lex)
-            if part.kind == "plan":
-                status = lex.in_plan.get(status or "", status) if status else "planned"
+            status = _status(view, c, g.end, nxt, (s0, s1), part.kind, lex)
+            if part.kind == "plan" and status is None:
+                status = "planned"
             if (s0, s1) not in levels:
                 levels[(s0, s1)] = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
             name_v = view[c.start : c.end]
