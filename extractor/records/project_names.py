@@ -44,9 +44,11 @@ class Lex:
     heads: regex.Pattern[str]
     strong: frozenset[str]
     tails: regex.Pattern[str]
+    tail_ext: regex.Pattern[str]
     code: regex.Pattern[str]
     capacity: regex.Pattern[str]
     list_close: regex.Pattern[str]
+    list_kinds: regex.Pattern[str]
     list_heads: frozenset[str]
     generic: frozenset[str]
     category: frozenset[str]
@@ -63,6 +65,7 @@ class Lex:
     category_heads: frozenset[str]
     code_prefixes: tuple[str, ...]
     plural: tuple[str, ...]
+    not_before: tuple[str, ...]
     lead: tuple[str, ...]
     programme: frozenset[str]
     not_name: tuple[str, ...]
@@ -87,12 +90,14 @@ def lexicon() -> Lex:
         heads=regex.compile(f"(?:{alternation(heads)})++"),
         strong=frozenset(words("head")),
         tails=regex.compile(f"(?:{alternation(words('tail'))}|{phase})"),
+        tail_ext=regex.compile(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
         code=regex.compile("|".join(words("code"))),
         capacity=regex.compile(alternation(words("capacity"))),
         list_close=regex.compile(
             f"(?:{alternation(words('list_close'))})(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
             f"(?:{alternation(words('list_head'))})"
         ),
+        list_kinds=regex.compile(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
         list_heads=frozenset(words("list_head")),
         generic=generic,
         category=category,
@@ -109,6 +114,7 @@ def lexicon() -> Lex:
         category_heads=frozenset(words("category_head")),
         code_prefixes=tuple(words("code_prefix")),
         plural=tuple(words("plural")),
+        not_before=tuple(words("not_before")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
@@ -126,6 +132,8 @@ class Cand:
 def _before_at(view: str, p: int, floor: int, lex: Lex) -> int:
     """The length of a ``before`` word that ends at ``p`` (0 if none), looking at most back to ``floor``."""
     if p < 1 or view[p - 1] not in lex.before_last:
+        return 0
+    if any(view.startswith(w, p - len(w)) for w in lex.not_before if p - len(w) >= floor):
         return 0
     for n in lex.before_lengths:
         if p - n >= floor and view[p - n : p] in lex.before:
@@ -211,7 +219,7 @@ def _skip_count(view: str, s: int, end: int) -> int:
 def _extend_tails(view: str, end: int, limit: int, lex: Lex) -> int:
     """Extend a name over works words, phases and heads after it (污水处理厂一期改造工程)."""
     for _ in range(MAX_TAILS):
-        m = lex.tails.match(view, end, limit)
+        m = lex.tail_ext.match(view, end, limit)
         if m is None or m.end() == end:
             m = lex.heads.match(view, end, limit) if end > 0 and view[end - 1] not in "等" else None
             if m is None or m.end() == end:
@@ -271,7 +279,10 @@ def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
     with ``programmes``, also a national programme named by its kind (农村饮水安全工程)."""
     if lex.code.search(name):
         return False
-    core = name.strip(_OPEN_QUOTES + _CLOSE_QUOTES)
+    quoted = regex.search("[“‘「\"'](.+?)[”’」\"']", name)
+    if quoted and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1)):
+        return True  # “十个全覆盖”工程: a numbered slogan
+    core = regex.sub("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]", "", name)
     # A phase (智慧城市一期项目) or a capacity singles a work out, unless the phase is all there is (一期工程).
     m = lex.tails.search(core)
     if m and "期" in m.group() and m.start() > 0:
@@ -285,7 +296,7 @@ def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
         # 污水处理厂和垃圾处理场: generic when every part is.
         return all(is_generic(x, lex, programmes) or x in lex.head_words for x in parts)
     head = next((h for h in lex.head_words if core.endswith(h)), "")
-    categorical = head in lex.category_heads or head not in lex.strong
+    categorical = head in lex.category_heads or not head
     while True:  # 工程项目, 道路改造, 园区项目: every head and works word at the end
         m = lex.tails.search(core)
         stripped = next((h for h in lex.head_words if core.endswith(h)), None)
@@ -298,7 +309,9 @@ def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
     if lex.tails.fullmatch(core):
         return True  # 改扩建工程
     if core in lex.head_words:
-        return True
+        return True  # 中医院, 污水处理厂: a kind of work, not a named one
+    if head and head not in lex.strong and len(core) < 2:
+        return True  # 田园: a weak head needs a name of two characters or more before it
 
     def generic_word(w: str) -> bool:
         return (
@@ -338,12 +351,18 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if noise_at(m.start()) or not is_generic(m.group("mid") or "", lex):
             continue
         cs, _ = clause(m.start())
-        ls = left_edge(view, m.start(), cs, lex, limit=MAX_LIST, stops=_LIST_BREAK)
+        ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
             continue
         listed.append((ls, m.start()))
-        for s, e in _list_items(view, ls, m.start()):
-            s = _trim_front(view, s, e, lex)
+        items = _list_items(view, ls, m.start())
+        for k, (s, e) in enumerate(items):
+            # The first item starts after the clause's verb (实施了A、B等项目); the others after any money
+            # of their own (投资9900万元的沃克食品).
+            s = left_edge(view, e, s, lex) if k == 0 else _trim_front(view, s, e, lex)
+            de = view.rfind("的", s, e)
+            if de >= 0 and e - de > 2:
+                s = de + 1
             if e - s < 2:
                 continue
             if any(ch.isdigit() for ch in view[s:e]) and not (
@@ -352,6 +371,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
                 continue  # 新建道路12条: a figure, not a name
             cands.append(Cand(s, e, "list"))
 
+    kinds = [(clause(m.start())[0], m.start()) for m in lex.list_kinds.finditer(view, start, end)]
     for m in lex.heads.finditer(view, start, end):
         if noise_at(m.start()):
             continue
@@ -362,10 +382,12 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         s = left_edge(view, m.start(), cs, lex)
         word = m.group()
         strong = any(word.endswith(h) for h in lex.strong)
-        if not strong and m.end() < end and view[m.end()] not in lex.weak_follow:
+        if not strong and m.end() < end and view[m.end()] not in lex.weak_follow and e == m.end():
             continue  # 城镇, 市场主体: the weak head is the start of another word
         in_list = any(a <= s < b for a, b in listed)
         if not strong and not in_list and not works_in(cs, ce):
+            continue
+        if any(a <= s < b for a, b in kinds):
             continue
         cands.append(Cand(s, e, "head" if strong else ("list" if in_list else "verb")))
 
