@@ -348,8 +348,11 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
     listed: list[tuple[int, int]] = []  # regions of lists closed by 等…项目
 
     for m in lex.list_close.finditer(view, start, end):
-        if noise_at(m.start()) or not is_generic(m.group("mid") or "", lex):
+        mid = m.group("mid") or ""
+        if noise_at(m.start()) or not is_generic(mid, lex):
             continue
+        # 等水利工程: a list of sectors, whose items without a head are no projects; 等重点项目: a list of projects.
+        sectors = bool(_strip_words(mid, lambda w: w in lex.generic, lex.generic_lengths))
         cs, _ = clause(m.start())
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
@@ -364,6 +367,8 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             if de >= 0 and e - de > 2:
                 s = de + 1
             if e - s < 2:
+                continue
+            if sectors and not lex.heads.search(view, s, e):
                 continue
             if any(ch.isdigit() for ch in view[s:e]) and not (
                 lex.code.search(view, s, e) or lex.capacity.search(view, s, e)
