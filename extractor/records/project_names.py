@@ -274,9 +274,9 @@ def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int,
     return core
 
 
-def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
-    """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目;
-    with ``programmes``, also a national programme named by its kind (农村饮水安全工程)."""
+def is_generic(name: str, lex: Lex) -> bool:
+    """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目,
+    and national programmes named by their kind (农村饮水安全工程)."""
     if lex.code.search(name):
         return False
     quoted = regex.search("[“‘「\"'](.+?)[”’」\"']", name)
@@ -294,7 +294,7 @@ def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
     parts = regex.split("以及|和|及|与", core)
     if len(parts) > 1 and all(len(x) >= 2 for x in parts):
         # 污水处理厂和垃圾处理场: generic when every part is.
-        return all(is_generic(x, lex, programmes) or x in lex.head_words for x in parts)
+        return all(is_generic(x, lex) or x in lex.head_words for x in parts)
     head = next((h for h in lex.head_words if core.endswith(h)), "")
     categorical = head in lex.category_heads or not head
     while True:  # 工程项目, 道路改造, 园区项目: every head and works word at the end
@@ -316,7 +316,7 @@ def is_generic(name: str, lex: Lex, programmes: bool = True) -> bool:
     def generic_word(w: str) -> bool:
         return (
             w in lex.generic
-            or (programmes and w in lex.programme)
+            or w in lex.programme
             or (categorical and (w in lex.category or w in lex.list_heads))
         )
 
@@ -445,8 +445,8 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         name = view[c.start : c.end]
         if len(name) < 2 or name.endswith(lex.not_name):
             continue
-        # 投资9920万元的农村饮水安全工程: a programme with money of its own is one work.
-        if is_generic(name, lex, programmes=not view.endswith("元的", 0, c.start)):
+        # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
+        if not view.endswith("元的", 0, c.start) and is_generic(name, lex):
             continue
         if name[0] in _OPEN_QUOTES:
             c.evidence = "quoted"
