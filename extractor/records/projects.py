@@ -86,7 +86,7 @@ def lexicon() -> _Lex:
 
 def _statuses(view: str, s: int, e: int, part: str, lex: _Lex) -> list[str]:
     """The statuses that the status words in view[s:e] give in ``part``, in order; a word that a not-yet word
-    (即将, 计划) stands before gives a plan."""
+    (即将, 计划) stands before is not reached yet: in progress in a review, planned in a plan."""
     out = []
     for m in lex.status_re.finditer(view, s, e):
         i = m.start()
@@ -94,7 +94,7 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex) -> list[str]:
         if st == "none":
             continue
         if any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
-            out.append("planned")
+            out.append("planned" if part == "plan" else "in_progress")
         else:
             out.append(lex.in_part.get(("plan" if part == "plan" else "review", st), st))
     return out
