@@ -25,6 +25,7 @@ from extractor.quantities import QMatch
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
 from extractor.segment import Segments
 
+_BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 _JOINERS = frozenset(["", "、", "和", "及", "与", "以及"])
 _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
 
@@ -35,6 +36,7 @@ class _Lex:
     not_yet: tuple[str, ...]
     levels: tuple[tuple[str, regex.Pattern[str]], ...]
     categories: tuple[tuple[str, str], ...]
+    category_re: re.Pattern[str]
     place: regex.Pattern[str]
     place_at: regex.Pattern[str]
     # First characters of the place endings: a window without any of them holds no place.
@@ -65,6 +67,10 @@ def lexicon() -> _Lex:
             (r["kind"].removeprefix("category_"), r["word"]) for r in rows if r["kind"].startswith("category_")
         ),
         # A place name starts after a break or a verb (分别为扬名村庙沙组, 打造龙溪河) and may name a group after it.
+        # Any category word, so that one search finds whether a name has one; the first row that matches wins.
+        category_re=re.compile(
+            "|".join(re.escape(r["word"]) for r in rows if r["kind"].startswith("category_") and r["word"])
+        ),
         place=regex.compile(
             rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             + place_body
@@ -101,13 +107,10 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex) -> list[str]:
 
 
 def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    s = pos
-    while s > lo and view[s - 1] not in CLAUSE_BREAK and pos - s < 200:
-        s -= 1
-    e = pos
-    while e < hi and view[e] not in CLAUSE_BREAK and e - pos < 200:
-        e += 1
-    return s, e
+    """The clause around ``pos`` inside the sentence view[lo:hi]."""
+    start = max(view.rfind(ch, lo, pos) for ch in CLAUSE_BREAK) + 1
+    m = _BREAK_RE.search(view, pos, hi)
+    return max(start, lo), (m.start() if m else hi)
 
 
 # Events in the order a work passes through them: of several after a name (当年签约当年开工) the latest holds.
@@ -201,7 +204,11 @@ def build_projects(
             if (s0, s1) not in levels:
                 levels[(s0, s1)] = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
             name_v = view[c.start : c.end]
-            category = next((cat for cat, w in lex.categories if w in name_v), None)
+            category = (
+                next((cat for cat, w in lex.categories if w in name_v), None)
+                if lex.category_re.search(name_v)
+                else None
+            )
             out.append(
                 M.Project(
                     name=text[c.start : c.end],
