@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 CMD = [sys.executable, "-c", "from extractor.cli import main; main()", "batch"]  # govreport batch
@@ -35,7 +36,7 @@ CMD = [sys.executable, "-c", "from extractor.cli import main; main()", "batch"] 
 CORPUS = ROOT / "tests" / "data" / "docs"  # the corpus reports kept with the tests
 
 
-def die(msg: str) -> None:
+def die(msg: str) -> NoReturn:
     """A missing input: one line on stderr, exit code 2."""
     print(f"batch_bench.py: error: {msg}", file=sys.stderr)
     sys.exit(2)

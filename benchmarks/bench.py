@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +28,7 @@ def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.glob("*.txt"))
 
 
-def die(msg: str) -> None:
+def die(msg: str) -> NoReturn:
     """A missing input: one line on stderr, exit code 2."""
     print(f"bench.py: error: {msg}", file=sys.stderr)
     sys.exit(2)

@@ -34,6 +34,7 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -46,7 +47,7 @@ NUM = re.compile(r"(?:(?<![\d%])-)?\d+(?:\.\d+)?%?")
 GOLD = ROOT / "tests" / "gold" / "hongshan.json"  # the sample's gold annotation, kept with the tests
 
 
-def die(msg: str) -> None:
+def die(msg: str) -> NoReturn:
     """A missing or unreadable input: one line on stderr, exit code 2."""
     print(f"peers.py: error: {msg}", file=sys.stderr)
     sys.exit(2)
