@@ -82,9 +82,7 @@ def shared() -> Path:
     d = shared_dir()
     if d is None:
         if on_ci():
-            pytest.fail(
-                "../shared/eval/score.py is missing on CI: the cross-check against the project's scorer is required"
-            )
+            pytest.fail("../shared (with eval/score.py) is missing on CI: the cross-checks against it are required")
         pytest.skip("shared material (../shared) not available")
     return d
 
