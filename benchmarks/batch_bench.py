@@ -27,22 +27,25 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 CMD = [sys.executable, "-c", "from extractor.cli import main; main()", "batch"]  # govreport batch
 
 
-def default_corpus() -> Path:
-    env = os.environ.get("GOVREPORT_SHARED")
-    return Path(env) / "corpus" / "docs" if env else ROOT.parent / "shared" / "corpus" / "docs"
+CORPUS = ROOT / "tests" / "data" / "docs"  # the corpus reports kept with the tests
+
+
+def die(msg: str) -> NoReturn:
+    """A missing input: one line on stderr, exit code 2."""
+    print(f"batch_bench.py: error: {msg}", file=sys.stderr)
+    sys.exit(2)
 
 
 def generate(corpus: Path, n: int, dest: Path) -> int:
     from extractor.loaders import load_bytes
 
     seeds = [load_bytes(p.read_bytes(), p.name).text for p in sorted(corpus.glob("*.txt"))]
-    if not seeds:
-        sys.exit(f"no .txt reports in {corpus}")
     chars = 0
     for i in range(n):
         text = f"{seeds[i % len(seeds)]}\n（副本{i}）\n"
@@ -186,10 +189,14 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values; the first is the baseline")
     ap.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "sqlite"])
-    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt reports (default: tests/data/docs)")
     ap.add_argument("--keep", action="store_true", help="keep the generated files and outputs")
     a = ap.parse_args()
     jobs_list = [int(x) for x in a.jobs.split(",")]
+    if not a.corpus.is_dir():
+        die(f"no such folder: {a.corpus}")
+    if not any(a.corpus.glob("*.txt")):
+        die(f"no .txt reports in {a.corpus}")
     work = Path(tempfile.mkdtemp(prefix="govreport-batch-bench-"))
     try:
         src = work / "in"

@@ -15,12 +15,23 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+CORPUS = ROOT / "tests" / "data" / "docs"  # the corpus reports kept with the tests
+SAMPLE = ROOT / "samples" / "hongshan_2019.txt"
+
+
 def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.glob("*.txt"))
+
+
+def die(msg: str) -> NoReturn:
+    """A missing input: one line on stderr, exit code 2."""
+    print(f"bench.py: error: {msg}", file=sys.stderr)
+    sys.exit(2)
 
 
 # What each row extracts; "indicators" is the core issue's pipeline, None is everything (the default).
@@ -86,7 +97,7 @@ def hostile() -> list[tuple[str, float, str]]:
             res = f"error: {e.reason}"
         out.append((label, time.perf_counter() - t0, res))
     big = ROOT / "benchmarks" / ".big.txt"
-    sample = (ROOT / "samples" / "hongshan_2019.txt").read_bytes()
+    sample = SAMPLE.read_bytes()
     big.write_bytes(sample * (50 * mb // len(sample) + 1))
     try:
         from extractor.loaders import load
@@ -105,13 +116,17 @@ def hostile() -> list[tuple[str, float, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "docs")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt reports (default: tests/data/docs)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-hostile", action="store_true")
     args = ap.parse_args()
+    files = corpus_files(args.corpus)
+    if not files:
+        die(f"no .txt reports in {args.corpus}" if args.corpus.is_dir() else f"no such folder: {args.corpus}")
+    if not args.no_hostile and not SAMPLE.is_file():
+        die(f"no such file: {SAMPLE}")
     machine = f"{platform.machine()} {platform.processor() or ''}".strip()
     print(f"machine: {machine} cores={os.cpu_count()} python={platform.python_version()}")
-    files = corpus_files(args.corpus)
     chars, times = throughput(files, args.repeat)
     print(f"corpus: {len(files)} files, {chars} characters; {args.repeat} passes each, CPU time on one core")
     print(f"load average {os.getloadavg()[0]:.2f}; best pass is the figure to quote, the median shows the noise")

@@ -34,6 +34,7 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,9 +44,13 @@ Mention = tuple[int, int, float]  # start, end, value as the tool gives it
 NUM = re.compile(r"(?:(?<![\d%])-)?\d+(?:\.\d+)?%?")
 
 
-def shared_dir() -> Path:
-    env = os.environ.get("GOVREPORT_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
+GOLD = ROOT / "tests" / "gold" / "hongshan.json"  # the sample's gold annotation, kept with the tests
+
+
+def die(msg: str) -> NoReturn:
+    """A missing or unreadable input: one line on stderr, exit code 2."""
+    print(f"peers.py: error: {msg}", file=sys.stderr)
+    sys.exit(2)
 
 
 # --- the tools ---------------------------------------------------------------------------------------------------
@@ -227,14 +232,23 @@ def _cpu() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=shared_dir() / "eval" / "gold" / "hongshan.json")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="gold annotation (default: tests/gold/hongshan.json)")
     ap.add_argument("--text", type=Path, default=ROOT / "samples" / "hongshan_2019.txt")
     ap.add_argument("--min-seconds", type=float, default=1.0, help="time each tool for at least this long")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON instead of a Markdown table")
     args = ap.parse_args(argv)
 
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))["quantities"]
-    trad = args.text.read_bytes().decode("utf-8-sig")
+    for path in (args.gold, args.text):
+        if not path.is_file():
+            die(f"no such file: {path}")
+    try:
+        gold = json.loads(args.gold.read_text(encoding="utf-8"))["quantities"]
+    except (ValueError, KeyError, TypeError) as e:
+        die(f"{args.gold}: not a gold annotation with quantities ({e.__class__.__name__}: {e})")
+    try:
+        trad = args.text.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        die(f"{args.text}: not UTF-8 text")
     import opencc
 
     simp = opencc.OpenCC("t2s").convert(trad)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CORPUS, corpus_files
 from typer.testing import CliRunner
 
 import extractor.cli.batch  # noqa: F401  registers `batch` on the app
@@ -62,8 +63,8 @@ def _sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-def _smallest(shared: Path, n: int) -> list[Path]:
-    files = sorted((shared / "corpus" / "docs").glob("*.txt"), key=lambda p: p.stat().st_size)
+def _smallest(n: int) -> list[Path]:
+    files = sorted(corpus_files(), key=lambda p: p.stat().st_size)
     return files[:n]
 
 
@@ -87,12 +88,12 @@ def _invoke(args: list[str], input: str | bytes | None = None) -> Any:
 
 
 @pytest.fixture(scope="module")
-def tree(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def tree(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The 34 corpus reports (33 .txt and one .xml, which is text and counts as a report) plus bad files."""
     base = tmp_path_factory.mktemp("batch")
     src = base / "in"
     src.mkdir()
-    docs = sorted((shared / "corpus" / "docs").iterdir())
+    docs = sorted(CORPUS.iterdir())
     assert len(docs) == 34
     for p in docs:
         shutil.copy(p, src / p.name)
@@ -249,10 +250,10 @@ def test_sqlite_corpus_counts_equal_jsonl(
 
 
 @pytest.fixture
-def small(shared: Path, tmp_path: Path) -> Path:
+def small(tmp_path: Path) -> Path:
     src = tmp_path / "in"
     src.mkdir()
-    for p in _smallest(shared, 3):
+    for p in _smallest(3):
         shutil.copy(p, src / p.name)
     return src
 
@@ -417,10 +418,10 @@ def _shas(path: Path) -> list[str]:
     return [Document.model_validate_json(x).source.sha256 for x in path.read_text("utf-8").splitlines()]
 
 
-def test_resume_jsonl_drops_a_torn_line(shared: Path, tmp_path: Path) -> None:
+def test_resume_jsonl_drops_a_torn_line(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    for p in _smallest(shared, 5):
+    for p in _smallest(5):
         shutil.copy(p, src / p.name)
     clean = tmp_path / "clean.jsonl"
     assert _invoke([str(src), "--out", str(clean)]).exit_code == 0
@@ -445,10 +446,10 @@ def test_resume_refuses_a_foreign_jsonl(small: Path, tmp_path: Path) -> None:
     assert out.read_text() == '{"not": "a document"}\n'
 
 
-def test_resume_csv_drops_torn_rows_and_orphans(shared: Path, tmp_path: Path) -> None:
+def test_resume_csv_drops_torn_rows_and_orphans(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    for p in _smallest(shared, 4):
+    for p in _smallest(4):
         shutil.copy(p, src / p.name)
     out = tmp_path / "t"
     assert _invoke([str(src), "--format", "csv", "--out", str(out), "--bom"]).exit_code == 0

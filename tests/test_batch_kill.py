@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import corpus_files
 
 from extractor.batch import tables as T
 from extractor.loaders import load_bytes
@@ -33,11 +34,11 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX si
 
 
 @pytest.fixture(scope="module")
-def many(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def many(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     base = tmp_path_factory.mktemp("kill")
     src = base / "in"
     src.mkdir()
-    seeds = sorted((shared / "corpus" / "docs").glob("*.txt"), key=lambda p: p.stat().st_size)[:8]
+    seeds = sorted(corpus_files(), key=lambda p: p.stat().st_size)[:8]
     texts = [(p.stem, load_bytes(p.read_bytes(), p.name).text) for p in seeds]
     paths = []
     for i in range(N):

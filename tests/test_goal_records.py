@@ -6,8 +6,8 @@ The expectations live in ``tests/records/`` and were written by hand from the te
   target per indicator (value, range, qualifier, measure, canonical id) plus the qualitative targets that must be
   kept. Each report is extracted whole; each expected target is one test.
 - ``goal_project_records.json``: short snippets (a heading line, then sentences taken from the corpus reports, the
-  sample or ``../shared/reference/user-needs.md``) with the goals, targets, projects and indicators they must
-  yield, and negatives (``"expect": "nothing"``) that must yield no goal or no project.
+  sample or the project's reference notes ``shared/reference/user-needs.md``) with the goals, targets, projects and
+  indicators they must yield, and negatives (``"expect": "nothing"``) that must yield no goal or no project.
 - ``known_gaps.json``: records of both kinds that the engine does not meet yet. They run as
   ``xfail(strict=True)``: when the engine is fixed the test turns XPASS and fails, so move the record back.
 
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CORPUS
 
 from extractor import extract
 
@@ -258,8 +259,8 @@ def _check_target(doc: Any, text: str, exp: dict[str, Any], region: tuple[int, i
 
 
 @pytest.mark.parametrize(("report", "check", "item"), _main_params())
-def test_main_targets(shared: Path, report: dict[str, Any], check: str, item: Any) -> None:
-    path = shared / "corpus" / "docs" / report["file"]
+def test_main_targets(report: dict[str, Any], check: str, item: Any) -> None:
+    path = CORPUS / report["file"]
     text = _report_text(str(path))
     doc = _extract(text)
     anchor = text.find(report["anchor"])

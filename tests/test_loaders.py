@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from loader_helpers import FIXTURES, SAMPLE, grounded, key, need, records_touch_noise, sample_docx, sample_html
 from typer.testing import CliRunner
 
@@ -176,9 +177,9 @@ def test_pdf_reflow_keeps_numbers_whole_and_paragraphs_apart() -> None:
     ]
 
 
-def test_docbook_xml_corpus_file(shared: Path) -> None:
+def test_docbook_xml_corpus_file() -> None:
     need("defusedxml")
-    path = shared / "corpus" / "docs" / "other_hongkong_policy_address_2024_docbook.xml"
+    path = CORPUS / "other_hongkong_policy_address_2024_docbook.xml"
     loaded = load(str(path))
     assert loaded.format == "xml"
     assert "<para>" not in loaded.text and "docbook.org" not in loaded.text

@@ -7,16 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from extractor.api import extract_loaded
 from extractor.loaders import load_bytes
 
 
 def _corpus(pattern: str) -> list[Path]:
-    from conftest import shared_dir
-
-    d = shared_dir()
-    return sorted((d / "corpus").glob(pattern)) if d else []
+    """Files of tests/data (docs/: the corpus reports, hailar/: the GBK originals of 海拉尔区)."""
+    return sorted(DATA.glob(pattern))
 
 
 def _dump(data: bytes, name: str) -> tuple[str, dict]:
@@ -53,17 +52,17 @@ def test_big5_gives_the_same_document(path: Path) -> None:
     _same(same_text.encode("utf-8"), big5, "big5")
 
 
-@pytest.mark.parametrize("path", _corpus("hailar_gbk/*.txt"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", _corpus("hailar/*.txt"), ids=lambda p: p.name)
 def test_gbk_originals_read_like_utf8(path: Path) -> None:
     data = path.read_bytes()
     text = data.decode("gb18030")
     _same(text.encode("utf-8"), data, "gb18030")
 
 
-def test_corpus_found(shared: Path) -> None:
+def test_corpus_found() -> None:
     assert len(_corpus("docs/*.txt")) >= 30 and len(_corpus("docs/other_hongkong_*.txt")) == 2
     # the GBK originals of 海拉尔区, 2012 to 2019
-    assert [p.name for p in _corpus("hailar_gbk/*.txt")] == [f"hailar_{y}.txt" for y in range(2012, 2020)]
+    assert [p.name for p in _corpus("hailar/*.txt")] == [f"hailar_{y}.txt" for y in range(2012, 2020)]
 
 
 def test_big5_hkscs_characters() -> None:

@@ -1,25 +1,27 @@
-"""The sample against its gold annotation, with the project's scorer, in traditional and in simplified script."""
+"""The sample against its gold annotation (tests/gold/hongshan.json), scored with the project's own
+extractor.evaluate, in traditional and in simplified script. That extractor.evaluate gives the same figures as the
+reference scorer (shared/eval/score.py) is cross-checked in test_evaluate.py."""
 
 from __future__ import annotations
 
 import copy
 import json
-from types import ModuleType
 
 import pytest
 
 from extractor import extract
+from extractor.evaluate import resolve_gold, score
 from extractor.normalize import to_simplified
 
 
 @pytest.fixture(scope="module", params=["traditional", "simplified"])
-def report(request: pytest.FixtureRequest, scorer: ModuleType, hongshan_gold: dict, sample_text: str) -> dict:
+def report(request: pytest.FixtureRequest, hongshan_gold: dict, sample_text: str) -> dict:
     text = sample_text if request.param == "traditional" else to_simplified(sample_text)
     gold = copy.deepcopy(hongshan_gold)
     if request.param == "simplified":
         gold["meta"]["script"] = "simplified"
     pred = json.loads(extract(text).model_dump_json())
-    return scorer.score(gold, pred, text)
+    return score(resolve_gold(gold, text), pred, text)
 
 
 def test_quantities_precision_and_recall(report: dict) -> None:
