@@ -40,7 +40,7 @@ _LIST_BREAK = CLAUSE_BREAK + "（）()《》【】 "
 _QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
 _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 _AND = regex.compile("以及|和|及|与")
-_COUNT = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大级座条处家]?")
+_COUNT = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大级座条处家]")
 
 
 @dataclass(frozen=True)
@@ -336,8 +336,10 @@ def is_generic(name: str, lex: Lex) -> bool:
         stripped = _head_at_end(core, lex)
         if m is not None and m.end() == len(core) and m.start() > 0:
             core = core[: m.start()]
-        elif stripped is not None and len(stripped) < len(core):
-            core = core[: -len(stripped)]
+        elif stripped is not None and len(stripped) < len(core) and (
+            stripped in lex.strong or stripped in lex.category_heads or stripped == head
+        ):
+            core = core[: -len(stripped)]  # 西环路 keeps 西环: a weak head inside a name is part of it
         else:
             break
     if lex.tails.fullmatch(core):

@@ -1,0 +1,159 @@
+"""Projects against the project record corpus (issue 11) and the issue's own examples.
+
+The corpus (``tests/records/projects_dev.json``, ``projects_heldout.json``) was annotated by helpers who never saw
+the tool's output: sentences of the corpus reports with the projects a reader lists in them, and phrases that are
+not projects. The development part was used to tune the rules; the held-out part (other reports) was scored once
+at the end. The floors below sit just under the figures measured then (see the issue note), so that a change that
+loses projects, lets generic phrases back in or reads statuses worse fails here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from project_corpus import RECORDS, Score, load, report_path, score
+
+from extractor import extract
+
+HELDOUT = RECORDS / "projects_heldout.json"
+R = "一、2025年工作回顾\n"
+P = "二、2026年工作安排\n"
+
+# Figures measured when the rules were settled (precision, recall, status accuracy), less a small margin.
+FLOORS = {
+    "dev": (0.83, 0.78, 0.82),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def split(request: pytest.FixtureRequest) -> tuple[str, Score]:
+    return request.param, score(load(request.param))
+
+
+def test_split_meets_its_floor(split: tuple[str, Score]) -> None:
+    name, s = split
+    p, r, st = FLOORS[name]
+    assert s.precision >= p and s.recall >= r and s.status_acc >= st, f"{name}: {s.line()}"
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_corpus_is_grounded_and_large_enough(name: str) -> None:
+    records = load(name)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    for r in records:
+        path = report_path(r["source"])
+        assert path is not None, r["source"]
+        text = path.read_bytes().decode("utf-8-sig")
+        assert text[r["start"] : r["start"] + len(r["text"])] == r["text"], r["id"]
+        assert r["part"] in ("review", "plan")
+        for g in r["projects"]:
+            assert g["name"] in r["text"], (r["id"], g["name"])
+            assert g.get("investment") is None or g["investment"] in r["text"], (r["id"], g["investment"])
+            assert all(loc in r["text"] for loc in g.get("locations", [])), r["id"]
+        assert all(n in r["text"] for n in r.get("not_projects", [])), r["id"]
+
+
+def test_corpus_sizes() -> None:
+    records = load("dev") + (load("heldout") if HELDOUT.exists() else [])
+    with_projects = [r for r in records if r["projects"]]
+    negatives = [r for r in records if not r["projects"] and r.get("not_projects")]
+    assert len(with_projects) >= 200 and len(negatives) >= 60
+    if HELDOUT.exists():
+        assert {r["source"] for r in load("dev")}.isdisjoint({r["source"] for r in load("heldout")})
+
+
+def _projects(text: str) -> list[Any]:
+    return extract(text).projects
+
+
+# The forms of issue 11: one sentence each, with the projects a reader lists (name, status).
+POSITIVE = [
+    (
+        P + "加快推进S465改建、安宁河一桥拆除重建、南部新城生态湿地公园等项目建设。",
+        [("S465改建", "in_progress"), ("安宁河一桥拆除重建", "in_progress"), ("南部新城生态湿地公园", "in_progress")],
+    ),
+    (R + "建成新六路、西环路，城市路网进一步完善。", [("新六路", "completed"), ("西环路", "completed")]),
+    (
+        P + "开工建设G227县城段改线、C35水泥路17.793公里，推进成昆铁路复线冕宁至米易段、米会高速建设。",
+        [
+            ("G227县城段改线", "planned"),
+            ("C35水泥路", "planned"),
+            ("成昆铁路复线冕宁至米易段", "in_progress"),
+            ("米会高速", "in_progress"),
+        ],
+    ),
+    (
+        R + "新山水库、丙海水利枢纽开工建设，前进渠续建配套与节水改造工程完工，水塘安置房（二期）建成交付。",
+        [
+            ("新山水库", "started"),
+            ("丙海水利枢纽", "started"),
+            ("前进渠续建配套与节水改造工程", "completed"),
+            ("水塘安置房（二期）", "completed"),
+        ],
+    ),
+    (
+        R + "年产80万吨净水剂、安宁股份磷酸铁锂等项目建成投产，白马铁矿三期开工建设，"
+        "夏家坪钒钛磁铁矿勘查开发项目签约落地。",
+        [
+            ("年产80万吨净水剂", "operating"),
+            ("安宁股份磷酸铁锂", "operating"),
+            ("白马铁矿三期", "started"),
+            ("夏家坪钒钛磁铁矿勘查开发项目", "signed"),
+        ],
+    ),
+    (P + "建成“川菜”种质资源中心库。", [("“川菜”种质资源中心库", "in_progress")]),
+    (R + "投资5642万元的贤家新区市政道路开工建设。", [("贤家新区市政道路", "started")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), POSITIVE, ids=[w[0][0] for _, w in POSITIVE])
+def test_issue_forms(text: str, want: list[tuple[str, str]]) -> None:
+    got = {p.name: p.status for p in _projects(text)}
+    assert got == dict(want)
+
+
+def test_evidence_and_investment_either_side() -> None:
+    got = {p.name: p for p in _projects(P + "投资5642万元的贤家新区市政道路开工建设，白马铁矿三期项目总投资3.2亿元。")}
+    assert got["贤家新区市政道路"].investment.raw == "5642万元"
+    assert got["贤家新区市政道路"].evidence == "verb"
+    assert got["白马铁矿三期项目"].investment.raw == "3.2亿元"
+    assert got["白马铁矿三期项目"].evidence == "head"
+    listed = _projects(P + "加快推进S465改建、南部新城生态湿地公园等项目建设。")
+    assert [p.evidence for p in listed] == ["list", "head"]
+    assert _projects(P + "实施“蓝天碧水”工程。")[0].evidence == "quoted"
+
+
+NEGATIVE = [
+    P + "谋划储备重大市政基础设施项目、产业扶持项目、新能源项目、文旅项目、康养项目。",
+    P + "推动在库项目和新签约入统项目尽快开工，服务业等领域项目加快落地，争取省市县三级项目支持。",
+    P + "坚持项目为王，一切围着项目转，突出“项目为王”导向，强招商上项目。",
+    P + "引进更多项目、关键项目、高质量项目和优质企业和项目。",
+    R + "深入开展项目建设“百日会战”，创建省五星级园区，入选首批国家级零碳园区。",
+    R + "我们狠抓园区建设，堵住项目流失漏洞，对接成果转化项目12个。",
+    R + "游客人次和出游总花费保持高速增长，新上项目1600个。",
+    P + "嚐试发展以家庭农场、无公害蔬菜庄园、创意农业产业园等为主的多模式农业。",
+    P + "实施农村饮水安全工程、“十个全覆盖”工程，抓好水利、交通等重点工程。",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=[t[len(P) : len(P) + 8] for t in NEGATIVE])
+def test_generic_phrases_are_no_projects(text: str) -> None:
+    assert [p.name for p in _projects(text)] == []
+
+
+def test_a_programme_with_money_of_its_own_is_one_work() -> None:
+    got = _projects(R + "投资9920万元的农村饮水安全工程已建成12座供水站。")
+    assert [(p.name, p.status, p.investment.raw) for p in got] == [("农村饮水安全工程", "completed", "9920万元")]
+
+
+def test_both_scripts_agree() -> None:
+    import opencc
+
+    text = R + "新山水库、丙海水利枢纽开工建设，投资5642万元的贤家新区市政道路建成通车，加快推进白马铁矿三期。"
+    trad = opencc.OpenCC("s2t").convert(text)
+    assert len(trad) == len(text)
+    simp = [(p.span.start, p.span.end, p.status, p.evidence) for p in _projects(text)]
+    assert simp == [(p.span.start, p.span.end, p.status, p.evidence) for p in _projects(trad)]
+    assert len(simp) == 4
