@@ -72,6 +72,8 @@ class Lex:
     code_prefixes: tuple[str, ...]
     plural: tuple[str, ...]
     not_before: tuple[str, ...]
+    head_verbs: frozenset[str]
+    verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
     lead_first: frozenset[str]
     programme: frozenset[str]
@@ -133,6 +135,8 @@ def lexicon() -> Lex:
         code_prefixes=tuple(words("code_prefix")),
         plural=tuple(words("plural")),
         not_before=tuple(words("not_before")),
+        head_verbs=frozenset(words("head_verb")),
+        verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
         lead_first=frozenset(w[0] for w in words("lead")),
         programme=frozenset(words("programme")),
@@ -188,6 +192,7 @@ def left_edge(
     lex: Lex,
     limit: int = MAX_NAME,
     stops: str = _NAME_BREAK,
+    head_verb: bool = False,
 ) -> int:
     """Walk back from ``anchor`` to the nearest break, figure or ``before`` word (verbs a name holds, such as 改造 in
     危桥改造工程, are ``in_name`` and no edge); leading ``before`` and ``lead`` words are trimmed afterwards."""
@@ -206,7 +211,8 @@ def left_edge(
             break
         if ch == "年" and p >= 2 and view[p - 2].isdigit():
             break
-        if _before_at(view, p, floor, lex):
+        n = _before_at(view, p, floor, lex)
+        if n and not (head_verb and p == anchor and view[p - n : p] in lex.head_verbs):
             break
         p -= 1
     return _trim_front(view, p, anchor, lex)
@@ -315,7 +321,7 @@ def is_generic(name: str, lex: Lex) -> bool:
         return False
     quoted = _QUOTED.search(name)
     if quoted and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1)):
-        return True  # “十个全覆盖”工程: a numbered slogan
+        return True  # “十个全覆盖”工程: a numbered slogan names a campaign
     core = _QUOTES.sub("", name)
     # A phase (智慧城市一期项目) or a capacity singles a work out, unless the phase is all there is (一期工程).
     m = lex.tails.search(core)
@@ -336,8 +342,10 @@ def is_generic(name: str, lex: Lex) -> bool:
         stripped = _head_at_end(core, lex)
         if m is not None and m.end() == len(core) and m.start() > 0:
             core = core[: m.start()]
-        elif stripped is not None and len(stripped) < len(core) and (
-            stripped in lex.strong or stripped in lex.category_heads or stripped == head
+        elif (
+            stripped is not None
+            and len(stripped) < len(core)
+            and (stripped in lex.strong or stripped in lex.category_heads or stripped == head)
         ):
             core = core[: -len(stripped)]  # 西环路 keeps 西环: a weak head inside a name is part of it
         else:
@@ -429,7 +437,8 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         in_list = _inside(listed, m.start())
         if not strong and not in_list and not works_in(cs, ce):
             continue
-        s = left_edge(view, m.start(), cs, lex)
+        # 第二水源地建设项目: a works verb right before 项目 or 工程 is part of the name.
+        s = left_edge(view, m.start(), cs, lex, head_verb=m.group().startswith(lex.verb_heads))
         if _inside(kinds, s):
             continue
         cands.append(Cand(s, e, "head" if strong else ("list" if in_list else "verb")))
