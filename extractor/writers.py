@@ -43,6 +43,7 @@ CSV_COLUMNS = [
     "qualifier",
     "strength",
     "status",
+    "evidence",
     "level",
     "category",
     "investment_base_value",
@@ -120,6 +121,7 @@ def rows(doc: Document, text: str | None = None) -> Iterator[dict[str, Any]]:
             yield trow
     for p in d.get("projects", []):
         row = dict(base, type="project", name=p.get("name"), status=p.get("status"), level=p.get("level"))
+        row["evidence"] = p.get("evidence")
         row.update(category=p.get("category"), year=p.get("year"), locations=";".join(p.get("locations") or []))
         inv = p.get("investment")
         if inv:
