@@ -157,3 +157,15 @@ def test_both_scripts_agree() -> None:
     simp = [(p.span.start, p.span.end, p.status, p.evidence) for p in _projects(text)]
     assert simp == [(p.span.start, p.span.end, p.status, p.evidence) for p in _projects(trad)]
     assert len(simp) == 4
+
+
+def test_project_words_are_listed_once_and_statuses_unambiguous() -> None:
+    from extractor._data import table
+
+    rows = [(r["kind"], r["word"]) for r in table("projects.tsv")]
+    assert len(rows) == len(set(rows)), [r for r in set(rows) if rows.count(r) > 1]
+    kinds: dict[str, set[str]] = {}
+    for kind, word in rows:
+        if kind.startswith("status_"):
+            kinds.setdefault(word, set()).add(kind)
+    assert {w: k for w, k in kinds.items() if len(k) > 1} == {}
