@@ -30,6 +30,7 @@ from extractor.quantities import lexicon as quantity_lexicon
 MAX_NAME = 32
 MAX_LIST = 80
 MAX_TAILS = 3
+MAX_NAME_LENGTH = 48  # the walk, the head and its works words together
 CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
 _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
@@ -84,7 +85,8 @@ def _scanner(words: list[str], repeat: bool = False) -> re.Pattern[str]:
     """A pattern for literal ``words`` (longest first) that skips positions no word starts at. Python's ``re`` with
     a first-character look-ahead scans a long alternation of literals several times faster than ``regex``."""
     first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(f"(?=[{first}])(?:{alternation(words)})" + ("+" if repeat else ""))
+    # Heads may follow each other (工程项目), a few at most: a run of heads is no name, and a bound keeps it linear.
+    return re.compile(f"(?=[{first}])(?:{alternation(words)})" + ("{1,3}" if repeat else ""))
 
 
 @cache
@@ -376,10 +378,15 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
     backwards = view[start:end][::-1]
     works_cache: dict[int, bool] = {}
 
+    last = [start, start - 1]  # the clause found last: positions come in order, so one search serves a clause
+
     def clause(pos: int) -> tuple[int, int]:
+        if last[0] <= pos < last[1]:
+            return last[0], last[1]
         b = _BREAKS.search(backwards, end - pos)
         f = _BREAKS.search(view, pos, end)
-        return (end - b.start() if b else start), (f.start() if f else end)
+        last[:] = (end - b.start() if b else start), (f.start() if f else end)
+        return last[0], last[1]
 
     def works_in(cs: int, ce: int) -> bool:
         if cs not in works_cache:
@@ -490,7 +497,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             s += 1  # an opening quote whose closing one is not in the name
         c.start = _skip_count(view, s, c.end - 1)
         name = view[c.start : c.end]
-        if len(name) < 2 or name.endswith(lex.not_name):
+        if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name):
             continue
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
         if not view.endswith("元的", 0, c.start) and _generic(name):
@@ -501,13 +508,11 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             c.evidence = "head"
         kept.append(c)
     # The longer of two overlapping names wins (东山…中心和妇幼…中心合建项目 holds its parts); a tie goes to the first.
-    kept.sort(key=lambda c: (-(c.end - c.start), c.start))
-    starts: list[int] = []
+    kept.sort(key=lambda c: (c.start, -c.end))
     out: list[Cand] = []
     for c in kept:
-        i = bisect.bisect_left(starts, c.start)
-        if (i > 0 and out[i - 1].end > c.start) or (i < len(out) and out[i].start < c.end):
-            continue
-        starts.insert(i, c.start)
-        out.insert(i, c)
+        while out and c.start < out[-1].end and c.end - c.start > out[-1].end - out[-1].start:
+            out.pop()
+        if not out or c.start >= out[-1].end:
+            out.append(c)
     return out

@@ -27,6 +27,7 @@ from extractor.segment import Segments
 
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 _JOINERS = frozenset(["", "、", "和", "及", "与", "以及"])
+MAX_CLAUSE = 200  # a clause is read this far either side of a name: run-on text stays linear
 _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
 
 
@@ -107,7 +108,8 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex) -> list[str]:
 
 
 def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause around ``pos`` inside the sentence view[lo:hi]."""
+    """The clause around ``pos`` inside the sentence view[lo:hi], at most MAX_CLAUSE characters either side."""
+    lo, hi = max(lo, pos - MAX_CLAUSE), min(hi, pos + MAX_CLAUSE)
     start = max(view.rfind(ch, lo, pos) for ch in CLAUSE_BREAK) + 1
     m = _BREAK_RE.search(view, pos, hi)
     return max(start, lo), (m.start() if m else hi)
@@ -124,32 +126,44 @@ def _latest(found: list[str]) -> str | None:
     return found[0] if found else None
 
 
-def _status(
-    view: str, c: Cand, group_end: int, nxt: int, sentence: tuple[int, int], part: str, lex: _Lex
-) -> str | None:
+def _status(view: str, group: tuple[int, int], nxt: int, sentence: tuple[int, int], part: str, lex: _Lex) -> str | None:
+    """The status of a project whose list (or the project alone) spans ``group``."""
+    group_start, group_end = group
     s0, s1 = sentence
-    cs, ce = _clause(view, c.start, s0, s1)
+    cs, ce = _clause(view, group_start, s0, s1)
     after = _statuses(view, group_end, max(ce, group_end), part, lex)
     if after:
         return _latest(after)
-    before = _statuses(view, cs, c.start, part, lex)
+    before = _statuses(view, cs, group_start, part, lex)
     if before:
         return before[-1]
     rest = _latest(_statuses(view, max(ce, group_end), max(nxt, ce), part, lex))
     if rest:
         return rest
     # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
-    earlier = _statuses(view, s0, cs, part, lex)
+    earlier = _statuses(view, max(s0, cs - MAX_CLAUSE), cs, part, lex)
     return earlier[-1] if earlier else None
 
 
-def _groups(view: str, cands: list[Cand]) -> list[int]:
-    """For each name, the index of the last name of the list it is in (A、B和C: all point to C)."""
+def _money_of(view: str, money_end: int, name_start: int) -> bool:
+    """Whether money ending at ``money_end`` is the investment of the name at ``name_start``: joined by 的, in
+    the same clause and close by (投资2.1亿元的晨旭汽车零部件项目)."""
+    gap = view[money_end:name_start] if 0 <= name_start - money_end <= _MONEY_GAP else ""
+    return gap.startswith("的") and not any(ch in CLAUSE_BREAK or ch == "、" for ch in gap)
+
+
+def _groups(view: str, cands: list[Cand]) -> tuple[list[int], list[int]]:
+    """For each name, the indexes of the first and the last name of the list it is in (A、B和C: A and C)."""
+    joined = [view[cands[i].end : cands[i + 1].start] in _JOINERS for i in range(len(cands) - 1)]
+    first = list(range(len(cands)))
+    for i in range(1, len(cands)):
+        if joined[i - 1]:
+            first[i] = first[i - 1]
     last = list(range(len(cands)))
     for i in range(len(cands) - 2, -1, -1):
-        if view[cands[i].end : cands[i + 1].start] in _JOINERS:
+        if joined[i]:
             last[i] = last[i + 1]
-    return last
+    return first, last
 
 
 def build_projects(
@@ -169,7 +183,7 @@ def build_projects(
         if part.kind not in ("review", "plan", "preamble", "appendix"):
             continue
         cands = find_names(view, part.start, part.end, noise_at)
-        last = _groups(view, cands)
+        first, last = _groups(view, cands)
         for i, c in enumerate(cands):
             sent = segments.sentence_at(c.start)
             s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (c.start, c.end)
@@ -182,14 +196,10 @@ def build_projects(
             sizes = []
             # 投资2.1亿元的晨旭汽车零部件项目: money shortly before the name, joined by 的, is its investment ...
             k = bisect.bisect_left(q_starts, c.start) - 1
-            if k >= 0 and qs[k].kind == "money" and qs[k].end >= s0:
-                gap = view[qs[k].end : c.start]
-                if gap.startswith("的") and len(gap) <= _MONEY_GAP and not any(ch in CLAUSE_BREAK + "、" for ch in gap):
-                    investment = qs[k]
+            if k >= 0 and qs[k].kind == "money" and qs[k].end >= s0 and _money_of(view, qs[k].end, c.start):
+                investment = qs[k]
             # ... and money right before the next name belongs to that one.
-            mine = [
-                q for q in mine if not (q.kind == "money" and view[q.end : own_next].startswith("的") and own_next < s1)
-            ]
+            mine = [q for q in mine if not (q.kind == "money" and own_next < s1 and _money_of(view, q.end, own_next))]
             for q in mine:
                 if q.kind == "money":
                     before = view[max(s0, q.start - 8) : q.start]
@@ -198,7 +208,7 @@ def build_projects(
                         investment = q
                 elif q.kind in ("measure", "count"):
                     sizes.append(q)
-            status = _status(view, c, g.end, nxt, (s0, s1), part.kind, lex)
+            status = _status(view, (cands[first[i]].start, g.end), nxt, (s0, s1), part.kind, lex)
             if part.kind == "plan" and status is None:
                 status = "planned"
             if (s0, s1) not in levels:
