@@ -41,6 +41,7 @@ _LIST_BREAK = CLAUSE_BREAK + "（）()《》【】 "
 _QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
 _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 _AND = regex.compile("以及|和|及|与")
+_COUNT_END = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大]$")
 _COUNT = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大级座条处家]")
 
 
@@ -253,6 +254,9 @@ def _skip_count(view: str, s: int, end: int) -> int:
     # 点 is a decimal mark among the numerals, but 重点项目 holds no count.
     if s > 0 and (view[s - 1].isdigit() or (view[s - 1] in numerals_chars() and view[s - 1] != "点")):
         unit = _unit_at(view, s, quantity_lexicon())
+        if unit is None and view[s] in numerals_chars():
+            unit = _unit_at(view, s + 1, quantity_lexicon())  # 10万亩圩堤: the scale, then the unit
+            s += unit is not None
         if unit is not None and s + len(unit.text) <= end:
             return s + len(unit.text)
     return s
@@ -295,7 +299,8 @@ def _names_a_product(view: str, pos: int, limit: int) -> bool:
 
 
 def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int, ...]) -> str:
-    """Strip words (and counts) from both ends of ``core`` while they are generic."""
+    """Strip words of two or more characters (and counts) from both ends of ``core`` while they are generic; what
+    is left is the name's own part. A single generic character is left too (上村 is a name, 上 alone is not)."""
     changed = True
     while core and changed:
         changed = False
@@ -305,26 +310,31 @@ def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int,
             changed = True
             continue
         for n in lengths:
-            if n <= len(core) and words_of(core[:n]):
+            if n < 2 or n > len(core):
+                continue
+            if words_of(core[:n]):
                 core = core[n:]
                 changed = True
                 break
-            if n <= len(core) and words_of(core[-n:]):
+            if words_of(core[-n:]):
                 core = core[:-n]
                 changed = True
                 break
-    return core
+    return "" if len(core) == 1 and words_of(core) else core
 
 
-def is_generic(name: str, lex: Lex) -> bool:
+def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
     """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目,
-    and national programmes named by their kind (农村饮水安全工程)."""
+    and national programmes named by their kind (农村饮水安全工程). With ``money`` of its own (投资9920万元的农村饮水
+    安全工程) any name is one work, unless it is a numbered slogan or a plural."""
     if lex.code.search(name):
         return False
     quoted = _QUOTED.search(name)
     if quoted and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1)):
         return True  # “十个全覆盖”工程: a numbered slogan names a campaign
     core = _QUOTES.sub("", name)
+    if money:
+        return core.startswith(lex.plural)
     # A phase (智慧城市一期项目) or a capacity singles a work out, unless the phase is all there is (一期工程).
     m = lex.tails.search(core)
     if m and "期" in m.group() and m.start() > 0:
@@ -356,6 +366,8 @@ def is_generic(name: str, lex: Lex) -> bool:
         return True  # 改扩建工程
     if core in lex.head_words:
         return True  # 中医院, 污水处理厂: a kind of work, not a named one
+    if _COUNT_END.search(core):
+        return True  # 城市森林三大工程: a count of works
     if head and head not in lex.strong and len(core) < 2:
         return True  # 田园: a weak head needs a name of two characters or more before it
 
@@ -366,9 +378,9 @@ def is_generic(name: str, lex: Lex) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _generic(name: str) -> bool:
+def _generic(name: str, money: bool = False) -> bool:
     """is_generic with the lexicon, remembered: the same names recur across parts and reports."""
-    return is_generic(name, lexicon())
+    return is_generic(name, lexicon(), money)
 
 
 def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool]) -> list[Cand]:
@@ -500,7 +512,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name):
             continue
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
-        if not view.endswith("元的", 0, c.start) and _generic(name):
+        if _generic(name, view.endswith("元的", 0, c.start)):
             continue
         if name[0] in _OPEN_QUOTES:
             c.evidence = "quoted"
