@@ -45,6 +45,7 @@ class _Lex:
     status_re: re.Pattern[str]
     status_of: dict[str, str]
     in_part: dict[tuple[str, str], str]  # (part, word class) -> status
+    before_only: frozenset[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def lexicon() -> _Lex:
         # Longest first, so that at one position the longest status word wins.
         status_re=re.compile("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
+        before_only=frozenset(words("before_only")),
         in_part={
             (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
             for r in rows
@@ -91,17 +93,18 @@ def lexicon() -> _Lex:
     )
 
 
-def _statuses(view: str, s: int, e: int, part: str, lex: _Lex) -> list[str]:
+def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = False) -> list[str]:
     """The statuses that the status words in view[s:e] give in ``part``, in order; a word that a not-yet word
-    (即将, 计划) stands before is not reached yet: in progress in a review, planned in a plan."""
+    (即将, 计划) stands before is not reached yet: a start is planned, a completion means the work is under way."""
     out = []
     for m in lex.status_re.finditer(view, s, e):
         i = m.start()
         st = lex.status_of[m.group()]
-        if st == "none":
+        if st == "none" or (st in lex.before_only and not before):
             continue
         if any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
-            out.append("planned" if part == "plan" else "in_progress")
+            # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
+            out.append("in_progress" if st in ("completed", "operating") else "planned")
         else:
             out.append(lex.in_part.get(("plan" if part == "plan" else "review", st), st))
     return out
@@ -134,14 +137,14 @@ def _status(view: str, group: tuple[int, int], nxt: int, sentence: tuple[int, in
     after = _statuses(view, group_end, max(ce, group_end), part, lex)
     if after:
         return _latest(after)
-    before = _statuses(view, cs, group_start, part, lex)
+    before = _statuses(view, cs, group_start, part, lex, before=True)
     if before:
         return before[-1]
     rest = _latest(_statuses(view, max(ce, group_end), max(nxt, ce), part, lex))
     if rest:
         return rest
     # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
-    earlier = _statuses(view, max(s0, cs - MAX_CLAUSE), cs, part, lex)
+    earlier = _statuses(view, max(s0, cs - MAX_CLAUSE), cs, part, lex, before=True)
     return earlier[-1] if earlier else None
 
 
