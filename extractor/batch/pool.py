@@ -191,7 +191,7 @@ class Pool:
             if self.max_memory:
                 reason += f" of {mib(self.max_memory)} (--max-memory)"
             return BatchError(path=job.path, sha256=job.sha256, kind="memory", reason=reason, exception="MemoryError")
-        if self.max_memory and exitcode is not None and exitcode < 0 and exitcode != -signal.SIGKILL:
+        if self.max_memory and exitcode is not None and exitcode < 0 and exitcode != -getattr(signal, "SIGKILL", 9):
             # Native code (a Rust or C extension) aborts or crashes when an allocation fails under RLIMIT_AS.
             return BatchError(
                 path=job.path,

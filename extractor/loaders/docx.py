@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Callable
 from typing import Any
 
 from extractor.errors import InputError
+from extractor.loaders.detect import ZIP_DAMAGE, zip_problem
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -48,40 +48,13 @@ _SKIP = frozenset(
 ) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 
 
-# What zipfile raises on a damaged archive: a bad directory or CRC (BadZipFile), a deflate stream that does not
-# inflate (zlib.error), a compression method number it does not know (NotImplementedError), an encryption flag
-# (RuntimeError: password required), a header field past the end (EOFError, ValueError, OSError).
-_ZIP_DAMAGE = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    NotImplementedError,
-    RuntimeError,
-    OSError,
-    ValueError,
-    EOFError,
-    KeyError,
-)
-
-
-def _zip_problem(e: BaseException) -> str:
-    """A zip error in words a user can act on (no bare 'Error -3 while decompressing data')."""
-    if isinstance(e, zlib.error):
-        return f"compressed data is corrupt: {e}"
-    if isinstance(e, NotImplementedError):
-        return "unknown compression method (a damaged header?)"
-    if isinstance(e, RuntimeError) and "encrypted" in str(e):
-        return "a member is marked as encrypted"
-    return str(e) or type(e).__name__
-
-
 def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
     """Open the archive and refuse zip bombs and DTD-bearing XML parts before decompressing anything large."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except _ZIP_DAMAGE as e:
-        problem = _zip_problem(e)
+    except ZIP_DAMAGE as e:
+        problem = zip_problem(e)
         raise InputError(name, f"DOCX is damaged or truncated (not a complete zip archive: {problem})") from None
     if len(infos) > MAX_MEMBERS:
         raise InputError(name, f"DOCX refused: {len(infos)} archive members, over the limit of {MAX_MEMBERS}")
@@ -102,9 +75,9 @@ def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
             try:
                 with zf.open(i) as f:
                     head = f.read(_DTD_SCAN)
-            except _ZIP_DAMAGE as e:
+            except ZIP_DAMAGE as e:
                 raise InputError(
-                    name, f"DOCX is damaged or truncated (member {i.filename}: {_zip_problem(e)})"
+                    name, f"DOCX is damaged or truncated (member {i.filename}: {zip_problem(e)})"
                 ) from None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise InputError(
@@ -189,11 +162,11 @@ def load_docx(data: bytes, name: str) -> tuple[str, str, list[str]]:
         if "content type is" in str(e):  # python-docx: not a Word document (an .xlsx, a macro-enabled .docm)
             kind = str(e).rsplit("content type is", 1)[1].strip(" '")
             raise InputError(name, f"not a Word document (its main part is {kind})") from None
-        raise InputError(name, f"DOCX is damaged or truncated ({_zip_problem(e)})") from None
+        raise InputError(name, f"DOCX is damaged or truncated ({zip_problem(e)})") from None
     except KeyError as e:
         raise InputError(name, f"DOCX is damaged or truncated (a part is missing: {e})") from None
-    except _ZIP_DAMAGE as e:  # python-docx reads every part: damage the directory check could not see
-        raise InputError(name, f"DOCX is damaged or truncated ({_zip_problem(e)})") from None
+    except ZIP_DAMAGE as e:  # python-docx reads every part: damage the directory check could not see
+        raise InputError(name, f"DOCX is damaged or truncated ({zip_problem(e)})") from None
     except Exception as e:  # lxml syntax errors and the like: a broken part
         if type(e).__name__ == "XMLSyntaxError":
             raise InputError(name, f"DOCX is damaged (a part is not well-formed XML: {e})") from None
