@@ -14,6 +14,8 @@ class InputError(Exception):
     """A file that cannot be turned into text. ``str()`` is the one line the CLI prints."""
 
     def __init__(self, name: str, reason: str) -> None:
+        # A reason quoting a library's message (lxml's end with a newline) must not break the one line.
+        reason = " ".join(reason.split()) if "\n" in reason or "\r" in reason else reason
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason

@@ -2,7 +2,8 @@
 
 Matching runs on the view; every span found there is valid in the original text because the view
 never changes the length: traditional characters become simplified (OpenCC t2s), full-width ASCII
-becomes half-width, and no-break or ideographic spaces become plain spaces.
+becomes half-width, and no-break, ideographic and other spaces (form feed, vertical tab, U+2028 …) become plain
+spaces.
 """
 
 from __future__ import annotations
@@ -14,8 +15,14 @@ from typing import Literal
 
 Script = Literal["simplified", "traditional", "mixed"]
 
-# Spaces that look like a space but would stop a plain ASCII space from matching.
-_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Spaces that look like a space but would stop a plain ASCII space from matching, and every other character
+# Python counts as whitespace except tab and the line ends (vertical tab, form feed - a page break in text from
+# PDF tools -, the information separators, NEL, the Unicode line and paragraph separators): left as they are, a
+# line holding only one of them was blank to one step and not to the next, and extraction failed on it.
+_SPACES = (
+    "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2028\u2029"
+)
 _WIDTH = {c: " " for c in _SPACES}
 _WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 # A substitution touches only the characters that change; str.translate looks every character up.

@@ -13,6 +13,8 @@ class Stats:
     files: int = 0  # entries found: files, plus paths that could not be files (missing, loops ...)
     succeeded: int = 0  # documents extracted and written in this run
     failed: int = 0  # error records (not duplicates)
+    timed_out: int = 0  # of the failed: past --timeout
+    out_of_memory: int = 0  # of the failed: past --max-memory
     duplicates: int = 0
     skipped: int = 0  # --resume: already complete in the output
     not_done: int = 0  # left when the run was interrupted
@@ -167,8 +169,12 @@ def print_summary(stats: Stats, stream: IO[str], console: Any = None) -> None:
         ("files", stats.files),
         ("succeeded", stats.succeeded),
         ("failed", stats.failed),
-        ("duplicates", stats.duplicates),
     ]
+    if stats.timed_out:
+        rows.append(("  of which timed out (--timeout)", stats.timed_out))
+    if stats.out_of_memory:
+        rows.append(("  of which out of memory (--max-memory)", stats.out_of_memory))
+    rows.append(("duplicates", stats.duplicates))
     if stats.skipped:
         rows.append(("already in output (--resume)", stats.skipped))
     if stats.not_done:

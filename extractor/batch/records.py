@@ -9,13 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class BatchError(BaseModel):
-    """A file that gave no document: unreadable, not a report, a duplicate, or an extractor failure."""
+    """A file that gave no document: unreadable, not a report, a duplicate, an extractor failure, or one that ran
+    past the time limit (``timeout``) or the memory limit (``memory``) of its worker."""
 
     model_config = ConfigDict(extra="forbid")
 
     path: str
     sha256: str | None = Field(None, description="the content's sha256 when the file could be read")
-    kind: Literal["error", "duplicate"] = "error"
+    kind: Literal["error", "duplicate", "timeout", "memory"] = "error"
     reason: str
     exception: str | None = Field(None, description="the exception type (InputError, PermissionError, ...)")
     duplicate_of: str | None = Field(None, description="for a duplicate: the path processed with the same sha256")

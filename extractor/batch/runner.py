@@ -3,7 +3,9 @@
 The parent reads each file (refusing folders and files over --max-bytes before reading), hashes it, drops
 duplicates and, with --resume, documents already in the output, and hands the bytes to a worker. At most
 ``2 * jobs`` files are in flight, so memory stays bounded whatever the number of files; each result is
-written as soon as it arrives and then forgotten.
+written as soon as it arrives and then forgotten. Each file has --timeout seconds in its worker (and, with
+--max-memory, a capped address space); past either it becomes an error record of kind ``timeout`` or
+``memory`` and its worker is replaced (``extractor.batch.pool``).
 
 SIGINT / SIGTERM: the first one stops taking files, cancels queued ones, lets the running ones finish and
 be written, closes the output and returns 130 / 143; a second one kills the workers at once.
@@ -16,18 +18,20 @@ import hashlib
 import os
 import signal
 import threading
+from collections import deque
 from collections.abc import Iterable
-from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from extractor.batch.discover import Entry, discover
 from extractor.batch.output import Output, OutputError, open_output
+from extractor.batch.pool import Pool, PoolError
 from extractor.batch.progress import Reporter, Stats, make_reporter
 from extractor.batch.records import BatchError, Done, Failed
-from extractor.batch.worker import Job, init_worker, ping, run_job
+from extractor.batch.worker import Job
 from extractor.errors import EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, EXIT_SIGINT, EXIT_SIGTERM, InputError
 from extractor.loaders import DEFAULT_MAX_BYTES, read_bytes
+
+DEFAULT_TIMEOUT = 60.0
 
 
 def default_jobs() -> int:
@@ -49,6 +53,8 @@ class BatchOptions:
     resume: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     quiet: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds per file; None or 0: no limit
+    max_memory: int | None = None  # bytes of address space per worker (RLIMIT_AS); None: no limit
 
 
 @dataclass
@@ -80,25 +86,14 @@ class Runner:
         self.jobs = max(1, opts.jobs)
         self.max_inflight = max(2, 2 * self.jobs)
         self.byte_budget = max(opts.max_bytes, 64 * 1024 * 1024)
-        self.inflight: dict[Future[Done | Failed], tuple[str, str, int]] = {}
+        self.inflight: dict[int, tuple[str, str, int]] = {}  # read and not yet written: key -> (path, sha, size)
+        self.pending: deque[tuple[int, Job]] = deque()  # read, waiting for an idle worker
         self.inflight_bytes = 0
+        self._next_key = 0
         self.seen: dict[str, str] = {}  # sha256 -> the first path with it in this run
         self.done_before: set[str] = output.done_ids() if opts.resume else set()
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: Pool | None = None
         self.fatal: str | None = None
-
-    # -- pool ------------------------------------------------------------------------------------------
-    def _new_pool(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=init_worker, initargs=(os.getpid(),))
-        pool.submit(ping).result()  # start the workers now, before a progress thread exists
-        return pool
-
-    def _kill_workers(self) -> None:
-        if self.pool is None:
-            return
-        for p in list((getattr(self.pool, "_processes", None) or {}).values()):
-            with contextlib.suppress(Exception):
-                p.kill()
 
     # -- one entry -------------------------------------------------------------------------------------
     def _record_error(self, err: BatchError) -> None:
@@ -107,6 +102,10 @@ class Runner:
             self.rep.file_line(f"duplicate: {err.path}: same content as {err.duplicate_of}")
         else:
             self.stats.failed += 1
+            if err.kind == "timeout":
+                self.stats.timed_out += 1
+            elif err.kind == "memory":
+                self.stats.out_of_memory += 1
             self.rep.file_line(f"error: {err.path}: {err.reason}")
         self.out.error(err)
 
@@ -138,54 +137,35 @@ class Runner:
             self.stats.skipped += 1
             return
         job = Job(entry.path, data, sha, tables=self.out.wants_tables, doc_json=self.out.wants_doc_json)
-        try:
-            assert self.pool is not None
-            fut = self.pool.submit(run_job, job)
-        except BrokenProcessPool:  # a worker died (OOM killer, a crash) since the last look
-            self._replace_pool()
-            assert self.pool is not None
-            fut = self.pool.submit(run_job, job)
-        self.inflight[fut] = (entry.path, sha, len(data))
+        key = self._next_key
+        self._next_key += 1
+        self.pending.append((key, job))
+        self.inflight[key] = (entry.path, sha, len(data))
         self.inflight_bytes += len(data)
 
-    def _replace_pool(self) -> None:
-        """Record the files a broken pool took down, then start a fresh one."""
-        for f in list(self.inflight):
-            wait([f])
-            self._finish(f)
-        self._shutdown_pool()
-        self.pool = self._new_pool()
+    def _dispatch(self) -> None:
+        assert self.pool is not None
+        while self.pending and self.pool.idle:
+            key, job = self.pending[0]
+            if not self.pool.submit(key, job):
+                break
+            self.pending.popleft()
 
-    def _finish(self, fut: Future[Done | Failed]) -> bool:
-        """Write one finished future. False when the pool broke under it."""
-        path, sha, size = self.inflight.pop(fut)
-        self.inflight_bytes -= size
-        try:
-            res = fut.result()
-        except CancelledError:
+    def _drop_pending(self) -> None:
+        """Files read but never handed to a worker: left for a resumed run."""
+        while self.pending:
+            key, _ = self.pending.popleft()
+            _, _, size = self.inflight.pop(key)
+            self.inflight_bytes -= size
             self.stats.not_done += 1
-            return True
-        except BrokenProcessPool:
-            if self.stop.signum is not None:
-                self.stats.not_done += 1
-            else:
-                self._record_error(
-                    BatchError(
-                        path=path,
-                        sha256=sha,
-                        reason="a worker process died while this file (or another in flight) was being extracted",
-                        exception="BrokenProcessPool",
-                    )
-                )
-            return False
-        except Exception as e:  # pickling trouble and the like: still one file's problem
-            self._record_error(
-                BatchError(path=path, sha256=sha, reason=f"worker failed ({e})", exception=type(e).__name__)
-            )
-            return True
+
+    def _finish(self, key: int, res: Done | Failed) -> None:
+        """Write one result."""
+        _path, _sha, size = self.inflight.pop(key)
+        self.inflight_bytes -= size
         if isinstance(res, Failed):
             self._record_error(res.error)
-            return True
+            return
         try:
             self.out.write(res)
         except BaseException:
@@ -195,17 +175,17 @@ class Runner:
         self.stats.chars += res.chars
         for k, v in res.counts.items():
             self.stats.counts[k] = self.stats.counts.get(k, 0) + v
-        return True
 
     # -- the loop --------------------------------------------------------------------------------------
     def run(self, entries: list[Entry]) -> None:
         self.stats.files = len(entries)
         it = iter(entries)
         exhausted = False
-        if any(not e.problem for e in entries):
-            self.pool = self._new_pool()
-        self.rep.start(self.stats, self.jobs, self.out.describe())
         try:
+            if any(not e.problem for e in entries):
+                # Start the workers now, before a progress thread exists.
+                self.pool = Pool(self.jobs, timeout=self.opts.timeout, max_memory=self.opts.max_memory)
+            self.rep.start(self.stats, self.jobs, self.out.describe())
             while True:
                 if self.stop.signum is None and not exhausted:
                     while len(self.inflight) < self.max_inflight and (
@@ -216,35 +196,40 @@ class Runner:
                             exhausted = True
                             break
                         self._take(entry)
+                        if self.pool is not None:
+                            self._dispatch()
                         if self.stop.signum is not None:
                             break
                         if not self.inflight:
                             self.rep.update(self.stats)
                 if self.stop.signum is not None:
-                    for f in list(self.inflight):
-                        if f.cancel():
-                            self._finish(f)
+                    self._drop_pending()
                     if self.stop.hard:
                         # Killed workers finish nothing, and their pipe may hold half a result: what was in
                         # flight is left undone (a resumed run does it) instead of being waited for.
-                        self._kill_workers()
+                        if self.pool is not None:
+                            self.pool.kill()
                         break
                 if not self.inflight:
                     if exhausted or self.stop.signum is not None:
                         break
                     continue
-                done, _ = wait(list(self.inflight), timeout=0.2, return_when=FIRST_COMPLETED)
-                broken = False
-                for f in done:
-                    broken |= not self._finish(f)
-                if broken and self.stop.signum is None:
-                    self._replace_pool()  # every other future of a broken pool fails too
+                assert self.pool is not None
+                self._dispatch()
+                for key, res in self.pool.collect(0.2):
+                    self._finish(key, res)
+                self._dispatch()
                 self.rep.update(self.stats)
         except (OutputError, OSError) as e:
             self.fatal = str(e) if isinstance(e, OutputError) else f"cannot write output: {e}"
             if isinstance(e, BrokenPipeError):
                 self.fatal = "the output was closed (broken pipe)"
-            self._kill_workers()
+            if self.pool is not None:
+                self.pool.kill()
+        except PoolError as e:
+            self.fatal = str(e)
+            if self.pool is not None:
+                self.pool.kill()
         finally:
             if self.stop.signum is not None or self.fatal:
                 self.stats.not_done += sum(1 for _ in it) + len(self.inflight)
@@ -253,8 +238,7 @@ class Runner:
     def _shutdown_pool(self) -> None:
         if self.pool is not None:
             with contextlib.suppress(Exception):
-                # After a hard stop the pool's manager may be stuck reading a killed worker's pipe: don't join it.
-                self.pool.shutdown(wait=not self.stop.hard, cancel_futures=True)
+                self.pool.close()
             self.pool = None
 
 

@@ -1,4 +1,10 @@
-"""The work one worker process does for one file: decode, extract, serialize. Nothing here writes output."""
+"""The work one worker process does for one file: decode, extract, serialize. Nothing here writes output.
+
+A worker is a process of its own (``extractor.batch.pool``): it reads jobs from its pipe one at a time and sends
+each result back. The parent times every job and replaces a worker that runs past ``--timeout``; with
+``--max-memory`` the worker's address space is capped (RLIMIT_AS), so a file that needs more raises
+``MemoryError`` here and becomes an error record of kind ``memory``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,11 @@ import signal
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.batch.records import BatchError, Done, Failed
+
+_max_memory: int | None = None  # the limit this worker runs under, for the error record's reason
 
 
 @dataclass
@@ -21,13 +30,40 @@ class Job:
     doc_json: bool = False  # SQLite keeps sections, noise and warnings as JSON in the documents row
 
 
-def init_worker(parent_pid: int | None = None) -> None:
+def mib(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB"
+
+
+def memory_limit_supported() -> bool:
+    """Whether this platform can cap a worker's address space (RLIMIT_AS)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    return hasattr(resource, "RLIMIT_AS")
+
+
+def set_memory_limit(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (never above the hard limit already in force)."""
+    import resource
+
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def init_worker(parent_pid: int | None = None, max_memory: int | None = None) -> None:
     """Ctrl-C goes to the whole process group; only the parent decides what it means. A worker whose parent
-    died (kill -9) exits instead of waiting forever on its task queue."""
+    died (kill -9) exits instead of waiting forever on its pipe. ``max_memory`` caps the address space."""
+    global _max_memory
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker inherits the parent's stop handler
     if parent_pid is not None:
         threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    if max_memory:
+        set_memory_limit(max_memory)
+        _max_memory = max_memory
 
 
 def _watch_parent(parent_pid: int) -> None:
@@ -37,14 +73,76 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(1)
 
 
-def ping() -> int:
-    return os.getpid()
+def _warm() -> None:
+    """Load the language data now (a spawned worker has none yet; a forked one shares the parent's), so the
+    first file's time limit is not spent on it."""
+    from extractor.api import extract
+
+    extract("2019年工作总结\n一、2019年工作回顾\n地区生产总值增长5%。\n")
+
+
+EXIT_MEMORY = 86  # a worker that ran out of memory outside a job's own guards exits with this status
+_HEADROOM = 16 * 1024 * 1024  # what a worker needs beyond its size at rest to read even a small job
+
+
+def _address_space() -> int | None:
+    """This process's address space in bytes (Linux), the quantity RLIMIT_AS caps; None where unknown."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def worker_main(conn: Any, parent_pid: int | None, max_memory: int | None) -> None:
+    """A worker process: say it is ready, then run the jobs the parent sends until it sends None or goes away."""
+    try:
+        init_worker(parent_pid, max_memory)
+        _warm()
+        size = _address_space()
+        if max_memory and size is not None and size + _HEADROOM > max_memory:
+            raise MemoryError
+    except MemoryError:
+        size = _address_space()
+        at_rest = f" (it takes {size / 2**20:.0f} MiB at rest)" if size else ""
+        conn.send(("unfit", f"--max-memory {mib(max_memory)} is too small for a worker{at_rest}"))
+        return
+    except Exception as e:  # pragma: no cover - a broken installation
+        conn.send(("unfit", f"a worker could not start ({type(e).__name__}: {e})"))
+        return
+    try:
+        conn.send(("ready", os.getpid()))
+        while True:
+            try:
+                job = conn.recv()
+            except (EOFError, OSError):
+                return
+            if job is None:
+                return
+            res = run_job(job)
+            try:
+                conn.send(("result", res))
+            except (OSError, ValueError):
+                return
+    except MemoryError:  # reading a job, building table rows, pickling the result: the parent records it
+        os._exit(EXIT_MEMORY)
 
 
 def _reason(e: BaseException) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
     msg = msg[:300]
     return f"extraction failed ({type(e).__name__}: {msg})" if msg else f"extraction failed ({type(e).__name__})"
+
+
+def _memory_error(job: Job) -> BatchError:
+    limit = f" of {mib(_max_memory)} (--max-memory)" if _max_memory else ""
+    return BatchError(
+        path=job.path,
+        sha256=job.sha256,
+        kind="memory",
+        reason=f"extraction ran out of memory: over the worker's limit{limit}",
+        exception="MemoryError",
+    )
 
 
 def run_job(job: Job) -> Done | Failed:
@@ -56,6 +154,8 @@ def run_job(job: Job) -> Done | Failed:
         loaded = load_bytes(job.data, job.path)
     except InputError as e:
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=e.reason, exception="InputError"))
+    except MemoryError:
+        return Failed(_memory_error(job))
     except Exception as e:
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=_reason(e), exception=type(e).__name__))
     try:
@@ -64,6 +164,8 @@ def run_job(job: Job) -> Done | Failed:
         line = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
         if "\n" in line:  # json.dumps escapes newlines in strings; a raw one would break the JSONL contract
             raise ValueError("serialized document contains a newline")
+    except MemoryError:
+        return Failed(_memory_error(job))
     except Exception as e:
         if os.environ.get("GOVREPORT_DEBUG"):
             import traceback

@@ -65,7 +65,7 @@ def guarded(name: str, what: str) -> Iterator[None]:
     except Exception as e:
         if debug():
             raise
-        fail(f"{name}: {what} failed ({type(e).__name__}: {e})")
+        fail(f"{name}: {what} failed ({_exc_name(e)}: {_one_line(e)})")
 
 
 def max_bytes_option(help: str = "Refuse inputs larger than this many bytes.") -> Any:
@@ -78,7 +78,21 @@ def load_or_fail(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     try:
         return load(path, max_bytes)
     except InputError as e:
-        fail(str(e))
+        fail(str(e))  # already "FILE: reason"
+    except Exception as e:  # a loader bug must still name the file, once, in one line
+        if debug():
+            raise
+        fail(f"{'<stdin>' if path == '-' else path}: cannot read ({_exc_name(e)}: {_one_line(e)})")
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())[:300]
+
+
+def _exc_name(e: BaseException) -> str:
+    """zlib.error rather than a bare 'error'; builtins stay bare (ValueError)."""
+    t = type(e)
+    return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
 
 
 @contextmanager

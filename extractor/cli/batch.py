@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import Enum
 
 import typer
 
-from extractor.cli.app import app, fail, max_bytes_option
+from extractor.cli.app import app, fail, max_bytes_option, warn
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.I)
+_SCALE = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+def parse_size(text: str) -> int:
+    """Bytes in a size such as 2G, 1500M, 512MiB, 800mb or 1073741824 (K, M, G, T are powers of 1024)."""
+    m = _SIZE.match(text)
+    if not m:
+        raise typer.BadParameter(f"{text!r} is not a size (examples: 2G, 1500M, 1073741824)", param_hint="--max-memory")
+    n = int(float(m.group(1)) * _SCALE[m.group(2).lower()])
+    if n < 64 * 1024**2:
+        raise typer.BadParameter(f"{text} is too small for a worker (at least 64M)", param_hint="--max-memory")
+    return n
 
 
 class BatchFormat(str, Enum):
@@ -44,10 +59,26 @@ def batch(
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress, per-file lines or summary on stderr."),
     max_bytes: int = max_bytes_option("Files larger than this are errors."),
+    timeout: float = typer.Option(
+        60.0,
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Time limit per file: a file still being extracted after SECONDS becomes an error record of kind "
+        "'timeout', its worker is replaced and the batch goes on (0: no limit).",
+    ),
+    max_memory: str | None = typer.Option(
+        None,
+        "--max-memory",
+        metavar="SIZE",
+        help="Memory limit per worker process (address space, e.g. 2G or 1500M; Linux and other Unix): a file "
+        "that needs more becomes an error record of kind 'memory' and its worker is replaced.",
+    ),
 ) -> None:
     """Extract many reports; one bad file never stops the rest.
 
-    Exit codes: 0 all succeeded; 3 some files failed (error records written, the rest complete);
+    Exit codes: 0 all succeeded; 3 some files failed, timed out or ran out of memory (error records written,
+    the rest complete);
     1 nothing could run (no input, output unwritable, every file failed); 2 usage; 130/143 interrupted by
     SIGINT/SIGTERM (the output holds whole documents: finish with --resume).
     """
@@ -70,6 +101,14 @@ def batch(
         raise typer.BadParameter("--resume needs an output file to resume, not stdout", param_hint="--resume")
     if bom and fmt_value != "csv":
         raise typer.BadParameter("--bom applies to --format csv only", param_hint="--bom")
+    memory_limit = None
+    if max_memory is not None:
+        from extractor.batch.worker import memory_limit_supported
+
+        memory_limit = parse_size(max_memory)
+        if not memory_limit_supported():
+            warn("--max-memory is not enforced on this platform (no RLIMIT_AS); running without a memory limit")
+            memory_limit = None
     listed: list[str] = []
     if files_from:
         try:
@@ -87,6 +126,8 @@ def batch(
         resume=resume,
         max_bytes=max_bytes,
         quiet=quiet,
+        timeout=timeout or None,
+        max_memory=memory_limit,
     )
     try:
         result = run_batch(opts)

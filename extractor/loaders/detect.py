@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from extractor.errors import InputError
 
@@ -32,12 +33,42 @@ def _head_text(data: bytes) -> str:
     return head.decode("latin-1").lstrip("\ufeff").replace("ï»¿", "", 1)
 
 
+# What zipfile raises on a damaged archive: a bad directory or CRC (BadZipFile), a deflate stream that does not
+# inflate (zlib.error), a compression method or zip version it does not know (NotImplementedError), an encryption
+# flag (RuntimeError: password required), a header field past the end (EOFError, ValueError, OSError).
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    ValueError,
+    EOFError,
+    KeyError,
+)
+
+
+def zip_problem(e: BaseException) -> str:
+    """A zip error in words a user can act on (no bare 'Error -3 while decompressing data')."""
+    if isinstance(e, zlib.error):
+        return f"compressed data is corrupt: {e}"
+    if isinstance(e, NotImplementedError):
+        if "version" in str(e):
+            return f"unknown {e} (a damaged header?)"
+        return "unknown compression method (a damaged header?)"
+    if isinstance(e, RuntimeError) and "encrypted" in str(e):
+        return "a member is marked as encrypted"
+    return str(e) or type(e).__name__
+
+
 def _zip_kind(data: bytes, name: str) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist()[:20000])
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except ZIP_DAMAGE as e:
         if name.lower().endswith((".docx", ".docm")):
-            raise InputError(name, "DOCX is damaged or truncated (not a complete zip archive)") from None
+            problem = zip_problem(e)
+            raise InputError(name, f"DOCX is damaged or truncated (not a complete zip archive: {problem})") from None
         raise InputError(name, "damaged or truncated zip archive, not a report") from None
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
         return "docx"

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from extractor.errors import InputError
+from extractor.loaders.detect import ZIP_DAMAGE, zip_problem
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -52,8 +53,9 @@ def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
-        raise InputError(name, f"DOCX is damaged or truncated (not a complete zip archive: {e})") from None
+    except ZIP_DAMAGE as e:
+        problem = zip_problem(e)
+        raise InputError(name, f"DOCX is damaged or truncated (not a complete zip archive: {problem})") from None
     if len(infos) > MAX_MEMBERS:
         raise InputError(name, f"DOCX refused: {len(infos)} archive members, over the limit of {MAX_MEMBERS}")
     total = sum(i.file_size for i in infos)
@@ -73,8 +75,10 @@ def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
             try:
                 with zf.open(i) as f:
                     head = f.read(_DTD_SCAN)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
-                raise InputError(name, f"DOCX is damaged or truncated (member {i.filename}: {e})") from None
+            except ZIP_DAMAGE as e:
+                raise InputError(
+                    name, f"DOCX is damaged or truncated (member {i.filename}: {zip_problem(e)})"
+                ) from None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise InputError(
                     name,
@@ -154,14 +158,24 @@ def load_docx(data: bytes, name: str) -> tuple[str, str, list[str]]:
         raise InputError(name, "reading DOCX needs the python-docx package (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, EOFError) as e:
-        raise InputError(name, f"DOCX is damaged or truncated ({type(e).__name__}: {e})") from None
-    except ValueError as e:  # python-docx: not a Word document (e.g. an .xlsx, or macro-enabled .docm)
-        raise InputError(name, f"not a Word document: {e}") from None
+    except ValueError as e:
+        if "content type is" in str(e):  # python-docx: not a Word document (an .xlsx, a macro-enabled .docm)
+            kind = str(e).rsplit("content type is", 1)[1].strip(" '")
+            raise InputError(name, f"not a Word document (its main part is {kind})") from None
+        raise InputError(name, f"DOCX is damaged or truncated ({zip_problem(e)})") from None
+    except KeyError as e:
+        raise InputError(name, f"DOCX is damaged or truncated (a part is missing: {e})") from None
+    except ZIP_DAMAGE as e:  # python-docx reads every part: damage the directory check could not see
+        raise InputError(name, f"DOCX is damaged or truncated ({zip_problem(e)})") from None
     except Exception as e:  # lxml syntax errors and the like: a broken part
+        if type(e).__name__ == "XMLSyntaxError":
+            raise InputError(name, f"DOCX is damaged (a part is not well-formed XML: {e})") from None
         raise InputError(name, f"DOCX is damaged ({type(e).__name__}: {e})") from None
+    body = getattr(document.element, "body", None)
+    if body is None:  # the main part's root is not a w:document (a damaged or foreign part)
+        raise InputError(name, "DOCX is damaged: its main part has no document body")
     lines: list[str] = []
-    _blocks(document.element.body, lines)
+    _blocks(body, lines)
     text = "\n".join(x.rstrip() for x in "\n".join(lines).split("\n"))
     text = "\n".join(x for x in text.split("\n") if x.strip())
     if not text.strip():
