@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable
 
@@ -82,7 +83,8 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                 base=text[c.base[0] : c.base[1]] if c.base else None,
             )
         last_end = max([m.q.end, *[x.q.end for x in m.attached]])
-        next_start = next((s for s in starts[i + 1 :] if s >= last_end), m.sentence[1])
+        j = bisect.bisect_left(starts, last_end, i + 1)  # the first figure after this one's words
+        next_start = starts[j] if j < len(starts) else m.sentence[1]
         rank = None
         r = ind.rank_after(view, text, last_end, min(next_start, m.sentence[1]))
         if r:
