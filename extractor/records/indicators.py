@@ -135,8 +135,9 @@ def _clause_start(breaks: CharIndex, pos: int, floor: int) -> int:
 
 def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
     """Move ``end`` back over any of ``words`` (repeatedly), not before ``start``."""
+    ends = last_chars(words)
     moved = True
-    while moved:
+    while moved and end > start and view[end - 1] in ends:
         moved = False
         for w in words:
             if end - len(w) >= start and view.startswith(w, end - len(w)):
@@ -192,6 +193,8 @@ def _base_in(before: str, lex: _Lex) -> bool:
 
 def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tuple[int, int]:
     """Trim time, scope and light verbs from both ends of a name; spans stay in the text."""
+    if start >= end:
+        return start, end  # nothing to trim (a figure right after the last one)
     lex = lex or lexicon()
     for _ in range(6):
         while start < end and view[start] in " \t":
@@ -309,10 +312,11 @@ class _Sentence:
         years = [m for m in _YEAR.finditer(seg) if not (m.start() and seg[m.start() - 1] in bases)]
         self.year_ends = [start + m.end() for m in years]
         self.years = [int(m.group(1)) for m in years]
-        self.periods = []
+        self.periods = []  # the kinds the sentence names, in periods.tsv's order
         for kind, pat in lex.periods:
             found = list(pat.finditer(seg))
-            self.periods.append((kind, [start + m.end() for m in found], found))
+            if found:
+                self.periods.append((kind, [start + m.end() for m in found], found))
 
     def year(self, pos: int) -> int | None:
         """The last year named before ``pos`` that is not a comparison base (比2018年, 较2018年)."""
