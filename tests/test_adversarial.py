@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+from types import ModuleType
+
 import pytest
+from conftest import ROOT, SAMPLE, grounded
 
 from extractor import extract
 
@@ -40,3 +44,30 @@ def test_one_long_line_without_punctuation() -> None:
     text = "增长" + "地区生产总值" * 50000 + "5%"
     doc = extract(text)
     assert [q.raw for q in doc.quantities] == ["5%"]
+
+
+def _hostile_shapes() -> ModuleType:
+    """benchmarks/hostile.py: the shapes the hostile-input benchmark times, made at any size."""
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "benchmarks" / "hostile.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+HOSTILE = _hostile_shapes()
+# Large enough that a step quadratic in the length of a clause or a sentence (each figure scanning back to its
+# clause start took 22 s on "5%" * 15,000) outlasts the guard, small enough that all shapes take a few seconds.
+HOSTILE_SIZE = 30_000
+
+
+@pytest.mark.hang_guard(20)
+@pytest.mark.parametrize("shape", [*HOSTILE.SHAPES, "sample"])
+def test_hostile_shape_finishes_grounded(shape: str) -> None:
+    text = HOSTILE.make(shape, HOSTILE_SIZE, SAMPLE)
+    doc = extract(text)
+    assert grounded(doc, text) == []
+    for q in doc.quantities:
+        assert text[q.span.start : q.span.end] == q.raw
+    for p in doc.projects:
+        assert text[p.span.start : p.span.end] == p.name
