@@ -29,6 +29,12 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
     return tuple((r["kind"], r["scope"], regex.compile(r["pattern"])) for r in table("noise.tsv"))
 
 
+@cache
+def _any_whole_line() -> regex.Pattern[str]:
+    """Every line and tail pattern in one: most lines match none, and one look rules them all out."""
+    return regex.compile("|".join(f"(?:{pat.pattern})" for _, scope, pat in _patterns() if scope != "inline"))
+
+
 def _is_prose(line: str) -> bool:
     return len(line.strip()) >= _PROSE_LINE and "。" in line
 
@@ -47,7 +53,7 @@ def find(view: str) -> list[NoiseRegion]:
     ls = 0
     for line in view.split("\n"):
         le = ls + len(line)
-        if le > ls:
+        if le > ls and _any_whole_line().fullmatch(view, ls, le) is not None:
             for kind, scope, pat in whole_line:
                 if pat.fullmatch(view, ls, le) is None:
                     continue

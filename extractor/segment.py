@@ -186,10 +186,17 @@ def heading_kind(text: str) -> str | None:
     """
     core = text.strip().rstrip("。.:：;；,，").strip()
     core = _markers()["level1"].sub("", _markers()["level2"].sub("", core)).strip()
+    if _any_heading_cue().search(core) is None:
+        return None  # most headings name no part: one look rules every cue out
     for kind, where, pat in _cues():
         if where != "sentence" and pat.search(core):
             return None if kind == "title" else kind
     return None
+
+
+@cache
+def _any_heading_cue() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{pat.pattern})" for _, where, pat in _cues() if where != "sentence"))
 
 
 def sentence_opens_part(sentence: str) -> str | None:

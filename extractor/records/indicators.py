@@ -313,6 +313,8 @@ class _Sentence:
         self.year_ends = [start + m.end() for m in years]
         self.years = [int(m.group(1)) for m in years]
         self.periods = []  # the kinds the sentence names, in periods.tsv's order
+        if _any_period().search(seg) is None:
+            return  # most sentences name no period: one look rules every kind out
         for kind, pat in lex.periods:
             found = list(pat.finditer(seg))
             if found:
@@ -331,6 +333,11 @@ class _Sentence:
             if i >= 0 and (best is None or found[i].start() > best[2]):
                 best = (kind, found[i].group(), found[i].start())
         return (best[0], best[1]) if best else None
+
+
+@cache
+def _any_period() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{pat.pattern})" for _, pat in lexicon().periods))
 
 
 @cache
