@@ -29,6 +29,12 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
     return tuple((r["kind"], r["scope"], regex.compile(r["pattern"])) for r in table("noise.tsv"))
 
 
+@cache
+def _any_whole_line() -> regex.Pattern[str]:
+    """Every line and tail pattern in one: most lines match none, and one look rules them all out."""
+    return regex.compile("|".join(f"(?:{pat.pattern})" for _, scope, pat in _patterns() if scope != "inline"))
+
+
 def _is_prose(line: str) -> bool:
     return len(line.strip()) >= _PROSE_LINE and "。" in line
 
@@ -43,24 +49,39 @@ def find(view: str) -> list[NoiseRegion]:
         found.extend(NoiseRegion(kind, m.start(), m.end()) for m in pat.finditer(view) if m.end() > m.start())
     # Line patterns are tried once per line: anchoring them with ^…$ in MULTILINE mode made the engine try
     # every position of the text.
+    last_prose: int | None = None  # where the text's last prose line starts (-1: none), found on first need
     ls = 0
     for line in view.split("\n"):
         le = ls + len(line)
-        if le > ls:
+        if le > ls and _any_whole_line().fullmatch(view, ls, le) is not None:
             for kind, scope, pat in whole_line:
                 if pat.fullmatch(view, ls, le) is None:
                     continue
                 if scope == "tail":
-                    if (tail_start is None or ls < tail_start) and not any(
-                        _is_prose(rest) for rest in view[le:].splitlines()
-                    ):
-                        tail_start = ls
+                    if tail_start is None or ls < tail_start:
+                        if last_prose is None:
+                            last_prose = _last_prose_start(view)
+                        # No prose line follows (view[le] ends this line): reading the rest again for every
+                        # footer-like line was quadratic.
+                        if last_prose <= le:
+                            tail_start = ls
                     continue
                 found.append(NoiseRegion(kind, ls, le))
         ls = le + 1
     if tail_start is not None:
         found.append(NoiseRegion("footer", tail_start, len(view.rstrip())))
     return _merge(found)
+
+
+def _last_prose_start(view: str) -> int:
+    """Where the last prose line of ``view`` starts (lines as ``str.splitlines`` cuts them), or -1."""
+    last = -1
+    pos = 0
+    for line in view.splitlines(keepends=True):
+        if _is_prose(line):
+            last = pos
+        pos += len(line)
+    return last
 
 
 def _merge(regions: list[NoiseRegion]) -> list[NoiseRegion]:

@@ -68,6 +68,7 @@ class _Lex:
     # First (or, for words before a number, last) characters of the word lists: most positions hold none of
     # them, and one set look-up then answers for every word length.
     unit_first: frozenset[str]
+    unit_lengths: dict[str, tuple[int, ...]]  # the lengths of the units starting with each character, longest first
     pre_last: frozenset[str]
     mid_first: frozenset[str]
     post_first: frozenset[str]
@@ -121,6 +122,9 @@ def lexicon() -> _Lex:
         multiplicative=mult,
         mult_rows=mult_rows,
         unit_first=frozenset(u[0] for u in units),
+        unit_lengths={
+            c: tuple(sorted({len(u) for u in units if u[0] == c}, reverse=True)) for c in {u[0] for u in units}
+        },
         pre_last=frozenset(w[-1] for w in pre),
         mid_first=frozenset(w[0] for w in mid),
         post_first=frozenset(w[0] for w in post),
@@ -132,7 +136,7 @@ def lexicon() -> _Lex:
 def _unit_at(view: str, pos: int, lex: _Lex) -> Unit | None:
     if pos >= len(view) or view[pos] not in lex.unit_first:
         return None
-    for n in range(min(lex.max_unit, len(view) - pos), 0, -1):
+    for n in lex.unit_lengths[view[pos]]:
         u = lex.units.get(view[pos : pos + n])
         if u is not None:
             return u
@@ -198,6 +202,12 @@ def _split_scale(run: str) -> tuple[str, str]:
 
 
 @cache
+def _prefix_first() -> frozenset[str]:
+    """First characters of the percent prefixes (百分之): most numerals start with none of them."""
+    return frozenset(p[0] for p in numerals.tables().percent_prefixes)
+
+
+@cache
 def _section_chars() -> str:
     """万 and 亿: they close a group, so what follows them belongs to the same numeral (3万4000)."""
     return "".join(numerals.tables().sections)
@@ -217,8 +227,13 @@ def _prefix_len(view: str, pos: int) -> int:
 def _scale_value(s: str) -> Decimal:
     v = Decimal(1)
     for c in s:
-        v *= numerals.scales()[c]
+        v *= _scales()[c]
     return v
+
+
+@cache
+def _scales() -> dict[str, int]:
+    return numerals.scales()
 
 
 _ASCII_DIGIT = re.compile("[0-9]")
@@ -231,7 +246,11 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     run = m.group()
     if len(run) > numerals.MAX_LENGTH:
         return None
-    prefix = next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
+    prefix = (
+        next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
+        if run[0] in _prefix_first()
+        else None
+    )
     percent_prefix = prefix is not None
     body_start = start + (len(prefix) if prefix else 0)
     body = view[body_start : m.end()]

@@ -8,6 +8,7 @@ heading that opens a paragraph ("（二）推进生态文明建设。一是…")
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -95,6 +96,19 @@ class SpanIndex:
         return (i > 0 and self.spans[i - 1].end > s) or (i < len(self.starts) and self.starts[i] < e)
 
 
+class CharIndex:
+    """Where the characters of one set stand in a view, found once: the last one before a position is a bisect,
+    where a backward scan would cost the length of the clause for every figure in it."""
+
+    def __init__(self, view: str, chars: str) -> None:
+        self.positions = [m.start() for m in re.finditer("[" + re.escape(chars) + "]", view)]
+
+    def last_before(self, pos: int, floor: int = 0) -> int | None:
+        """The last position in [floor, pos) holding one of the characters, or None."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        return self.positions[i] if i >= 0 and self.positions[i] >= floor else None
+
+
 @dataclass
 class Segments:
     lines: list[Span]
@@ -106,6 +120,7 @@ class Segments:
     _sentence_starts: list[int] = field(default_factory=list)
     _part_starts: list[int] = field(default_factory=list)
     _noise_index: SpanIndex | None = None
+    _char_indexes: dict[str, CharIndex] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -145,6 +160,13 @@ class Segments:
     def noise_at(self, pos: int) -> bool:
         return self.noise_index().at(pos) is not None
 
+    def char_index(self, view: str, chars: str) -> CharIndex:
+        """Where ``chars`` stand in ``view`` (the view these segments were made from), found on first use."""
+        index = self._char_indexes.get(chars)
+        if index is None:
+            index = self._char_indexes[chars] = CharIndex(view, chars)
+        return index
+
 
 @cache
 def _cues() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
@@ -164,10 +186,17 @@ def heading_kind(text: str) -> str | None:
     """
     core = text.strip().rstrip("。.:：;；,，").strip()
     core = _markers()["level1"].sub("", _markers()["level2"].sub("", core)).strip()
+    if _any_heading_cue().search(core) is None:
+        return None  # most headings name no part: one look rules every cue out
     for kind, where, pat in _cues():
         if where != "sentence" and pat.search(core):
             return None if kind == "title" else kind
     return None
+
+
+@cache
+def _any_heading_cue() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{pat.pattern})" for _, where, pat in _cues() if where != "sentence"))
 
 
 def sentence_opens_part(sentence: str) -> str | None:
@@ -315,11 +344,12 @@ def _assemble(
             part_starts.append((h.start, h.kind, h))
     part_starts.sort(key=lambda p: p[0])
     parts = _parts(part_starts, n)
+    # Parts are contiguous and sorted: a heading's part is a bisect, not a walk over every part.
+    starts = [p.start for p in parts]
     for h in headings:
-        for p in parts:
-            if p.start <= h.start < p.end:
-                p.headings.append(h)
-                break
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and h.start < parts[i].end:
+            parts[i].headings.append(h)
     return Segments(lines, sentences, headings, parts, inline)
 
 

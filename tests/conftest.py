@@ -137,16 +137,27 @@ def load_scorer(shared: Path) -> ModuleType:
     return mod
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "hang_guard(seconds): the hang guard's limit for this test (default 120 s), far above its run time"
+    )
+
+
 @pytest.fixture
-def hang_guard() -> Iterator[None]:
-    """Turn a hang (catastrophic backtracking, a decompression bomb) into a failure; not a timing assertion."""
+def hang_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Turn a hang (catastrophic backtracking, a decompression bomb) into a failure; not a timing assertion.
+
+    A test whose input is only moderately large marks a lower limit (``@pytest.mark.hang_guard(30)``), still far
+    above its run time, so that a quadratic step fails it instead of slowing it down.
+    """
     import signal
 
     def boom(*_: object) -> None:
         raise TimeoutError("did not finish: catastrophic backtracking or an unbounded input?")
 
+    marker = request.node.get_closest_marker("hang_guard")
     old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(120)
+    signal.alarm(int(marker.args[0]) if marker else 120)
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, old)

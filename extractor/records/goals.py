@@ -28,6 +28,8 @@ from extractor.segment import YEAR, Heading, Part, Segments, Span, SpanIndex, he
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # A clause this long is no qualitative target: it is prose.
 MAX_QUALITATIVE = 40
+# A figure without a subject takes one from at most this many characters of its goal before it.
+SUBJECT_WINDOW = 200
 _TRIM = ' \t\u3000，,；;：:。！？!?、"“”'
 
 
@@ -149,7 +151,8 @@ def find_goals(view: str, segments: Segments, qs: list[QMatch]) -> list[_Goal]:
                 cue = next((m for p in lex.targets if (m := p.search(sview))), None)
             if cue is not None and s >= main_until:
                 # The main targets run from the cue to the end of its paragraph ...
-                main_until = next((ln.end for ln in segments.lines if ln.start <= s < ln.end + 1), e)
+                li = bisect.bisect_right(line_starts, s) - 1
+                main_until = segments.lines[li].end if li >= 0 and s < segments.lines[li].end + 1 else e
                 s = s + cue.end()
             elif s < main_until and lex.explanation.match(view, s, e):
                 main_until = s  # ... or to a sentence that explains them (实现上述目标，必须…)
@@ -249,9 +252,11 @@ def build_goals(
     # (地区生产总值增长7.5%，达到309亿元) and 分别 can reach across clauses.
     read: dict[tuple[int, int], dict[int, ind.Mention]] = {}
     sentence_span = M.Span(start=0, end=0)
+    first_strength: re.Match[str] | None = None
     for g in goals:
         if (sentence_span.start, sentence_span.end) != g.sentence:
             sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
+            first_strength = lex.strength_re.search(view, g.sentence[0], g.sentence[1])
         lo = bisect.bisect_left(starts, g.start)
         hi = bisect.bisect_left(starts, g.end, lo)
         if lo < hi:
@@ -265,7 +270,12 @@ def build_goals(
             targets = _targets(text, view, g, [], lex, quantity_model)
         else:
             targets = []  # most goals: no figure, no rank, no qualitative target
-        sm = lex.strength_re.search(view, g.sentence[0], g.end)
+        # The first binding word of the sentence up to the goal's end. The sentence's first one is it when it ends
+        # in time; else the answer starts at it or later (a shorter word there, or none): one short search, not one
+        # from the sentence start per goal.
+        sm = first_strength
+        if sm is not None and sm.end() > g.end:
+            sm = lex.strength_re.search(view, sm.start(), g.end)
         strength = lex.strength[sm.group()] if sm else None
         year_m = lex.year.search(view, g.start, g.end)
         if year_m:
@@ -368,8 +378,10 @@ def _targets(
         q = m.q
         name = m.name if m.name is not None else (m.owner.name if m.owner is not None else None)
         if name is None:
-            # A figure without a subject: the goal's own words before it say what it is.
-            name = _subject(text, view, g.start, m.change.verb_start if m.change else q.start)
+            # A figure without a subject: the goal's own words before it say what it is (at most SUBJECT_WINDOW of
+            # them: every nameless figure of a long goal read it from its start).
+            end = m.change.verb_start if m.change else q.start
+            name = _subject(text, view, max(g.start, end - SUBJECT_WINDOW), end)
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
         out.append(
@@ -387,9 +399,10 @@ def _targets(
         )
     # Only the main targets hold qualitative targets, and a rank needs a cue word somewhere in the goal.
     if g.main_targets or ind.may_rank(view, g.start, g.end):
-        covered = [(m.q.start, m.q.end) for m in mentions]
+        covered = [m.q.start for m in mentions]  # in text order
         for cs, ce in g.clauses:
-            if any(cs <= a < ce for a, _ in covered):
+            i = bisect.bisect_left(covered, cs)
+            if i < len(covered) and covered[i] < ce:
                 continue
             r = _rank(text, view, cs, ce)
             if r is not None:

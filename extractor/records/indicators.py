@@ -7,6 +7,7 @@ change (比2018年增长5.1%); otherwise the words before it (or, for counted th
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from extractor import numerals
 from extractor._data import column, last_chars, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
-from extractor.segment import Segments
+from extractor.segment import CharIndex, Segments
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
 MAX_NAME = 24
@@ -37,6 +38,10 @@ class _Lex:
     bases: tuple[str, ...]
     leading: regex.Pattern[str]
     trailing: regex.Pattern[str]
+    # The trailing words by first character, when all are plain words (None when one is a pattern): a run of them
+    # before a name's end is then found from the end, in time proportional to the run (see _trailing_start).
+    trailing_words: dict[str, tuple[str, ...]] | None
+    trailing_longest: int
     periods: tuple[tuple[str, regex.Pattern[str]], ...]
     ranks: tuple[tuple[str, regex.Pattern[str]], ...]
     rank_cues: tuple[str, ...]
@@ -53,9 +58,19 @@ def _affix_pattern(words: tuple[str, ...], at_start: bool) -> regex.Pattern[str]
     return regex.compile(rf"^(?:{body})+" if at_start else rf"(?:{body})+$")
 
 
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    if any(w.endswith("*") for w in words):
+        return None
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
 @cache
 def lexicon() -> _Lex:
     rows = table("changes.tsv")
+    trailing = column("name_affixes.tsv", "word", position="trailing")
     return _Lex(
         verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "verb"},
         verbs_longest_first=tuple(sorted((r["word"] for r in rows if r["kind"] == "verb"), key=len, reverse=True)),
@@ -63,7 +78,9 @@ def lexicon() -> _Lex:
         fillers=tuple(sorted((r["word"] for r in rows if r["kind"] == "filler"), key=len, reverse=True)),
         bases=tuple(sorted((r["word"] for r in rows if r["kind"] == "base"), key=len, reverse=True)),
         leading=_affix_pattern(column("name_affixes.tsv", "word", position="leading"), True),
-        trailing=_affix_pattern(column("name_affixes.tsv", "word", position="trailing"), False),
+        trailing=_affix_pattern(trailing, False),
+        trailing_words=_by_first(trailing),
+        trailing_longest=max((len(w) for w in trailing), default=0),
         periods=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("periods.tsv")),
         ranks=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"),
         rank_cues=tuple(r["pattern"] for r in table("ranks.tsv") if r["kind"] == "cue"),
@@ -104,19 +121,23 @@ class Mention:
     attached: list[Mention] = field(default_factory=list)
     owner: Mention | None = None
     qualifier: str | None = None  # a target's bound shared from the list it is in (7%和8%左右)
+    topic_start: int = 0  # where the clause before this one starts (the topic may be there)
+    respectively: bool = False  # 分别 stands in the clause before the figure
 
 
-def _clause_start(view: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and view[i - 1] not in CLAUSE_BREAK:
-        i -= 1
-    return i
+def _clause_start(breaks: CharIndex, pos: int, floor: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last clause break before it, not before ``floor``."""
+    if pos <= floor:
+        return pos
+    b = breaks.last_before(pos, floor)
+    return floor if b is None else b + 1
 
 
 def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
     """Move ``end`` back over any of ``words`` (repeatedly), not before ``start``."""
+    ends = last_chars(words)
     moved = True
-    while moved:
+    while moved and end > start and view[end - 1] in ends:
         moved = False
         for w in words:
             if end - len(w) >= start and view.startswith(w, end - len(w)):
@@ -172,6 +193,8 @@ def _base_in(before: str, lex: _Lex) -> bool:
 
 def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tuple[int, int]:
     """Trim time, scope and light verbs from both ends of a name; spans stay in the text."""
+    if start >= end:
+        return start, end  # nothing to trim (a figure right after the last one)
     lex = lex or lexicon()
     for _ in range(6):
         while start < end and view[start] in " \t":
@@ -183,9 +206,9 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
         if m and m.end() > 0:
             start += m.end()
             continue
-        m = lex.trailing.search(seg)
-        if m and m.end() > m.start():
-            end = start + m.start()
+        t = _trailing_start(view, start, end, lex)
+        if t is not None:
+            end = t
             continue
         break
     while start < end and view[start] in " \t\"“”'‘’(（)）、,，":
@@ -204,6 +227,34 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
         cut = view.find("、", end - MAX_NAME, end)
         start = cut + 1 if cut >= 0 else end - MAX_NAME
     return start, end
+
+
+def _trailing_start(view: str, start: int, end: int, lex: _Lex) -> int | None:
+    """Where ``lex.trailing`` ((?:word|…)+$) matches in view[start:end], or None.
+
+    The search tries every position of the name and, at each, runs through the words after it: a name of
+    的的…的 took quadratic time. The earliest position from which the rest is a run of words is the same, found
+    walking back from the end; it stops once no word can reach a position already known to start a run.
+    """
+    words = lex.trailing_words
+    if words is None:
+        m = lex.trailing.search(view, start, end)
+        return m.start() if m and m.end() > m.start() else None
+    best = None
+    # $ also matches before a final newline.
+    for stop in (end, end - 1) if end > start and view[end - 1] == "\n" else (end,):
+        ok = {stop}
+        p = stop - 1
+        gap = 0
+        while p >= start and gap < lex.trailing_longest:
+            if any(p + len(w) in ok for w in words.get(view[p], ()) if view.startswith(w, p, stop)):
+                ok.add(p)
+                best = p if best is None else min(best, p)
+                gap = 0
+            else:
+                gap += 1
+            p -= 1
+    return best
 
 
 def _after_name(view: str, q: QMatch, limit: int, lex: _Lex) -> tuple[int, int] | None:
@@ -235,11 +286,11 @@ def _after_name(view: str, q: QMatch, limit: int, lex: _Lex) -> tuple[int, int] 
     return s, e
 
 
-def _topic(view: str, sentence_start: int, clause_start: int) -> tuple[int, int] | None:
-    """The subject of an earlier clause of the sentence: 结对帮扶干部由县、镇、村干部组成,共有353名."""
+def _topic(view: str, sentence_start: int, clause_start: int, prev_start: int) -> tuple[int, int] | None:
+    """The subject of an earlier clause of the sentence: 结对帮扶干部由县、镇、村干部组成,共有353名.
+    ``prev_start`` is where that clause starts."""
     if clause_start <= sentence_start:
         return None
-    prev_start = _clause_start(view, clause_start - 1, sentence_start)
     seg = view[prev_start : clause_start - 1]
     m = lexicon().topic_end.search(seg)
     if not m or m.start() < 2:
@@ -247,22 +298,46 @@ def _topic(view: str, sentence_start: int, clause_start: int) -> tuple[int, int]
     return prev_start, prev_start + m.start()
 
 
-def _period(view: str, start: int, end: int, lex: _Lex) -> tuple[str, str] | None:
-    seg = view[start:end]
-    best = None
-    for kind, pat in lex.periods:
-        for m in pat.finditer(seg):
-            if best is None or m.start() > best[2]:
-                best = (kind, m.group(), m.start())
-    return (best[0], best[1]) if best else None
+class _Sentence:
+    """The years and periods one sentence names, found once: every figure of the sentence looks back through it
+    for the last of them, and a long sentence of many figures made that quadratic.
+
+    The last match ending at or before a figure is what a search of the text before the figure finds: the
+    patterns look at nothing beyond their match, and a figure never starts inside a year or a period."""
+
+    def __init__(self, view: str, start: int, end: int, lex: _Lex) -> None:
+        self.span = (start, end)
+        seg = view[start:end]
+        bases = _one_char_bases(lex.bases)
+        years = [m for m in _YEAR.finditer(seg) if not (m.start() and seg[m.start() - 1] in bases)]
+        self.year_ends = [start + m.end() for m in years]
+        self.years = [int(m.group(1)) for m in years]
+        self.periods = []  # the kinds the sentence names, in periods.tsv's order
+        if _any_period().search(seg) is None:
+            return  # most sentences name no period: one look rules every kind out
+        for kind, pat in lex.periods:
+            found = list(pat.finditer(seg))
+            if found:
+                self.periods.append((kind, [start + m.end() for m in found], found))
+
+    def year(self, pos: int) -> int | None:
+        """The last year named before ``pos`` that is not a comparison base (比2018年, 较2018年)."""
+        i = bisect.bisect_right(self.year_ends, pos) - 1
+        return self.years[i] if i >= 0 else None
+
+    def period(self, pos: int) -> tuple[str, str] | None:
+        """The period named last before ``pos`` (of two starting alike, the first kind in periods.tsv)."""
+        best = None
+        for kind, ends, found in self.periods:
+            i = bisect.bisect_right(ends, pos) - 1
+            if i >= 0 and (best is None or found[i].start() > best[2]):
+                best = (kind, found[i].group(), found[i].start())
+        return (best[0], best[1]) if best else None
 
 
-def _year(view: str, sent_start: int, pos: int) -> int | None:
-    """The last year named before the figure that is not a comparison base (比2018年, 较2018年)."""
-    seg = view[sent_start:pos]
-    bases = _one_char_bases(lexicon().bases)
-    years = [m for m in _YEAR.finditer(seg) if not (m.start() and seg[m.start() - 1] in bases)]
-    return int(years[-1].group(1)) if years else None
+@cache
+def _any_period() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{pat.pattern})" for _, pat in lexicon().periods))
 
 
 @cache
@@ -276,11 +351,20 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     out: list[Mention] = []
     prev: Mention | None = None
     noise = segments.noise_index()
+    breaks = segments.char_index(view, CLAUSE_BREAK)
+    context: _Sentence | None = None
     for q in qs:
         sent = segments.sentence_at(q.start)
         s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
-        cstart = _clause_start(view, q.start, s0)
+        cstart = _clause_start(breaks, q.start, s0)
         m = Mention(q, (s0, s1), cstart)
+        m.topic_start = _clause_start(breaks, cstart - 1, s0) if cstart > s0 else cstart
+        if prev is not None and prev.sentence == m.sentence and prev.clause_start == cstart:
+            # Only the text since the last figure of the clause is new: an occurrence may start one character
+            # before that figure.
+            m.respectively = prev.respectively or view.find("分别", max(cstart, prev.q.start - 1), q.start) >= 0
+        else:
+            m.respectively = view.find("分别", cstart, q.start) >= 0
         floor = cstart
         same_clause = prev is not None and prev.sentence == m.sentence and prev.q.end >= cstart
         if same_clause:
@@ -309,8 +393,10 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         elif m.change is None and adjacent and prev is not None and prev.name:
             m.name, m.name_start = prev.name, prev.name_start  # 建档立卡贫困户301户611人
             m.after_name, m.name_end = prev.after_name, prev.name_end
-        m.year = _year(view, s0, q.start)
-        per = _period(view, s0, q.start, lex)
+        if context is None or context.span != (s0, s1):
+            context = _Sentence(view, s0, s1, lex)
+        m.year = context.year(q.start)
+        per = context.period(q.start)
         if per:
             m.period_kind, m.period = per
         out.append(m)
@@ -326,6 +412,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
 
 def link(mentions: list[Mention], view: str, text: str) -> None:
     """Give nameless figures a name and attach changes to the level they describe."""
+    topics: dict[tuple[int, int], tuple[int, int] | None] = {}  # the figures of one clause share its topic
     for i, m in enumerate(mentions):
         if m.change is not None:
             continue
@@ -335,38 +422,52 @@ def link(mentions: list[Mention], view: str, text: str) -> None:
                 # 帮助对象达346户,879人; 地区生产总值增长7.5%,达到309亿元
                 m.name, m.name_start = prev.name, prev.name_start
             else:
-                t = _topic(view, m.sentence[0], m.clause_start)
-                if t:
-                    ts, te = clean_name(view, *t)
-                    if te > ts:
-                        m.name_start, m.name = ts, text[ts:te]
+                key = (m.sentence[0], m.clause_start)
+                if key not in topics:
+                    t = _topic(view, m.sentence[0], m.clause_start, m.topic_start)
+                    topics[key] = clean_name(view, *t) if t else None
+                found = topics[key]
+                if found and found[1] > found[0]:
+                    ts, te = found
+                    m.name_start, m.name = ts, text[ts:te]
+    # A change without its own name belongs to the latest level in the sentence that has none yet. ``levels``
+    # holds the sentence's named levels without a change so far, in order: attaching takes them from the end.
+    levels: list[Mention] = []
+    sentence: tuple[int, int] | None = None
+    group_end = 0
     for i, m in enumerate(mentions):
-        if m.change is None or m.name is not None:
+        if m.sentence != sentence:
+            sentence, levels = m.sentence, []
+        if m.change is None:
+            if m.name:
+                levels.append(m)
             continue
-        # A change without its own name belongs to the latest level in the sentence that has none yet.
-        group = [m]
-        j = i + 1
-        while (
-            j < len(mentions)
-            and mentions[j].change is not None
-            and mentions[j].name is None
-            and mentions[j].sentence == m.sentence
-            and mentions[j].clause_start == m.clause_start
-        ):
-            group.append(mentions[j])
-            j += 1
-        if any(g.owner for g in group):
+        if m.name is not None:
             continue
-        levels = [
-            p for p in mentions[:i] if p.sentence == m.sentence and p.change is None and not p.attached and p.name
-        ]
-        if len(group) > 1 and len(levels) >= len(group):
-            for g, p in zip(group, levels[-len(group) :], strict=False):
+        # The group: this change and the nameless changes right after it in its clause. Every member's group ends
+        # where the first one's does, so it is found once.
+        if i >= group_end:
+            group_end = i + 1
+            while (
+                group_end < len(mentions)
+                and mentions[group_end].change is not None
+                and mentions[group_end].name is None
+                and mentions[group_end].sentence == m.sentence
+                and mentions[group_end].clause_start == m.clause_start
+            ):
+                group_end += 1
+        if m.owner is not None:
+            continue  # its whole group was attached with an earlier member
+        k = group_end - i
+        if k > 1 and len(levels) >= k:
+            for g, p in zip(mentions[i:group_end], levels[-k:], strict=True):
                 p.attached.append(g)
                 g.owner = p
+            del levels[-k:]
         elif levels:
-            levels[-1].attached.append(m)
-            m.owner = levels[-1]
+            p = levels.pop()
+            p.attached.append(m)
+            m.owner = p
 
 
 def distribute(mentions: list[Mention], view: str, text: str) -> None:
@@ -388,8 +489,7 @@ def distribute(mentions: list[Mention], view: str, text: str) -> None:
         ):
             run.append(mentions[j])
             j += 1
-        clause = view[m.clause_start : m.q.start]
-        if len(run) > 1 and "分别" in clause:
+        if len(run) > 1 and m.respectively:
             names = _split_subjects(m.name and simplified(m.name), len(run), lex)
             for r, nm in zip(run, names, strict=False):
                 r.name = nm

@@ -1,0 +1,278 @@
+"""Hostile input shapes: throughput at 50k and 500k characters, growth, and the normal report rate beside them.
+
+    python benchmarks/hostile.py [--sizes 50000,500000] [--repeat 2] [--cap 60] [--only SHAPE,...]
+                                 [--corpus DIR] [--sample FILE]
+
+Each shape is one unit repeated (whole units only) to about each size; ``sample`` is the sample report repeated,
+and ``sample x200`` is the sample repeated 200 times. Every (shape, size) runs in a child process: CPU seconds of
+``extract(text)``, the best of ``--repeat`` runs, killed after ``--cap`` wall seconds and then shown as ``> cap``
+(the larger sizes of that shape are not tried). The normal rate is the best of 3 passes over the corpus reports
+(``*.txt``), CPU time, the way ``bench.py`` measures it. ``chars/fig`` is characters per quantity found: a report
+has about 90, and most of the time of a dense shape is spent on its records, not on reading the text.
+
+Acceptance (issue 14): at the largest size every shape runs at >= 20% of the normal rate, and the time at the
+largest size is at most 12x the time at the smallest (linear is 10x for 50k -> 500k). The exit status is 1 when a
+shape misses either, 2 when an input file is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SAMPLE = ROOT / "samples" / "hongshan_2019.txt"
+MIN_SHARE = 0.20  # of the normal rate, at the largest size
+MAX_GROWTH = 12.0  # time at the largest size / time at the smallest, for a 10x size step (scaled for others)
+
+_NAMES = ["工业", "农业", "服务业", "税收收入", "固定资产投资", "社会消费品零售总额", "进出口总额"]
+_REVIEW = "一、2019年工作回顾\n"
+_PLAN = "二、2020年工作计划\n"
+
+
+def _repeat(unit: str, n: int, head: str = "") -> str:
+    return head + unit * max(1, (n - len(head)) // len(unit))
+
+
+def _list_shape(n: int) -> str:
+    """One sentence: A、B、C…分别增长5%、6%、7%…, half subjects, half figures."""
+    k = max(2, n // 12)
+    subjects = "、".join(_NAMES[i % len(_NAMES)] + str(i) for i in range(k))
+    figures = "、".join(f"{i % 9 + 1}.{i % 7}%" for i in range(k))
+    return (subjects + "分别增长" + figures)[: max(n, 20)]
+
+
+def _chain(sep: str, n: int) -> str:
+    """1至2至3至…: one numeral chain joined by a range separator."""
+    parts, size = [], 0
+    i = 1
+    while size < n:
+        p = f"{i % 97 + 1}{sep}"
+        parts.append(p)
+        size += len(p)
+        i += 1
+    return "".join(parts) + "1"
+
+
+# name -> (how to make it at n characters, what it is)
+SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
+    "pct": (lambda n: _repeat("5%", n), "5%5%5%… one clause of percentages"),
+    "money": (lambda n: _repeat("1.5亿元", n), "1.5亿元1.5亿元…"),
+    "growth_comma": (lambda n: _repeat("增长5%，", n), "增长5%，增长5%，… one sentence of changes"),
+    "growth": (lambda n: _repeat("增长5%", n), "增长5%增长5%… one clause of changes"),
+    "base_change": (lambda n: _repeat("比2018年增长5.1%", n), "changes with a base year, no break"),
+    "named": (lambda n: _repeat("地区生产总值7.5亿元", n), "named levels in one clause"),
+    "years": (lambda n: _repeat("2019年完成5%", n), "a year before every figure"),
+    "periods": (lambda n: _repeat("1-3月增长5%", n), "a period before every figure"),
+    "rank": (lambda n: _repeat("增长5%列全县第一位", n), "a rank after every figure"),
+    "list": (_list_shape, "A、B、C…分别增长5%、6%… one list"),
+    "range_zhi": (lambda n: _chain("至", n), "1至2至3至… one chain"),
+    "range_dash": (lambda n: _chain("-", n), "1-2-3-… one chain"),
+    "scales": (lambda n: _repeat("3万亿5千万元", n), "scale characters in every figure"),
+    "scale_run": (lambda n: _repeat("万亿千百", n), "scale characters only"),
+    "numerals": (lambda n: _repeat("三百二十五个", n), "Chinese numerals with a count unit"),
+    "brackets": (lambda n: _repeat("（增长5%）（", n), "brackets, half of them unclosed"),
+    "headings": (lambda n: _repeat("一、工作回顾\n（一）经济发展\n1.工业生产\n", n), "heading lines only"),
+    "no_punct": (
+        lambda n: _repeat("地区生产总值增长5个百分点完成投资3亿元新建学校12所", n),
+        "one line, no punctuation",
+    ),
+    "ideo_spaces": (lambda n: _repeat("增长\u30005%\u3000", n), "ideographic spaces around figures"),
+    "crlf": (lambda n: _repeat("增长5%\r\n", n), "CRLF line ends"),
+    "sections": (
+        lambda n: _repeat(
+            "一、2019年工作回顾\r\n全镇完成工农业总产值7.5亿元，比2018年增长5.1%。\n"
+            "二、2020年工作计划\n确保地区生产总值增长6%，力争完成投资3亿元。\n",
+            n,
+        ),
+        "review and plan headings, repeated",
+    ),
+    "plan_pct": (lambda n: _repeat("5%", n, _PLAN), "5%5%5%… in the plan part (goals)"),
+    "plan_goals": (lambda n: _repeat("确保增长5%，力争完成3亿元", n, _PLAN), "goals in one sentence"),
+    "review_pct": (lambda n: _repeat("5%", n, _REVIEW), "5%5%5%… under a review heading"),
+    "topic": (lambda n: "结对帮扶干部由县镇村干部组成，" + _repeat("5%", n), "nameless figures after a topic"),
+    "affix_run": (lambda n: _repeat("的", n - 3) + "厂5%", "one name of 的的…的厂 before a figure"),
+    "footer_tail": (
+        lambda n: _repeat(
+            "上一篇：第3号文件\n全镇完成工农业总产值7.5亿元，比2018年增长5.1%，财政总收入1830.96万元，"
+            "比增1.4%，城镇居民可支配收入32473元。\n",
+            n,
+        ),
+        "footer-like lines, each followed by prose",
+    ),
+    "ascii_words": (lambda n: _repeat("abc.def ghi-jkl mno ", n), "ASCII words and spaces, no braces"),
+    "proj_names": (lambda n: _repeat("建设水厂项目", n), "project names in one sentence, no status word"),
+    "proj_money": (lambda n: "实施城东污水处理厂项目" + _repeat("1.5亿元", n), "money figures after one project name"),
+}
+
+
+def _sample_text(sample: Path) -> str:
+    return sample.read_bytes().decode("utf-8-sig")
+
+
+def make(shape: str, n: int, sample: Path) -> str:
+    if shape == "sample":
+        s = _sample_text(sample)
+        return s * max(1, n // len(s))
+    if shape == "sample x200":
+        return _sample_text(sample) * 200
+    return SHAPES[shape][0](n)
+
+
+def _child(shape: str, n: int, sample: str, repeat: int, conn: object) -> None:
+    from extractor import extract
+
+    extract("2019年全镇完成工农业总产值7.5亿元，比2018年增长5.1%。")  # load the data files first
+    text = make(shape, n, Path(sample))
+    best = None
+    for _ in range(repeat):
+        t0 = time.process_time()
+        doc = extract(text)
+        dt = time.process_time() - t0
+        best = dt if best is None else min(best, dt)
+    conn.send((len(text), best, len(doc.quantities)))  # type: ignore[attr-defined]
+    conn.close()  # type: ignore[attr-defined]
+
+
+def timed(shape: str, n: int, sample: Path, cap: float, repeat: int) -> tuple[int, float | None, int]:
+    """(characters, CPU seconds or None past the cap, quantities found) of one shape at one size."""
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    recv, send = ctx.Pipe(duplex=False)
+    p = ctx.Process(target=_child, args=(shape, n, str(sample), repeat, send))
+    p.start()
+    send.close()
+    ready = recv.poll(cap)
+    if not ready:
+        p.kill()
+        p.join()
+        return len(make(shape, n, sample)), None, 0
+    try:
+        chars, dt, nq = recv.recv()
+    except EOFError:
+        p.join()
+        raise RuntimeError(f"{shape} at {n}: the child process died (exit code {p.exitcode})") from None
+    p.join()
+    return chars, dt, nq
+
+
+def normal_rate(corpus: Path) -> tuple[int, float]:
+    from extractor.api import extract_bytes
+
+    blobs = [(p.name, p.read_bytes()) for p in sorted(corpus.glob("*.txt"))]
+    chars = sum(extract_bytes(data, name).source.chars for name, data in blobs)  # also warms the caches
+    best = None
+    for _ in range(3):
+        t0 = time.process_time()
+        for name, data in blobs:
+            extract_bytes(data, name)
+        dt = time.process_time() - t0
+        best = dt if best is None else min(best, dt)
+    assert best is not None
+    return chars, chars / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="50000,500000", help="characters, comma-separated (default 50000,500000)")
+    ap.add_argument("--repeat", type=int, default=2, help="runs per shape and size, the best counts (default 2)")
+    ap.add_argument("--cap", type=float, default=60.0, help="wall seconds per shape and size (default 60)")
+    ap.add_argument("--only", default="", help="shapes to run, comma-separated (default: all)")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "docs")
+    ap.add_argument("--sample", type=Path, default=DEFAULT_SAMPLE)
+    ap.add_argument("--no-normal", action="store_true", help="skip the corpus rate (no share column)")
+    args = ap.parse_args(argv)
+    prog = "hostile.py"
+    if not args.sample.is_file():
+        print(f"{prog}: error: {args.sample}: sample file not found", file=sys.stderr)
+        return 2
+    try:
+        args.sample.read_bytes()
+    except OSError as e:
+        print(f"{prog}: error: {args.sample}: {e.strerror}", file=sys.stderr)
+        return 2
+    if not args.no_normal and not (args.corpus.is_dir() and any(args.corpus.glob("*.txt"))):
+        print(f"{prog}: error: {args.corpus}: corpus folder not found or holds no .txt report", file=sys.stderr)
+        return 2
+    try:
+        sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
+    except ValueError:
+        print(f"{prog}: error: --sizes {args.sizes!r}: expected numbers such as 50000,500000", file=sys.stderr)
+        return 2
+    names = [*SHAPES, "sample"]
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = [s for s in only if s not in [*names, "sample x200"]]
+    if unknown:
+        print(f"{prog}: error: unknown shape {unknown[0]!r}; shapes: {', '.join(names)}, sample x200", file=sys.stderr)
+        return 2
+    run = [s for s in [*names, "sample x200"] if not only or s in only]
+
+    import extractor
+
+    print(f"machine: {platform.machine()} cores={os.cpu_count()} python={platform.python_version()}")
+    print(f"extractor: {Path(extractor.__file__).parent}")
+    print(f"load average {os.getloadavg()[0]:.2f}; CPU seconds of extract(), best of {args.repeat}; cap {args.cap:g} s")
+    try:
+        return _run(args, sizes, run)
+    except OSError as e:
+        print(f"{prog}: error: {e.filename}: {e.strerror}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, sizes: list[int], run: list[str]) -> int:
+    rates = []
+    if not args.no_normal:
+        chars, r = normal_rate(args.corpus)
+        rates.append(r)
+        print(f"normal rate (corpus, {chars:,} characters, best of 3 passes): {r:,.0f} chars/s", flush=True)
+    rows = []
+    for shape in run:
+        times: list[tuple[int, float | None, int]] = []
+        for n in [0] if shape == "sample x200" else sizes:
+            if times and times[-1][1] is None:
+                times.append((n, None, 0))  # over the cap at a smaller size already
+                continue
+            times.append(timed(shape, n, args.sample, args.cap, args.repeat))
+            c, dt, _ = times[-1]
+            print(f"  {shape} at {c:,} characters: " + (f"{dt:.2f} s" if dt else "> cap"), file=sys.stderr, flush=True)
+        rows.append((shape, times))
+    if not args.no_normal:
+        chars, r = normal_rate(args.corpus)
+        rates.append(r)
+        print(f"normal rate again, after the shapes: {r:,.0f} chars/s; shares use the mean of both")
+    rate = sum(rates) / len(rates) if rates else None
+    cols = "".join(f"{f'{n // 1000}k chars/s':>14s}" for n in sizes)
+    print(f"{'shape':14s}{cols}{'growth':>8s}{'share':>7s}{'chars/fig':>10s}  verdict")
+    failed = []
+    for shape, times in rows:
+        cells = "".join(f"{(f'{c / dt:,.0f}' if dt else '> cap'):>14s}" for c, dt, _ in times)
+        if shape == "sample x200":
+            cells = f"{cells:>{14 * len(sizes)}s}"
+        (_, t0, _), (c1, t1, nq) = times[0], times[-1]
+        growth = t1 / t0 if len(times) > 1 and t0 and t1 else None
+        share = c1 / t1 / rate if t1 and rate else None
+        ok = t1 is not None and (share is None or share >= MIN_SHARE)
+        # 12x for 10x the characters: linear time plus a fifth.
+        limit = MAX_GROWTH / 10 * c1 / times[0][0]
+        ok = ok and (shape == "sample x200" or (growth is not None and growth <= limit))
+        if not ok:
+            failed.append(shape)
+        g = f"{growth:.1f}x" if growth else "-"
+        sh = f"{share:.0%}" if share is not None else "-"
+        fig = f"{c1 / nq:.1f}" if nq else "-"
+        print(f"{shape:14s}{cells}{g:>8s}{sh:>7s}{fig:>10s}  {'ok' if ok else 'FAIL'}")
+    print(
+        f"acceptance: share >= {MIN_SHARE:.0%} of the normal rate at {sizes[-1]:,} characters and growth <= "
+        f"{MAX_GROWTH / 10 * sizes[-1] / sizes[0]:g}x: "
+        + ("all shapes pass" if not failed else f"{len(failed)} fail ({', '.join(failed)})")
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
