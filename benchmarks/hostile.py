@@ -109,6 +109,9 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "ascii_words": (lambda n: _repeat("abc.def ghi-jkl mno ", n), "ASCII words and spaces, no braces"),
     "proj_names": (lambda n: _repeat("建设水厂项目", n), "project names in one sentence, no status word"),
     "proj_money": (lambda n: "实施城东污水处理厂项目" + _repeat("1.5亿元", n), "money figures after one project name"),
+    "proj_roads": (lambda n: _repeat("建成新六路、", n, _REVIEW), "one list of roads under a works verb"),
+    "proj_lists": (lambda n: _repeat("推进甲乙、丙丁等重点项目建设", n, _PLAN), "lists closed by 等…项目, no break"),
+    "proj_heads": (lambda n: _repeat("工程项目公路水库", n), "works heads only, no break"),
 }
 
 

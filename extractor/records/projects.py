@@ -27,6 +27,7 @@ from extractor.segment import Segments
 
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 _JOINERS = frozenset(["", "、", "和", "及", "与", "以及"])
+STATUS_WINDOW = 40  # how far after a name (or before it) its own status words stand
 MAX_CLAUSE = 200  # a clause is read this far either side of a name: run-on text stays linear
 _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
 
@@ -35,6 +36,7 @@ _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元
 class _Lex:
     money_cues: tuple[str, ...]
     not_yet: tuple[str, ...]
+    not_yet_len: int
     levels: tuple[tuple[str, regex.Pattern[str]], ...]
     categories: tuple[tuple[str, str], ...]
     category_re: re.Pattern[str]
@@ -62,6 +64,7 @@ def lexicon() -> _Lex:
     return _Lex(
         money_cues=tuple(words("money_cue")),
         not_yet=tuple(words("not_yet")),
+        not_yet_len=max(len(w) for w in words("not_yet")),
         levels=tuple(
             (r["kind"].removeprefix("level_"), regex.compile(r["word"])) for r in rows if r["kind"].startswith("level_")
         ),
@@ -102,7 +105,7 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
         st = lex.status_of[m.group()]
         if st == "none" or (st in lex.before_only and not before):
             continue
-        if any(view.startswith(n, i - len(n)) for n in lex.not_yet if i - len(n) >= s):
+        if view[max(s, i - lex.not_yet_len) : i].endswith(lex.not_yet):
             # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
             out.append("in_progress" if st in ("completed", "operating") else "planned")
         else:
@@ -134,10 +137,11 @@ def _status(view: str, group: tuple[int, int], nxt: int, sentence: tuple[int, in
     group_start, group_end = group
     s0, s1 = sentence
     cs, ce = _clause(view, group_start, s0, s1)
-    after = _statuses(view, group_end, max(ce, group_end), part, lex)
+    # The words right after a name or its list, and the verb right before it, speak of it (开工建设, 建成新六路).
+    after = _statuses(view, group_end, min(max(ce, group_end), group_end + STATUS_WINDOW), part, lex)
     if after:
         return _latest(after)
-    before = _statuses(view, cs, group_start, part, lex, before=True)
+    before = _statuses(view, max(cs, group_start - STATUS_WINDOW), group_start, part, lex, before=True)
     if before:
         return before[-1]
     rest = _latest(_statuses(view, max(ce, group_end), max(nxt, ce), part, lex))
