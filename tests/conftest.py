@@ -47,6 +47,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "crosscheck: compares with ../shared (its scorer or originals); runs only where it exists"
     )
+    config.addinivalue_line(
+        "markers", "hang_guard(seconds): the hang guard's limit for this test (default 120 s), far above its run time"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -135,12 +138,6 @@ def load_scorer(shared: Path) -> ModuleType:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "hang_guard(seconds): the hang guard's limit for this test (default 120 s), far above its run time"
-    )
 
 
 @pytest.fixture
