@@ -262,6 +262,8 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
             break
         k = body.find(",", k + 1)
     core, scale_text = (body, "") if percent_prefix else _split_scale(body)
+    # The span ends where the numeral as written ends, whatever is added to read it.
+    core_end = body_start + len(core)
     if percent_prefix and core in numerals.tables().powers:
         core = "一" + core  # 百分之百: a bare power after the prefix means one of it
     if not core:
@@ -271,7 +273,6 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     except numerals.NumeralError:
         return None
     chinese = _ASCII_DIGIT.search(core) is None
-    core_end = body_start + len(core)
     scale_start = core_end
     pos = core_end + len(scale_text)
     contiguous = True

@@ -266,10 +266,6 @@ def test_unicode_whitespace_lines(text: str) -> None:
     assert F.grounding_errors(doc, text) == []
 
 
-BARE_TEN = "quantities.py: 百分之十 (a bare 十) is read as 一十, and its span runs one character too far"
-
-
-@pytest.mark.xfail(strict=True, reason=BARE_TEN)
 @pytest.mark.parametrize("text", ["提升比率至百分之十", "提升比率至百分之十。"])
 def test_percent_prefix_with_a_bare_ten_is_grounded(text: str) -> None:
     """Found by the long text fuzz (3 of 100,000 slices of the 2024 Hong Kong policy address): the quantity of
