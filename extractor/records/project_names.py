@@ -37,6 +37,10 @@ _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
 _OPEN_QUOTES = "\"“‘「'"
 _CLOSE_QUOTES = "\"”’」'"
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
+_STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
+# What the fast walk leaves to the character walk: brackets, and the characters str.isdigit() takes (decimal
+# digits, superscripts, circled numbers ①).
+_SLOW_WALK = re.compile("[)）\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793]|\\d")
 _LIST_BREAK = CLAUSE_BREAK + "（）()《》【】 "
 _QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
 _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
@@ -66,6 +70,8 @@ class Lex:
     before_lengths: tuple[int, ...]
     before_last: frozenset[str]
     before_first: frozenset[str]
+    before_rev: re.Pattern[str]  # the before words written backwards, to find the nearest one before a position
+    not_before_of: dict[str, tuple[str, ...]]  # the not_before words that end with a before word
     works: re.Pattern[str]
     head_words: tuple[str, ...]
     heads_by_last: dict[str, tuple[str, ...]]  # the heads ending with a character, longest first
@@ -128,6 +134,8 @@ def lexicon() -> Lex:
         before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
         before_last=frozenset(w[-1] for w in before),
         before_first=frozenset(w[0] for w in before),
+        before_rev=re.compile("|".join(re.escape(w[::-1]) for w in sorted(before, key=len, reverse=True))),
+        not_before_of={w: tuple(x for x in words("not_before") if x.endswith(w)) for w in before},
         works=_scanner(words("works")),
         head_words=tuple(sorted(heads, key=len, reverse=True)),
         heads_by_last={
@@ -161,7 +169,7 @@ def _before_at(view: str, p: int, floor: int, lex: Lex) -> int:
         return 0
     for n in lex.before_lengths:
         if p - n >= floor and view[p - n : p] in lex.before:
-            if any(view.startswith(w, p - len(w)) for w in lex.not_before if p - len(w) >= floor):
+            if any(view.startswith(w, p - len(w)) for w in lex.not_before_of[view[p - n : p]] if p - len(w) >= floor):
                 return 0
             return n
     return 0
@@ -199,6 +207,22 @@ def left_edge(
 ) -> int:
     """Walk back from ``anchor`` to the nearest break, figure or ``before`` word (verbs a name holds, such as 改造 in
     危桥改造工程, are ``in_name`` and no edge); leading ``before`` and ``lead`` words are trimmed afterwards."""
+    lo = max(floor, anchor - limit)
+    window = view[lo:anchor]
+    if stops is _NAME_BREAK and not _SLOW_WALK.search(window):
+        # The common case, no figure and no bracket: the nearest break and the nearest before word, each found by
+        # one search of the window read backwards (the character walk below gives the same edge).
+        rev = window[::-1]
+        b = _STOPS_REV.search(rev)
+        reach = b.start() if b else len(rev)
+        m = lex.before_rev.search(rev, 0, reach)
+        while m is not None:
+            end = anchor - m.start()
+            n = _before_at(view, end, lo, lex)
+            if n and not (head_verb and end == anchor and view[end - n : end] in lex.head_verbs):
+                return _trim_front(view, end, anchor, lex)
+            m = lex.before_rev.search(rev, m.start() + 1, reach)
+        return _trim_front(view, anchor - reach, anchor, lex)
     p = anchor
     while p > floor and anchor - p < limit:
         ch = view[p - 1]
