@@ -41,7 +41,6 @@ _STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
 # What the fast walk leaves to the character walk: brackets, and the characters str.isdigit() takes (decimal
 # digits, superscripts, circled numbers ①).
 _SLOW_WALK = re.compile("[)）\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793]|\\d")
-_LIST_BREAK = CLAUSE_BREAK + "（）()《》【】 "
 _QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
 _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 _AND = regex.compile("以及|和|及|与")
@@ -202,14 +201,13 @@ def left_edge(
     floor: int,
     lex: Lex,
     limit: int = MAX_NAME,
-    stops: str = _NAME_BREAK,
     head_verb: bool = False,
 ) -> int:
     """Walk back from ``anchor`` to the nearest break, figure or ``before`` word (verbs a name holds, such as 改造 in
     危桥改造工程, are ``in_name`` and no edge); leading ``before`` and ``lead`` words are trimmed afterwards."""
     lo = max(floor, anchor - limit)
     window = view[lo:anchor]
-    if stops is _NAME_BREAK and not _SLOW_WALK.search(window):
+    if not _SLOW_WALK.search(window):
         # The common case, no figure and no bracket: the nearest break and the nearest before word, each found by
         # one search of the window read backwards (the character walk below gives the same edge).
         rev = window[::-1]
@@ -232,7 +230,7 @@ def left_edge(
             if k > floor and k < p - 1 and not any(c in CLAUSE_BREAK for c in view[k:p]):
                 p = k
                 continue
-        if ch in stops:
+        if ch in _NAME_BREAK:
             break
         if ch.isdigit() and not _is_code_digit(view, p, floor, lex):
             break
