@@ -2,7 +2,7 @@
 mutated corpus slices through ``extract``. tests/test_fuzz.py runs the same mutations with a small fixed budget.
 
     python benchmarks/fuzz.py [--n 100000] [--formats html,docx,pdf,text,slices] [--jobs 2] [--seed 0]
-                              [--corpus ../shared/corpus/docs] [--out fuzz-report.json]
+                              [--corpus tests/data/docs] [--out fuzz-report.json]
 
 Every input must give a Document or an ``InputError`` whose message is one line starting with the file's
 name; a corpus slice must give a Document whose spans quote the text and which validates against
@@ -168,7 +168,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--start", type=int, default=0, help="first input number (to split or resume a run)")
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "docs"))
+    ap.add_argument("--corpus", default=str(ROOT / "tests" / "data" / "docs"))
     ap.add_argument("--slow", type=float, default=20.0, help="seconds after which an input is stopped")
     ap.add_argument("--out", default="fuzz-report.json")
     ap.add_argument("--replay", help="a report written by --out: run its failing inputs again, with tracebacks")

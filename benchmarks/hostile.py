@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="runs per shape and size, the best counts (default 2)")
     ap.add_argument("--cap", type=float, default=60.0, help="wall seconds per shape and size (default 60)")
     ap.add_argument("--only", default="", help="shapes to run, comma-separated (default: all)")
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "docs")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "docs")
     ap.add_argument("--sample", type=Path, default=DEFAULT_SAMPLE)
     ap.add_argument("--no-normal", action="store_true", help="skip the corpus rate (no share column)")
     args = ap.parse_args(argv)

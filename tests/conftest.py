@@ -26,10 +26,10 @@ def on_ci() -> bool:
 
 
 def shared_dir() -> Path | None:
-    """The project's shared material (scorer, corpus, gold): $GOVREPORT_SHARED or ../shared beside the checkout.
+    """The project's shared material: $GOVREPORT_SHARED or ../shared beside the checkout.
 
-    Only the cross-checks need it (the scorer ``eval/score.py``, and the copies in tests/data against their
-    originals): every other test reads tests/data and tests/gold.
+    Only the cross-check against its reference scorer ``eval/score.py`` needs it: every other test reads tests/data
+    and tests/gold.
     """
     env = os.environ.get("GOVREPORT_SHARED")
     for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared"]:
@@ -44,9 +44,7 @@ def corpus_files(pattern: str = "*.txt") -> list[Path]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "crosscheck: compares with ../shared (its scorer or originals); runs only where it exists"
-    )
+    config.addinivalue_line("markers", "crosscheck: compares with ../shared/eval/score.py; runs only where it exists")
     config.addinivalue_line(
         "markers", "hang_guard(seconds): the hang guard's limit for this test (default 120 s), far above its run time"
     )
@@ -75,7 +73,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     n = config.stash.get(_CROSSCHECKS_NOT_RUN, 0)
     if n:
         terminalreporter.write_line(
-            f"{n} cross-checks against ../shared/eval/score.py and the shared corpus deselected: ../shared is "
+            f"{n} cross-checks against ../shared/eval/score.py deselected: ../shared is "
             "not beside this clone (under CI=true they run, and fail without it)."
         )
 

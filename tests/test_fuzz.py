@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, on_ci, shared_dir
+from conftest import CORPUS, ROOT
 from fixtures import fuzzing as F
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -214,15 +214,10 @@ def test_a_loader_bug_still_names_the_file_once(tmp_path: Path, monkeypatch: pyt
 
 @cache
 def _sources() -> tuple[str, ...]:
-    texts = [(ROOT / "samples" / "hongshan_2019.txt").read_bytes().decode("utf-8-sig")]
-    shared = shared_dir()
-    if shared is None and on_ci():
-        pytest.fail("../shared is missing on CI")
-    if shared is not None:
-        from extractor.loaders import load_bytes
+    from extractor.loaders import load_bytes
 
-        for p in sorted((shared / "corpus" / "docs").iterdir()):
-            texts.append(load_bytes(p.read_bytes(), p.name).text)
+    texts = [(ROOT / "samples" / "hongshan_2019.txt").read_bytes().decode("utf-8-sig")]
+    texts += [load_bytes(p.read_bytes(), p.name).text for p in sorted(CORPUS.iterdir())]
     return tuple(texts)
 
 
