@@ -24,7 +24,7 @@ import regex
 
 from extractor._data import alternation, table
 from extractor.numerals import chinese_chars as numerals_chars
-from extractor.quantities import _unit_at
+from extractor.quantities import _unit_at, list_joiners
 from extractor.quantities import lexicon as quantity_lexicon
 
 MAX_NAME = 32
@@ -43,9 +43,6 @@ _STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
 _SLOW_WALK = re.compile("[)）\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793]|\\d")
 _QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
 _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
-_AND = regex.compile("以及|和|及|与")
-_COUNT_END = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大]$")
-_COUNT = regex.compile(r"[0-9一二三四五六七八九十百千两几多]+[个项类批大级座条处家]")
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,13 @@ class Lex:
     category_heads: frozenset[str]
     code_prefixes: tuple[str, ...]
     plural: tuple[str, ...]
-    not_before: tuple[str, ...]
+    joiners: regex.Pattern[str]  # what stands between the names of one list (和, 及, 以及)
+    item_end: frozenset[str]  # a character that ends a list item: a joiner or the list closer (和, 等)
+    phase: re.Pattern[str]
+    link: str
+    own_money: tuple[str, ...]  # what ends a money figure tied to the name after it (元的)
+    count: regex.Pattern[str]
+    count_end: regex.Pattern[str]
     head_verbs: frozenset[str]
     verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
@@ -144,7 +147,13 @@ def lexicon() -> Lex:
         category_heads=frozenset(words("category_head")),
         code_prefixes=tuple(words("code_prefix")),
         plural=tuple(words("plural")),
-        not_before=tuple(words("not_before")),
+        joiners=regex.compile(alternation(list_joiners())),
+        item_end=frozenset(w for w in (*list_joiners(), *words("list_close")) if len(w) == 1),
+        phase=re.compile(phase),
+        link=words("link")[0],
+        own_money=tuple(m + words("link")[0] for m in words("money_end")),
+        count=regex.compile(words("count")[0]),
+        count_end=regex.compile(words("count_end")[0]),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
@@ -265,7 +274,7 @@ def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
             p += len(lead)
             moved = True
         m = lex.tails.match(view, p, end)
-        if m is not None and m.end() < end and "期" not in m.group():
+        if m is not None and m.end() < end and not lex.phase.fullmatch(m.group()):
             p = m.end()  # 升级改造县级寄递物流中心: the works word opens the clause, the name follows
             moved = True
     return p
@@ -299,7 +308,7 @@ def _extend_tails(view: str, end: int, limit: int, lex: Lex) -> int:
 def right_edge(view: str, pos: int, limit: int, lex: Lex) -> int:
     """Where a name that starts with a code or capacity ends: before a break, a list mark or a works word."""
     p = pos
-    while p < limit and p - pos < MAX_NAME and view[p] not in _NAME_BREAK and view[p] not in "等和及与":
+    while p < limit and p - pos < MAX_NAME and view[p] not in _NAME_BREAK and view[p] not in lex.item_end:
         if p > pos and (lex.works.match(view, p) or (view[p].isdigit() and not view[p - 1].isdigit())):
             break  # C35水泥路17.793公里: the figure after the name is its size
         p += 1
@@ -320,18 +329,18 @@ def _names_a_product(view: str, pos: int, limit: int) -> bool:
     return p > pos and q - p >= 2
 
 
-def _strip_words(core: str, words_of: Callable[[str], bool], lengths: tuple[int, ...]) -> str:
+def _strip_words(core: str, words_of: Callable[[str], bool], lex: Lex) -> str:
     """Strip words of two or more characters (and counts) from both ends of ``core`` while they are generic; what
     is left is the name's own part. A single generic character is left too (上村 is a name, 上 alone is not)."""
     changed = True
     while core and changed:
         changed = False
-        m = _COUNT.match(core)
+        m = lex.count.match(core)
         if m and m.end() > 0:
             core = core[m.end() :]
             changed = True
             continue
-        for n in lengths:
+        for n in lex.generic_lengths:
             if n < 2 or n > len(core):
                 continue
             if words_of(core[:n]):
@@ -359,13 +368,13 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
         return core.startswith(lex.plural)
     # A phase (智慧城市一期项目) or a capacity singles a work out, unless the phase is all there is (一期工程).
     m = lex.tails.search(core)
-    if m and "期" in m.group() and m.start() > 0:
+    if m and lex.phase.fullmatch(m.group()) and m.start() > 0:
         return False
     if lex.capacity.match(core):
         return False
-    if "的" in core or core.endswith(lex.generic_end) or core.startswith(lex.plural):
+    if lex.link in core or core.endswith(lex.generic_end) or core.startswith(lex.plural):
         return True
-    parts = _AND.split(core)
+    parts = lex.joiners.split(core)
     if len(parts) > 1 and all(len(x) >= 2 for x in parts):
         # 污水处理厂和垃圾处理场: generic when every part is.
         return all(is_generic(x, lex) or x in lex.head_words for x in parts)
@@ -388,7 +397,7 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
         return True  # 改扩建工程
     if core in lex.head_words:
         return True  # 中医院, 污水处理厂: a kind of work, not a named one
-    if _COUNT_END.search(core):
+    if lex.count_end.search(core):
         return True  # 城市森林三大工程: a count of works
     if head and head not in lex.strong and len(core) < 2:
         return True  # 田园: a weak head needs a name of two characters or more before it
@@ -396,7 +405,7 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
     def generic_word(w: str) -> bool:
         return w in lex.generic or w in lex.programme or (categorical and (w in lex.category or w in lex.list_heads))
 
-    return not _strip_words(core, generic_word, lex.generic_lengths)
+    return not _strip_words(core, generic_word, lex)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -435,7 +444,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if noise_at(m.start()) or not is_generic(mid, lex):
             continue
         # 等水利工程: a list of sectors, whose items without a head are no projects; 等重点项目: a list of projects.
-        sectors = bool(_strip_words(mid, lambda w: w in lex.generic, lex.generic_lengths))
+        sectors = bool(_strip_words(mid, lambda w: w in lex.generic, lex))
         cs, _ = clause(m.start())
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
@@ -446,7 +455,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             # The first item starts after the clause's verb (实施了A、B等项目); the others after any money
             # of their own (投资9900万元的沃克食品).
             s = left_edge(view, e, s, lex) if k == 0 else _trim_front(view, s, e, lex)
-            de = view.rfind("的", s, e)
+            de = view.rfind(lex.link, s, e)
             if de >= 0 and e - de > 2:
                 s = de + 1
             if e - s < 2:
@@ -534,7 +543,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name):
             continue
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
-        if _generic(name, view.endswith("元的", 0, c.start)):
+        if _generic(name, view.endswith(lex.own_money, 0, c.start)):
             continue
         if name[0] in _OPEN_QUOTES:
             c.evidence = "quoted"

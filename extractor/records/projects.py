@@ -21,12 +21,14 @@ import regex
 
 from extractor import models as M
 from extractor._data import table
-from extractor.quantities import QMatch
+from extractor.quantities import QMatch, list_joiners
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
+from extractor.records.project_names import lexicon as name_lexicon
 from extractor.segment import Segments
 
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
-_JOINERS = frozenset(["", "、", "和", "及", "与", "以及"])
+# What may stand between the names of one list (A、B和C): the list joiners, but no clause break.
+_JOINERS = frozenset(["", *(w for w in list_joiners() if w not in CLAUSE_BREAK)])
 STATUS_WINDOW = 40  # how far after a name (or before it) its own status words stand
 MAX_CLAUSE = 200  # a clause is read this far either side of a name: run-on text stays linear
 _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
@@ -156,7 +158,7 @@ def _money_of(view: str, money_end: int, name_start: int) -> bool:
     """Whether money ending at ``money_end`` is the investment of the name at ``name_start``: joined by 的, in
     the same clause and close by (投资2.1亿元的晨旭汽车零部件项目)."""
     gap = view[money_end:name_start] if 0 <= name_start - money_end <= _MONEY_GAP else ""
-    return gap.startswith("的") and not any(ch in CLAUSE_BREAK or ch == "、" for ch in gap)
+    return gap.startswith(name_lexicon().link) and not any(ch in CLAUSE_BREAK or ch == "、" for ch in gap)
 
 
 def _groups(view: str, cands: list[Cand]) -> tuple[list[int], list[int]]:
