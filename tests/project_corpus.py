@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extractor.evaluate import overlaps as _overlaps
+
 HERE = Path(__file__).resolve().parent
 RECORDS = HERE / "records"
 
@@ -39,10 +41,6 @@ def _extracted(path: str) -> Any:
     from extractor import extract_file
 
     return extract_file(path)
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 @dataclass
