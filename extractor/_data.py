@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import regex
+
 
 def data_text(name: str) -> str:
     return resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
@@ -48,9 +50,14 @@ def column(name: str, field: str, **where: str) -> tuple[str, ...]:
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal words, longest first so that the longest word wins."""
-    import regex
-
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def any_of(patterns: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does: a single look rules most positions out before each
+    pattern is tried on its own. The data rows joined so must use no named groups, backreferences or global
+    inline flags, which would clash or change meaning in one pattern."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache

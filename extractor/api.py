@@ -180,22 +180,6 @@ def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
     return out
 
 
-def extract(
-    text: str,
-    *,
-    path: str | None = None,
-    encoding: str = "utf-8",
-    fmt: str = "txt",
-    sha256: str | None = None,
-    include_text: bool = False,
-    only: Iterable[str] | None = None,
-    warnings: Iterable[str] = (),
-) -> M.Document:
-    """Extract every record from a report's decoded text. Spans index ``text`` as given."""
-    with _collector_paused():
-        return _extract(text, path, encoding, fmt, sha256, include_text, only, warnings)
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector is paused while one text is read, and runs again afterwards.
@@ -216,16 +200,19 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _extract(
+@_collector_paused()
+def extract(
     text: str,
-    path: str | None,
-    encoding: str,
-    fmt: str,
-    sha256: str | None,
-    include_text: bool,
-    only: Iterable[str] | None,
-    warnings: Iterable[str],
+    *,
+    path: str | None = None,
+    encoding: str = "utf-8",
+    fmt: str = "txt",
+    sha256: str | None = None,
+    include_text: bool = False,
+    only: Iterable[str] | None = None,
+    warnings: Iterable[str] = (),
 ) -> M.Document:
+    """Extract every record from a report's decoded text. Spans index ``text`` as given."""
     only_set = set(only) if only is not None else set(RECORD_TYPES)
     a = Analysis(text)
     meta = a.meta

@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from extractor._data import table
+from extractor._data import any_of, table
 
 # A footer is only noise when no report paragraph follows it: a long line that reads like prose.
 _PROSE_LINE = 60
@@ -32,7 +32,7 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
 @cache
 def _any_whole_line() -> regex.Pattern[str]:
     """Every line and tail pattern in one: most lines match none, and one look rules them all out."""
-    return regex.compile("|".join(f"(?:{pat.pattern})" for _, scope, pat in _patterns() if scope != "inline"))
+    return any_of([pat.pattern for _, scope, pat in _patterns() if scope != "inline"])
 
 
 def _is_prose(line: str) -> bool:

@@ -48,6 +48,7 @@ def tables() -> _Tables:
     )
 
 
+@cache
 def scales() -> dict[str, int]:
     """Characters that multiply a numeral written before them (30万, 5千): powers and sections."""
     t = tables()

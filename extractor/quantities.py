@@ -52,7 +52,6 @@ class QMatch:
 @dataclass(frozen=True)
 class _Lex:
     units: dict[str, Unit]
-    max_unit: int
     pre: dict[str, str]
     mid: dict[str, str]
     post: dict[str, str]
@@ -108,7 +107,6 @@ def lexicon() -> _Lex:
     unit_sharing = column("ranges.tsv", "text", kind="list")
     return _Lex(
         units=units,
-        max_unit=max(len(u) for u in units),
         pre=pre,
         mid=mid,
         post=post,
@@ -227,13 +225,8 @@ def _prefix_len(view: str, pos: int) -> int:
 def _scale_value(s: str) -> Decimal:
     v = Decimal(1)
     for c in s:
-        v *= _scales()[c]
+        v *= numerals.scales()[c]
     return v
-
-
-@cache
-def _scales() -> dict[str, int]:
-    return numerals.scales()
 
 
 _ASCII_DIGIT = re.compile("[0-9]")

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from extractor._data import table
+from extractor._data import any_of, table
 
 SENTENCE_END = "。！？!?；;"
 CLAUSE_END = "，,：:"
@@ -196,7 +196,7 @@ def heading_kind(text: str) -> str | None:
 
 @cache
 def _any_heading_cue() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{pat.pattern})" for _, where, pat in _cues() if where != "sentence"))
+    return any_of([pat.pattern for _, where, pat in _cues() if where != "sentence"])
 
 
 def sentence_opens_part(sentence: str) -> str | None:

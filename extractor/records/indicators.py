@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from extractor import numerals
-from extractor._data import column, last_chars, table
+from extractor._data import any_of, column, last_chars, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.segment import CharIndex, Segments
@@ -48,6 +48,7 @@ class _Lex:
     contractions: tuple[tuple[str, tuple[str, ...]], ...]
     after_stops: regex.Pattern[str]
     topic_end: regex.Pattern[str]
+    respectively: str
 
 
 def _affix_pattern(words: tuple[str, ...], at_start: bool) -> regex.Pattern[str]:
@@ -92,6 +93,7 @@ def lexicon() -> _Lex:
         topic_end=regex.compile(
             "|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))
         ),
+        respectively=next(r["word"] for r in rows if r["kind"] == "respectively"),
     )
 
 
@@ -337,7 +339,7 @@ class _Sentence:
 
 @cache
 def _any_period() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{pat.pattern})" for _, pat in lexicon().periods))
+    return any_of([pat.pattern for _, pat in lexicon().periods])
 
 
 @cache
@@ -362,9 +364,10 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if prev is not None and prev.sentence == m.sentence and prev.clause_start == cstart:
             # Only the text since the last figure of the clause is new: an occurrence may start one character
             # before that figure.
-            m.respectively = prev.respectively or view.find("分别", max(cstart, prev.q.start - 1), q.start) >= 0
+            since = max(cstart, prev.q.start - len(lex.respectively) + 1)
+            m.respectively = prev.respectively or view.find(lex.respectively, since, q.start) >= 0
         else:
-            m.respectively = view.find("分别", cstart, q.start) >= 0
+            m.respectively = view.find(lex.respectively, cstart, q.start) >= 0
         floor = cstart
         same_clause = prev is not None and prev.sentence == m.sentence and prev.q.end >= cstart
         if same_clause:
