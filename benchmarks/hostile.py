@@ -225,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:
         print(f"{prog}: error: {e.filename}: {e.strerror}", file=sys.stderr)
         return 2
+    except RuntimeError as e:  # a child died (out of memory, killed): one line, not a traceback
+        print(f"{prog}: error: {e}", file=sys.stderr)
+        return 1
 
 
 def _run(args: argparse.Namespace, sizes: list[int], run: list[str]) -> int:

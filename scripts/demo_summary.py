@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         doc = Document.model_validate_json(args.json.read_bytes())
+    except OSError as e:
+        die(f"{args.json}: {e.strerror}")
     except ValidationError as e:
         die(f"{args.json}: not a govreport document ({e.error_count()} problems, first: {e.errors()[0]['msg']})")
     n = args.rows

@@ -42,10 +42,13 @@ class _Task:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, parent_pid: int, max_memory: int | None) -> None:
+    def __init__(self, ctx: Any, parent_pid: int, max_memory: int | None, check_fit: bool = True) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(
-            target=worker_main, args=(child_end, parent_pid, max_memory), name="govreport-batch-worker", daemon=True
+            target=worker_main,
+            args=(child_end, parent_pid, max_memory, check_fit),
+            name="govreport-batch-worker",
+            daemon=True,
         )
         self.proc.start()
         child_end.close()  # the worker's end lives in the worker only, so its death is an EOF here
@@ -222,7 +225,9 @@ class Pool:
         w.reap()
         i = self.workers.index(w)
         self.replaced += 1
-        self.workers[i] = _Worker(self.ctx, self.parent_pid, self.max_memory)
+        # A replacement is forked from a parent that may hold large files in flight: it is not judged by its size
+        # at rest (that check is for the limit itself, made when the pool starts), only by what it then reads.
+        self.workers[i] = _Worker(self.ctx, self.parent_pid, self.max_memory, check_fit=False)
 
     def _wait_ready(self) -> None:
         end = time.monotonic() + START_TIMEOUT

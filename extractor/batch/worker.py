@@ -94,17 +94,18 @@ def _address_space() -> int | None:
         return None
 
 
-def worker_main(conn: Any, parent_pid: int | None, max_memory: int | None) -> None:
-    """A worker process: say it is ready, then run the jobs the parent sends until it sends None or goes away."""
+def worker_main(conn: Any, parent_pid: int | None, max_memory: int | None, check_fit: bool = True) -> None:
+    """A worker process: say it is ready, then run the jobs the parent sends until it sends None or goes away.
+    With ``check_fit`` a worker that cannot work under ``max_memory`` even at rest says so instead."""
     try:
         init_worker(parent_pid, max_memory)
         _warm()
         size = _address_space()
-        if max_memory and size is not None and size + _HEADROOM > max_memory:
+        if check_fit and max_memory and size is not None and size + _HEADROOM > max_memory:
             raise MemoryError
     except MemoryError:
         size = _address_space()
-        at_rest = f" (it takes {size / 2**20:.0f} MiB at rest)" if size else ""
+        at_rest = f" (it takes {mib(size)} at rest)" if size else ""
         conn.send(("unfit", f"--max-memory {mib(max_memory)} is too small for a worker{at_rest}"))
         return
     except Exception as e:  # pragma: no cover - a broken installation

@@ -60,7 +60,7 @@ def batch(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress, per-file lines or summary on stderr."),
     max_bytes: int = max_bytes_option("Files larger than this are errors."),
     timeout: float = typer.Option(
-        60.0,
+        60.0,  # runner.DEFAULT_TIMEOUT; importing the batch package here would slow every command's start
         "--timeout",
         min=0,
         metavar="SECONDS",
@@ -139,8 +139,8 @@ def batch(
         fail("no input files found", result.exit_code)
     sys.stdout.flush()
     if result.exit_code in (EXIT_SIGINT, EXIT_SIGTERM):
-        # Outputs are closed; a killed worker may have left the pool's manager thread reading a dead pipe,
-        # which the interpreter would wait for at exit. Leave at once.
+        # Outputs are closed and the workers stopped; leave at once rather than run the interpreter's exit
+        # handlers, which a second signal could interrupt with a traceback.
         sys.stderr.flush()
         os._exit(result.exit_code)
     raise typer.Exit(result.exit_code)
