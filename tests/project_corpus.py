@@ -18,18 +18,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from conftest import CORPUS
+
 from extractor.evaluate import overlaps as _overlaps
 
 HERE = Path(__file__).resolve().parent
 RECORDS = HERE / "records"
 
 
-def corpus_dirs() -> list[Path]:
-    return [HERE / "data" / "docs"]
-
-
 def report_path(name: str) -> Path | None:
-    return next((d / name for d in corpus_dirs() if (d / name).is_file()), None)
+    return CORPUS / name if (CORPUS / name).is_file() else None
 
 
 def load(split: str) -> list[dict[str, Any]]:

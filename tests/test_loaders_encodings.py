@@ -59,12 +59,6 @@ def test_gbk_originals_read_like_utf8(path: Path) -> None:
     _same(text.encode("utf-8"), data, "gb18030")
 
 
-def test_corpus_found() -> None:
-    assert len(_corpus("docs/*.txt")) >= 30 and len(_corpus("docs/other_hongkong_*.txt")) == 2
-    # the GBK originals of 海拉尔区, 2012 to 2019
-    assert [p.name for p in _corpus("hailar/*.txt")] == [f"hailar_{y}.txt" for y in range(2012, 2020)]
-
-
 def test_big5_hkscs_characters() -> None:
     from extractor.loaders.text import decode
 

@@ -16,7 +16,6 @@ from project_corpus import RECORDS, Score, load, report_path, score
 
 from extractor import extract
 
-HELDOUT = RECORDS / "projects_heldout.json"
 R = "一、2025年工作回顾\n"
 P = "二、2026年工作安排\n"
 
@@ -57,12 +56,11 @@ def test_corpus_is_grounded_and_large_enough(name: str) -> None:
 
 
 def test_corpus_sizes() -> None:
-    records = load("dev") + (load("heldout") if HELDOUT.exists() else [])
+    records = load("dev") + load("heldout")
     with_projects = [r for r in records if r["projects"]]
     negatives = [r for r in records if not r["projects"] and r.get("not_projects")]
     assert len(with_projects) >= 200 and len(negatives) >= 60
-    if HELDOUT.exists():
-        assert {r["source"] for r in load("dev")}.isdisjoint({r["source"] for r in load("heldout")})
+    assert {r["source"] for r in load("dev")}.isdisjoint({r["source"] for r in load("heldout")})
 
 
 def _projects(text: str) -> list[Any]:
