@@ -48,9 +48,30 @@ def column(name: str, field: str, **where: str) -> tuple[str, ...]:
     return tuple(r[field] for r in table(name) if all(r.get(k) == v for k, v in where.items()))
 
 
-def alternation(words: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal words, longest first so that the longest word wins."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> str:
+    """A regex alternation of literal words in which the longest word wins, written as a trie (城市|城镇 is
+    城(?:市|镇)): the engine then reads each character once per position instead of trying every word in turn,
+    and backtracks from the longest word to the shorter ones, as a longest-first list would."""
+    trie: dict[str, dict] = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            child = node[ch]
+            rest = emit(child) if len(child) > ("" in child) else ""
+            if rest:
+                rest = f"(?:{rest})" + ("?" if "" in child else "")
+            alts.append(regex.escape(ch) + rest)
+        return "|".join(alts)
+
+    return emit(trie)
 
 
 def any_of(patterns: list[str] | tuple[str, ...]) -> regex.Pattern[str]:

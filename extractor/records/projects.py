@@ -118,9 +118,9 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
 def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause around ``pos`` inside the sentence view[lo:hi], at most MAX_CLAUSE characters either side."""
     lo, hi = max(lo, pos - MAX_CLAUSE), min(hi, pos + MAX_CLAUSE)
-    start = max(view.rfind(ch, lo, pos) for ch in CLAUSE_BREAK) + 1
+    b = _BREAK_RE.search(view[lo:pos][::-1])  # the nearest break before pos: the first one read backwards
     m = _BREAK_RE.search(view, pos, hi)
-    return max(start, lo), (m.start() if m else hi)
+    return (pos - b.start() if b else lo), (m.start() if m else hi)
 
 
 # Events in the order a work passes through them: of several after a name (当年签约当年开工) the latest holds.
@@ -188,6 +188,8 @@ def build_projects(
     q_starts = [q.start for q in qs]
     out: list[M.Project] = []
     levels: dict[tuple[int, int], str | None] = {}
+    # The items of one list share their status: it is read once per list.
+    statuses: dict[tuple[int, int, int, int], str | None] = {}
     for part in segments.parts:
         if part.kind not in ("review", "plan", "preamble", "appendix"):
             continue
@@ -217,7 +219,10 @@ def build_projects(
                         investment = q
                 elif q.kind in ("measure", "count"):
                     sizes.append(q)
-            status = _status(view, (cands[first[i]].start, g.end), nxt, (s0, s1), part.kind, lex)
+            key = (cands[first[i]].start, g.end, nxt, s0)
+            if key not in statuses:
+                statuses[key] = _status(view, key[:2], nxt, (s0, s1), part.kind, lex)
+            status = statuses[key]
             if part.kind == "plan" and status is None:
                 status = "planned"
             if (s0, s1) not in levels:
