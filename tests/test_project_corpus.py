@@ -1,10 +1,13 @@
 """Projects against the project record corpus (issue 11) and the issue's own examples.
 
-The corpus (``tests/records/projects_dev.json``, ``projects_heldout.json``) was annotated by helpers who never saw
-the tool's output: sentences of the corpus reports with the projects a reader lists in them, and phrases that are
-not projects. The development part was used to tune the rules; the held-out part (other reports) was scored once
-at the end. The floors below sit just under the figures measured then (see the issue note), so that a change that
-loses projects, lets generic phrases back in or reads statuses worse fails here.
+The corpus (``tests/records/projects_dev.json``, ``projects_heldout.json``, ``projects_heldout2.json``) was annotated
+by helpers who never saw the tool's output: sentences of the corpus reports with the projects a reader lists in them,
+and phrases that are not projects. The development part was used to tune the rules. The first held-out part (other
+reports) was scored once at the end of the first round and has been tuned on since; the second held-out part
+(four more reports, every sentence of them, so that precision counts every extra) was annotated later and is the
+one not tuned on. The floors below sit just under the figures measured (see the issue note), so that a change that
+loses projects, lets generic phrases back in or reads statuses worse fails here. A prediction answers one gold name:
+a list read as one name does not find each of its items.
 """
 
 from __future__ import annotations
@@ -15,14 +18,16 @@ import pytest
 from project_corpus import RECORDS, Score, load, report_path, score
 
 from extractor import extract
+from extractor.loaders import load_bytes
 
 R = "一、2025年工作回顾\n"
 P = "二、2026年工作安排\n"
 
 # Figures measured when the rules were settled (precision, recall, status accuracy), less a small margin.
 FLOORS = {
-    "dev": (0.89, 0.79, 0.84),  # measured P 0.908, R 0.810, status 0.856
-    "heldout": (0.72, 0.78, 0.85),  # measured once at the end: P 0.737, R 0.799, status 0.869
+    "dev": (0.89, 0.78, 0.84),  # measured P 0.905, R 0.796, status 0.854
+    "heldout": (0.73, 0.77, 0.845),  # tuned on since its first scoring: P 0.743, R 0.784, status 0.856
+    "heldout2": (0.69, 0.71, 0.84),  # not tuned on: P 0.703, R 0.721, status 0.855
 }
 
 
@@ -45,12 +50,13 @@ def test_corpus_is_grounded_and_large_enough(name: str) -> None:
     for r in records:
         path = report_path(r["source"])
         assert path is not None, r["source"]
-        text = path.read_bytes().decode("utf-8-sig")
+        text = load_bytes(path.read_bytes(), str(path)).text  # the GB18030 reports decoded as the tool does
         assert text[r["start"] : r["start"] + len(r["text"])] == r["text"], r["id"]
         assert r["part"] in ("review", "plan")
         for g in r["projects"]:
             assert g["name"] in r["text"], (r["id"], g["name"])
-            assert g.get("investment") is None or g["investment"] in r["text"], (r["id"], g["investment"])
+            money = g.get("investment")  # as written (4300万元), or a number of 元
+            assert money is None or isinstance(money, (int, float)) or money in r["text"], (r["id"], money)
             assert all(loc in r["text"] for loc in g.get("locations", [])), r["id"]
         assert all(n in r["text"] for n in r.get("not_projects", [])), r["id"]
 
@@ -60,7 +66,8 @@ def test_corpus_sizes() -> None:
     with_projects = [r for r in records if r["projects"]]
     negatives = [r for r in records if not r["projects"] and r.get("not_projects")]
     assert len(with_projects) >= 200 and len(negatives) >= 60
-    assert {r["source"] for r in load("dev")}.isdisjoint({r["source"] for r in load("heldout")})
+    sources = [{r["source"] for r in load(name)} for name in ("dev", "heldout", "heldout2")]
+    assert all(a.isdisjoint(b) for i, a in enumerate(sources) for b in sources[i + 1 :])
 
 
 def _projects(text: str) -> list[Any]:
@@ -104,6 +111,12 @@ POSITIVE = [
     ),
     (P + "建成“川菜”种质资源中心库。", [("“川菜”种质资源中心库", "in_progress")]),
     (R + "投资5642万元的贤家新区市政道路开工建设。", [("贤家新区市政道路", "started")]),
+    # Two works joined by 及, the first with its own head, are two names; 基本建成 after a weak head is its status.
+    (
+        R + "商贸大街南延道路及孝义河桥翻新改造建成通车。",
+        [("商贸大街南延道路", "operating"), ("孝义河桥翻新改造", "operating")],
+    ),
+    (R + "安宁市工业设计创新中心基本建成。", [("安宁市工业设计创新中心", "completed")]),
 ]
 
 
@@ -134,6 +147,10 @@ NEGATIVE = [
     R + "游客人次和出游总花费保持高速增长，新上项目1600个。",
     P + "嚐试发展以家庭农场、无公害蔬菜庄园、创意农业产业园等为主的多模式农业。",
     P + "实施农村饮水安全工程、“十个全覆盖”工程，抓好水利、交通等重点工程。",
+    # A title given by a rating verb, and a kind of project named by a modifier of kind.
+    R + "示范区获批“国家级湿地公园”，被列为国家农业科技园区。",
+    P + "谋划一批综合性项目、基地型项目和清洁能源保障性项目。",
+    R + "对100余公里农村公路进行了改造。",
 ]
 
 

@@ -34,6 +34,8 @@ MAX_NAME_LENGTH = 48  # the walk, the head and its works words together
 CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
 _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
+_PAIR_JOINERS = "和及与"
+_APPROX_AFTER = "余多"
 _OPEN_QUOTES = "\"“‘「'"
 _CLOSE_QUOTES = "\"”’」'"
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
@@ -88,6 +90,8 @@ class Lex:
     lead_first: frozenset[str]
     programme: frozenset[str]
     not_name: tuple[str, ...]
+    rating: tuple[str, ...]
+    kind_end: tuple[str, ...]
 
 
 def _scanner(words: list[str], repeat: bool = False) -> re.Pattern[str]:
@@ -108,7 +112,7 @@ def lexicon() -> Lex:
     from extractor._data import column
 
     # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
-    before = {*words("before"), *column("commitments.tsv", "word")} - set(words("in_name"))
+    before = {*words("before"), *words("rating"), *column("commitments.tsv", "word")} - set(words("in_name"))
     heads = [*words("head"), *words("weak_head")]
     generic = frozenset(words("generic"))
     category = frozenset(words("category"))
@@ -160,6 +164,8 @@ def lexicon() -> Lex:
         lead_first=frozenset(w[0] for w in words("lead")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
+        rating=tuple(words("rating")),
+        kind_end=tuple(words("kind_end")),
     )
 
 
@@ -284,6 +290,8 @@ def _skip_count(view: str, s: int, end: int) -> int:
     """12个棚改配套基础设施项目: the count before a name is not part of it."""
     # 点 is a decimal mark among the numerals, but 重点项目 holds no count.
     if s > 0 and (view[s - 1].isdigit() or (view[s - 1] in numerals_chars() and view[s - 1] != "点")):
+        if view[s] in _APPROX_AFTER and s + 1 < end:
+            s += 1  # 100余公里农村公路: 余 or 多 between the figure and its unit
         unit = _unit_at(view, s, quantity_lexicon())
         if unit is None and view[s] in numerals_chars():
             unit = _unit_at(view, s + 1, quantity_lexicon())  # 10万亩圩堤: the scale, then the unit
@@ -395,6 +403,8 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
             break
     if lex.tails.fullmatch(core):
         return True  # 改扩建工程
+    if core.endswith(lex.kind_end):
+        return True  # 综合性项目, 基地型项目: a kind of project
     if core in lex.head_words:
         return True  # 中医院, 污水处理厂: a kind of work, not a named one
     if lex.count_end.search(core):
@@ -481,11 +491,11 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if noise_at(m.start()):
             continue
         cs, ce = clause(m.start())
-        e = _extend_tails(view, m.end(), ce, lex)
-        if e < len(view) and lex.not_after.match(view, e):
-            continue
         in_list = _inside(listed, m.start())
         if not strong and not in_list and not works_in(cs, ce):
+            continue
+        e = _extend_tails(view, m.end(), ce, lex)
+        if e < len(view) and lex.not_after.match(view, e):
             continue
         # 第二水源地建设项目: a works verb right before 项目 or 工程 is part of the name.
         s = left_edge(view, m.start(), cs, lex, head_verb=m.group().startswith(lex.verb_heads))
@@ -527,6 +537,23 @@ def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _split_pair(view: str, s: int, e: int, lex: Lex) -> int:
+    """商贸大街南延道路及孝义河桥翻新改造: two works joined by 和, 及 or 与, the first ending with its own head, are
+    two names; the name found at the second head starts after the joiner (the first is found at its own head)."""
+    for k in range(e - 3, s + 1, -1):
+        if view[k] in _PAIR_JOINERS and _head_at_end(view[s:k], lex):
+            return k + 1
+    return s
+
+
+def _rated(view: str, start: int, lex: Lex) -> bool:
+    """获批“国家级湿地公园”, 被列为国家农业科技园区: a name right after a rating verb is a title, not a work."""
+    p = start
+    while p > 0 and view[p - 1] in _OPEN_QUOTES:
+        p -= 1
+    return view.endswith(lex.rating, max(0, p - 4), p)
+
+
 def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
     kept: list[Cand] = []
     for c in cands:
@@ -538,9 +565,9 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             and not any(q in view[s + 1 : c.end] for q in _CLOSE_QUOTES)
         ):
             s += 1  # an opening quote whose closing one is not in the name
-        c.start = _skip_count(view, s, c.end - 1)
+        c.start = _split_pair(view, _skip_count(view, s, c.end - 1), c.end, lex)
         name = view[c.start : c.end]
-        if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name):
+        if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name) or _rated(view, c.start, lex):
             continue
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
         if _generic(name, view.endswith(lex.own_money, 0, c.start)):
