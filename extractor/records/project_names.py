@@ -35,7 +35,9 @@ CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
 _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
 _PAIR_JOINERS = "和及与"
+_LIST_MARKS = ("、", "和", "及", "与", "，", ",")
 _APPROX_AFTER = "余多"
+_NOT_BEFORE_PHASE = "第每各本上下前后近"  # 第一期, 每期, 本期: an issue or a term, not a phase of works
 _OPEN_QUOTES = "\"“‘「'"
 _CLOSE_QUOTES = "\"”’」'"
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
@@ -175,6 +177,7 @@ class Cand:
     end: int
     evidence: str  # head, verb, list, quoted
     strength: int = 0  # which candidate wins an overlap: longer first, then stronger
+    bare: bool = False  # named only by its kind (中医院)
 
 
 def _before_at(view: str, p: int, floor: int, lex: Lex) -> int:
@@ -519,6 +522,19 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             if e - s >= 3:
                 cands.append(Cand(s, e, "list" if in_list else "verb"))
 
+    # 虎门港综合保税区一期, 散裂中子源二期: a phase after a name marks one work, whatever the name ends with.
+    for m in lex.phase.finditer(view, start, end):
+        p = m.start()
+        if p == start or not "\u4e00" <= view[p - 1] <= "\u9fff" or view[p - 1] in _NOT_BEFORE_PHASE or noise_at(p):
+            continue
+        cs, ce = clause(p)
+        in_list = _inside(listed, p)
+        if not in_list and not works_in(cs, ce):
+            continue
+        s = left_edge(view, p, cs, lex)
+        if p - s >= 2:
+            cands.append(Cand(s, _extend_tails(view, m.end(), ce, lex), "list" if in_list else "verb"))
+
     return _resolve(view, cands, lex)
 
 
@@ -571,7 +587,9 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             continue
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
         if _generic(name, view.endswith(lex.own_money, 0, c.start)):
-            continue
+            if name not in lex.head_words or name in lex.category_heads:
+                continue  # 道路, 管网: a network, not one building
+            c.bare = True  # 中医院: kept only beside named works of its list (below)
         if name[0] in _OPEN_QUOTES:
             c.evidence = "quoted"
         elif c.evidence != "head" and name.endswith(lex.strong_tuple):
@@ -585,4 +603,20 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             out.pop()
         if not out or c.start >= out[-1].end:
             out.append(c)
-    return out
+    return _bare_beside_named(view, out)
+
+
+def _bare_beside_named(view: str, cands: list[Cand]) -> list[Cand]:
+    """A kind of work named only by its kind (中医院, 大剧院) is one work when it is listed with named works
+    (职教中心新校区、中医院、阜东小学): the place builds its own. In a list of kinds only (铁路、高速公路、机场) it is a
+    sector, and alone it says nothing."""
+    keep = [not c.bare for c in cands]
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and view[cands[j].end : cands[j + 1].start] in _LIST_MARKS:
+            j += 1
+        if any(keep[i : j + 1]):
+            keep[i : j + 1] = [True] * (j + 1 - i)
+        i = j + 1
+    return [c for c, k in zip(cands, keep, strict=True) if k]
