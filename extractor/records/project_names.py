@@ -55,6 +55,7 @@ class Lex:
     strong: frozenset[str]
     strong_tuple: tuple[str, ...]
     tails: re.Pattern[str]
+    tail_end: re.Pattern[str]
     tail_ext: re.Pattern[str]
     code: re.Pattern[str]
     capacity: re.Pattern[str]
@@ -124,11 +125,13 @@ def lexicon() -> Lex:
         strong=frozenset(words("head")),
         strong_tuple=tuple(words("head")),
         tails=re.compile(f"(?:{alternation(words('tail'))}|{phase})"),
+        tail_end=re.compile(f"(?:{alternation(words('tail'))})$"),
         tail_ext=re.compile(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
         code=re.compile("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
         capacity=_scanner(words("capacity")),
         list_close=regex.compile(
-            f"(?:{alternation(words('list_close'))})(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
+            f"(?:(?P<word>{alternation(words('list_close'))})|{'|'.join(words('list_count'))})"
+            f"(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
             f"(?:{alternation(words('list_head'))})"
         ),
         list_kinds=regex.compile(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
@@ -462,6 +465,8 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
             continue
+        if m.group("word") is None and ("、" not in view[ls : m.start()] or "等" in view[ls : m.start()]):
+            continue  # A、B四个项目: a list closed by its count alone needs its 、 (and no 等 of its own)
         listed.append((ls, m.start()))
         items = _list_items(view, ls, m.start())
         for k, (s, e) in enumerate(items):
@@ -498,7 +503,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if not strong and not in_list and not works_in(cs, ce):
             continue
         e = _extend_tails(view, m.end(), ce, lex)
-        if e < len(view) and lex.not_after.match(view, e):
+        if e < len(view) and lex.not_after.match(view, e) and not _works_of(view, e, ce, lex):
             continue
         # 第二水源地建设项目: a works verb right before 项目 or 工程 is part of the name.
         s = left_edge(view, m.start(), cs, lex, head_verb=m.group().startswith(lex.verb_heads))
@@ -553,13 +558,43 @@ def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _works_of(view: str, e: int, limit: int, lex: Lex) -> bool:
+    """“燕赵西湖”项目的开发建设: 的 and a works word after a name speak of the work, not of a modifier."""
+    p = e + len(lex.link)
+    return view.startswith(lex.link, e) and lex.works.search(view, p, min(limit, p + 4)) is not None  # 的开发建设
+
+
 def _split_pair(view: str, s: int, e: int, lex: Lex) -> int:
     """商贸大街南延道路及孝义河桥翻新改造: two works joined by 和, 及 or 与, the first ending with its own head, are
     two names; the name found at the second head starts after the joiner (the first is found at its own head)."""
     for k in range(e - 3, s + 1, -1):
-        if view[k] in _PAIR_JOINERS and _head_at_end(view[s:k], lex):
+        # 致富路改造和幸福街东延工程: either may end with its works word, and the second needs a head of its own
+        # before its last one (前进渠续建配套与节水改造工程 is one work), unless both end with a strong head
+        # (水田开发项目和增减挂钩项目).
+        if view[k] in _PAIR_JOINERS and (
+            (_ends_with_head(view[s:k], lex) and _own_head(view[k + 1 : e], lex))
+            or (view.endswith(lex.strong_tuple, s, k) and view.endswith(lex.strong_tuple, k + 1, e))
+        ):
             return k + 1
     return s
+
+
+def _ends_with_head(name: str, lex: Lex) -> bool:
+    """Whether ``name``, or ``name`` less the works word it ends with (致富路改造), ends with a head."""
+    m = lex.tail_end.search(name)
+    return _head_at_end(name, lex) is not None or (
+        m is not None and m.start() > 0 and bool(_head_at_end(name[: m.start()], lex))
+    )
+
+
+def _own_head(name: str, lex: Lex) -> bool:
+    """Whether ``name`` names a work of its own: it ends with a head other than 项目 or 工程 (哈克遗址博物馆), or a
+    head stands before its last one (幸福街东延工程, 孝义河桥翻新改造); 节水改造工程 is a works phrase that the
+    name before it holds."""
+    last = _head_at_end(name, lex) or ""
+    if last and not last.endswith(lex.verb_heads):
+        return True
+    return lex.heads.search(name, 0, len(name) - len(last)) is not None
 
 
 def _rated(view: str, start: int, lex: Lex) -> bool:
