@@ -35,6 +35,7 @@ CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
 _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
 _PAIR_JOINERS = "和及与"
+_SERIAL = re.compile("[0-9０-９一二三四五六七八九十]+号$")
 _LIST_MARKS = ("、", "和", "及", "与", "，", ",")
 _APPROX_AFTER = "余多"
 _NOT_BEFORE_PHASE = "第每各本上下前后近"  # 第一期, 每期, 本期: an issue or a term, not a phase of works
@@ -251,6 +252,12 @@ def left_edge(
             if k > floor and k < p - 1 and not any(c in CLAUSE_BREAK for c in view[k:p]):
                 p = k
                 continue
+        if ch in _CLOSE_QUOTES and ch not in _OPEN_QUOTES:
+            # “雅江1号”智算中心: a quoted part inside a name, figures and all.
+            k = max(view.rfind(q, max(floor, anchor - limit), p - 1) for q in _OPEN_QUOTES)
+            if k >= floor and not any(c in _NAME_BREAK for c in view[k + 1 : p - 1]):
+                p = k
+                continue
         if ch in _NAME_BREAK:
             break
         if ch.isdigit() and not _is_code_digit(view, p, floor, lex):
@@ -375,8 +382,12 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
     if lex.code.search(name):
         return False
     quoted = _QUOTED.search(name)
-    if quoted and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1)):
-        return True  # “十个全覆盖”工程: a numbered slogan names a campaign
+    if (
+        quoted
+        and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1))
+        and not _SERIAL.search(quoted.group(1))
+    ):
+        return True  # “十个全覆盖”工程: a numbered slogan names a campaign; “雅江1号” is a serial name
     core = _QUOTES.sub("", name)
     if money:
         return core.startswith(lex.plural)
