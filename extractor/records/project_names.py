@@ -95,6 +95,8 @@ class Lex:
     programme: frozenset[str]
     not_name: tuple[str, ...]
     rating: tuple[str, ...]
+    capacity_units: tuple[str, ...]
+    capacity_in_name: re.Pattern[str]
     kind_end: tuple[str, ...]
 
 
@@ -171,6 +173,8 @@ def lexicon() -> Lex:
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
         rating=tuple(words("rating")),
+        capacity_units=tuple(sorted(words("capacity_unit"), key=len, reverse=True)),
+        capacity_in_name=re.compile(f"[\u4e00-\u9fff][0-9.×xX]{{1,12}}(?:{alternation(words('capacity_unit'))})"),
         kind_end=tuple(words("kind_end")),
     )
 
@@ -261,7 +265,11 @@ def left_edge(
         if ch in _NAME_BREAK:
             break
         if ch.isdigit() and not _is_code_digit(view, p, floor, lex):
-            break
+            i = _named_capacity(view, p, floor, lex)
+            if i < 0:
+                break
+            p = i  # 晶科能源200兆瓦太阳能电池组件: a works' capacity inside its name, after its owner's name
+            continue
         if ch == "年" and p >= 2 and view[p - 2].isdigit():
             break
         n = _before_at(view, p, floor, lex)
@@ -269,6 +277,24 @@ def left_edge(
             break
         p -= 1
     return _trim_front(view, p, anchor, lex)
+
+
+def _named_capacity(view: str, p: int, floor: int, lex: Lex) -> int:
+    """Where the figure ending at ``p`` starts, when it is a capacity (兆瓦, 万吨, 千伏) inside a name: a name's
+    characters stand right before it, not a verb (完成100兆瓦) or a break. -1 otherwise."""
+    if not view.startswith(lex.capacity_units, p):
+        return -1
+    i = p
+    while i > floor and p - i < 12 and (view[i - 1].isdigit() or view[i - 1] in ".×xX"):
+        i -= 1
+    if (
+        i <= floor
+        or not "\u4e00" <= view[i - 1] <= "\u9fff"
+        or view[i - 1] in _PAIR_JOINERS
+        or _before_at(view, i, floor, lex)
+    ):
+        return -1  # 以及20万吨自来水厂, 完成100兆瓦: the figure opens the name
+    return i
 
 
 def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
@@ -492,7 +518,9 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             if sectors and not lex.heads.search(view, s, e):
                 continue
             if any(ch.isdigit() for ch in view[s:e]) and not (
-                lex.code.search(view, s, e) or lex.capacity.search(view, s, e)
+                lex.code.search(view, s, e)
+                or lex.capacity.search(view, s, e)
+                or lex.capacity_in_name.search(view, s, e)
             ):
                 continue  # 新建道路12条: a figure, not a name
             cands.append(Cand(s, e, "list"))
