@@ -53,6 +53,7 @@ _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 @dataclass(frozen=True)
 class Lex:
     heads: re.Pattern[str]
+    head_scan: re.Pattern[str]
     strong: frozenset[str]
     strong_tuple: tuple[str, ...]
     tails: re.Pattern[str]
@@ -108,6 +109,22 @@ def _scanner(words: list[str], repeat: bool = False) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{alternation(words)})" + ("{1,3}" if repeat else ""))
 
 
+def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -> re.Pattern[str]:
+    """The heads that may end a name: a run ending with a strong head, or a weak head that a list mark, a status
+    word or a works word follows (新六路、, 新六路建成), not one that starts another word (城镇, 市场主体). The test is
+    the pattern's, so that the many weak heads inside ordinary words never reach Python."""
+    by_len: dict[int, list[str]] = {}
+    for w in strong:
+        by_len.setdefault(len(w), []).append(re.escape(w))
+    strong_end = "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values())
+    first = "".join(sorted({re.escape(w[0]) for w in heads}))
+    # (?=(run))\1 takes the longest run and never a shorter one, as the loop that tested each match did.
+    return re.compile(
+        f"(?=[{first}])(?=((?:{alternation(heads)}){{1,3}}))\\1"
+        f"(?:{strong_end}|(?=[{re.escape(follow)}])|(?={tail})|\\Z)"
+    )
+
+
 @cache
 def lexicon() -> Lex:
     rows = table("projects.tsv")
@@ -125,6 +142,12 @@ def lexicon() -> Lex:
     phase = "|".join(words("phase"))
     return Lex(
         heads=_scanner(heads, repeat=True),
+        head_scan=_head_scanner(
+            heads,
+            words("head"),
+            "".join(words("weak_follow")),
+            f"{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))}",
+        ),
         strong=frozenset(words("head")),
         strong_tuple=tuple(words("head")),
         tails=re.compile(f"(?:{alternation(words('tail'))}|{phase})"),
@@ -526,15 +549,8 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             cands.append(Cand(s, e, "list"))
 
     kinds = [(clause(m.start())[0], m.start()) for m in lex.list_kinds.finditer(view, start, end)]
-    for m in lex.heads.finditer(view, start, end):
+    for m in lex.head_scan.finditer(view, start, end):
         strong = m.group().endswith(lex.strong_tuple)
-        if (
-            not strong
-            and m.end() < end
-            and view[m.end()] not in lex.weak_follow
-            and not lex.tail_ext.match(view, m.end())
-        ):
-            continue  # 城镇, 市场主体: the weak head is the start of another word
         if noise_at(m.start()):
             continue
         cs, ce = clause(m.start())
