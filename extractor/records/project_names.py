@@ -35,6 +35,7 @@ CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
 _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
 _PAIR_JOINERS = "和及与"
+_PAIR_RE = re.compile(f"[{_PAIR_JOINERS}]")
 _SERIAL = re.compile("[0-9０-９一二三四五六七八九十]+号$")
 _LIST_MARKS = ("、", "和", "及", "与", "，", ",")
 _APPROX_AFTER = "余多"
@@ -622,6 +623,8 @@ def _works_of(view: str, e: int, limit: int, lex: Lex) -> bool:
 def _split_pair(view: str, s: int, e: int, lex: Lex) -> int:
     """商贸大街南延道路及孝义河桥翻新改造: two works joined by 和, 及 or 与, the first ending with its own head, are
     two names; the name found at the second head starts after the joiner (the first is found at its own head)."""
+    if not _PAIR_RE.search(view, s + 2, e - 2):
+        return s  # most names hold no joiner
     for k in range(e - 3, s + 1, -1):
         # 致富路改造和幸福街东延工程: either may end with its works word, and the second needs a head of its own
         # before its last one (前进渠续建配套与节水改造工程 is one work), unless both end with a strong head
