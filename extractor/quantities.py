@@ -73,6 +73,9 @@ class _Lex:
     post_first: frozenset[str]
     separator_first: frozenset[str]
     unit_sharing_first: frozenset[str]
+    money: Unit  # the unit of a bare-scale figure named by a money word (money_cues.tsv)
+    money_cues: tuple[str, ...]
+    money_between: tuple[str, ...]  # longest first
 
 
 @cache
@@ -105,6 +108,7 @@ def lexicon() -> _Lex:
         mult = regex.compile(alts)
     separators = column("ranges.tsv", "text", kind="separator")
     unit_sharing = column("ranges.tsv", "text", kind="list")
+    money = units[column("money_cues.tsv", "word", kind="unit")[0]]
     return _Lex(
         units=units,
         pre=pre,
@@ -128,6 +132,10 @@ def lexicon() -> _Lex:
         post_first=frozenset(w[0] for w in post),
         separator_first=frozenset(w[0] for w in separators),
         unit_sharing_first=frozenset(w[0] for w in unit_sharing),
+        # Written as a bare scale (174万): the unit adds no text of its own.
+        money=Unit("", money.base, money.factor, money.kind, False),
+        money_cues=column("money_cues.tsv", "word", kind="cue"),
+        money_between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
     )
 
 
@@ -393,14 +401,17 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     pos = 0
     n = len(view)
     run_re = lex.numeral_run
+    money_end = -1  # where the last amount of money ends
     while pos < n:
         m = run_re.search(view, pos)
         if not m:
             break
         start = m.start()
-        q, consumed_to = _read_at(text, view, start, masks, lex)
+        q, consumed_to = _read_at(text, view, start, masks, lex, money_end)
         if q is not None:
             out.append(q)
+            if q.kind == "money":
+                money_end = q.end
             pos = max(consumed_to, start + 1)
         else:
             pos = max(consumed_to, m.end(), start + 1)
@@ -437,7 +448,9 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
         i = j + 1
 
 
-def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:
+def _read_at(
+    text: str, view: str, start: int, masks: Masks, lex: _Lex, money_end: int = -1
+) -> tuple[QMatch | None, int]:
     if masks.blocked[start]:
         return None, start + 1
     p = start
@@ -469,7 +482,10 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
         if borrowed is not None:
             first = borrowed
     if high is None and first.unit is None:
-        return None, first.core_end
+        if not _bare_money(view, first, money_end, lex):
+            return None, first.core_end
+        first.unit = lex.money
+        first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":
@@ -536,6 +552,36 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
         unit_end=unit_end,
     )
     return q, end
+
+
+# How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
+MONEY_WINDOW = 12
+
+
+def _bare_money(view: str, part: _Part, money_end: int, lex: _Lex) -> bool:
+    """财政一般预算收入任务174万，完成198万: a bare 万 or 亿 after a money word, or after light words that follow
+    another amount of money in the sentence, is in 元."""
+    if part.chinese or part.mid or part.scale < 10000 or part.end != part.scale_start + len(part.scale_text):
+        return False
+    nxt = view[part.end] if part.end < len(view) else ""
+    if "\u4e00" <= nxt <= "\u9fff" and nxt not in lex.post_first and nxt not in lex.unit_sharing_first:
+        return False  # 2.3万农户: a word follows, the figure counts it (but 321.4亿和276.6亿元 is a list)
+    floor = max(0, part.start - MONEY_WINDOW)
+    end = part.start
+    moved = True
+    while moved and end > floor:
+        moved = False
+        for w in lex.money_between:
+            if end - len(w) >= floor and view.startswith(w, end - len(w)):
+                end -= len(w)
+                moved = True
+                break
+    if any(view.startswith(c, end - len(c)) for c in lex.money_cues if end - len(c) >= 0):
+        return True
+    # 任务174万，完成198万 and 54.3亿、321.4亿: only light words and a comma since the last amount of money.
+    if money_end < 0 or money_end > end:
+        return False
+    return view[money_end:end].strip(" ，,、") == ""
 
 
 def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:

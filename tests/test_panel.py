@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import extract_file
+from extractor import extract, extract_file
 from extractor.cli import app
 from extractor.keywords import measure
-from extractor.panel import PANEL_COLUMNS, build, region_key
+from extractor.panel import PANEL_COLUMNS, Coverage, build, coverage, region_key
 
 DATA = Path(__file__).parent / "data" / "hailar"
 YEARS = range(2012, 2020)
@@ -116,6 +116,7 @@ def test_csv_and_stata_read_back(docs: list[dict], tmp_path: Path) -> None:
     g = dta[(dta.indicator == "gdp") & (dta.measure == "growth") & (dta.year == 2013)].iloc[0]
     assert (g.target_value, g.target_qualifier, g.actual_value) == (20, "exact", 10.1)
     assert g.region == "海拉尔区"
+    assert g.actual_estimated == 0  # 同比增长10.1%: a final figure
 
 
 def test_panel_from_a_batch_database_gets_a_table(tmp_path: Path) -> None:
@@ -134,6 +135,57 @@ def test_panel_from_a_batch_database_gets_a_table(tmp_path: Path) -> None:
     got = {y: (t, a) for y, t, a in rows}
     for year, (target, _, actual, _) in GDP_GROWTH.items():
         assert got[year] == (target, actual), year
+
+
+# The 海拉尔区 reports plan 2012–2019 and review 2011–2018: nine region-years. GDP growth has both sides in
+# 2012–2016 and 2018 (GDP_GROWTH), one side in 2011 (the 2012 report's 同比增长22.3%), 2017 and 2019.
+def test_coverage_counts_region_years_by_sides(docs: list[dict]) -> None:
+    rows, _ = build(docs)
+    assert coverage(docs, rows) == Coverage(both=6, one=3, none=0)
+    # Without the 2017 report, 2016 loses its actual, and 2017 has neither side: its target was in that report and
+    # the 2018 report, which still reviews 2017, gives no figure (稳中有升).
+    without_2017 = [d for d in docs if d["meta"]["year_planned"] != 2017]
+    rows, _ = build(without_2017)
+    assert coverage(without_2017, rows) == Coverage(both=5, one=3, none=1)
+    assert coverage(without_2017, rows, key=None).total == 9
+
+
+def test_coverage_line_goes_to_stderr(docs: list[dict], tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    r = CliRunner().invoke(app, ["panel", str(results)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == ",".join(PANEL_COLUMNS)  # stdout: data only
+    assert "coverage of 9 region-years: gdp growth: 6 with target and actual, 3 with one side, 0 with none" in r.stderr
+    assert "coverage" not in r.stdout
+    r = CliRunner().invoke(app, ["panel", str(results), "-q"])
+    assert r.stderr == ""
+
+
+def _report(region: str, year: int, body: str) -> dict:
+    text = f"{region}{year}年政府工作报告\n一、{year - 1}年工作回顾\n{body}\n二、{year}年工作安排\n（一）主要目标\n" + (
+        "今年经济社会发展的主要预期目标是：地区生产总值增长8%左右，一般公共预算收入增长6%。"
+    )
+    return json.loads(extract(text).model_dump_json())
+
+
+def test_an_estimated_actual_is_flagged_in_its_own_column() -> None:
+    docs = [
+        _report("平安县", 2018, "全县地区生产总值完成80亿元，比上年增长7%，一般公共预算收入完成5亿元，增长9%。"),
+        _report(
+            "平安县",
+            2019,
+            "全县地区生产总值预计实现86亿元，比上年增长7.5%；一般公共预算收入完成5.4亿元，同口径增长8%。",
+        ),
+    ]
+    rows, _ = build(docs)
+    gdp = _rows(rows, "gdp", "growth")
+    assert (gdp[2018]["target_value"], gdp[2018]["actual_value"], gdp[2018]["actual_estimated"]) == (8, 7.5, True)
+    assert (gdp[2017]["actual_value"], gdp[2017]["actual_estimated"]) == (7, False)
+    assert gdp[2019]["actual_estimated"] is None  # no actual yet
+    budget = _rows(rows, "budget_revenue", "growth")
+    b = budget[2018]
+    assert (b["target_value"], b["actual_value"], b["actual_estimated"]) == (6, 8, False)
 
 
 def test_keyword_measure_equals_a_hand_count() -> None:
