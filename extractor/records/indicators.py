@@ -435,10 +435,9 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if ne > ns:
             m.name_start = ns
             m.name = text[ns:ne]
-            if m.change is not None and m.change.verb is not None and m.change.verb[0] == ne:
-                joined = with_verb(view, m) if canonical(simplified(view[ns:ne])) is None else None
-                if joined is not None:
-                    m.name = text[joined[0] : joined[1]]  # 经济增长6%左右: the growth of GDP
+            joined = with_verb(view, m)
+            if joined is not None:
+                m.name = text[joined[0] : joined[1]]  # 经济增长6%左右: the growth of GDP
         adjacent = prev is not None and prev.sentence == m.sentence and prev.q.end == q.start and prev.change is None
         after = _after_name(view, q, s1, lex) if m.change is None and q.kind == "count" else None
         if after:
@@ -616,12 +615,14 @@ def _rank_cues() -> re.Pattern[str]:
 
 def with_verb(view: str, m: Mention) -> tuple[int, int] | None:
     """The span of a name and its change verb when only together they name a growth indicator of the lexicon
-    (经济 + 增长 -> 经济增长, the growth of GDP), else None."""
+    (经济 + 增长 -> 经济增长, the growth of GDP) and the name alone names nothing, else None."""
     c = m.change
     if c is None or c.verb is None or c.base is not None or m.name_start is None or m.name is None:
         return None
     if m.name_start + len(m.name) != c.verb[0]:
         return None  # words stand between the name and the verb
+    if canonical(simplified(view[m.name_start : c.verb[0]])) is not None:
+        return None  # 地区生产总值增长7%: the name is the indicator, the verb its change
     cid = _canonical().get(simplified(view[m.name_start : c.verb[1]]))
     return (m.name_start, c.verb[1]) if cid is not None and cid in _growth_ids() else None
 
