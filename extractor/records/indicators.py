@@ -623,7 +623,7 @@ def with_verb(view: str, m: Mention) -> tuple[int, int] | None:
         return None  # words stand between the name and the verb
     if canonical(simplified(view[m.name_start : c.verb[0]])) is not None:
         return None  # 地区生产总值增长7%: the name is the indicator, the verb its change
-    cid = _canonical().get(simplified(view[m.name_start : c.verb[1]]))
+    cid = canonical(simplified(view[m.name_start : c.verb[1]]))  # 全市经济增长 too
     return (m.name_start, c.verb[1]) if cid is not None and cid in _growth_ids() else None
 
 
