@@ -255,9 +255,10 @@ def coverage(
 ) -> Coverage:
     """How many region-years have both sides, one side or none, for one indicator key (or any indicator: None).
 
-    A region-year counts when some report of the region plans it (year_planned: the target side) or reviews it
-    (year_reviewed: the actual side); rows of other years (到2025年) are not counted."""
-    years: set[tuple[str, int]] = set()
+    A region's years run from the first to the last year that one of its reports plans (year_planned: the target
+    side) or reviews (year_reviewed: the actual side), so a year without any report counts as none; rows of other
+    years (到2025年) are not counted."""
+    spans: dict[str, tuple[int, int]] = {}
     for doc in docs:
         meta = doc.get("meta") or {}
         rkey = region_key(meta.get("region_simplified") or meta.get("region"))
@@ -265,7 +266,9 @@ def coverage(
             continue
         for y in (meta.get("year_planned"), meta.get("year_reviewed")):
             if isinstance(y, int):
-                years.add((rkey, y))
+                lo, hi = spans.get(rkey, (y, y))
+                spans[rkey] = (min(lo, y), max(hi, y))
+    years = {(rkey, y) for rkey, (lo, hi) in spans.items() for y in range(lo, hi + 1)}
     sides: dict[tuple[str, int], int] = {}
     for r in rows:
         if key is not None and (r["indicator"], r["measure"]) != key:

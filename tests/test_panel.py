@@ -148,6 +148,11 @@ def test_coverage_counts_region_years_by_sides(docs: list[dict]) -> None:
     rows, _ = build(without_2017)
     assert coverage(without_2017, rows) == Coverage(both=5, one=3, none=1)
     assert coverage(without_2017, rows, key=None).total == 9
+    # Without the 2015 and 2016 reports no report plans or reviews 2015: it still counts, with neither side. 2014
+    # keeps its target, 2016 its actual (the 2017 report).
+    gap = [d for d in docs if d["meta"]["year_planned"] not in (2015, 2016)]
+    rows, _ = build(gap)
+    assert coverage(gap, rows) == Coverage(both=3, one=5, none=1)
 
 
 def test_coverage_line_goes_to_stderr(docs: list[dict], tmp_path: Path) -> None:
