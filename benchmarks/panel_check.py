@@ -5,7 +5,7 @@
 For every report of tests/data/docs and tests/data/hailar it checks the two sides the panel needs:
 - a target of the plan part for the planned year (GDP growth, budget-revenue growth), from an annual goal;
 - an actual of the review part for the reviewed year (kind actual, year = year_reviewed).
-It then builds the panel of the 海拉尔区 series (2012–2019) and counts its GDP growth pairs. Run it with
+It then builds the panel of the 海拉尔区 series (2012–2019) and counts its pairs of both kinds. Run it with
 PYTHONPATH pointing at another checkout to compare; it uses only what every version has (extract_file, build).
 """
 
@@ -55,16 +55,19 @@ def main() -> None:
     }
     hailar = [d for p, d in zip(files, docs, strict=True) if p.parent.name == "hailar"]
     rows, _ = build(hailar)
-    pairs = [r for r in rows if (r["indicator"], r["measure"]) == KEYS["gdp growth"]]
-    both = sum(r["target_value"] is not None and r["actual_value"] is not None for r in pairs)
-    out = {"reports": len(files), "totals": totals, "hailar_gdp_growth_pairs": both, "per_doc": per_doc}
+    pairs = {}
+    for label, key in KEYS.items():
+        mine = [r for r in rows if (r["indicator"], r["measure"]) == key]
+        pairs[label] = (sum(r["target_value"] is not None and r["actual_value"] is not None for r in mine), len(mine))
+    out = {"reports": len(files), "totals": totals, "hailar_pairs": pairs, "per_doc": per_doc}
     if args.json:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         return
     print(f"{len(files)} reports")
     for label, t in totals.items():
         print(f"  {label}: targets {t['targets']}/{len(files)}, actuals {t['actuals']}/{len(files)}")
-    print(f"  海拉尔区 2012–2019 panel, GDP growth rows with both sides: {both} of {len(pairs)}")
+    for label, (both, n) in pairs.items():
+        print(f"  海拉尔区 2012–2019 panel, {label} rows with both sides: {both} of {n}")
     for name, s in per_doc.items():
         marks = "  ".join(f"{'T' if t else '-'}{'A' if a else '-'}" for t, a in s.values())
         print(f"    {marks}  {name}")
