@@ -19,6 +19,8 @@ import regex
 
 from extractor import numerals
 from extractor._data import column, table
+from extractor.money import bare_money
+from extractor.money import lexicon as money_words
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,8 @@ class _Lex:
     post_first: frozenset[str]
     separator_first: frozenset[str]
     unit_sharing_first: frozenset[str]
-    money: Unit  # the unit of a bare-scale figure named by a money word (money_cues.tsv)
-    money_cues: tuple[str, ...]
-    money_between: tuple[str, ...]  # longest first
+    money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
+    bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和
 
 
 @cache
@@ -108,7 +109,7 @@ def lexicon() -> _Lex:
         mult = regex.compile(alts)
     separators = column("ranges.tsv", "text", kind="separator")
     unit_sharing = column("ranges.tsv", "text", kind="list")
-    money = units[column("money_cues.tsv", "word", kind="unit")[0]]
+    money = units[money_words().unit]
     return _Lex(
         units=units,
         pre=pre,
@@ -134,8 +135,7 @@ def lexicon() -> _Lex:
         unit_sharing_first=frozenset(w[0] for w in unit_sharing),
         # Written as a bare scale (174万): the unit adds no text of its own.
         money=Unit("", money.base, money.factor, money.kind, False),
-        money_cues=column("money_cues.tsv", "word", kind="cue"),
-        money_between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
+        bare_follow=frozenset(w[0] for w in (*post, *unit_sharing)),
     )
 
 
@@ -482,7 +482,9 @@ def _read_at(
         if borrowed is not None:
             first = borrowed
     if high is None and first.unit is None:
-        if not _bare_money(view, first, money_end, lex):
+        if first.chinese or first.mid or first.end != first.scale_start + len(first.scale_text):
+            return None, first.core_end
+        if not bare_money(view, start, first.end, first.scale, money_end, lex.bare_follow):
             return None, first.core_end
         first.unit = lex.money
         first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
@@ -552,36 +554,6 @@ def _read_at(
         unit_end=unit_end,
     )
     return q, end
-
-
-# How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
-MONEY_WINDOW = 12
-
-
-def _bare_money(view: str, part: _Part, money_end: int, lex: _Lex) -> bool:
-    """财政一般预算收入任务174万，完成198万: a bare 万 or 亿 after a money word, or after light words that follow
-    another amount of money in the sentence, is in 元."""
-    if part.chinese or part.mid or part.scale < 10000 or part.end != part.scale_start + len(part.scale_text):
-        return False
-    nxt = view[part.end] if part.end < len(view) else ""
-    if "\u4e00" <= nxt <= "\u9fff" and nxt not in lex.post_first and nxt not in lex.unit_sharing_first:
-        return False  # 2.3万农户: a word follows, the figure counts it (but 321.4亿和276.6亿元 is a list)
-    floor = max(0, part.start - MONEY_WINDOW)
-    end = part.start
-    moved = True
-    while moved and end > floor:
-        moved = False
-        for w in lex.money_between:
-            if end - len(w) >= floor and view.startswith(w, end - len(w)):
-                end -= len(w)
-                moved = True
-                break
-    if any(view.startswith(c, end - len(c)) for c in lex.money_cues if end - len(c) >= 0):
-        return True
-    # 任务174万，完成198万 and 54.3亿、321.4亿: only light words and a comma since the last amount of money.
-    if money_end < 0 or money_end > end:
-        return False
-    return view[money_end:end].strip(" ，,、") == ""
 
 
 def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:
