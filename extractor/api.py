@@ -112,6 +112,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                 period=m.period,
                 change=change,
                 rank=rank,
+                estimated=m.estimated or (change_m is not None and change_m.estimated),
                 span=_span(start, end),
                 sentence=_span(*m.sentence),
             )

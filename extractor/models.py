@@ -91,6 +91,7 @@ class Indicator(Model):
     period: str | None = Field(None, description="part of a year or several years (1-9月, 上半年, 过去五年)")
     change: Change | None = None
     rank: Rank | None = None
+    estimated: bool = Field(False, description="an estimate, not a final figure (预计实现6240亿元, 初步预计)")
     span: Span = Field(description="from the name to the end of the last number")
     sentence: Span
 

@@ -41,6 +41,7 @@ PANEL_COLUMNS = [
     "target_doc",
     "actual_value",
     "actual_unit",
+    "actual_estimated",
     "actual_name",
     "actual_sentence",
     "actual_doc",
@@ -103,6 +104,7 @@ class _Side:
     subject: str | None = None
     sentence: str | None = None
     doc: str | None = None
+    estimated: bool | None = None  # an actual the report gives as an estimate (预计)
 
 
 @dataclass
@@ -150,13 +152,19 @@ def _actuals(doc: dict[str, Any]) -> Iterator[tuple[tuple[str, str], int, _Side]
         sha = (doc.get("source") or {}).get("sha256")
         value = ind.get("value")
         measure = ind.get("measure") or "level"
+        est = bool(ind.get("estimated"))
         if value:
             key = indicator_key(ind["canonical"], measure)
             yield (
                 key,
                 ind["year"],
                 _Side(
-                    _num(value["base_value"]), unit=value["base_unit"], subject=ind["name"], sentence=sentence, doc=sha
+                    _num(value["base_value"]),
+                    unit=value["base_unit"],
+                    subject=ind["name"],
+                    sentence=sentence,
+                    doc=sha,
+                    estimated=est,
                 ),
             )
         change = (ind.get("change") or {}).get("value")
@@ -168,7 +176,8 @@ def _actuals(doc: dict[str, Any]) -> Iterator[tuple[tuple[str, str], int, _Side]
             if measure is None:
                 continue  # 比上年增加8亿元: an absolute change is neither a growth rate nor points
             key = indicator_key(ind["canonical"], measure)
-            yield key, ind["year"], _Side(v, unit=change["base_unit"], subject=ind["name"], sentence=sentence, doc=sha)
+            side = _Side(v, unit=change["base_unit"], subject=ind["name"], sentence=sentence, doc=sha, estimated=est)
+            yield key, ind["year"], side
 
 
 def build(docs: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -219,6 +228,64 @@ def build(docs: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[st
             continue
         rows.append(_row(rkey, indicator, measure, year, c))
     return rows, warnings
+
+
+# The indicator whose coverage the panel reports first: the growth target is the record users want most.
+HEADLINE = ("gdp", "growth")
+
+
+@dataclass
+class Coverage:
+    """Region-years a panel could fill (a report plans or reviews the year) and how many it fills."""
+
+    both: int = 0
+    one: int = 0
+    none: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.both + self.one + self.none
+
+    def line(self) -> str:
+        return f"{self.both} with target and actual, {self.one} with one side, {self.none} with none"
+
+
+def coverage(
+    docs: Iterable[dict[str, Any]], rows: list[dict[str, Any]], key: tuple[str, str] | None = HEADLINE
+) -> Coverage:
+    """How many region-years have both sides, one side or none, for one indicator key (or any indicator: None).
+
+    A region's years run from the first to the last year that one of its reports plans (year_planned: the target
+    side) or reviews (year_reviewed: the actual side), so a year without any report counts as none; rows of other
+    years (到2025年) are not counted."""
+    spans: dict[str, tuple[int, int]] = {}
+    for doc in docs:
+        meta = doc.get("meta") or {}
+        rkey = region_key(meta.get("region_simplified") or meta.get("region"))
+        if not rkey:
+            continue
+        for y in (meta.get("year_planned"), meta.get("year_reviewed")):
+            if isinstance(y, int):
+                lo, hi = spans.get(rkey, (y, y))
+                spans[rkey] = (min(lo, y), max(hi, y))
+    years = {(rkey, y) for rkey, (lo, hi) in spans.items() for y in range(lo, hi + 1)}
+    sides: dict[tuple[str, int], int] = {}
+    for r in rows:
+        if key is not None and (r["indicator"], r["measure"]) != key:
+            continue
+        n = (r["target_value"] is not None) + (r["actual_value"] is not None)
+        k = (r["region_key"], r["year"])
+        sides[k] = max(sides.get(k, 0), n)
+    out = Coverage()
+    for k in years:
+        n = sides.get(k, 0)
+        if n == 2:
+            out.both += 1
+        elif n == 1:
+            out.one += 1
+        else:
+            out.none += 1
+    return out
 
 
 def _first_per_key(items: Iterator[tuple[tuple[str, str], int, _Side]]) -> Iterator[tuple[tuple[str, str], int, _Side]]:
@@ -279,6 +346,7 @@ def _row(rkey: str, indicator: str, measure: str, year: int, c: _Cell) -> dict[s
         "target_doc": t.doc if t else None,
         "actual_value": _plain(a.value) if a else None,
         "actual_unit": a.unit if a else None,
+        "actual_estimated": a.estimated if a else None,
         "actual_name": a.subject if a else None,
         "actual_sentence": a.sentence if a else None,
         "actual_doc": a.doc if a else None,
@@ -359,6 +427,8 @@ def write_sqlite(rows: list[dict[str, Any]], path: str | Path) -> None:
 
 
 NUMERIC_COLUMNS = ("year", "target_value", "target_low", "target_high", "actual_value", "gap")
+# Yes/no columns: 1 and 0 in Stata, empty when the side is missing.
+FLAG_COLUMNS = ("actual_estimated",)
 
 # Value labels for Stata: the qualifier and the strength become labelled integers.
 STATA_LABELS = {
@@ -380,7 +450,9 @@ def write_dta(rows: list[dict[str, Any]], path: str | Path) -> None:
     for col in df.columns:
         if col in labels:
             continue
-        if col in NUMERIC_COLUMNS:
+        if col in FLAG_COLUMNS:
+            df[col] = df[col].map(lambda v: None if v is None else int(bool(v))).astype("float64")
+        elif col in NUMERIC_COLUMNS:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
         else:
             # Stata has no missing string: empty stands for missing.

@@ -19,6 +19,8 @@ import regex
 
 from extractor import numerals
 from extractor._data import column, table
+from extractor.money import bare_money
+from extractor.money import lexicon as money_words
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class _Lex:
     post_first: frozenset[str]
     separator_first: frozenset[str]
     unit_sharing_first: frozenset[str]
+    money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
+    bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和
 
 
 @cache
@@ -105,6 +109,7 @@ def lexicon() -> _Lex:
         mult = regex.compile(alts)
     separators = column("ranges.tsv", "text", kind="separator")
     unit_sharing = column("ranges.tsv", "text", kind="list")
+    money = units[money_words().unit]
     return _Lex(
         units=units,
         pre=pre,
@@ -128,6 +133,9 @@ def lexicon() -> _Lex:
         post_first=frozenset(w[0] for w in post),
         separator_first=frozenset(w[0] for w in separators),
         unit_sharing_first=frozenset(w[0] for w in unit_sharing),
+        # Written as a bare scale (174万): the unit adds no text of its own.
+        money=Unit("", money.base, money.factor, money.kind, False),
+        bare_follow=frozenset(w[0] for w in (*post, *unit_sharing)),
     )
 
 
@@ -393,14 +401,17 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     pos = 0
     n = len(view)
     run_re = lex.numeral_run
+    money_end = -1  # where the last amount of money ends
     while pos < n:
         m = run_re.search(view, pos)
         if not m:
             break
         start = m.start()
-        q, consumed_to = _read_at(text, view, start, masks, lex)
+        q, consumed_to = _read_at(text, view, start, masks, lex, money_end)
         if q is not None:
             out.append(q)
+            if q.kind == "money":
+                money_end = q.end
             pos = max(consumed_to, start + 1)
         else:
             pos = max(consumed_to, m.end(), start + 1)
@@ -437,7 +448,9 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
         i = j + 1
 
 
-def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:
+def _read_at(
+    text: str, view: str, start: int, masks: Masks, lex: _Lex, money_end: int = -1
+) -> tuple[QMatch | None, int]:
     if masks.blocked[start]:
         return None, start + 1
     p = start
@@ -469,7 +482,12 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
         if borrowed is not None:
             first = borrowed
     if high is None and first.unit is None:
-        return None, first.core_end
+        if first.chinese or first.mid or first.end != first.scale_start + len(first.scale_text):
+            return None, first.core_end
+        if not bare_money(view, start, first.end, first.scale, money_end, lex.bare_follow):
+            return None, first.core_end
+        first.unit = lex.money
+        first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":

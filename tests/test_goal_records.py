@@ -424,9 +424,15 @@ def _check_indicator(doc: Any, text: str, exp: dict[str, Any], where: str) -> No
     assert cands, f"{where}: no indicator for {exp['raw']!r}; indicators:\n    {rows}"
     i = cands[0]
     bad = []
-    for key in ("kind", "canonical", "measure", "period"):
+    for key in ("kind", "canonical", "measure", "period", "estimated"):
         if key in exp and getattr(i, key) != exp[key]:
             bad.append(f"{key}: expected {exp[key]!r}, got {getattr(i, key)!r}")
+    if "name" in exp and i.name_simplified != exp["name"]:
+        bad.append(f"name: expected {exp['name']!r}, got {i.name_simplified!r}")
+    if "change" in exp:
+        got = i.change.value.raw if i.change and i.change.value else None
+        if got != exp["change"]:
+            bad.append(f"change: expected {exp['change']!r}, got {got!r}")
     if "base_value" in exp and (i.value is None or i.value.base_value != _dec(exp["base_value"])):
         bad.append(f"base_value: expected {exp['base_value']}, got {i.value.base_value if i.value else None}")
     assert not bad, f"{where}: indicator {exp['raw']!r} ({i.name_simplified!r}):\n  - " + "\n  - ".join(bad)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import extract_file
+from extractor import extract, extract_file
 from extractor.cli import app
 from extractor.keywords import measure
-from extractor.panel import PANEL_COLUMNS, build, region_key
+from extractor.panel import PANEL_COLUMNS, Coverage, build, coverage, region_key
 
 DATA = Path(__file__).parent / "data" / "hailar"
 YEARS = range(2012, 2020)
@@ -29,6 +29,10 @@ GDP_GROWTH = {
     2018: (6, "about", 6.0, 0),
     2019: (3.5, "about", None, None),
 }
+# Budget-revenue growth, read from the reports: the 2015 report sets 公共财政预算收入增长7%, the 2016 report gives
+# 地方公共财政预算收入…同比增长10.3%; the 2016 report sets 5%, the 2017 report 一般公共财政预算收入…按可比口径增长13%;
+# the 2017 report sets 按可比口径增长7.5%, the 2018 report gives only a level (剔除虚增空转因素后完成10.4亿元).
+BUDGET_GROWTH = {2015: (7, 10.3), 2016: (5, 13), 2017: (7.5, None)}
 # GDP level targets (达到X亿元) against the next report's level, in 元.
 GDP_LEVEL = {2013: (28_200_000_000, 25_370_000_000), 2015: (29_600_000_000, 28_790_000_000)}
 
@@ -53,6 +57,13 @@ def test_gdp_growth_targets_meet_next_years_actuals(docs: list[dict]) -> None:
         assert r["region"] == "海拉尔区" and r["admin_code"] == "150702"
         assert "地区生产总值" in r["target_sentence"]
     assert got[2012]["gap_unit"] == "个百分点"
+
+
+def test_budget_revenue_targets_meet_actuals_under_older_names(docs: list[dict]) -> None:
+    rows, _ = build(docs)
+    got = _rows(rows, "budget_revenue", "growth")
+    for year, (target, actual) in BUDGET_GROWTH.items():
+        assert (got[year]["target_value"], got[year]["actual_value"]) == (target, actual), year
 
 
 def test_gdp_level_targets_and_gap_in_yuan(docs: list[dict]) -> None:
@@ -116,6 +127,7 @@ def test_csv_and_stata_read_back(docs: list[dict], tmp_path: Path) -> None:
     g = dta[(dta.indicator == "gdp") & (dta.measure == "growth") & (dta.year == 2013)].iloc[0]
     assert (g.target_value, g.target_qualifier, g.actual_value) == (20, "exact", 10.1)
     assert g.region == "海拉尔区"
+    assert g.actual_estimated == 0  # 同比增长10.1%: a final figure
 
 
 def test_panel_from_a_batch_database_gets_a_table(tmp_path: Path) -> None:
@@ -134,6 +146,62 @@ def test_panel_from_a_batch_database_gets_a_table(tmp_path: Path) -> None:
     got = {y: (t, a) for y, t, a in rows}
     for year, (target, _, actual, _) in GDP_GROWTH.items():
         assert got[year] == (target, actual), year
+
+
+# The 海拉尔区 reports plan 2012–2019 and review 2011–2018: nine region-years. GDP growth has both sides in
+# 2012–2016 and 2018 (GDP_GROWTH), one side in 2011 (the 2012 report's 同比增长22.3%), 2017 and 2019.
+def test_coverage_counts_region_years_by_sides(docs: list[dict]) -> None:
+    rows, _ = build(docs)
+    assert coverage(docs, rows) == Coverage(both=6, one=3, none=0)
+    # Without the 2017 report, 2016 loses its actual, and 2017 has neither side: its target was in that report and
+    # the 2018 report, which still reviews 2017, gives no figure (稳中有升).
+    without_2017 = [d for d in docs if d["meta"]["year_planned"] != 2017]
+    rows, _ = build(without_2017)
+    assert coverage(without_2017, rows) == Coverage(both=5, one=3, none=1)
+    assert coverage(without_2017, rows, key=None).total == 9
+    # Without the 2015 and 2016 reports no report plans or reviews 2015: it still counts, with neither side. 2014
+    # keeps its target, 2016 its actual (the 2017 report).
+    gap = [d for d in docs if d["meta"]["year_planned"] not in (2015, 2016)]
+    rows, _ = build(gap)
+    assert coverage(gap, rows) == Coverage(both=3, one=5, none=1)
+
+
+def test_coverage_line_goes_to_stderr(docs: list[dict], tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    r = CliRunner().invoke(app, ["panel", str(results)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == ",".join(PANEL_COLUMNS)  # stdout: data only
+    assert "coverage of 9 region-years: gdp growth: 6 with target and actual, 3 with one side, 0 with none" in r.stderr
+    assert "coverage" not in r.stdout
+    r = CliRunner().invoke(app, ["panel", str(results), "-q"])
+    assert r.stderr == ""
+
+
+def _report(region: str, year: int, body: str) -> dict:
+    text = f"{region}{year}年政府工作报告\n一、{year - 1}年工作回顾\n{body}\n二、{year}年工作安排\n（一）主要目标\n" + (
+        "今年经济社会发展的主要预期目标是：地区生产总值增长8%左右，一般公共预算收入增长6%。"
+    )
+    return json.loads(extract(text).model_dump_json())
+
+
+def test_an_estimated_actual_is_flagged_in_its_own_column() -> None:
+    docs = [
+        _report("平安县", 2018, "全县地区生产总值完成80亿元，比上年增长7%，一般公共预算收入完成5亿元，增长9%。"),
+        _report(
+            "平安县",
+            2019,
+            "全县地区生产总值预计实现86亿元，比上年增长7.5%；一般公共预算收入完成5.4亿元，同口径增长8%。",
+        ),
+    ]
+    rows, _ = build(docs)
+    gdp = _rows(rows, "gdp", "growth")
+    assert (gdp[2018]["target_value"], gdp[2018]["actual_value"], gdp[2018]["actual_estimated"]) == (8, 7.5, True)
+    assert (gdp[2017]["actual_value"], gdp[2017]["actual_estimated"]) == (7, False)
+    assert gdp[2019]["actual_estimated"] is None  # no actual yet
+    budget = _rows(rows, "budget_revenue", "growth")
+    b = budget[2018]
+    assert (b["target_value"], b["actual_value"], b["actual_estimated"]) == (6, 8, False)
 
 
 def test_keyword_measure_equals_a_hand_count() -> None:

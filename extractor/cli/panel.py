@@ -73,6 +73,11 @@ def panel(
                 fail(f"{r}: cannot write the panel table: {e}")
     if not quiet:
         sys.stderr.write(f"govreport: {len(rows)} panel rows from {len(docs)} documents\n")
+        head, every = P.coverage(docs, rows), P.coverage(docs, rows, key=None)
+        sys.stderr.write(
+            f"govreport: coverage of {head.total} region-years: {' '.join(P.HEADLINE)}: {head.line()}; "
+            f"any indicator: {every.line()}\n"
+        )
 
 
 @app.command()

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from extractor import numerals
-from extractor._data import any_of, column, last_chars, table
+from extractor._data import alternation, any_of, column, last_chars, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.segment import CharIndex, Segments
@@ -49,6 +49,9 @@ class _Lex:
     after_stops: regex.Pattern[str]
     topic_end: regex.Pattern[str]
     respectively: str
+    not_bases: tuple[str, ...]
+    # The estimate words (预计, 初步预计): a figure after one in its sentence is an estimate.
+    estimate: regex.Pattern[str]
 
 
 def _affix_pattern(words: tuple[str, ...], at_start: bool) -> regex.Pattern[str]:
@@ -71,14 +74,18 @@ def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
 @cache
 def lexicon() -> _Lex:
     rows = table("changes.tsv")
-    trailing = column("name_affixes.tsv", "word", position="trailing")
+    # Estimate, source and comparability words (预计, 据统计, 按可比价) are never part of a name, at either end.
+    hedges = tuple(
+        w for kind in ("estimate", "source", "comparable") for w in column("name_affixes.tsv", "word", position=kind)
+    )
+    trailing = column("name_affixes.tsv", "word", position="trailing") + hedges
     return _Lex(
         verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "verb"},
         verbs_longest_first=tuple(sorted((r["word"] for r in rows if r["kind"] == "verb"), key=len, reverse=True)),
         short_verbs={r["word"]: r["direction"] for r in rows if r["kind"] == "short_verb"},
         fillers=tuple(sorted((r["word"] for r in rows if r["kind"] == "filler"), key=len, reverse=True)),
         bases=tuple(sorted((r["word"] for r in rows if r["kind"] == "base"), key=len, reverse=True)),
-        leading=_affix_pattern(column("name_affixes.tsv", "word", position="leading"), True),
+        leading=_affix_pattern(column("name_affixes.tsv", "word", position="leading") + hedges, True),
         trailing=_affix_pattern(trailing, False),
         trailing_words=_by_first(trailing),
         trailing_longest=max((len(w) for w in trailing), default=0),
@@ -94,6 +101,8 @@ def lexicon() -> _Lex:
             "|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))
         ),
         respectively=next(r["word"] for r in rows if r["kind"] == "respectively"),
+        not_bases=tuple(r["word"] for r in rows if r["kind"] == "not_base"),
+        estimate=regex.compile(alternation(column("name_affixes.tsv", "word", position="estimate"))),
     )
 
 
@@ -103,6 +112,7 @@ class ChangeInfo:
     base: tuple[int, int] | None  # the comparison words (比2018年, 同比)
     base_year: int | None
     verb_start: int  # where the change words begin (the name ends before them)
+    verb: tuple[int, int] | None = None  # the change verb itself (增长)
 
 
 @dataclass
@@ -125,6 +135,7 @@ class Mention:
     qualifier: str | None = None  # a target's bound shared from the list it is in (7%和8%左右)
     topic_start: int = 0  # where the clause before this one starts (the topic may be there)
     respectively: bool = False  # 分别 stands in the clause before the figure
+    estimated: bool = False  # an estimate word (预计) stands before the figure in its sentence
 
 
 def _clause_start(breaks: CharIndex, pos: int, floor: int) -> int:
@@ -169,23 +180,42 @@ def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeIn
                     break
     if verb is None or direction is None:
         return None
+    vspan = (vstart, vstart + len(verb))
     vstart = _strip_back(view, clause_start, vstart, lex.fillers)
     window = view[clause_start:vstart]
     best: tuple[int, int] | None = (
         None  # (start, end) in window; the last base wins, the longer on a tie (同比 over 比)
     )
     for b in lex.bases:
-        i = window.rfind(b)
+        i = _rfind_base(window, b, lex.not_bases)
         if i < 0 or (b == "与" and "相比" not in window[i:] and "同期" not in window[i:]):
             continue
         cand = (i, i + len(b))
         if best is None or cand[1] > best[1] or (cand[1] == best[1] and cand[0] < best[0]):
             best = cand
     if best is None:
-        return ChangeInfo(direction, None, None, vstart)
+        return ChangeInfo(direction, None, None, vstart, vspan)
     base_start = clause_start + best[0]
     m = _YEAR.search(view, base_start, vstart)
-    return ChangeInfo(direction, (base_start, vstart), int(m.group(1)) if m else None, base_start)
+    return ChangeInfo(direction, (base_start, vstart), int(m.group(1)) if m else None, base_start, vspan)
+
+
+def _rfind_base(window: str, base: str, not_bases: tuple[str, ...]) -> int:
+    """The last occurrence of ``base`` in ``window`` that is not inside one of ``not_bases`` (比 in 按可比价)."""
+    end = len(window)
+    while True:
+        i = window.rfind(base, 0, end)
+        if i < 0:
+            return i
+        inside = False
+        for w in not_bases:
+            k = w.find(base)
+            if k >= 0 and i - k >= 0 and window.startswith(w, i - k):
+                inside = True
+                break
+        if not inside:
+            return i
+        end = i + len(base) - 1
 
 
 def _base_in(before: str, lex: _Lex) -> bool:
@@ -198,6 +228,12 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
     if start >= end:
         return start, end  # nothing to trim (a figure right after the last one)
     lex = lex or lexicon()
+    # The end of an aside opened before the clause is no part of a name: 2650.6亿元（不含定州，下同）、增长9%.
+    seg = view[start:end]
+    for o, c in (("(", ")"), ("（", "）")):
+        k = seg.rfind(c)
+        if k >= 0 and o not in seg[:k]:
+            start, seg = start + k + 1, seg[k + 1 :]
     for _ in range(6):
         while start < end and view[start] in " \t":
             start += 1
@@ -309,11 +345,14 @@ class _Sentence:
 
     def __init__(self, view: str, start: int, end: int, lex: _Lex) -> None:
         self.span = (start, end)
+        self._span_start = start
         seg = view[start:end]
         bases = _one_char_bases(lex.bases)
         years = [m for m in _YEAR.finditer(seg) if not (m.start() and seg[m.start() - 1] in bases)]
         self.year_ends = [start + m.end() for m in years]
         self.years = [int(m.group(1)) for m in years]
+        est = lex.estimate.search(seg)
+        self.estimate_end = start + est.end() if est else None
         self.periods = []  # the kinds the sentence names, in periods.tsv's order
         if _any_period().search(seg) is None:
             return  # most sentences name no period: one look rules every kind out
@@ -322,19 +361,29 @@ class _Sentence:
             if found:
                 self.periods.append((kind, [start + m.end() for m in found], found))
 
+    def estimated(self, pos: int) -> bool:
+        """Whether an estimate word (预计) stands before ``pos`` in the sentence."""
+        return self.estimate_end is not None and self.estimate_end <= pos
+
     def year(self, pos: int) -> int | None:
         """The last year named before ``pos`` that is not a comparison base (比2018年, 较2018年)."""
         i = bisect.bisect_right(self.year_ends, pos) - 1
         return self.years[i] if i >= 0 else None
 
     def period(self, pos: int) -> tuple[str, str] | None:
-        """The period named last before ``pos`` (of two starting alike, the first kind in periods.tsv)."""
+        """The period named last before ``pos`` (of two starting alike, the first kind in periods.tsv), unless a
+        year is named after it: 五年来年均增长17.9%，2011年达到286亿元 gives 286亿元 to 2011 alone."""
         best = None
         for kind, ends, found in self.periods:
             i = bisect.bisect_right(ends, pos) - 1
             if i >= 0 and (best is None or found[i].start() > best[2]):
                 best = (kind, found[i].group(), found[i].start())
-        return (best[0], best[1]) if best else None
+        if best is None:
+            return None
+        y = bisect.bisect_right(self.year_ends, pos) - 1
+        if y >= 0 and self.year_ends[y] - self._span_start > best[2] + len(best[1]):
+            return None
+        return best[0], best[1]
 
 
 @cache
@@ -386,6 +435,9 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if ne > ns:
             m.name_start = ns
             m.name = text[ns:ne]
+            joined = with_verb(view, m)
+            if joined is not None:
+                m.name = text[joined[0] : joined[1]]  # 经济增长6%左右: the growth of GDP
         adjacent = prev is not None and prev.sentence == m.sentence and prev.q.end == q.start and prev.change is None
         after = _after_name(view, q, s1, lex) if m.change is None and q.kind == "count" else None
         if after:
@@ -399,6 +451,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if context is None or context.span != (s0, s1):
             context = _Sentence(view, s0, s1, lex)
         m.year = context.year(q.start)
+        m.estimated = context.estimated(q.start)
         per = context.period(q.start)
         if per:
             m.period_kind, m.period = per
@@ -558,6 +611,25 @@ def may_rank(view: str, s: int, e: int) -> bool:
 @cache
 def _rank_cues() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in lexicon().rank_cues))
+
+
+def with_verb(view: str, m: Mention) -> tuple[int, int] | None:
+    """The span of a name and its change verb when only together they name a growth indicator of the lexicon
+    (经济 + 增长 -> 经济增长, the growth of GDP) and the name alone names nothing, else None."""
+    c = m.change
+    if c is None or c.verb is None or c.base is not None or m.name_start is None or m.name is None:
+        return None
+    if m.name_start + len(m.name) != c.verb[0]:
+        return None  # words stand between the name and the verb
+    if canonical(simplified(view[m.name_start : c.verb[0]])) is not None:
+        return None  # 地区生产总值增长7%: the name is the indicator, the verb its change
+    cid = canonical(simplified(view[m.name_start : c.verb[1]]))  # 全市经济增长 too
+    return (m.name_start, c.verb[1]) if cid is not None and cid in _growth_ids() else None
+
+
+@cache
+def _growth_ids() -> frozenset[str]:
+    return frozenset(r["id"] for r in table("indicators.tsv") if r["growth_of"])
 
 
 def canonical_index() -> dict[str, str]:
