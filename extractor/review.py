@@ -368,7 +368,9 @@ def review_data(doc: M.Document, text: str, b: _Builder) -> dict[str, Any]:
         # the page cuts the sentence from its own text and takes the columns every row shares from base_row, so
         # the block stays small (a national report has hundreds of rows)
         row = {k: v for k, v in row.items() if v is not None and k not in _SHARED_COLUMNS}
-        if key is None:
+        if key is None:  # a goal: its name is its text, which the page cuts from its own copy
+            if row.get("name") == text[row["span_start"] : row["span_end"]]:
+                del row["name"]
             out.append({"row": row})
             continue
         t, s, e = key
@@ -393,8 +395,16 @@ def review_data(doc: M.Document, text: str, b: _Builder) -> dict[str, Any]:
         "base_row": base_row,
         "fields": EDIT_FIELDS,
         "records": out,
-        "gold": C.to_gold(doc),
+        "gold": _lean_gold(C.to_gold(doc), text),
     }
+
+
+def _lean_gold(gold: dict[str, Any], text: str) -> dict[str, Any]:
+    """The gold without the goal texts that are their spans' text (the page puts them back from its own text)."""
+    for g in gold.get("goals", []):
+        if g["text"] == text[g["start"] : g["end"]]:
+            del g["text"]
+    return gold
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -163,6 +163,7 @@ type</label><select id="rv-add-type"><option>quantity</option><option>indicator<
 REVIEW_JS = r"""
 (function () {
   "use strict";
+  if (window.performance && performance.mark) performance.mark("govreport-review-start");  // for benchmarks/
   var D = JSON.parse(document.getElementById("review-data").textContent);
   var KEY = "govreport-review:" + D.sha256, STATES = {accept: "accepted", reject: "rejected", edit: "edited",
     add: "added"}, KIND = {indicator: "indicator", target: "goal_qty", quantity: "neutral"};
@@ -422,7 +423,8 @@ REVIEW_JS = r"""
       var row = {}, k; for (k in D.base_row) row[k] = D.base_row[k]; for (k in r.row) row[k] = r.row[k];
       if (row.sentence_start !== undefined && row.sentence_start !== null)
         row.sentence = fullText.slice(row.sentence_start, row.sentence_end).trim();
-      if (!r.k) { row.review = ""; rows.push(row); return; }
+      if (!r.k) { if (row.name === undefined) row.name = fullText.slice(row.span_start, row.span_end);
+        row.review = ""; rows.push(row); return; }
       var it = state.items[r.k]; row.review = verdict(r);
       if (it && it.set) patched(row, it.set);
       (it && it.action === "reject" ? rejected : rows).push(row);
@@ -443,6 +445,7 @@ REVIEW_JS = r"""
   }
   function gold() {
     var g = JSON.parse(JSON.stringify(D.gold)), qs = {}, ps = {};
+    g.goals.forEach(function (x) { if (x.text === undefined) x.text = fullText.slice(x.start, x.end); });
     g.quantities.forEach(function (q) { qs[q.start + "-" + q.end] = q; });
     g.projects.forEach(function (p) { ps[p.start + "-" + p.end] = p; });
     function neutral(sp) { var q = qs[sp]; if (!q) return; q.kind = "neutral";
@@ -526,5 +529,6 @@ REVIEW_JS = r"""
   });
   render();
   document.body.setAttribute("data-review", "ready");
+  if (window.performance && performance.mark) performance.mark("govreport-review-ready");  // for benchmarks/
 })();
 """
