@@ -298,3 +298,11 @@ def test_cli_apply_exit_3_names_each_missing_record(doc: M.Document, tmp_path: P
     warning = "govreport: warning: items[4] (accept indicator 105-107): no such record in this extraction"
     assert r.stderr.strip() == warning
     assert json.loads(r.stdout)["source"]["sha256"] == doc.source.sha256
+
+
+def test_the_readme_example_applies_to_the_sample(doc: M.Document, sample_text: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### The corrections file", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    res = C.apply(doc, C.parse(block), sample_text)
+    assert [o.status for o in res.outcomes] == ["applied"] * 4
+    assert sorted(res.states.values()) == ["accepted", "added", "edited", "rejected"]
