@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from extractor import models as M
+from extractor.evaluate import walk_quantities
 from extractor.normalize import simplified
 
 CORRECTIONS_VERSION = "1.0"
@@ -226,8 +227,6 @@ def _simplify_names(type_: str, d: dict[str, Any], patch: dict[str, Any]) -> Non
 
 
 def _check_grounding(rec: M.Model, text: str | None, chars: int) -> list[str]:
-    from extractor.evaluate import walk_quantities
-
     out = []
     for _, q in walk_quantities(rec.model_dump(mode="json")):
         s, e = q["span"]["start"], q["span"]["end"]
@@ -289,8 +288,6 @@ def _goal_for(doc: M.Document, rec: M.Target) -> list[M.Target]:
 
 def _sync_quantities(doc: M.Document, rec: M.Model) -> None:
     """A record's quantities are also mentions of the text: doc.quantities holds each once, as the record says."""
-    from extractor.evaluate import walk_quantities
-
     for _, q in walk_quantities(rec.model_dump(mode="json")):
         qm = M.Quantity.model_validate(q)
         key = (qm.span.start, qm.span.end)
@@ -451,7 +448,15 @@ def to_gold(doc: M.Document, report: str | None = None) -> dict[str, Any]:
 _GOLD_META = ("region", "admin_level", "year_reviewed", "year_planned")
 
 
-def _quantity_row(doc: M.Document, q: M.Quantity) -> dict[str, Any]:
+def record_quantities(doc: M.Document, type_: str, rec: Any) -> list[M.Quantity]:
+    """The mentions of ``doc.quantities`` that are part of ``rec``: loose ones once ``rec`` is rejected."""
+    if type_ == "quantity":
+        return []
+    spans = {(q["span"]["start"], q["span"]["end"]) for _, q in walk_quantities(rec.model_dump(mode="json"))}
+    return [q for q in doc.quantities if (q.span.start, q.span.end) in spans]
+
+
+def quantity_row(doc: M.Document, q: M.Quantity) -> dict[str, Any]:
     d = q.model_dump(mode="json")
     row = {"doc_id": doc.source.sha256, "path": doc.source.path, "region": doc.meta.region, "type": "quantity"}
     row.update({k: d[k] for k in ("raw", "number", "high", "unit", "base_value", "base_high", "base_unit", "approx")})
@@ -483,11 +488,11 @@ def review_rows(
     for q in doc.quantities:
         key = ("quantity", q.span.start, q.span.end)
         if (q.span.start, q.span.end) not in used:
-            yield key, {**_quantity_row(doc, q), "review": states.get(key, "unreviewed")}
+            yield key, {**quantity_row(doc, q), "review": states.get(key, "unreviewed")}
     for type_, rec in rejected or []:
         key = (type_, *identity(type_, rec))
         if type_ == "quantity":
-            row = _quantity_row(doc, rec)  # type: ignore[arg-type]
+            row = quantity_row(doc, rec)  # type: ignore[arg-type]
         else:
             one = _only(doc, type_, rec)
             row = next(r for r in rows(one, text) if r["type"] == type_)

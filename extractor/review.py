@@ -384,6 +384,11 @@ def review_data(doc: M.Document, text: str, b: _Builder) -> dict[str, Any]:
             r["chg"] = f"{rec.change.value.span.start}-{rec.change.value.span.end}"
         if t == "project":
             r["qs"] = [f"{q.span.start}-{q.span.end}" for q in [*rec.quantities, *filter(None, [rec.investment])]]
+        # the rows its mentions get as loose quantities once it is rejected
+        r["q"] = [
+            {k: v for k, v in C.quantity_row(doc, q).items() if v is not None and k not in _SHARED_COLUMNS}
+            for q in C.record_quantities(doc, t, rec)
+        ]
         out.append(r)
     base_row = {"doc_id": doc.source.sha256, "path": doc.source.path, "region": doc.meta.region}
     name = (doc.source.path or "report").replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "report"

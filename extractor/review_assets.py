@@ -429,6 +429,16 @@ REVIEW_JS = r"""
       if (it && it.set) patched(row, it.set);
       (it && it.action === "reject" ? rejected : rows).push(row);
     });
+    // a rejected record's mentions that no kept record holds are loose quantities now, with rows of their own
+    var held = {}, loose = {};
+    D.records.forEach(function (r) { if (r.k) { if (r.t === "quantity") loose[r.s + "-" + r.e] = 1;
+      else if (verdict(r) !== "rejected") (r.q || []).forEach(function (q) {
+        held[q.span_start + "-" + q.span_end] = 1; }); } });
+    D.records.forEach(function (r) { if (!r.k || verdict(r) !== "rejected") return;
+      (r.q || []).forEach(function (q) { var sp = q.span_start + "-" + q.span_end;
+        if (held[sp] || loose[sp]) return; loose[sp] = 1;
+        var row = {}, k; for (k in D.base_row) row[k] = D.base_row[k]; for (k in q) row[k] = q[k];
+        row.review = "unreviewed"; rows.push(row); }); });
     recs.filter(function (r) { return r.added; }).forEach(function (r) {
       var set = state.items[r.k].set || {}, v = flat(set, ""), row = {};
       for (var k in D.base_row) row[k] = D.base_row[k];

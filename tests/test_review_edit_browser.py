@@ -183,6 +183,9 @@ def test_review_the_sample_persist_export_apply_and_evaluate(ctx, tmp_path: Path
     # every other row is the extract CSV's row, unreviewed
     extract_rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["extract", str(SAMPLE), "-f", "csv"]).stdout)))
     plain = [{k: v for k, v in r.items() if k != "review"} for r in rows if r["review"] in ("", "unreviewed")]
+    # the rejected indicator's figures are loose quantities now; every other row is extract's, unreviewed
+    assert sorted(r["raw"] for r in plain if r["type"] == "quantity") == ["5.1%", "7.5億元"]
+    plain = [r for r in plain if r["type"] != "quantity"]
     assert len(plain) == len(extract_rows) - 2 and all(r in extract_rows for r in plain)
 
     # the same corrections through `govreport apply`
@@ -196,7 +199,11 @@ def test_review_the_sample_persist_export_apply_and_evaluate(ctx, tmp_path: Path
     assert [(q["raw"], q["base_value"]) for q in out["quantities"] if q["span"]["start"] == ADD[0]] == [("一年", 1)]
     again = runner.invoke(app, ["apply", str(corr_path), str(corrected), "--text", str(SAMPLE)])
     assert again.exit_code == 0 and json.loads(again.stdout) == out
-    # the page's gold is the gold `apply --format gold` writes
+    # the page's CSV has the rows `apply --format csv` writes, and its gold is the gold `apply --format gold` writes
+    r = runner.invoke(app, ["apply", str(corr_path), str(SAMPLE), "--format", "csv"])
+    applied_rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    key = lambda row: json.dumps(row, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    assert sorted(map(key, rows)) == sorted(map(key, applied_rows))
     r = runner.invoke(app, ["apply", str(corr_path), str(SAMPLE), "--format", "gold"])
     assert json.loads(gold_path.read_text(encoding="utf-8")) == json.loads(r.stdout)
 
