@@ -258,3 +258,24 @@ def test_markup_in_a_report_stays_text_in_every_control(ctx, tmp_path: Path) -> 
     assert pg.locator("img, textarea").count() == 0
     assert pg.evaluate("document.scripts.length") == 3
     assert pg.dialogs == [] and pg.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_selection_after_crlf_lines_keeps_the_report_offsets(ctx, tmp_path: Path) -> None:
+    text = "某镇2019年工作总结\r\n一、回顾\r\n\r\n全镇新建道路三十公里，完成工农业总产值7.5亿元。\r\n"
+    doc = extract(text, path="crlf.txt")
+    path = tmp_path / "crlf.html"
+    path.write_text(render(doc, text), encoding="utf-8")
+    pg = _open(ctx, path)
+    assert pg.evaluate("document.getElementById('text').textContent.length") == len(text)
+    start = text.index("三十公里")
+    _select_by_mouse(pg, start, start + 4)
+    pg.fill("#rv-add [data-f=base_value]", "30")
+    pg.fill("#rv-add [data-f=base_unit]", "公里")
+    pg.click("#rv-add button[type=submit]")
+    corr = _download(pg, "#rv-export-json", tmp_path)
+    report = tmp_path / "crlf.txt"
+    report.write_bytes(text.encode("utf-8"))
+    r = runner.invoke(app, ["apply", str(corr), str(report), "--force"])  # the sha256 of the bytes, not of extract()
+    assert r.exit_code == 0, r.stderr
+    added = [q for q in json.loads(r.stdout)["quantities"] if q["span"]["start"] == start]
+    assert [(q["raw"], q["base_value"], q["base_unit"]) for q in added] == [("三十公里", 30, "公里")]
