@@ -306,3 +306,12 @@ def test_the_readme_example_applies_to_the_sample(doc: M.Document, sample_text: 
     res = C.apply(doc, C.parse(block), sample_text)
     assert [o.status for o in res.outcomes] == ["applied"] * 4
     assert sorted(res.states.values()) == ["accepted", "added", "edited", "rejected"]
+
+
+def test_cli_apply_refuses_a_text_that_is_not_the_predictions(doc: M.Document, tmp_path: Path) -> None:
+    saved = tmp_path / "pred.json"
+    saved.write_text(doc.model_dump_json(), encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("另一份报告", encoding="utf-8")
+    r = runner.invoke(app, ["apply", _write(tmp_path, _three(doc)), str(saved), "--text", str(other)])
+    assert r.exit_code == 1 and "another report" in r.stderr and r.stdout == ""

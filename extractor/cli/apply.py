@@ -22,9 +22,13 @@ class ApplyFormat(str, Enum):
 
 @app.command(name="apply")
 def apply_cmd(
-    corrections: Path = typer.Argument(..., help="Corrections file (JSON, schemas/corrections.schema.json)."),
+    corrections: Path = typer.Argument(
+        ..., metavar="CORRECTIONS", help="Corrections file (JSON, schemas/corrections.schema.json)."
+    ),
     target: str = typer.Argument(
-        ..., help="The report to extract again, or a saved extraction (the JSON of `govreport extract`)."
+        ...,
+        metavar="REPORT_OR_PREDICTION",
+        help="The report to extract again, or a saved extraction (the JSON of `govreport extract`).",
     ),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
     fmt: ApplyFormat = typer.Option(
@@ -105,4 +109,6 @@ def _target(target: str, text_path: str | None, max_bytes: int) -> tuple[Documen
         text = doc.source.text
     if text is None and doc.source.path and Path(doc.source.path).is_file():
         text = load_or_fail(doc.source.path, max_bytes).text
+    if text is not None and len(text) != doc.source.chars:
+        fail(f"{target}: its spans index {doc.source.chars} characters, the text given has {len(text)}: another report")
     return doc, text
