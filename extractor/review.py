@@ -9,7 +9,11 @@ access of any kind (a Content-Security-Policy forbids it and allows only the pag
 * hovering a highlight shows its records (innermost first) in a panel; clicking pins it;
 * side tables of indicators, goals with their targets, projects, other quantities, sections, noise and warnings;
   clicking a row scrolls the text to its span and flashes it;
-* the document metadata at the top.
+* the document metadata at the top;
+* a Review panel where each indicator, target, project and loose quantity is accepted, rejected or edited, and a
+  missed record is added by selecting its text; verdicts autosave in localStorage (keyed by the sha256) and export
+  as corrections (``extractor.corrections``), CSV and gold. Its script is ``review_assets.REVIEW_JS``, its data
+  ``review_data.review_data``.
 
 Every piece of report text is HTML-escaped, and record details travel as JSON in a data block and are written
 into the page with ``textContent``, so a report containing ``<script>`` shows it as text. Overlapping spans are
