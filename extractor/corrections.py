@@ -253,19 +253,16 @@ def _build(
     return rec
 
 
+def _find_all(doc: M.Document, type_: str, key: tuple[int, int]) -> list[tuple[list[Any], int]]:
+    """Each record of ``type_`` named by ``key``: the list holding it and its index there. Two records can share a
+    name (qualitative targets of one clause share its span); a verdict on the name holds for each of them."""
+    lists = [g.targets for g in doc.goals] if type_ == "target" else [_find_list(doc, type_)]
+    return [(lst, i) for lst in lists for i, r in enumerate(lst) if identity(type_, r) == key]
+
+
 def _find(doc: M.Document, type_: str, key: tuple[int, int]) -> tuple[list[Any], int] | None:
-    """The list holding the record and its index there."""
-    if type_ == "target":
-        for goal in doc.goals:
-            for i, t in enumerate(goal.targets):
-                if identity("target", t) == key:
-                    return goal.targets, i
-        return None
-    lst = _find_list(doc, type_)
-    for i, r in enumerate(lst):
-        if identity(type_, r) == key:
-            return lst, i
-    return None
+    hits = _find_all(doc, type_, key)
+    return hits[0] if hits else None
 
 
 def _insert(lst: list[Any], type_: str, rec: M.Model) -> None:
@@ -344,8 +341,8 @@ def apply(
         if item.action in ("accept", "reject") and patch:
             problems.append(f"{where}: {item.action} takes no set")
             continue
-        found = _find(out, item.type, key)
-        if item.action == "add" and found is None:
+        found = _find_all(out, item.type, key)
+        if item.action == "add" and not found:
             if text is None:
                 problems.append(f"{where}: adding a record needs the report text (--text REPORT)")
                 continue
@@ -357,23 +354,28 @@ def apply(
             else:
                 _insert(_find_list(out, item.type), item.type, rec)
             _sync_quantities(out, rec)
-        elif found is None:
+        elif not found:
             status: Literal["gone", "missing"] = "gone" if item.action == "reject" else "missing"
             msg = "already absent" if status == "gone" else "no such record in this extraction"
             result.outcomes.append(Outcome(i, item, status, msg))
             continue
         elif item.action == "reject":
-            lst, k = found
-            result.rejected.append((item.type, lst.pop(k)))
+            for lst, k in reversed(found):  # from the back: the indices before stay valid
+                result.rejected.append((item.type, lst.pop(k)))
         elif item.action in ("edit", "add"):
-            lst, k = found
-            data = _merge(lst[k].model_dump(mode="json"), patch)
-            _simplify_names(item.type, data, patch)
-            rec = _build(item.type, data, where, problems, text, chars)
-            if rec is None:
+            built = []
+            for lst, k in found:
+                data = _merge(lst[k].model_dump(mode="json"), patch)
+                _simplify_names(item.type, data, patch)
+                rec = _build(item.type, data, where, problems, text, chars)
+                if rec is None:
+                    break
+                built.append((lst, k, rec))
+            if len(built) < len(found):
                 continue
-            lst[k] = rec
-            _sync_quantities(out, rec)
+            for lst, k, rec in built:
+                lst[k] = rec
+                _sync_quantities(out, rec)
         result.outcomes.append(Outcome(i, item, "applied"))
         result.states[(item.type, *key)] = REVIEW_STATES[item.action]
     if problems:

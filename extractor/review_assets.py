@@ -172,7 +172,8 @@ REVIEW_JS = r"""
   var msg = document.getElementById("rv-msg"), addBox = document.getElementById("rv-add");
   var fullText = textEl.textContent, canAdd = fullText.length === D.chars;
   var recs = [], byKey = {}, visible = [], cur = null, sel = null;
-  D.records.forEach(function (r) { if (r.k) { recs.push(r); byKey[r.k] = r; } });
+  // records sharing a name (qualitative targets of one clause) share one row: a verdict holds for each
+  D.records.forEach(function (r) { if (r.k && !byKey[r.k]) { recs.push(r); byKey[r.k] = r; } });
   var state = load();
   function el(tag, text, cls) { var e = document.createElement(tag); if (text !== undefined && text !== null)
       e.textContent = String(text); if (cls) e.className = cls; return e; }

@@ -315,3 +315,23 @@ def test_cli_apply_refuses_a_text_that_is_not_the_predictions(doc: M.Document, t
     other.write_text("另一份报告", encoding="utf-8")
     r = runner.invoke(app, ["apply", _write(tmp_path, _three(doc)), str(saved), "--text", str(other)])
     assert r.exit_code == 1 and "another report" in r.stderr and r.stdout == ""
+
+
+def test_records_sharing_a_name_share_its_verdict(doc: M.Document, sample_text: str) -> None:
+    """Qualitative targets of one clause share its span: a verdict on the span holds for each (and stays idempotent)."""
+    d = doc.model_copy(deep=True)
+    goal = next(g for g in d.goals if g.targets)
+    twin = M.Target(text=goal.text, span=goal.span, subject="甲")
+    goal.targets += [twin, twin.model_copy(update={"subject": "乙"})]
+    span = goal.span.model_dump()
+    edit = {
+        "sha256": d.source.sha256,
+        "items": [{"action": "edit", "type": "target", "span": span, "set": {"canonical": "c"}}],
+    }
+    out = C.apply(d, C.parse(json.dumps(edit)), sample_text).doc
+    assert [t.canonical for t in out.goals[d.goals.index(goal)].targets if t.value is None] == ["c", "c"]
+    reject = {"sha256": d.source.sha256, "items": [{"action": "reject", "type": "target", "span": span}]}
+    once = C.apply(d, C.parse(json.dumps(reject)), sample_text)
+    assert [t.subject for t in once.doc.goals[d.goals.index(goal)].targets if t.value is None] == []
+    assert sorted(r.subject for _, r in once.rejected) == ["乙", "甲"]
+    assert C.apply(once.doc, C.parse(json.dumps(reject)), sample_text).doc == once.doc
