@@ -9,7 +9,11 @@ access of any kind (a Content-Security-Policy forbids it and allows only the pag
 * hovering a highlight shows its records (innermost first) in a panel; clicking pins it;
 * side tables of indicators, goals with their targets, projects, other quantities, sections, noise and warnings;
   clicking a row scrolls the text to its span and flashes it;
-* the document metadata at the top.
+* the document metadata at the top;
+* a Review panel where each indicator, target, project and loose quantity is accepted, rejected or edited, and a
+  missed record is added by selecting its text; verdicts autosave in localStorage (keyed by the sha256) and export
+  as corrections (``extractor.corrections``), CSV and gold. Its script is ``review_assets.REVIEW_JS``, its data
+  ``review_data.review_data``.
 
 Every piece of report text is HTML-escaped, and record details travel as JSON in a data block and are written
 into the page with ``textContent``, so a report containing ``<script>`` shows it as text. Overlapping spans are
@@ -29,6 +33,8 @@ from typing import Any, get_args
 
 from extractor import __version__
 from extractor import models as M
+from extractor.review_assets import CSS, JS, REVIEW_CSS, REVIEW_HTML, REVIEW_JS
+from extractor.review_data import review_data
 
 # Record types: key, label in the legend, CSS colour. Order is the legend's order.
 TYPES = [
@@ -292,7 +298,8 @@ def nest(text: str, marks: list[Mark]) -> str:
     pos = 0
     for p in sorted(points):
         if p > pos:
-            out.append(html.escape(text[pos:p], quote=False))
+            # a CR written as is would be folded into the LF after it by the HTML parser, shifting every offset
+            out.append(html.escape(text[pos:p], quote=False).replace("\r", "&#13;"))
             pos = p
         reopen: list[Mark] = []
         while any(m.end == p for m in stack):
@@ -312,108 +319,6 @@ def nest(text: str, marks: list[Mark]) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # the page
-
-CSS = """
-:root { --ind:#bcd7ff; --chg:#bdeec6; --tgt:#ffd39a; --prj:#e3c8ff; --qty:#fff1a8; --noise:#dedede; }
-* { box-sizing: border-box; }
-html, body { margin: 0; height: 100%; }
-body { font: 15px/1.6 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
-  "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; color: #1d1d1f; background: #f6f6f4;
-  display: flex; flex-direction: column; }
-header { padding: 10px 18px 8px; background: #fff; border-bottom: 1px solid #ddd; flex: none; }
-h1 { font-size: 19px; margin: 0 0 4px; }
-h2 { font-size: 15px; margin: 18px 0 6px; }
-.meta { display: flex; flex-wrap: wrap; gap: 2px 18px; font-size: 13px; color: #444; margin: 0; }
-.meta div { white-space: nowrap; } .meta dt { display: inline; color: #777; }
-.meta dd { display: inline; margin: 0 0 0 4px; }
-.legend { display: flex; flex-wrap: wrap; gap: 6px 14px; margin-top: 6px; font-size: 13px; }
-.legend label { cursor: pointer; user-select: none; }
-.sw { display: inline-block; min-width: 2.2em; padding: 0 6px; border-radius: 3px; margin-right: 4px;
-  text-align: center; }
-main { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-#text-pane, #side { overflow: auto; padding: 12px 18px 40px; }
-#text-pane { background: #fff; border-right: 1px solid #ddd; }
-#text { white-space: pre-wrap; word-break: break-word; margin: 0; font-size: 16px; line-height: 1.9; }
-.hl { border-radius: 2px; cursor: pointer; }
-.t-ind { background: var(--ind); } .t-chg { background: var(--chg); } .t-tgt { background: var(--tgt); }
-.t-prj { background: var(--prj); } .t-qty { background: var(--qty); }
-.t-noise { background: var(--noise); color: #777; }
-.t-iphr { border-bottom: 2px dotted #3b78d8; }
-.t-goal { border-bottom: 2px dashed #e08a00; }
-.t-head { font-weight: 700; }
-body.off-ind .t-ind, body.off-ind .t-iphr { background: none; border-bottom: none; }
-body.off-chg .t-chg, body.off-tgt .t-tgt, body.off-prj .t-prj, body.off-qty .t-qty { background: none; }
-body.off-noise .t-noise { background: none; color: inherit; }
-body.off-goal .t-goal { border-bottom: none; }
-.hl.flash { outline: 3px solid #e5484d; outline-offset: 1px; }
-.hl.hover { outline: 2px solid #555; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; background: #fff; }
-th, td { border: 1px solid #e2e2e2; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #f0f0ee; position: sticky; top: -12px; }
-tr[data-go] { cursor: pointer; } tr[data-go]:hover { background: #f3f7ff; } tr.sel { background: #ffecec; }
-tr.sub td:first-child { padding-left: 18px; color: #777; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.none { color: #888; font-size: 13px; margin: 0; }
-#inspector { position: fixed; right: 16px; bottom: 16px; width: 380px; max-height: 45vh; overflow: auto;
-  background: #fffef8; border: 1px solid #bbb; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.15);
-  padding: 8px 10px; font-size: 13px; display: none; z-index: 10; }
-#inspector.show { display: block; } #inspector.pinned { border-color: #e5484d; }
-#inspector h3 { font-size: 13px; margin: 6px 0 2px; } #inspector h3 small { color: #777; font-weight: 400; }
-#inspector table { font-size: 12px; } #inspector td:first-child { color: #666; white-space: nowrap; width: 1%; }
-details summary { cursor: pointer; font-weight: 600; margin: 14px 0 4px; }
-@media (max-width: 900px) { body { display: block; height: auto; } main { display: block; }
-  #text-pane, #side { overflow: visible; } }
-"""
-
-JS = """
-(function () {
-  "use strict";
-  var records = JSON.parse(document.getElementById("records").textContent);
-  var box = document.getElementById("inspector"), pinned = false, lastHover = [];
-  function el(tag, text, cls) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls; return e; }
-  function chain(node) { var ids = [], seen = {}; for (; node && node.id !== "text"; node = node.parentElement) {
-      if (node.classList && node.classList.contains("hl")) { (node.getAttribute("data-r") || "").split(" ")
-        .forEach(function (r) { if (r && !seen[r]) { seen[r] = 1; ids.push(r); } }); } } return ids; }
-  function show(ids) {
-    box.textContent = "";
-    ids.forEach(function (id) { var r = records[id]; if (!r) return;
-      var h = el("h3", r.title + " "); h.appendChild(el("small", r.type)); box.appendChild(h);
-      var t = el("table"); r.rows.forEach(function (row) { var tr = el("tr"); tr.appendChild(el("td", row[0]));
-        tr.appendChild(el("td", row[1])); t.appendChild(tr); }); box.appendChild(t); });
-    box.classList.toggle("show", ids.length > 0);
-  }
-  function pieces(m) { return document.querySelectorAll('[data-m="' + m + '"]'); }
-  function hover(on, target) { lastHover.forEach(function (e) { e.classList.remove("hover"); }); lastHover = [];
-    if (on && target) { lastHover = Array.prototype.slice.call(pieces(target.getAttribute("data-m")));
-      lastHover.forEach(function (e) { e.classList.add("hover"); }); } }
-  var text = document.getElementById("text");
-  text.addEventListener("mouseover", function (ev) { var t = ev.target.closest(".hl"); hover(!!t, t);
-    if (!pinned) show(t ? chain(t) : []); });
-  text.addEventListener("mouseleave", function () { hover(false); if (!pinned) show([]); });
-  text.addEventListener("click", function (ev) { var t = ev.target.closest(".hl");
-    if (!t) { pinned = false; box.classList.remove("pinned"); show([]); return; }
-    pinned = true; box.classList.add("pinned"); show(chain(t)); });
-  box.addEventListener("click", function () { pinned = false; box.classList.remove("pinned"); show([]); });
-  function go(row) {
-    var id = row.getAttribute("data-go"), target = document.getElementById(id); if (!target) return;
-    document.querySelectorAll("tr.sel").forEach(function (r) { r.classList.remove("sel"); }); row.classList.add("sel");
-    target.scrollIntoView({block: "center", inline: "nearest"});
-    document.querySelectorAll(".hl.flash").forEach(function (e) { e.classList.remove("flash"); });
-    var ps = pieces(target.getAttribute("data-m"));
-    ps.forEach(function (e) { e.classList.add("flash"); });
-    pinned = true; box.classList.add("pinned"); show(chain(target));
-    setTimeout(function () { ps.forEach(function (e) { e.classList.remove("flash"); }); }, 2500);
-  }
-  document.getElementById("side").addEventListener("click", function (ev) {
-    var row = ev.target.closest("tr[data-go]"); if (row) go(row); });
-  document.getElementById("side").addEventListener("keydown", function (ev) {
-    var row = ev.target.closest("tr[data-go]"); if (row && (ev.key === "Enter" || ev.key === " ")) {
-      ev.preventDefault(); go(row); } });
-  document.querySelectorAll(".legend input").forEach(function (cb) {
-    cb.addEventListener("change", function () { document.body.classList.toggle("off-" + cb.value, !cb.checked); }); });
-})();
-"""
 
 
 def _e(s: object) -> str:
@@ -585,7 +490,7 @@ def render(doc: M.Document, text: str | None = None, *, title: str | None = None
     b.build()
     body = nest(text, sorted(b.marks.values(), key=lambda m: (m.start, -m.end, m.rank)))
     page_title = title or doc.meta.title or doc.source.path or "govreport review"
-    script = JS
+    script = JS + REVIEW_JS
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:; base-uri 'none'"
     return (
@@ -594,11 +499,12 @@ def render(doc: M.Document, text: str | None = None, *, title: str | None = None
         f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="govreport {_e(__version__)}">\n'
-        f"<title>{_e(page_title)} — govreport review</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{_e(page_title)} — govreport review</title>\n<style>{CSS}{REVIEW_CSS}</style>\n</head>\n<body>\n"
         f"{_header(doc, b, page_title)}\n<main>\n"
         f'<div id="text-pane"><pre id="text">{body}</pre></div>\n'
-        f'<div id="side">{_side(b)}</div>\n</main>\n'
+        f'<div id="side">{REVIEW_HTML}{_side(b)}</div>\n</main>\n'
         '<div id="inspector" role="status" aria-live="polite"></div>\n'
         f'<script type="application/json" id="records">{_json_block(b.records)}</script>\n'
+        f'<script type="application/json" id="review-data">{_json_block(review_data(doc, text, b))}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractor import models as M
+from extractor.corrections import Corrections
 
 SCHEMA_MODELS: dict[str, type[M.Model]] = {
     "document": M.Document,
@@ -12,6 +13,7 @@ SCHEMA_MODELS: dict[str, type[M.Model]] = {
     "indicator": M.Indicator,
     "goal": M.Goal,
     "project": M.Project,
+    "corrections": Corrections,
 }
 
 

@@ -167,7 +167,7 @@ def test_html_in_the_report_is_text(tmp_path: Path) -> None:
     p = _read(page)
     assert "".join(p.text) == text
     assert p.tags_in_text == []
-    assert p.scripts == 2  # the record data block and the page's own script, nothing from the report
+    assert p.scripts == 3  # the two data blocks (records, review) and the page's own script, nothing from the report
     assert "<script>alert" not in page and "alert(1)" in page
     assert "<b>" not in page.split('id="text">')[1].split("</pre>")[0]
     block = page.split('id="records">')[1].split("</script>")[0]

@@ -158,7 +158,7 @@ def test_markup_in_a_report_renders_as_text(page, tmp_path: Path) -> None:
     shown = page.locator("#text").inner_text()
     assert "<script>alert(1)</script>" in shown and "<b>加粗</b>" in shown and "<img src=x" in shown
     assert page.locator("#text b, #text img, #text script").count() == 0
-    assert page.evaluate("document.scripts.length") == 2
+    assert page.evaluate("document.scripts.length") == 3
     assert page.dialogs == []
     # the page's own script still runs: its highlights answer a hover
     page.locator("#text .t-ind").first.hover()
