@@ -151,8 +151,6 @@ def _numeral_rows(names: set[str]) -> list[str]:
     return sorted(rows)
 
 
-
-
 def _info(name: str) -> zipfile.ZipInfo:
     # A fixed date keeps the archive byte-identical from one rebuild to the next.
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
