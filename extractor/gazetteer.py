@@ -169,13 +169,19 @@ def lookup(name: str, level: str | None = None) -> list[Place]:
     """Divisions called ``name`` (洪山镇); when none is, those whose name without its suffix is ``name`` or
     ``name`` without its suffix (洪山 finds 洪山区, 洪山镇, 洪山街道...; 洪山村 is no division and finds nothing).
     ``level`` keeps one level."""
+    return _lookup(name, level)[0]
+
+
+def _lookup(name: str, level: str | None) -> tuple[list[Place], bool]:
+    """lookup, and whether its places bear the very name (not only its stem)."""
     names, by_name = _upper()
     out = [Place(c, name) for c in by_name.get(name, ())] + [Place(c, n) for c, n in _townships_named(name + "\n")]
+    exact = bool(out)
     if not out:
         s = stem(name)
         out = [Place(c, names[c]) for c in _upper_stems().get(s, ())]
         out += [Place(c, n) for c, n in _townships_named(s) if n != s and stem(n) == s]
-    return [p for p in out if level is None or p.level == level]
+    return [p for p in out if level is None or p.level == level], exact
 
 
 def _ancestors(code: str) -> list[str]:
@@ -228,20 +234,22 @@ def _evidence(code: str) -> set[str]:
 def resolve(name: str, text: str, level: str | None = None) -> Resolution:
     """The one division called ``name`` (at ``level``) that ``text`` is about, judged by the places it names.
 
-    Each candidate scores the names that only it can claim (villages, townships and parents no other candidate
-    shares) and that occur in the text. One wins when it scores at least two and every other nothing, or at
-    least three times the next; otherwise there is no code, and the candidates are returned."""
-    cands = lookup(name, level)
+    A division that alone bears the name wins. Otherwise each candidate scores the names that only it can claim
+    (villages, townships and parents no other candidate shares) and that occur in the text. One wins when it
+    scores at least two and every other nothing, or at least three times the next; otherwise there is no code,
+    and the candidates are returned."""
+    cands, exact = _lookup(name, level)
     if not cands:
         return Resolution(None)
-    if len(cands) == 1:
+    if len(cands) == 1 and exact:
         return Resolution(cands[0].code, (), path(cands[0].code))
+    # A name found only by its stem (a 乡 called 镇 today, a 县 now a 区) needs evidence even when alone.
     ev = {p.code: _evidence(p.code) for p in cands}
     shared = Counter(n for names in ev.values() for n in names)
     scores = sorted(
         ((sum(1 for n in names if shared[n] == 1 and n in text), code) for code, names in ev.items()), reverse=True
     )
-    (best, code), (second, _) = scores[0], scores[1]
+    (best, code), second = scores[0], scores[1][0] if len(scores) > 1 else 0
     if (best >= 2 and second == 0) or (best >= 3 and best >= 3 * second):
         return Resolution(code, (), path(code))
     return Resolution(None, tuple(sorted(ev)))

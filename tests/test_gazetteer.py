@@ -105,6 +105,9 @@ SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and o
         ("朝阳区2019年政府工作报告" + BODY.format(""), None, [], ["110105", "220104"]),
         # One township of the name in China: no evidence needed.
         ("五头镇2019年工作总结" + BODY.format(""), "410323102", ["河南省", "洛阳市", "新安县"], []),
+        # Found only by its stem (a 乡 that is a 镇 today, or another place): evidence is needed even when alone.
+        ("五头乡2019年工作总结" + BODY.format(""), None, [], ["410323102"]),
+        ("五头乡2019年工作总结" + BODY.format("洛阳市新安县。"), "410323102", ["河南省", "洛阳市", "新安县"], []),
     ],
 )
 def test_a_name_of_two_divisions(text: str, code: str | None, path: list[str], candidates: list[str]) -> None:
