@@ -10,14 +10,17 @@ not indexed: a report makes a handful of look-ups, and decoding or indexing the 
 from __future__ import annotations
 
 import os
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from extractor._data import table
+from extractor._data import column, table
+
+if TYPE_CHECKING:
+    import zipfile
 
 ARCHIVE = "gazetteer.zip"
 LEVELS = {2: "provincial", 4: "prefecture", 6: "county", 9: "township"}
@@ -48,6 +51,9 @@ class Resolution:
 @lru_cache(maxsize=1)
 def _archive(pid: int) -> zipfile.ZipFile:
     # One open archive per process: a batch forks its workers, and a shared file would share its read position.
+    # zipfile is imported here: it pulls in compression modules that a run reading no place never needs.
+    import zipfile
+
     return zipfile.ZipFile(resources.files("extractor.data").joinpath(ARCHIVE).open("rb"))
 
 
@@ -264,3 +270,31 @@ def for_region(name: str | None, level: str | None, code: str | None, text: str)
     if name and level in ("township", "county"):
         return resolve(name, text, level)
     return Resolution(None)
+
+
+# Place names that hold a numeral come from their own small list (numeral_places.tsv), not from the archive:
+# the quantity reader asks at nearly every Chinese numeral and must not load the gazetteer for it.
+@cache
+def _numeral_places() -> tuple[dict[str, tuple[tuple[int, str], ...]], dict[str, tuple[str, ...]]]:
+    """Place names holding a figure, by the two characters where the figure starts (七台 -> 七台河 at 0), and the
+    words that, after one, make it a count again (村民 after 七户村), by their first character."""
+    places: dict[str, list[tuple[int, str]]] = {}
+    for r in table("numeral_places.tsv"):
+        at = int(r["at"])
+        places.setdefault(r["name"][at : at + 2], []).append((at, r["name"]))
+    words: dict[str, list[str]] = {}
+    for w in column("place_words.tsv", "word"):
+        words.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in places.items()}, {k: tuple(v) for k, v in words.items()}
+
+
+def in_place_name(view: str, start: int) -> bool:
+    """Whether the figure starting at ``start`` is part of a place name (七台河, 五头镇), not a count."""
+    places, words = _numeral_places()
+    for at, name in places.get(view[start : start + 2], ()):
+        s = start - at
+        if s >= 0 and view.startswith(name, s):
+            last = s + len(name) - 1
+            if not any(view.startswith(w, last) for w in words.get(view[last], ())):
+                return True
+    return False

@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import gazetteer, numerals
 from extractor._data import column, table
 
 
@@ -437,34 +437,8 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
         i = j + 1
 
 
-@cache
-def _numeral_places() -> tuple[dict[str, tuple[tuple[int, str], ...]], dict[str, tuple[str, ...]]]:
-    """Place names holding a figure, by the two characters where the figure starts (七台 -> 七台河 at 0), and the
-    words that, after one, make it a count again (村民 after 七户村), by their first character."""
-    places: dict[str, list[tuple[int, str]]] = {}
-    for r in table("numeral_places.tsv"):
-        at = int(r["at"])
-        places.setdefault(r["name"][at : at + 2], []).append((at, r["name"]))
-    words: dict[str, list[str]] = {}
-    for w in column("place_words.tsv", "word"):
-        words.setdefault(w[0], []).append(w)
-    return {k: tuple(v) for k, v in places.items()}, {k: tuple(v) for k, v in words.items()}
-
-
-def in_place_name(view: str, start: int) -> bool:
-    """Whether the figure starting at ``start`` is part of a place name (七台河, 五头镇), not a count."""
-    places, words = _numeral_places()
-    for at, name in places.get(view[start : start + 2], ()):
-        s = start - at
-        if s >= 0 and view.startswith(name, s):
-            last = s + len(name) - 1
-            if not any(view.startswith(w, last) for w in words.get(view[last], ())):
-                return True
-    return False
-
-
 def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:
-    if masks.blocked[start] or (view[start] in lex.chinese_chars and in_place_name(view, start)):
+    if masks.blocked[start] or (view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start)):
         return None, start + 1
     p = start
     while p > 0 and view[p - 1] == " " and start - p < 2:

@@ -144,7 +144,7 @@ def _numeral_rows(names: set[str]) -> list[str]:
     from extractor.normalize import views
 
     # The reader as it is without this list: with it, every name listed before would hide its own figure.
-    quantities._numeral_places = lambda: ({}, {})  # type: ignore[method-assign]
+    gazetteer._numeral_places = lambda: ({}, {})  # type: ignore[method-assign]
     rows = set()
     for name in names:
         if len(name) < 3 or not _NUMERALS & set(name):
