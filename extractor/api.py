@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from extractor import gazetteer
 from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
@@ -217,6 +218,7 @@ def extract(
     only_set = set(only) if only is not None else set(RECORD_TYPES)
     a = Analysis(text)
     meta = a.meta
+    admin = gazetteer.for_region(meta.region_simplified, meta.admin_level, meta.admin_code, a.view)
     doc = M.Document(
         source=M.Source(
             path=path,
@@ -232,7 +234,9 @@ def extract(
             region=meta.region,
             region_simplified=meta.region_simplified,
             admin_level=meta.admin_level,  # type: ignore[arg-type]
-            admin_code=meta.admin_code,
+            admin_code=admin.code,
+            admin_path=list(admin.path),
+            admin_candidates=list(admin.candidates),
             year_reviewed=meta.year_reviewed,
             year_planned=meta.year_planned,
         ),

@@ -184,7 +184,17 @@ class Meta(Model):
     region: str | None = Field(None, description="the smallest region the report is about, as written")
     region_simplified: str | None = None
     admin_level: AdminLevel | None = None
-    admin_code: str | None = Field(None, description="GB/T 2260 code when the region is known")
+    admin_code: str | None = Field(
+        None,
+        description="the most specific division code the evidence supports: the 9-digit statistical code of a "
+        "township, the 6-digit GB/T 2260 code of a county or above",
+    )
+    admin_path: list[str] = Field(
+        default_factory=list, description="province, prefecture and county names down to the region's county"
+    )
+    admin_candidates: list[str] = Field(
+        default_factory=list, description="the codes the region's name may stand for, when the text does not decide"
+    )
     year_reviewed: int | None = None
     year_planned: int | None = None
 

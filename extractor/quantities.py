@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import gazetteer, numerals
 from extractor._data import column, table
 from extractor.money import bare_money
 from extractor.money import lexicon as money_words
@@ -451,7 +451,7 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
 def _read_at(
     text: str, view: str, start: int, masks: Masks, lex: _Lex, money_end: int = -1
 ) -> tuple[QMatch | None, int]:
-    if masks.blocked[start]:
+    if masks.blocked[start] or (view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start)):
         return None, start + 1
     p = start
     while p > 0 and view[p - 1] == " " and start - p < 2:

@@ -105,7 +105,7 @@ def _documents() -> Table:
     meta, meta_opt = flatten(M.Meta)
     cols = [Col("doc_id" if c.name == "sha256" else c.name, ("source", *c.path), c.sqltype) for c in src]
     cols = [c for c in cols if c.name == "doc_id"] + [c for c in cols if c.name != "doc_id"]
-    cols += [Col(c.name, ("meta", *c.path), c.sqltype) for c in meta]
+    cols += [Col(c.name, ("meta", *c.path), c.sqltype, json=c.json) for c in meta]
     cols.append(Col("schema_version", ("schema_version",), "TEXT"))
     counts = tuple(f"n_{x}" for x in COUNTED)
     return Table("documents", (), cols, {("meta", *p) for p in meta_opt}, None, counts)

