@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from extractor.batch import tables as T
+from extractor import tables as T
 from extractor.batch.records import BatchError, Done
 
 FORMATS = ("jsonl", "csv", "sqlite")
