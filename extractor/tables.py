@@ -274,12 +274,12 @@ def union_rows(
 ) -> Iterator[dict[str, Any]]:
     """The rows of ``tables`` for one Document dict as dicts keyed by ``union_columns``, each with its ``type``."""
     rows = table_rows(d, text)
-    doc = dict(zip(DOCUMENTS.columns, rows[DOCUMENTS.name][0]))
+    doc = dict(zip(DOCUMENTS.columns, rows[DOCUMENTS.name][0], strict=True))
     context = {k: doc.get(k) for k in UNION_CONTEXT}
     names = {t.name for t in tables}
 
     def keyed(t: Table, r: tuple[Any, ...]) -> dict[str, Any]:
-        return {**(context if t is not DOCUMENTS else {}), **dict(zip(t.columns, r)), "type": t.item}
+        return {**(context if t is not DOCUMENTS else {}), **dict(zip(t.columns, r, strict=True)), "type": t.item}
 
     nested = {c.name for p, (c, _) in _CHILDREN.items() if p in names}  # written under their parent's rows
     for t in tables:
