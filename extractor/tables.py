@@ -116,9 +116,7 @@ def _documents() -> Table:
     return Table("documents", (), cols, {("meta", *p) for p in meta_opt}, None, counts, "document")
 
 
-def _records(
-    name: str, item: str, model: type[BaseModel], keys: tuple[str, ...], skip: Iterable[str] = ()
-) -> Table:
+def _records(name: str, item: str, model: type[BaseModel], keys: tuple[str, ...], skip: Iterable[str] = ()) -> Table:
     cols, optional = flatten(model, skip=skip)
     extra = ("sentence_text",) if "sentence" in model.model_fields else ()
     return Table(name, keys, cols, optional, model, extra, item)
@@ -269,9 +267,7 @@ def union_columns(tables: Sequence[Table] = UNION_TABLES) -> list[str]:
     return [*lead, *rest, *tail]
 
 
-def union_rows(
-    d: dict[str, Any], text: str | None, tables: Sequence[Table] = UNION_TABLES
-) -> Iterator[dict[str, Any]]:
+def union_rows(d: dict[str, Any], text: str | None, tables: Sequence[Table] = UNION_TABLES) -> Iterator[dict[str, Any]]:
     """The rows of ``tables`` for one Document dict as dicts keyed by ``union_columns``, each with its ``type``."""
     rows = table_rows(d, text)
     doc = dict(zip(DOCUMENTS.columns, rows[DOCUMENTS.name][0], strict=True))
