@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, NoReturn
 
@@ -93,6 +93,21 @@ def _exc_name(e: BaseException) -> str:
     """zlib.error rather than a bare 'error'; builtins stay bare (ValueError)."""
     t = type(e)
     return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+
+
+def write_workbook(path: str, write: Callable[[str], list[str]]) -> None:
+    """Write an .xlsx file with ``write(path)`` (which returns its warnings), printing them; one error line if
+    the file cannot be written."""
+    try:
+        warnings = write(path)
+    except OSError as e:
+        fail(f"{path}: cannot write: {e.strerror or e}")
+    except Exception as e:  # xlsxwriter wraps a failed save in its own exception types
+        if debug():
+            raise
+        fail(f"{path}: cannot write the workbook ({_exc_name(e)}: {_one_line(e)})")
+    for w in warnings:
+        warn(w)
 
 
 @contextmanager

@@ -30,6 +30,7 @@ class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     sqlite = "sqlite"
+    xlsx = "xlsx"
 
 
 @app.command()
@@ -44,13 +45,17 @@ def batch(
         None, "--glob", help="Only take files whose name matches PAT in walked folders (repeatable): --glob '*.txt'."
     ),
     out: str | None = typer.Option(
-        None, "-o", "--out", help="JSONL file ('-' is stdout, the default), CSV folder, or SQLite database file."
+        None,
+        "-o",
+        "--out",
+        help="JSONL file ('-' is stdout, the default), CSV folder, SQLite database file or .xlsx workbook.",
     ),
     fmt: BatchFormat | None = typer.Option(
         None,
         "--format",
         "-f",
-        help="jsonl, csv or sqlite. Default: from --out (.db/.sqlite -> sqlite, a folder or PATH/ -> csv), else jsonl.",
+        help="jsonl, csv, sqlite or xlsx. Default: from --out (.db/.sqlite -> sqlite, .xlsx -> xlsx, a folder or "
+        "PATH/ -> csv), else jsonl.",
     ),
     bom: bool = typer.Option(False, "--bom", help="Start every CSV file with a UTF-8 BOM (for Excel)."),
     jobs: int | None = typer.Option(None, "-j", "--jobs", min=1, help="Worker processes (default: the cores)."),

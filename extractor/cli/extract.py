@@ -7,13 +7,14 @@ from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, guarded, load_or_fail, max_bytes_option, output
+from extractor.cli.app import app, guarded, load_or_fail, max_bytes_option, output, write_workbook
 
 
 class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 RECORDS = ("indicators", "goals", "projects")
@@ -36,7 +37,11 @@ def extract(
     ),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
     fmt: Format = typer.Option(
-        Format.json, "--format", "-f", help="json (one document), jsonl (one line), csv (one row per record)."
+        Format.json,
+        "--format",
+        "-f",
+        help="json (one document), jsonl (one line), csv (one row per record), "
+        "xlsx (a workbook, one sheet per table; needs -o).",
     ),
     only: str | None = typer.Option(
         None, "--only", help="Comma-separated record types to extract: indicators,goals,projects."
@@ -47,12 +52,18 @@ def extract(
 ) -> None:
     """Extract one report into a validated JSON document (or JSONL / CSV) on stdout."""
     only_list = parse_only(only)
+    if fmt is Format.xlsx and out in (None, "-"):
+        raise typer.BadParameter("--format xlsx writes a workbook file; give -o FILE.xlsx", param_hint="--out")
     loaded = load_or_fail(file, max_bytes)
     from extractor.api import extract_loaded
     from extractor.writers import dump
+    from extractor.xlsx import write_documents
 
     with guarded(loaded.path or "<stdin>", "extraction"):
         doc = extract_loaded(loaded, include_text=include_text, only=only_list)
+    if fmt is Format.xlsx:
+        write_workbook(out, lambda path: write_documents(path, [(doc.model_dump(mode="json"), loaded.text)]))
+        return
     with output(out, newline="" if fmt is Format.csv else None, bom=bom and fmt is Format.csv) as f:
         f.write(dump(doc, fmt.value, loaded.text))
 
