@@ -9,7 +9,7 @@ from enum import Enum
 
 import typer
 
-from extractor.cli.app import app, fail, max_bytes_option, warn
+from extractor.cli.app import command, fail, max_bytes_option, warn
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.I)
 _SCALE = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
@@ -33,16 +33,18 @@ class BatchFormat(str, Enum):
     xlsx = "xlsx"
 
 
-@app.command()
+@command()
 def batch(
     inputs: list[str] | None = typer.Argument(
-        None, help="Files, folders (walked recursively) and glob patterns ('archive/**/*.txt', quoted)."
+        None, metavar="PATH", help="Files, folders (walked recursively) and glob patterns ('archive/**/*.txt', quoted)."
     ),
     files_from: str | None = typer.Option(
         None, "--files-from", help="Read more paths from FILE, one per line (or NUL-separated); '-' is stdin."
     ),
     glob: list[str] | None = typer.Option(
-        None, "--glob", help="Only take files whose name matches PAT in walked folders (repeatable): --glob '*.txt'."
+        None,
+        "--glob",
+        help="Only take files whose name matches PATTERN in walked folders (repeatable): --glob '*.txt'.",
     ),
     out: str | None = typer.Option(
         None,
@@ -86,6 +88,8 @@ def batch(
     the rest complete);
     1 nothing could run (no input, output unwritable, every file failed); 2 usage; 130/143 interrupted by
     SIGINT/SIGTERM (the output holds whole documents: finish with --resume).
+
+    Example: govreport batch reports/ --glob '*.txt' -o results.db
     """
     from extractor.batch import BatchOptions, default_jobs, infer_format, run_batch
     from extractor.batch.discover import read_list

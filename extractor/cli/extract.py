@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, guarded, load_or_fail, max_bytes_option, output, write_workbook
+from extractor.cli.app import command, guarded, load_or_fail, max_bytes_option, output, write_workbook
 
 
 class Format(str, Enum):
@@ -30,7 +30,7 @@ def parse_only(only: str | None) -> list[str] | None:
     return items
 
 
-@app.command()
+@command()
 def extract(
     file: str = typer.Argument(
         ..., help="Report file: .txt (UTF-8, GB18030, Big5, UTF-16), .html, .docx, .pdf or .xml; '-' reads stdin."
@@ -50,7 +50,10 @@ def extract(
     bom: bool = typer.Option(False, "--bom", help="Start CSV output with a UTF-8 BOM (for Excel)."),
     max_bytes: int = max_bytes_option(),
 ) -> None:
-    """Extract one report into a validated JSON document (or JSONL / CSV) on stdout."""
+    """Extract one report into a validated JSON document (or JSONL / CSV) on stdout, or a workbook.
+
+    Example: govreport extract samples/hongshan_2019.txt -f xlsx -o hongshan.xlsx
+    """
     only_list = parse_only(only)
     if fmt is Format.xlsx and out in (None, "-"):
         raise typer.BadParameter("--format xlsx writes a workbook file; give -o FILE.xlsx", param_hint="--out")
@@ -68,23 +71,29 @@ def extract(
         f.write(dump(doc, fmt.value, loaded.text))
 
 
-@app.command()
+@command()
 def text(
     file: str = typer.Argument(..., help="Report file; '-' reads stdin."),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
     max_bytes: int = max_bytes_option(),
 ) -> None:
-    """Print the decoded text that every span indexes."""
+    """Print the decoded text that every span indexes.
+
+    Example: govreport text report.pdf -o report.txt
+    """
     loaded = load_or_fail(file, max_bytes)
     with output(out, newline="") as f:
         f.write(loaded.text)
 
 
-@app.command()
+@command()
 def schema(
     out_dir: Path | None = typer.Option(None, "--out-dir", help="Write every schema file into this folder instead."),
 ) -> None:
-    """Print the JSON Schema of the output document (or write all schema files with --out-dir)."""
+    """Print the JSON Schema of the output document (or write all schema files with --out-dir).
+
+    Example: govreport schema > document.schema.json
+    """
     import json
 
     from extractor.schema import schemas

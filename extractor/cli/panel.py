@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, fail, guarded, load_or_fail, output, warn, write_workbook
+from extractor.cli.app import command, fail, guarded, load_or_fail, output, warn, write_workbook
 
 
 class PanelFormat(str, Enum):
@@ -19,7 +19,7 @@ class PanelFormat(str, Enum):
     xlsx = "xlsx"
 
 
-@app.command()
+@command()
 def panel(
     results: list[Path] = typer.Argument(
         ..., help="Output of `govreport batch` (JSONL or SQLite) or `extract` (JSON)."
@@ -36,6 +36,8 @@ def panel(
     """Targets set in each year's report beside the actuals reported a year later, per region and indicator.
 
     When an input is a SQLite database, the panel is also written to its `panel` table.
+
+    Example: govreport panel results.db -o panel.xlsx
     """
     from extractor import panel as P
 
@@ -83,7 +85,7 @@ def panel(
         sys.stderr.write(f"govreport: {len(rows)} panel rows from {len(docs)} documents\n")
 
 
-@app.command()
+@command()
 def keywords(
     inputs: list[Path] = typer.Argument(..., help="Batch results (JSONL/SQLite/JSON) or report files."),
     dictionary: Path | None = typer.Option(None, "--dict", help="One word per line, or word<TAB>category."),
@@ -91,7 +93,10 @@ def keywords(
     bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 BOM (for Excel)."),
 ) -> None:
     """Per document: the count of each dictionary word in the body text, the body's characters (noise excluded)
-    and the share per 10,000 characters."""
+    and the share per 10,000 characters.
+
+    Example: govreport keywords results.jsonl --dict words.txt -o measures.csv
+    """
     from extractor import keywords as K
     from extractor import panel as P
     from extractor.errors import InputError

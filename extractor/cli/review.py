@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from extractor.cli.app import app, fail, guarded, load_or_fail, max_bytes_option, output, warn
+from extractor.cli.app import command, fail, guarded, load_or_fail, max_bytes_option, output, warn
 
 
-@app.command()
+@command()
 def review(
     file: str = typer.Argument(
         ..., help="Report file: .txt (UTF-8, GB18030, Big5, UTF-16), .html, .docx, .pdf or .xml; '-' reads stdin."
@@ -19,7 +19,10 @@ def review(
     title: str | None = typer.Option(None, "--title", help="Page title (default: the report's title)."),
     max_bytes: int = max_bytes_option(),
 ) -> None:
-    """Write an HTML review page: the report text with every extracted span highlighted, and tables of records."""
+    """Write an HTML review page: the report text with every extracted span highlighted, and tables of records.
+
+    Example: govreport review samples/hongshan_2019.txt -o review.html
+    """
     loaded = load_or_fail(file, max_bytes)
     from extractor.review import render
 

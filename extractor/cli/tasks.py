@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, guarded, load_or_fail, max_bytes_option, output, write_workbook
+from extractor.cli.app import command, guarded, load_or_fail, max_bytes_option, output, write_workbook
 
 
 class LedgerFormat(str, Enum):
@@ -15,17 +15,16 @@ class LedgerFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@command()
 def tasks(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="Report files (any format extract reads)."),
+    files: list[str] = typer.Argument(..., metavar="FILE", help="Report files (any format extract reads)."),
     out: str | None = typer.Option(
-        None, "-o", "--out", metavar="PATH", help="tasks.xlsx, or tasks.csv; CSV goes to stdout without it."
+        None, "-o", "--out", help="tasks.xlsx, or tasks.csv; CSV goes to stdout without it."
     ),
     fmt: LedgerFormat | None = typer.Option(
         None,
         "--format",
         "-f",
-        metavar="FORMAT",
         help="xlsx or csv (default: csv on stdout without --out, else xlsx unless --out ends in .csv).",
     ),
     bom: bool = typer.Option(False, "--bom", help="Start CSV output with a UTF-8 BOM (for Excel)."),
