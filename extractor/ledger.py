@@ -14,6 +14,8 @@ those fields; until then they stay empty.
 from __future__ import annotations
 
 import csv
+import math
+import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -24,7 +26,8 @@ REPORT_COLUMN = "报告"  # first column of a CSV ledger of several reports
 # the goals-table columns that fill 完成时限 and 牵头单位 (fields another change adds to Goal)
 DEADLINE, LEAD_UNIT = "deadline", "lead_unit"
 STRENGTH = {"hard": "刚性", "soft": "弹性"}
-WIDTHS = (7, 18, 56, 28, 12, 14, 7, 14, 20, 14)  # Excel character units; 任务 is the widest, and wraps
+WIDTHS = (6, 16, 50, 18, 10, 10, 6, 12, 16, 10)  # Excel character units; 任务 is the widest, and wraps
+LINE_HEIGHT = 12.75  # points per line of the 10-point text
 TARGET_SEP = "；"
 
 
@@ -80,6 +83,16 @@ def write_csv(docs: Sequence[tuple[dict[str, Any], str]], out: IO[str]) -> None:
             w.writerow([sheet_name(d, name), *row] if several else row)
 
 
+def _height(row: Sequence[Any]) -> float:
+    """Points for the row's longest wrapped cell. An estimate from the rendering of 10-point text in
+    LibreOffice: a CJK character takes about 1.5 units of column width, another character about 0.9."""
+    lines = 1
+    for v, w in zip(row, WIDTHS, strict=True):
+        units = sum(1.5 if unicodedata.east_asian_width(ch) in "WF" else 0.9 for ch in str(v))
+        lines = max(lines, math.ceil(units / max(w - 1, 1)))
+    return LINE_HEIGHT * lines + 3
+
+
 def write_xlsx(path: str, docs: Sequence[tuple[dict[str, Any], str]]) -> list[str]:
     """A workbook with one print-ready sheet per report: wrapped text, landscape A4, one page wide, the header
     row repeated on every page, the report's title in the page header."""
@@ -104,5 +117,5 @@ def write_xlsx(path: str, docs: Sequence[tuple[dict[str, Any], str]]) -> list[st
         ws.set_header(f"&C&12{title} 任务台账")
         ws.set_footer("&C第 &P 页，共 &N 页")
         for row in ledger_rows(d):
-            sheet.append([v if v != "" else None for v in row])
+            sheet.append([v if v != "" else None for v in row], _height(row))
     return book.close()

@@ -28,10 +28,11 @@ _WIDTH_ROWS = 200  # column widths are measured on the first rows of a sheet
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
 
 
-def _width(v: Any) -> int:
-    """Display width in Excel's character units: a CJK character counts two."""
+def display_width(v: Any, limit: int = _MAX_WIDTH) -> int:
+    """Display width in Excel's character units (a CJK character counts two), counted up to ``limit``
+    characters."""
     s = v if isinstance(v, str) else str(v)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s[:_MAX_WIDTH])
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s[:limit])
 
 
 class Sheet:
@@ -45,7 +46,7 @@ class Sheet:
         self.part = 0
         self.rows = 0
         self.cell_format: Any = None  # a format every data cell gets (the ledger's wrapped text)
-        self._measured = [_width(c) + 3 for c in self.columns]  # the filter button sits on the header
+        self._measured = [display_width(c) + 3 for c in self.columns]  # the filter button sits on the header
         self._new_sheet()
 
     def _new_sheet(self) -> None:
@@ -59,7 +60,8 @@ class Sheet:
         self.ws.freeze_panes(1, 0)
         self.row = 1
 
-    def append(self, values: Sequence[Any]) -> None:
+    def append(self, values: Sequence[Any], height: float | None = None) -> None:
+        """Write one row; ``height`` in points (wrapped text needs it: LibreOffice does not fit rows itself)."""
         if self.row >= MAX_ROWS:
             self._finish()
             old = self.name
@@ -68,6 +70,8 @@ class Sheet:
                 f"sheet {old!r} is full ({MAX_ROWS - 1:,} rows, Excel's limit); continued on sheet {self.name!r}"
             )
         ws, r, fmt = self.ws, self.row, self.cell_format
+        if height is not None:
+            ws.set_row(r, height)
         measure = self.rows < _WIDTH_ROWS and self.fixed is None
         for c, v in enumerate(values):
             if v is None:
@@ -85,7 +89,7 @@ class Sheet:
                     s = s[:MAX_CELL]
                 ws.write_string(r, c, s, fmt)
             if measure:
-                self._measured[c] = max(self._measured[c], _width(v) + 1)
+                self._measured[c] = max(self._measured[c], display_width(v) + 1)
         self.row += 1
         self.rows += 1
 
