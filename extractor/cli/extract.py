@@ -60,11 +60,12 @@ def extract(
     loaded = load_or_fail(file, max_bytes)
     from extractor.api import extract_loaded
     from extractor.writers import dump
-    from extractor.xlsx import write_documents
 
     with guarded(loaded.path or "<stdin>", "extraction"):
         doc = extract_loaded(loaded, include_text=include_text, only=only_list)
     if fmt is Format.xlsx:
+        from extractor.xlsx import write_documents
+
         write_workbook(out, lambda path: write_documents(path, [(doc.model_dump(mode="json"), loaded.text)]))
         return
     with output(out, newline="" if fmt is Format.csv else None, bom=bom and fmt is Format.csv) as f:
