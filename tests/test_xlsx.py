@@ -131,9 +131,14 @@ def test_a_text_longer_than_a_cell_is_cut_with_a_warning(tmp_path: Path) -> None
     assert len(openpyxl.load_workbook(out)["t"]["A2"].value) == xlsx.MAX_CELL
 
 
-def test_extract_xlsx_needs_an_output_file() -> None:
+def test_extract_xlsx_needs_an_output_file_and_is_implied_by_one(tmp_path: Path) -> None:
     r = runner.invoke(app, ["extract", SAMPLE, "--format", "xlsx"])
     assert r.exit_code == 2 and "-o FILE.xlsx" in r.output
+    r = runner.invoke(app, ["extract", SAMPLE, "-o", str(tmp_path / "h.XLSX")])
+    assert r.exit_code == 0, r.output
+    assert zipfile.is_zipfile(tmp_path / "h.XLSX")
+    r = runner.invoke(app, ["extract", SAMPLE, "-o", str(tmp_path / "h.csv")])  # only .xlsx is implied
+    assert json.loads((tmp_path / "h.csv").read_text(encoding="utf-8"))["meta"]["region"] == "洪山鎮"
 
 
 def test_batch_xlsx_has_the_csv_tables(tmp_path: Path) -> None:

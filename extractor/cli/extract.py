@@ -36,12 +36,12 @@ def extract(
         ..., help="Report file: .txt (UTF-8, GB18030, Big5, UTF-16), .html, .docx, .pdf or .xml; '-' reads stdin."
     ),
     out: str | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
-    fmt: Format = typer.Option(
-        Format.json,
+    fmt: Format | None = typer.Option(
+        None,
         "--format",
         "-f",
-        help="json (one document), jsonl (one line), csv (one row per record), "
-        "xlsx (a workbook, one sheet per table; needs -o).",
+        help="json (one document, the default), jsonl (one line), csv (one row per record), "
+        "xlsx (a workbook, one sheet per table; needs -o, and is the default for an -o ending in .xlsx).",
     ),
     only: str | None = typer.Option(
         None, "--only", help="Comma-separated record types to extract: indicators,goals,projects."
@@ -55,6 +55,8 @@ def extract(
     Example: govreport extract samples/hongshan_2019.txt -f xlsx -o hongshan.xlsx
     """
     only_list = parse_only(only)
+    if fmt is None:  # a workbook named as such gets one; every other default stays JSON, as it always was
+        fmt = Format.xlsx if (out or "").lower().endswith(".xlsx") else Format.json
     if fmt is Format.xlsx and out in (None, "-"):
         raise typer.BadParameter("--format xlsx writes a workbook file; give -o FILE.xlsx", param_hint="--out")
     loaded = load_or_fail(file, max_bytes)
