@@ -246,7 +246,7 @@ def table_rows(d: dict[str, Any], text: str | None) -> dict[str, list[tuple[Any,
 # The one-stream CSV of `extract`: the document and its records, one `type` column saying which table a row is
 # from. Quantities stay out (they are the raw mentions behind the records, in their own table elsewhere).
 UNION_TABLES = (DOCUMENTS, INDICATORS, GOALS, TARGETS, PROJECTS)
-# documents columns that every record row of the union repeats, so that a row filtered out alone names its report
+# documents columns that every record row of the union repeats, so that a record row on its own names its report
 UNION_CONTEXT = ("path", "region")
 # a child table's rows follow their parent's row in the union (a goal, then its targets), as they read in the report
 _CHILDREN = {GOALS.name: (TARGETS, "goal_idx")}
