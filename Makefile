@@ -46,6 +46,8 @@ test: $(STAMP_TEST)
 demo: $(STAMP_RUN)
 	@mkdir -p $(DEMO)
 	$(GOVREPORT) extract $(SAMPLE) -o $(DEMO)/hongshan.json
+	$(GOVREPORT) extract $(SAMPLE) --format xlsx -o $(DEMO)/hongshan.xlsx
 	$(GOVREPORT) review $(SAMPLE) --pred $(DEMO)/hongshan.json -o $(DEMO)/review.html
 	@$(PY) scripts/demo_summary.py $(DEMO)/hongshan.json
-	@echo "wrote $(DEMO)/hongshan.json (the extraction) and $(DEMO)/review.html (open it in a browser)"
+	@echo "wrote $(DEMO)/hongshan.json (the extraction), $(DEMO)/hongshan.xlsx (its tables, a sheet each)"
+	@echo "  and $(DEMO)/review.html (open it in a browser)"

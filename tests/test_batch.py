@@ -25,8 +25,8 @@ from typer.testing import CliRunner
 
 import extractor.cli.batch  # noqa: F401  registers `batch` on the app
 from extractor import loaders
+from extractor import tables as T
 from extractor.batch import BatchOptions, discover, run_batch
-from extractor.batch import tables as T
 from extractor.batch.output import errors_path, scan_jsonl
 from extractor.batch.progress import RichReporter
 from extractor.batch.read import csv_records, sqlite_documents

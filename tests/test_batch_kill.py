@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from conftest import corpus_files
 
-from extractor.batch import tables as T
+from extractor import tables as T
 from extractor.loaders import load_bytes
 from extractor.models import Document
 

@@ -41,11 +41,18 @@ def test_csv_rows_have_flat_columns() -> None:
     assert r.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     gov = next(x for x in rows if x["name"] == "工農業總產值")
-    assert gov["type"] == "indicator"
-    assert gov["base_value"] == "750000000" and gov["base_unit"] == "元"
-    assert gov["change_raw"] == "5.1%" and gov["change_base_year"] == "2018"
-    assert "7.5億元" in gov["sentence"]
+    assert gov["type"] == "indicator" and gov["region"] == "洪山鎮" and gov["path"].endswith("hongshan_2019.txt")
+    assert gov["value_base_value"] == "750000000" and gov["value_base_unit"] == "元"
+    assert gov["change_value_raw"] == "5.1%" and gov["change_base_year"] == "2018"
+    assert "7.5億元" in gov["sentence_text"]
     assert not r.stdout.startswith("\ufeff")
+    # the document's own row comes first; a goal's targets follow it, naming it by goal_idx
+    assert rows[0]["type"] == "document" and rows[0]["region_simplified"] == "洪山镇"
+    types = [x["type"] for x in rows]
+    first_target = types.index("target")
+    assert types[first_target - 1] in ("goal", "target")
+    last_goal = [x for x in rows[:first_target] if x["type"] == "goal"][-1]
+    assert rows[first_target]["goal_idx"] == last_goal["idx"]
 
 
 def test_output_file_and_bom(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
-"""The one writer of a batch: JSON Lines, a folder of CSV tables, or a SQLite database.
+"""The one writer of a batch: JSON Lines, a folder of CSV tables, a SQLite database or an Excel workbook.
 
 Each output writes a document completely or not at all as far as a reader (or a resumed run) can tell:
 JSONL writes one whole line per document and flushes it; CSV writes a document's record rows first and its
 ``documents.csv`` row last, flushing each file, so a document counts as done only once its row is there;
 SQLite writes a document in one transaction. Error records are rewritten by every run (a resumed run tries
-the failed files again), except in SQLite where they are replaced per path.
+the failed files again), except in SQLite where they are replaced per path. A workbook is written whole when
+the batch ends (also when it is interrupted), so it cannot be resumed.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from extractor.batch import tables as T
+from extractor import tables as T
 from extractor.batch.records import BatchError, Done
 
-FORMATS = ("jsonl", "csv", "sqlite")
+FORMATS = ("jsonl", "csv", "sqlite", "xlsx")
 SQLITE_LAYOUT = 1  # PRAGMA user_version of a database this module wrote
 
 
@@ -390,6 +391,61 @@ class SqliteOutput(Output):
         return self.path
 
 
+# ---------------------------------------------------------------------------------------------------- xlsx
+
+
+class XlsxOutput(Output):
+    fmt = "xlsx"
+    wants_tables = True
+
+    def __init__(self, out: str, resume: bool = False) -> None:
+        if out == "-":
+            raise OutputError("--format xlsx writes a workbook file; give --out FILE.xlsx")
+        if resume:
+            raise OutputError("--resume cannot add to a workbook; write JSONL, CSV or SQLite to resume")
+        if Path(out).is_dir():
+            raise OutputError(f"{out}: is a folder; --format xlsx needs a workbook file")
+        from extractor.xlsx import Book, table_sheets
+
+        self.path = out
+        # the workbook is saved at the end: find now, not after the whole batch, that it cannot be
+        parent = Path(out).parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(f"{out}: cannot write: {e.strerror or e}") from None
+        if not os.access(parent, os.W_OK) or (Path(out).exists() and not os.access(out, os.W_OK)):
+            raise OutputError(f"{out}: cannot write: permission denied")
+        # constant memory: each sheet's rows go to a temporary file as they come, so any batch fits
+        self.book = Book(out, constant_memory=True)
+        self.sheets = table_sheets(self.book)
+        self.warnings: list[str] = []
+        self.closed = False
+
+    def write(self, done: Done) -> None:
+        for t in T.RECORD_TABLES:
+            for r in done.rows.get(t.name) or ():
+                self.sheets[t.name].append(r)
+        self.sheets["documents"].append(done.doc_row)
+
+    def error(self, err: BatchError) -> None:
+        self.sheets["errors"].append(_error_row(err))
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.warnings = self.book.close()
+        except Exception as e:  # xlsxwriter wraps a failed save in its own exception types
+            raise OutputError(f"{self.path}: cannot write the workbook: {e}") from None
+        for w in self.warnings:
+            sys.stderr.write(f"govreport: warning: {self.path}: {w}\n")
+
+    def describe(self) -> str:
+        return f"{self.path} (sheets: {', '.join(s.name for s in self.book.sheets)})"
+
+
 def open_output(fmt: str, out: str, *, resume: bool = False, bom: bool = False) -> Output:
     if fmt == "jsonl":
         return JsonlOutput(out, resume)
@@ -397,14 +453,18 @@ def open_output(fmt: str, out: str, *, resume: bool = False, bom: bool = False) 
         return CsvOutput(out, resume, bom)
     if fmt == "sqlite":
         return SqliteOutput(out, resume)
+    if fmt == "xlsx":
+        return XlsxOutput(out, resume)
     raise OutputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
 def infer_format(out: str | None) -> str:
-    """The format an --out path implies: .db/.sqlite/.sqlite3 -> sqlite, a folder (or a path ending in /) ->
-    csv, anything else (and stdout) -> jsonl."""
+    """The format an --out path implies: .db/.sqlite/.sqlite3 -> sqlite, .xlsx -> xlsx, a folder (or a path
+    ending in /) -> csv, anything else (and stdout) -> jsonl."""
     if not out or out == "-":
         return "jsonl"
+    if out.lower().endswith(".xlsx"):
+        return "xlsx"
     if out.lower().endswith((".db", ".sqlite", ".sqlite3")):
         return "sqlite"
     if out.endswith(("/", os.sep)) or Path(out).is_dir():

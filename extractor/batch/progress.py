@@ -20,7 +20,7 @@ class Stats:
     not_done: int = 0  # left when the run was interrupted
     chars: int = 0
     bytes_read: int = 0
-    # Records found, per kind (batch.tables.record_counts adds every kind it counts); the summary shows these.
+    # Records found, per kind (tables.record_counts adds every kind it counts); the summary shows these.
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(("quantities", "indicators", "goals", "targets", "projects"), 0)
     )

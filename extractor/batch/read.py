@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extractor import models as M
-from extractor.batch import tables as T
+from extractor import tables as T
 
 _BY_NAME = {t.name: t for t in T.ALL_TABLES}
 

@@ -268,7 +268,7 @@ def _preload() -> None:
 def _close(output: Output, runner: Runner | None) -> None:
     try:
         output.close()
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, OutputError) as e:
         if runner is not None and runner.fatal is None:
             runner.fatal = f"cannot close output: {e}"
 

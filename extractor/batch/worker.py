@@ -173,7 +173,7 @@ def run_job(job: Job) -> Done | Failed:
 
             traceback.print_exc()
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=_reason(e), exception=type(e).__name__))
-    from extractor.batch.tables import document_row, record_counts, record_rows
+    from extractor.tables import document_row, record_counts, record_rows
 
     done = Done(job.path, job.sha256, line, doc.source.chars, record_counts(d))
     if job.tables:

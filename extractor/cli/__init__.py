@@ -10,7 +10,7 @@ import contextlib
 import sys
 
 # Registering a command is importing its module; each module defines its commands on `app`.
-from extractor.cli import apply, batch, evaluate, extract, panel, review  # noqa: F401
+from extractor.cli import apply, batch, evaluate, extract, panel, review, tasks  # noqa: F401
 from extractor.cli.app import app, debug
 
 

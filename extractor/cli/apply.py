@@ -8,19 +8,21 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from extractor.cli.app import app, fail, guarded, load_or_fail, max_bytes_option, output, warn
+from extractor.cli.app import command, fail, guarded, load_or_fail, max_bytes_option, output, warn, write_workbook
 
 if TYPE_CHECKING:
+    from extractor import corrections as C
     from extractor.models import Document
 
 
 class ApplyFormat(str, Enum):
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
     gold = "gold"
 
 
-@app.command(name="apply")
+@command(name="apply")
 def apply_cmd(
     corrections: Path = typer.Argument(
         ..., metavar="CORRECTIONS", help="Corrections file (JSON, schemas/corrections.schema.json)."
@@ -35,7 +37,8 @@ def apply_cmd(
         ApplyFormat.json,
         "--format",
         "-f",
-        help="json (the corrected document), csv (extract's columns and a review column), gold (evaluate's gold).",
+        help="json (the corrected document), csv (extract's columns and a review column), xlsx (the corrected "
+        "document as extract's workbook; needs -o), gold (evaluate's gold).",
     ),
     force: bool = typer.Option(False, "--force", help="Apply even when the corrections' sha256 is not the report's."),
     text: str | None = typer.Option(
@@ -49,8 +52,13 @@ def apply_cmd(
     or the input cannot be used (malformed, another report's sha256 without --force, a bad item): one line on
     stderr, nothing written; 2 usage error; 3 written, but some corrections name a record this extraction does not
     have (each one on stderr).
+
+    Example: govreport apply corrections.json samples/hongshan_2019.txt -o corrected.json
     """
     from extractor import corrections as C
+
+    if fmt is ApplyFormat.xlsx and out in (None, "-"):
+        raise typer.BadParameter("--format xlsx writes a workbook file; give -o FILE.xlsx", param_hint="--out")
 
     try:
         corr = C.read(corrections)
@@ -61,6 +69,13 @@ def apply_cmd(
         applied = C.apply(doc, corr, report_text, force=force, source=str(corrections))
     except C.CorrectionsError as e:
         fail(str(e))
+    if fmt is ApplyFormat.xlsx:
+        from extractor.xlsx import write_documents
+
+        assert out is not None
+        write_workbook(out, lambda path: write_documents(path, [(applied.doc.model_dump(mode="json"), report_text)]))
+        _report_missing(applied)
+        return
     with guarded(str(corrections), "apply"):
         if fmt is ApplyFormat.csv:
             data = C.review_csv(applied, report_text)
@@ -72,6 +87,11 @@ def apply_cmd(
             data = dump_json(applied.doc) + "\n"
     with output(out, newline="" if fmt is ApplyFormat.csv else None) as f:
         f.write(data)
+    _report_missing(applied)
+
+
+def _report_missing(applied: C.Applied) -> None:
+    """Each correction whose record this extraction lacks, on stderr; exit 3 when there is one."""
     for o in applied.missing:
         it = o.item
         warn(f"items[{o.index}] ({it.action} {it.type} {it.span.start}-{it.span.end}): {o.message}")

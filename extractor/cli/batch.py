@@ -9,7 +9,7 @@ from enum import Enum
 
 import typer
 
-from extractor.cli.app import app, fail, max_bytes_option, warn
+from extractor.cli.app import command, fail, max_bytes_option, warn
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.I)
 _SCALE = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
@@ -30,27 +30,34 @@ class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     sqlite = "sqlite"
+    xlsx = "xlsx"
 
 
-@app.command()
+@command()
 def batch(
     inputs: list[str] | None = typer.Argument(
-        None, help="Files, folders (walked recursively) and glob patterns ('archive/**/*.txt', quoted)."
+        None, metavar="PATH", help="Files, folders (walked recursively) and glob patterns ('archive/**/*.txt', quoted)."
     ),
     files_from: str | None = typer.Option(
         None, "--files-from", help="Read more paths from FILE, one per line (or NUL-separated); '-' is stdin."
     ),
     glob: list[str] | None = typer.Option(
-        None, "--glob", help="Only take files whose name matches PAT in walked folders (repeatable): --glob '*.txt'."
+        None,
+        "--glob",
+        help="Only take files whose name matches PATTERN in walked folders (repeatable): --glob '*.txt'.",
     ),
     out: str | None = typer.Option(
-        None, "-o", "--out", help="JSONL file ('-' is stdout, the default), CSV folder, or SQLite database file."
+        None,
+        "-o",
+        "--out",
+        help="JSONL file ('-' is stdout, the default), CSV folder, SQLite database file or .xlsx workbook.",
     ),
     fmt: BatchFormat | None = typer.Option(
         None,
         "--format",
         "-f",
-        help="jsonl, csv or sqlite. Default: from --out (.db/.sqlite -> sqlite, a folder or PATH/ -> csv), else jsonl.",
+        help="jsonl, csv, sqlite or xlsx. Default: from --out (.db/.sqlite -> sqlite, .xlsx -> xlsx, a folder or "
+        "PATH/ -> csv), else jsonl.",
     ),
     bom: bool = typer.Option(False, "--bom", help="Start every CSV file with a UTF-8 BOM (for Excel)."),
     jobs: int | None = typer.Option(None, "-j", "--jobs", min=1, help="Worker processes (default: the cores)."),
@@ -81,6 +88,8 @@ def batch(
     the rest complete);
     1 nothing could run (no input, output unwritable, every file failed); 2 usage; 130/143 interrupted by
     SIGINT/SIGTERM (the output holds whole documents: finish with --resume).
+
+    Example: govreport batch reports/ --glob '*.txt' -o results.db
     """
     from extractor.batch import BatchOptions, default_jobs, infer_format, run_batch
     from extractor.batch.discover import read_list

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from extractor.cli.app import app, fail, max_bytes_option, warn
+from extractor.cli.app import command, fail, max_bytes_option, warn
 
 
 def _f(x: Any) -> str:
@@ -156,7 +156,7 @@ def _print(results: list, micro: dict[str, Any] | None, folder: bool) -> None:
             con.print(f"extra projects: {', '.join(map(str, shown['projects']['extra']))}", markup=False)
 
 
-@app.command()
+@command()
 def evaluate(
     gold: Path = typer.Argument(..., help="Gold annotation (.json, offsets or context form), or a folder of them."),
     target: Path = typer.Argument(
@@ -172,6 +172,8 @@ def evaluate(
 
     GOLD and TARGET are files, or folders: each gold file is paired with the report or prediction of the same name
     (or the one its 'report' field names, or the only one whose name starts with the gold's name).
+
+    Example: govreport evaluate tests/gold/hongshan.json samples/hongshan_2019.txt
     """
     from extractor.errors import InputError
     from extractor.evaluate import GoldError, Result, evaluate_one, match_target, micro_average, pair_folder

@@ -10,24 +10,25 @@ from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, fail, guarded, load_or_fail, output, warn
+from extractor.cli.app import command, fail, guarded, load_or_fail, output, warn, write_workbook
 
 
 class PanelFormat(str, Enum):
     csv = "csv"
     dta = "dta"
+    xlsx = "xlsx"
 
 
-@app.command()
+@command()
 def panel(
     results: list[Path] = typer.Argument(
         ..., help="Output of `govreport batch` (JSONL or SQLite) or `extract` (JSON)."
     ),
     out: str | None = typer.Option(
-        None, "-o", "--out", help="panel.csv or panel.dta; '-' or nothing for CSV on stdout."
+        None, "-o", "--out", help="panel.csv, panel.dta or panel.xlsx; '-' or nothing for CSV on stdout."
     ),
     fmt: PanelFormat | None = typer.Option(
-        None, "--format", "-f", help="csv or dta (default: from --out's extension)."
+        None, "--format", "-f", help="csv, dta or xlsx (default: from --out's extension)."
     ),
     bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 BOM (for Excel)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings on stderr."),
@@ -35,6 +36,8 @@ def panel(
     """Targets set in each year's report beside the actuals reported a year later, per region and indicator.
 
     When an input is a SQLite database, the panel is also written to its `panel` table.
+
+    Example: govreport panel results.db -o panel.xlsx
     """
     from extractor import panel as P
 
@@ -50,8 +53,15 @@ def panel(
     if not quiet:
         for w in warnings:
             warn(w)
-    kind = fmt.value if fmt else ("dta" if out and out.lower().endswith(".dta") else "csv")
-    if kind == "dta":
+    ext = (out or "").lower().rsplit(".", 1)[-1]
+    kind = fmt.value if fmt else (ext if ext in ("dta", "xlsx") else "csv")
+    if kind == "xlsx":
+        if not out or out == "-":
+            fail("an .xlsx file needs --out PATH", code=2)
+        from extractor.xlsx import write_rows
+
+        write_workbook(out, lambda path: write_rows(path, "panel", P.PANEL_COLUMNS, rows))
+    elif kind == "dta":
         if not out or out == "-":
             fail("a .dta file needs --out PATH", code=2)
         try:
@@ -80,7 +90,7 @@ def panel(
         )
 
 
-@app.command()
+@command()
 def keywords(
     inputs: list[Path] = typer.Argument(..., help="Batch results (JSONL/SQLite/JSON) or report files."),
     dictionary: Path | None = typer.Option(None, "--dict", help="One word per line, or word<TAB>category."),
@@ -88,7 +98,10 @@ def keywords(
     bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 BOM (for Excel)."),
 ) -> None:
     """Per document: the count of each dictionary word in the body text, the body's characters (noise excluded)
-    and the share per 10,000 characters."""
+    and the share per 10,000 characters.
+
+    Example: govreport keywords results.jsonl --dict words.txt -o measures.csv
+    """
     from extractor import keywords as K
     from extractor import panel as P
     from extractor.errors import InputError

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from extractor.cli.app import app, fail, guarded, load_or_fail, max_bytes_option, output, warn
+from extractor.cli.app import command, fail, guarded, load_or_fail, max_bytes_option, output, warn
 
 
-@app.command()
+@command()
 def review(
     file: str = typer.Argument(
         ...,
@@ -32,6 +32,8 @@ def review(
     Given a JSON Lines file of documents (`govreport batch --out results.jsonl`), writes one page per document and
     an index.html into the folder --out. Exit codes: 0 done; 1 nothing could be written; 2 usage error; 3 some
     documents got no page (their text was not found; each named on stderr and in the index).
+
+    Example: govreport review samples/hongshan_2019.txt -o review.html
     """
     if file.lower().endswith((".jsonl", ".ndjson")):
         _batch(file, out, max_bytes)

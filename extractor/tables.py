@@ -1,4 +1,8 @@
-"""Flat tables (CSV files, SQLite tables) derived from the pydantic models, and the way back.
+"""Flat tables derived from the pydantic models, and the way back: the one flattening behind every tabular output.
+
+``extract --format csv`` (the union of the tables, one ``type`` column), ``batch``'s CSV folder and SQLite
+database and every xlsx workbook take their columns and rows from here, so a field added to a model reaches
+them all without code changes.
 
 The columns are generated from ``extractor.models`` so that the tables follow the contract when it grows:
 a nested model becomes prefixed columns (``value`` -> ``value_raw``, ``value_span_start`` ...), a list of
@@ -12,7 +16,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -38,6 +42,7 @@ class Table:
     optional: set[tuple[str, ...]] = field(default_factory=set)  # nested models that may be null as a whole
     model: type[BaseModel] | None = None
     extra: tuple[str, ...] = ()  # columns that are not model fields (sentence_text, counts ...)
+    item: str = ""  # what one row is, in the ``type`` column of a union of tables (indicator, goal ...)
 
     @property
     def columns(self) -> list[str]:
@@ -108,21 +113,21 @@ def _documents() -> Table:
     cols += [Col(c.name, ("meta", *c.path), c.sqltype, json=c.json) for c in meta]
     cols.append(Col("schema_version", ("schema_version",), "TEXT"))
     counts = tuple(f"n_{x}" for x in COUNTED)
-    return Table("documents", (), cols, {("meta", *p) for p in meta_opt}, None, counts)
+    return Table("documents", (), cols, {("meta", *p) for p in meta_opt}, None, counts, "document")
 
 
-def _records(name: str, model: type[BaseModel], keys: tuple[str, ...], skip: Iterable[str] = ()) -> Table:
+def _records(name: str, item: str, model: type[BaseModel], keys: tuple[str, ...], skip: Iterable[str] = ()) -> Table:
     cols, optional = flatten(model, skip=skip)
     extra = ("sentence_text",) if "sentence" in model.model_fields else ()
-    return Table(name, keys, cols, optional, model, extra)
+    return Table(name, keys, cols, optional, model, extra, item)
 
 
 DOCUMENTS = _documents()
-QUANTITIES = _records("quantities", M.Quantity, ("doc_id", "idx"))
-INDICATORS = _records("indicators", M.Indicator, ("doc_id", "idx"))
-GOALS = _records("goals", M.Goal, ("doc_id", "idx"), skip=("targets",))
-TARGETS = _records("targets", M.Target, ("doc_id", "goal_idx", "idx"))
-PROJECTS = _records("projects", M.Project, ("doc_id", "idx"))
+QUANTITIES = _records("quantities", "quantity", M.Quantity, ("doc_id", "idx"))
+INDICATORS = _records("indicators", "indicator", M.Indicator, ("doc_id", "idx"))
+GOALS = _records("goals", "goal", M.Goal, ("doc_id", "idx"), skip=("targets",))
+TARGETS = _records("targets", "target", M.Target, ("doc_id", "goal_idx", "idx"))
+PROJECTS = _records("projects", "project", M.Project, ("doc_id", "idx"))
 ERRORS = Table(
     "errors",
     (),
@@ -134,6 +139,7 @@ ERRORS = Table(
         Col("exception", ("exception",), "TEXT"),
         Col("duplicate_of", ("duplicate_of",), "TEXT"),
     ],
+    item="error",
 )
 
 # Parents before children: the order rows are written and tables created in.
@@ -230,3 +236,59 @@ def sqlite_type(table: Table, name: str) -> str:
         if c.name == name:
             return c.sqltype
     return "INTEGER" if name in ("idx", "goal_idx") or name.startswith("n_") else "TEXT"
+
+
+def table_rows(d: dict[str, Any], text: str | None) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of the documents table and of every record table for one Document dict, keyed by table name."""
+    return {DOCUMENTS.name: [document_row(d)], **record_rows(d, text)}
+
+
+# The one-stream CSV of `extract`: the document and its records, one `type` column saying which table a row is
+# from. Quantities stay out (they are the raw mentions behind the records, in their own table elsewhere).
+UNION_TABLES = (DOCUMENTS, INDICATORS, GOALS, TARGETS, PROJECTS)
+# documents columns that every record row of the union repeats, so that a record row on its own names its report
+UNION_CONTEXT = ("path", "region")
+# a child table's rows follow their parent's row in the union (a goal, then its targets), as they read in the report
+_CHILDREN = {GOALS.name: (TARGETS, "goal_idx")}
+
+
+def union_columns(tables: Sequence[Table] = UNION_TABLES) -> list[str]:
+    """doc_id, the context, type, then every table's columns once, in table order (documents' own last, then
+    sentence_text, the widest)."""
+    lead = ["doc_id", *UNION_CONTEXT, "type"]
+    seen = set(lead) | {"sentence_text"}
+    rest: list[str] = []
+    for t in [*(t for t in tables if t is not DOCUMENTS), *(t for t in tables if t is DOCUMENTS)]:
+        for c in t.columns:
+            if c not in seen:
+                seen.add(c)
+                rest.append(c)
+    tail = ["sentence_text"] if any("sentence_text" in t.columns for t in tables) else []
+    return [*lead, *rest, *tail]
+
+
+def union_rows(d: dict[str, Any], text: str | None, tables: Sequence[Table] = UNION_TABLES) -> Iterator[dict[str, Any]]:
+    """The rows of ``tables`` for one Document dict as dicts keyed by ``union_columns``, each with its ``type``."""
+    rows = table_rows(d, text)
+    doc = dict(zip(DOCUMENTS.columns, rows[DOCUMENTS.name][0], strict=True))
+    context = {k: doc.get(k) for k in UNION_CONTEXT}
+    names = {t.name for t in tables}
+
+    def keyed(t: Table, r: tuple[Any, ...]) -> dict[str, Any]:
+        return {**(context if t is not DOCUMENTS else {}), **dict(zip(t.columns, r, strict=True)), "type": t.item}
+
+    nested = {c.name for p, (c, _) in _CHILDREN.items() if p in names}  # written under their parent's rows
+    for t in tables:
+        if t.name in nested:
+            continue
+        child, link = _CHILDREN.get(t.name, (None, ""))
+        kids: dict[Any, list[tuple[Any, ...]]] = {}
+        if child is not None and child.name in names:
+            pos = child.columns.index(link)
+            for r in rows[child.name]:
+                kids.setdefault(r[pos], []).append(r)
+        idx = t.columns.index("idx") if "idx" in t.columns else -1
+        for r in rows[t.name]:
+            yield keyed(t, r)
+            for cr in kids.get(r[idx], ()):
+                yield keyed(child, cr)  # type: ignore[arg-type]
