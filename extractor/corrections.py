@@ -459,9 +459,15 @@ def record_quantities(doc: M.Document, type_: str, rec: Any) -> list[M.Quantity]
 
 
 def quantity_row(doc: M.Document, q: M.Quantity) -> dict[str, Any]:
+    """A loose quantity's row, in the extract CSV's value_ columns (the columns a record's own figure fills)."""
     d = q.model_dump(mode="json")
     row = {"doc_id": doc.source.sha256, "path": doc.source.path, "region": doc.meta.region, "type": "quantity"}
-    row.update({k: d[k] for k in ("raw", "number", "high", "unit", "base_value", "base_high", "base_unit", "approx")})
+    row.update(
+        {
+            f"value_{k}": d[k]
+            for k in ("raw", "number", "high", "unit", "base_value", "base_high", "base_unit", "approx")
+        }
+    )
     return row | {"span_start": q.span.start, "span_end": q.span.end}
 
 
@@ -472,12 +478,14 @@ def review_rows(
     rejected: list[tuple[str, M.Model]] | None = None,
 ) -> Iterator[tuple[tuple[str, int, int] | None, dict[str, Any]]]:
     """The rows of ``govreport extract --format csv`` for ``doc``, then one row per loose quantity (type
-    ``quantity``) and per rejected record, each with its key (type, identity span; None for a goal) and a
-    ``review`` column: accepted, edited, added, rejected or unreviewed (empty for goals, which are not reviewed)."""
+    ``quantity``) and per rejected record, each with its key (type, identity span; None for the document and a
+    goal) and a ``review`` column: accepted, edited, added, rejected or unreviewed (empty for the document and the
+    goals, which are not reviewed)."""
     from extractor.writers import rows
 
     states = states or {}
-    keys: list[tuple[str, int, int] | None] = [("indicator", *identity("indicator", i)) for i in doc.indicators]
+    keys: list[tuple[str, int, int] | None] = [None]  # the document's own row
+    keys.extend(("indicator", *identity("indicator", i)) for i in doc.indicators)
     for goal in doc.goals:
         keys.append(None)
         keys.extend(("target", *identity("target", t)) for t in goal.targets)
@@ -517,10 +525,10 @@ def review_csv(applied: Applied, text: str | None = None) -> str:
     import csv
     import io
 
-    from extractor.writers import CSV_COLUMNS
+    from extractor.writers import csv_columns
 
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=[*CSV_COLUMNS, "review"], extrasaction="ignore", lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=[*csv_columns(), "review"], extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for _, row in review_rows(applied.doc, text, applied.states, applied.rejected):
         w.writerow(row)

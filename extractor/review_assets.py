@@ -410,25 +410,29 @@ REVIEW_JS = r"""
     if (state.reviewer) out.reviewer = state.reviewer;
     out.items = items; return out;
   }
-  function csvCell(v) { if (v === null || v === undefined) return ""; var s = String(v);
+  function csvCell(v) { if (v === null || v === undefined) return "";
+    if (v === true || v === false) return v ? "True" : "False";  // as Python's csv writes them
+    var s = String(v);
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
-  var COLS = {name: ["name"], subject: ["name", "subject"], canonical: ["canonical"], year: ["year"],
+  var COLS = {name: ["name"], subject: ["subject"], canonical: ["canonical"], year: ["year"],
     measure: ["measure"], qualifier: ["qualifier"], status: ["status"], category: ["category"],
-    "value.base_value": ["base_value"], "value.base_unit": ["base_unit"], base_value: ["base_value"],
-    base_unit: ["base_unit"], approx: ["approx"]};
+    "value.base_value": ["value_base_value"], "value.base_unit": ["value_base_unit"],
+    "value.approx": ["value_approx"], base_value: ["value_base_value"], base_unit: ["value_base_unit"],
+    approx: ["value_approx"]};
   function patched(row, set) { var f = flat(set, ""); Object.keys(f).forEach(function (k) {
       (COLS[k] || []).forEach(function (c) { row[c] = f[k]; }); }); return row; }
   function csv() {
-    var rows = [], rejected = [], added = [];
+    var rows = [], rejected = [], added = [], kept = [];
     D.records.forEach(function (r) {
       var row = {}, k; for (k in D.base_row) row[k] = D.base_row[k]; for (k in r.row) row[k] = r.row[k];
       if (row.sentence_start !== undefined && row.sentence_start !== null)
-        row.sentence = fullText.slice(row.sentence_start, row.sentence_end).trim();
-      if (!r.k) { if (row.name === undefined) row.name = fullText.slice(row.span_start, row.span_end);
+        row.sentence_text = fullText.slice(row.sentence_start, row.sentence_end);
+      if (!r.k) {
+        if (row.type === "goal" && row.text === undefined) row.text = fullText.slice(row.span_start, row.span_end);
         row.review = ""; rows.push(row); return; }
       var it = state.items[r.k]; row.review = verdict(r);
       if (it && it.set) patched(row, it.set);
-      (it && it.action === "reject" ? rejected : rows).push(row);
+      if (it && it.action === "reject") rejected.push(row); else { rows.push(row); kept.push({r: r, row: row}); }
     });
     // a rejected record's mentions that no kept record holds are loose quantities now, with rows of their own
     var held = {}, loose = {};
@@ -446,13 +450,42 @@ REVIEW_JS = r"""
       row.type = r.t; row.span_start = r.s; row.span_end = r.e; row.review = "added";
       if (r.t !== "project") { var bv = v["value.base_value"] !== undefined ? v["value.base_value"] : v.base_value;
         var bu = v["value.base_unit"] !== undefined ? v["value.base_unit"] : v.base_unit;
-        row.raw = r.surface; row.number = bv; row.unit = bu; }
+        row.value_raw = r.surface; row.value_number = bv; row.value_unit = bu; }
       else row.name = r.surface;
       if (r.t === "target") row.kind = "target";
-      added.push(patched(row, set));
+      added.push(patched(row, set)); kept.push({r: r, row: row});
     });
+    renumber(kept, rows); recount(kept, rows);
     return [D.columns.join(",")].concat(rows.concat(added, rejected).map(function (row) {
       return D.columns.map(function (c) { return csvCell(row[c]); }).join(","); })).join("\n") + "\n";
+  }
+  // idx as `govreport apply` gives it: each list of the corrected document numbered afresh, a rejected record
+  // gone and an added one placed before the first whose identity span comes after it (a target in the narrowest
+  // goal around it)
+  function renumber(kept, rows) {
+    var goals = rows.filter(function (row) { return row.type === "goal"; }), lists = {};
+    kept.forEach(function (x) { var t = x.r.t; if (t === "quantity") return;
+      if (t === "target" && x.r.added) { var best = null;
+        goals.forEach(function (g) { if (g.span_start <= x.r.s && x.r.e <= g.span_end &&
+            (!best || g.span_end - g.span_start < best.span_end - best.span_start)) best = g; });
+        if (best) x.row.goal_idx = best.idx; }
+      var k = t === "target" ? t + ":" + x.row.goal_idx : t, l = lists[k] || (lists[k] = []);
+      if (!x.r.added) { l.push(x); return; }
+      var at = l.findIndex(function (y) { return y.r.s > x.r.s || (y.r.s === x.r.s && y.r.e > x.r.e); });
+      l.splice(at < 0 ? l.length : at, 0, x); });
+    Object.keys(lists).forEach(function (k) { lists[k].forEach(function (x, i) { x.row.idx = i; }); });
+  }
+  // the document row's counts are the corrected document's, as apply writes them
+  function recount(kept, rows) {
+    var doc = rows.find(function (row) { return row.type === "document"; }); if (!doc) return;
+    var n = {indicator: 0, target: 0, project: 0}, known = {}, more = 0;
+    D.records.forEach(function (r) { if (r.t === "quantity") known[r.s + "-" + r.e] = 1;
+      (r.q || []).forEach(function (q) { known[q.span_start + "-" + q.span_end] = 1; }); });
+    kept.forEach(function (x) { if (n[x.r.t] !== undefined) n[x.r.t] += 1;
+      if (x.r.added && x.r.t !== "project" && !known[x.r.s + "-" + x.r.e]) more += 1; });
+    doc.n_indicators = n.indicator; doc.n_targets = n.target; doc.n_projects = n.project;
+    doc.n_goals = rows.filter(function (row) { return row.type === "goal"; }).length;
+    if (doc.n_quantities !== undefined && doc.n_quantities !== null) doc.n_quantities = Number(doc.n_quantities) + more;
   }
   function gold() {
     var g = JSON.parse(JSON.stringify(D.gold)), qs = {}, ps = {};

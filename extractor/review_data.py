@@ -36,7 +36,7 @@ for _specs in EDIT_FIELDS.values():
     for _f in _specs:
         if _f[1] == "enum":
             _f.append(list(get_args(_ENUMS[_f[0]])))
-_SHARED_COLUMNS = ("doc_id", "path", "region", "review", "sentence")
+_SHARED_COLUMNS = ("doc_id", "path", "region", "review", "sentence_text")
 _MARK_KIND = {"indicator": "ind", "target": "tgt", "project": "prj", "quantity": "qty"}
 
 
@@ -56,7 +56,7 @@ def _fields(type_: str, rec: Any) -> dict[str, Any]:
 def review_data(doc: M.Document, text: str, b: _Builder) -> dict[str, Any]:
     """The reviewer's data block: every record in CSV order (goal rows carry no key), fields, gold and columns."""
     from extractor import corrections as C
-    from extractor.writers import CSV_COLUMNS
+    from extractor.writers import csv_columns
 
     found = {(t, *key): rec for t, key, rec in C.records(doc)}
     out: list[dict[str, Any]] = []
@@ -64,9 +64,9 @@ def review_data(doc: M.Document, text: str, b: _Builder) -> dict[str, Any]:
         # the page cuts the sentence from its own text and takes the columns every row shares from base_row, so
         # the block stays small (a national report has hundreds of rows)
         row = {k: v for k, v in row.items() if v is not None and k not in _SHARED_COLUMNS}
-        if key is None:  # a goal: its name is its text, which the page cuts from its own copy
-            if row.get("name") == text[row["span_start"] : row["span_end"]]:
-                del row["name"]
+        if key is None:  # the document, or a goal: its text the page cuts from its own copy
+            if row.get("type") == "goal" and row.get("text") == text[row["span_start"] : row["span_end"]]:
+                del row["text"]
             out.append({"row": row})
             continue
         t, s, e = key
@@ -92,7 +92,7 @@ def review_data(doc: M.Document, text: str, b: _Builder) -> dict[str, Any]:
         "sha256": doc.source.sha256,
         "chars": len(text),
         "name": name,
-        "columns": [*CSV_COLUMNS, "review"],
+        "columns": [*csv_columns(), "review"],
         "base_row": base_row,
         "fields": EDIT_FIELDS,
         "records": out,

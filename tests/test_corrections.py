@@ -216,16 +216,16 @@ def test_gold_of_the_corrected_document_scores_it_perfectly(doc: M.Document, sam
 
 
 def test_review_csv_has_extract_columns_and_a_review_column(doc: M.Document, sample_text: str) -> None:
-    from extractor.writers import CSV_COLUMNS
+    from extractor.writers import csv_columns
 
     res = C.apply(doc, C.parse(json.dumps(_three(doc))), sample_text)
     rows = list(csv.DictReader(io.StringIO(C.review_csv(res, sample_text))))
-    assert list(rows[0]) == [*CSV_COLUMNS, "review"]
+    assert list(rows[0]) == [*csv_columns(), "review"]
     by = {r["review"]: r for r in rows if r["review"] not in ("", "unreviewed")}
     assert set(by) == {"rejected", "edited", "added", "accepted"}
     assert by["rejected"]["name"] == "工農業總產值" and by["rejected"]["type"] == "indicator"
     assert by["edited"]["qualifier"] == "about" and by["edited"]["type"] == "target"
-    assert (by["added"]["type"], by["added"]["raw"], by["added"]["base_unit"]) == ("quantity", "一年", "年")
+    assert (by["added"]["type"], by["added"]["value_raw"], by["added"]["value_base_unit"]) == ("quantity", "一年", "年")
     assert {r["review"] for r in rows if r["type"] == "goal"} == {""}
 
 

@@ -21,7 +21,7 @@ from extractor import corrections as C
 from extractor import extract, extract_file
 from extractor.cli import app
 from extractor.review import render
-from extractor.writers import CSV_COLUMNS
+from extractor.writers import csv_columns
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -170,12 +170,12 @@ def test_review_the_sample_persist_export_apply_and_evaluate(ctx, tmp_path: Path
         ("edit", "target", tgt.value.span.start, {"qualifier": "about"}),
     ]
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
-    assert list(rows[0]) == [*CSV_COLUMNS, "review"]
+    assert list(rows[0]) == [*csv_columns(), "review"]
     reviewed = {r["review"]: r for r in rows if r["review"] not in ("", "unreviewed")}
     assert set(reviewed) == {"rejected", "edited", "added"}
     assert (reviewed["rejected"]["type"], reviewed["rejected"]["name"]) == ("indicator", "工農業總產值")
     assert (reviewed["edited"]["type"], reviewed["edited"]["qualifier"]) == ("target", "about")
-    assert (reviewed["added"]["type"], reviewed["added"]["raw"], reviewed["added"]["base_value"]) == (
+    assert (reviewed["added"]["type"], reviewed["added"]["value_raw"], reviewed["added"]["value_base_value"]) == (
         "quantity",
         "一年",
         "1",
@@ -184,9 +184,15 @@ def test_review_the_sample_persist_export_apply_and_evaluate(ctx, tmp_path: Path
     extract_rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["extract", str(SAMPLE), "-f", "csv"]).stdout)))
     plain = [{k: v for k, v in r.items() if k != "review"} for r in rows if r["review"] in ("", "unreviewed")]
     # the rejected indicator's figures are loose quantities now; every other row is extract's, unreviewed
-    assert sorted(r["raw"] for r in plain if r["type"] == "quantity") == ["5.1%", "7.5億元"]
-    plain = [r for r in plain if r["type"] != "quantity"]
-    assert len(plain) == len(extract_rows) - 2 and all(r in extract_rows for r in plain)
+    assert sorted(r["value_raw"] for r in plain if r["type"] == "quantity") == ["5.1%", "7.5億元"]
+    # the document row counts the corrected document's records, so it is not extract's either
+    plain = [r for r in plain if r["type"] not in ("quantity", "document")]
+    extract_rows = [r for r in extract_rows if r["type"] != "document"]
+    # positions (idx) are the corrected document's: the rows after the rejected indicator move up one
+    def unnumbered(rs: list[dict]) -> list[dict]:
+        return [{k: v for k, v in r.items() if k not in ("idx", "goal_idx")} for r in rs]
+
+    assert len(plain) == len(extract_rows) - 2 and all(r in unnumbered(extract_rows) for r in unnumbered(plain))
 
     # the same corrections through `govreport apply`
     corrected = tmp_path / "corrected.json"
