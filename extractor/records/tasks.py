@@ -22,12 +22,15 @@ class _Deadline:
     pattern: regex.Pattern[str]
     month: int | None
     precision: str
+    after: int
 
 
 @cache
 def _deadlines() -> tuple[_Deadline, ...]:
     return tuple(
-        _Deadline(regex.compile(r["pattern"]), int(r["month"]) if r["month"] else None, r["precision"])
+        _Deadline(
+            regex.compile(r["pattern"]), int(r["month"]) if r["month"] else None, r["precision"], int(r["after"] or 0)
+        )
         for r in table("deadlines.tsv")
     )
 
@@ -74,11 +77,13 @@ def deadline(text: str, view: str, s: int, e: int, planned: int | None) -> M.Dea
             continue
         groups = m.groupdict()
         year = _number(groups.get("y"))
+        if year is not None and planned is not None and year < planned - 1:
+            continue  # 于2016年推行: history
         if year is None:
             if planned is None:
                 return None
             n = _number(groups.get("n"))
-            year = planned + (n - 1 if n else 0)
+            year = planned + (n - 1 if n else row.after)
         month = _number(groups.get("m")) or row.month
         day = _number(groups.get("d"))
         if row.precision == "day" and month and day and 1 <= month <= 12 and 1 <= day <= 31:
