@@ -75,8 +75,10 @@ class Analysis:
 
 def _all_plan(segments: Segments) -> Segments:
     """A plan-only document (工作要点): every part but an appendix is its plan."""
-    parts = [p if p.kind in ("plan", "appendix") else Part("plan", p.start, p.end, p.heading, p.headings)
-             for p in segments.parts]
+    parts = [
+        p if p.kind in ("plan", "appendix") else Part("plan", p.start, p.end, p.heading, p.headings)
+        for p in segments.parts
+    ]
     out = Segments(segments.lines, segments.sentences, segments.headings, parts, segments.inline_starts)
     out.noise = segments.noise
     return out

@@ -22,8 +22,8 @@ def _cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 
 @cache
-def _summary_heading() -> regex.Pattern[str]:
-    return regex.compile("|".join(r["cue"] for r in table("genres.tsv") if r["genre"] == "summary_heading"))
+def _cue_of(kind: str) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{r['cue']})" for r in table("genres.tsv") if r["genre"] == kind))
 
 
 def from_title(compact_title: str) -> str | None:
@@ -46,8 +46,11 @@ def classify(compact_title: str, view: str, segments: Segments, plan_paragraph: 
     if titled is not None:
         return titled
     review = next((p for p in segments.parts if p.kind == "review"), None)
-    summary = review is not None and review.heading is not None and _summary_heading().search(
-        view[review.heading.start : review.heading.end]
+    summary = (
+        review is not None
+        and review.heading is not None
+        and _cue_of("summary_heading").search(view[review.heading.start : review.heading.end]) is not None
+        and _cue_of("address").search(view) is None
     )
     if has_review and has_plan:
         return "summary_plan" if summary else "work_report"
