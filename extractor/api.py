@@ -46,7 +46,7 @@ class Analysis:
         if years:
             self.segments = self.segments.with_years(self.view, years)
         title_view = self.view[self.meta.title_span[0] : self.meta.title_span[1]] if self.meta.title_span else ""
-        paragraphs = committing.paragraphs(self.view, self.segments)
+        paragraphs = committing.paragraphs(self.view, self.segments, self.meta.year_planned)
         self.genre = genre_mod.classify("".join(title_view.split()), self.view, self.segments, bool(paragraphs))
         if self.genre == "plan":
             self.segments = _all_plan(self.segments)

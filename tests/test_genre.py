@@ -256,3 +256,27 @@ def test_hk2017_achievements_stay_indicators(hk2017: object, raw: str) -> None:
 
 def test_hk2017_zero_waiting_is_a_goal(hk2017: object) -> None:
     assert any("服務輪候時間減至零" in g.text for g in hk2017.goals)  # type: ignore[attr-defined]
+
+
+def test_a_paragraph_opening_with_the_planned_year_plans() -> None:
+    doc = extract(
+        "某某镇2019年工作总结及2020年工作打算\n"
+        "一年来，全镇实现地区生产总值5.2亿元，同比增长6%，新建道路10公里，完成投资2亿元，各项工作取得明显成效。\n"
+        "2020年，我镇将重点抓好以下几方面工作：\n"
+        "一是加大招商引资力度，力争引进企业3家以上，确保项目早日落地见效，为全镇经济发展注入新的活力。\n"
+        "二是新建村级道路15公里，年底前完成污水处理厂建设，由镇规划办负责，切实改善群众生产生活条件。\n"
+    )
+    assert (doc.meta.genre, _target_raws(doc)) == ("summary_plan", {"3家以上", "15公里"})
+    assert _indicator_raws(doc) == {"5.2亿元", "10公里", "2亿元"}
+    road = next(g for g in doc.goals if "污水处理厂" in g.text)
+    assert road.deadline is not None and road.deadline.date == "2020-12"
+    assert road.lead_unit is not None and road.lead_unit.name == "镇规划办"
+
+
+def test_a_review_sentence_naming_the_reviewed_year_does_not_plan() -> None:
+    doc = extract(
+        "某某镇2019年工作总结\n"
+        "2019年，全镇实现地区生产总值5.2亿元，同比增长6%，新建道路10公里，完成投资2亿元，各项工作取得明显成效，"
+        "群众获得感不断增强。\n"
+    )
+    assert (doc.meta.genre, doc.goals) == ("summary", [])

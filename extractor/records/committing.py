@@ -115,26 +115,25 @@ def committing_spans(
     return out, (labels[-1] if labels else None)
 
 
-def _paragraphs(view: str, segments: Segments, parts: list[Part]) -> list[tuple[int, int]]:
-    """Plan paragraphs (下一步…) of the open parts: from the cue sentence to its line's end, or to its part's end when
-    the line ends with a colon (the plan follows as a list)."""
-    k = kinds()
+def _paragraphs(view: str, segments: Segments, parts: list[Part], planned: int | None) -> list[tuple[int, int]]:
+    """Plan paragraphs (下一步…, 2020年，我镇将…) of the open parts: from the cue sentence to its line's end, or to its
+    part's end when the line ends with a colon (the plan follows as a list)."""
     out: list[tuple[int, int]] = []
     for part in parts:
         for ln in segments.lines:
             if ln.end <= part.start or ln.start >= part.end or (out and ln.start < out[-1][1]):
                 continue
-            line = view[ln.start : ln.end]
-            if not k.paragraph.search(line.lstrip(" \t\u3000")) and not _sentence_cue(view, segments, ln.start, ln.end):
+            start = _sentence_cue(view, segments, ln.start, ln.end, planned)
+            if start is None:
                 continue
-            start = _sentence_cue(view, segments, ln.start, ln.end) or ln.start
-            end = part.end if line.rstrip().endswith((":", "：")) else ln.end
+            end = part.end if view[ln.start : ln.end].rstrip().endswith((":", "：")) else ln.end
             out.append((start, min(end, part.end)))
     return out
 
 
-def _sentence_cue(view: str, segments: Segments, s: int, e: int) -> int | None:
-    """The start of the first sentence of the line [s, e) that opens with a plan-paragraph cue, or None."""
+def _sentence_cue(view: str, segments: Segments, s: int, e: int, planned: int | None) -> int | None:
+    """The start of the first sentence of the line [s, e) that opens a plan paragraph, or None: it opens with a
+    paragraph cue (下一步), or with the planned year and commits (2020年，我镇将…)."""
     k = kinds()
     i = max(0, segments.sentence_index(s))
     while i < len(segments.sentences) and segments.sentences[i].start < e:
@@ -142,17 +141,21 @@ def _sentence_cue(view: str, segments: Segments, s: int, e: int) -> int | None:
         if sent.start >= s:
             body = view[sent.start : sent.end]
             stripped = body.lstrip(" \t\u3000")
-            if k.paragraph.search(stripped):
-                return sent.start + len(body) - len(stripped)
+            at = sent.start + len(body) - len(stripped)
+            if k.paragraph.match(stripped):
+                return at
+            year = YEAR.match(stripped)
+            if year and planned is not None and int(year.group(1)) == planned and k.committing.search(stripped):
+                return at
         i += 1
     return None
 
 
-def paragraphs(view: str, segments: Segments) -> list[tuple[int, int]]:
+def paragraphs(view: str, segments: Segments, planned: int | None = None) -> list[tuple[int, int]]:
     """The plan paragraphs of a document without a plan part (none when it has one)."""
     if any(p.kind == "plan" for p in segments.parts):
         return []
-    return _paragraphs(view, segments, [p for p in segments.parts if p.kind in OPEN_PARTS])
+    return _paragraphs(view, segments, [p for p in segments.parts if p.kind in OPEN_PARTS], planned)
 
 
 def plan_pieces(
