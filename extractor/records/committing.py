@@ -1,10 +1,11 @@
 """Sentences that commit where no heading says so.
 
 A policy address, a speech or a township summary often has no plan heading: what will be done stands beside what
-was done. There each clause is labelled by its own markers (sentence_kinds.tsv): the last committing, achieved or
-estimate marker in it decides, and a clause without one takes its neighbour's label. Runs of committing clauses,
-and the plan paragraphs of a review (下一步…, to the end of their line), are returned as plan pieces: the goal reader
-reads them exactly as it reads a plan part. Where a document has a plan heading none of this runs.
+was done. In the text no heading names (a policy address is all of it) each clause is labelled by its own markers
+(sentence_kinds.tsv): the last committing, achieved or estimate marker in it decides, and a clause without one takes
+its neighbour's label. Runs of committing clauses, and the plan paragraphs of that text and of a review part
+(下一步…, to the end of their line), are returned as plan pieces: the goal reader reads them exactly as it reads a
+plan part. Where a document has a plan heading none of this runs.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from extractor._data import table
 from extractor.segment import YEAR, Part, Segments
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
-# Parts whose sentences may commit: a problems part or an appendix never does.
+# Parts that may hold a plan paragraph (下一步…): a problems part or an appendix never does.
 OPEN_PARTS = ("preamble", "review")
+# Parts read sentence by sentence: only text no heading names; a review heading says what its part is.
+UNNAMED_PARTS = ("preamble",)
 # Genres whose every sentence is read for commitments; the others only have plan paragraphs (下一步…).
 SENTENCE_GENRES = ("policy_address", "other", "work_report")
 # A sentence ending so announces (：) or continues (；) a list whose items share its label.
@@ -175,7 +178,7 @@ def plan_pieces(
         list_label: str | None = None  # the label of the list the next sentence may be an item of
         for sent in segments.sentences:
             part = segments.part_at(sent.start)
-            if part is None or part.kind not in OPEN_PARTS or segments.noise_at(sent.start):
+            if part is None or part.kind not in UNNAMED_PARTS or segments.noise_at(sent.start):
                 list_label = None
                 continue
             if any(a <= sent.start < b for a, b in paragraphs):
