@@ -14,10 +14,11 @@ from extractor import noise as noise_mod
 from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
 from extractor.normalize import detect_script, simplified, views
-from extractor.records import QuantityModels
+from extractor.records import QuantityModels, committing
+from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
-from extractor.segment import Segments, Span, segment
+from extractor.segment import Part, Segments, Span, SpanIndex, segment
 
 # Parts whose figures are achievements (indicators). The plan part holds goals; problems and appendices neither.
 INDICATOR_PARTS = ("preamble", "review")
@@ -45,6 +46,16 @@ class Analysis:
             years[self.meta.year_planned] = "plan"
         if years:
             self.segments = self.segments.with_years(self.view, years)
+        title_view = self.view[self.meta.title_span[0] : self.meta.title_span[1]] if self.meta.title_span else ""
+        paragraphs = committing.paragraphs(self.view, self.segments, self.meta.year_planned)
+        self.genre = genre_mod.classify("".join(title_view.split()), self.view, self.segments, bool(paragraphs))
+        if self.genre == "plan":
+            self.segments = _all_plan(self.segments)
+        # Where no heading says what is planned, committing sentences and plan paragraphs are read as plan pieces.
+        self.plan_pieces = committing.plan_pieces(
+            self.view, self.segments, self.genre, paragraphs, self.meta.year_planned, self.meta.year_reviewed
+        )
+        self._pieces = SpanIndex(self.plan_pieces)
         blocked = [(r.start, r.end) for r in self.noise]
         self.masks = qmod.build_masks(self.view, blocked)
         if self.meta.title_span:
@@ -57,8 +68,21 @@ class Analysis:
         return self.segments.noise_at(pos)
 
     def part_kind(self, pos: int) -> str:
+        if self.plan_pieces and self._pieces.at(pos) is not None:
+            return "plan"
         p = self.segments.part_at(pos)
         return p.kind if p else "preamble"
+
+
+def _all_plan(segments: Segments) -> Segments:
+    """A plan-only document (工作要点): every part but an appendix is its plan."""
+    parts = [
+        p if p.kind in ("plan", "appendix") else Part("plan", p.start, p.end, p.heading, p.headings)
+        for p in segments.parts
+    ]
+    out = Segments(segments.lines, segments.sentences, segments.headings, parts, segments.inline_starts)
+    out.noise = segments.noise
+    return out
 
 
 def build_indicators(a: Analysis) -> list[M.Indicator]:
@@ -125,7 +149,7 @@ def build_goals(a: Analysis) -> list[M.Goal]:
     from extractor.records.goals import build_goals as goals
 
     qs = [q for q in a.quantities if a.part_kind(q.start) == "plan"]
-    return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model)
+    return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model, a.plan_pieces)
 
 
 def build_projects(a: Analysis) -> list[M.Project]:
@@ -173,7 +197,15 @@ def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
     if others:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(others.items()))
         out.append(M.Warning(code="noise", message=f"web or template noise found and ignored ({kinds}); see `noise`"))
-    if not any(p.kind in ("review", "plan") for p in a.segments.parts):
+    if not any(p.kind in ("review", "plan") for p in a.segments.parts) and a.plan_pieces:
+        out.append(
+            M.Warning(
+                code="no_sections",
+                message="no review or plan heading found; committing sentences are read as goals, the other figures "
+                "as achievements",
+            )
+        )
+    elif not any(p.kind in ("review", "plan") for p in a.segments.parts):
         out.append(
             M.Warning(
                 code="no_sections", message="no review or plan heading found; every figure is read as an achievement"
@@ -231,6 +263,7 @@ def extract(
         ),
         meta=M.Meta(
             title=meta.title,
+            genre=a.genre,  # type: ignore[arg-type]
             region=meta.region,
             region_simplified=meta.region_simplified,
             admin_level=meta.admin_level,  # type: ignore[arg-type]

@@ -120,6 +120,21 @@ class Target(Model):
 GoalKind = Literal["target", "plan_average", "task"]
 
 
+class Deadline(Model):
+    """When a goal is due, as its words say (6月底前, 年底前, 到2025年, 三年内)."""
+
+    date: str = Field(description="ISO year (2025), year-month (2025-06) or date (2025-06-30)")
+    raw: str = Field(description="the phrase as written: text[span.start:span.end]")
+    span: Span
+
+
+class LeadUnit(Model):
+    """The unit that leads a task (由县发改局牵头, 县交通局负责, 牵头单位：…)."""
+
+    name: str = Field(description="the unit as written: text[span.start:span.end]")
+    span: Span
+
+
 class Goal(Model):
     """A commitment in the plan part: an enumerated item or a sentence with a commitment verb."""
 
@@ -130,6 +145,8 @@ class Goal(Model):
     theme: str | None = Field(None, description="the heading the goal sits under")
     kind: GoalKind = Field("task", description="target (has targets), plan_average (年均), task (no target)")
     strength: Literal["hard", "soft"] | None = Field(None, description="hard 确保/必须/坚决, soft 力争/争取/努力")
+    deadline: Deadline | None = Field(None, description="when it is due, from its own words; null when they are silent")
+    lead_unit: LeadUnit | None = Field(None, description="who leads it, from its own words; null when they are silent")
     targets: list[Target] = Field(default_factory=list)
 
 
@@ -179,8 +196,17 @@ class Section(Model):
 AdminLevel = Literal["national", "provincial", "prefecture", "county", "township", "other"]
 
 
+Genre = Literal["work_report", "summary_plan", "summary", "plan", "policy_address", "other"]
+
+
 class Meta(Model):
     title: str | None = None
+    genre: Genre | None = Field(
+        None,
+        description="work_report (政府工作报告), summary_plan (工作总结及规划), summary (工作总结, review only), "
+        "plan (工作要点, 工作计划, 规划纲要, 行动方案, 实施方案), policy_address (施政报告), other; from the title "
+        "and the structure",
+    )
     region: str | None = Field(None, description="the smallest region the report is about, as written")
     region_simplified: str | None = None
     admin_level: AdminLevel | None = None

@@ -23,6 +23,7 @@ from extractor._data import table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
+from extractor.records import tasks
 from extractor.segment import YEAR, Heading, Part, Segments, Span, SpanIndex, heading_markers
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -108,8 +109,9 @@ def _trim(view: str, s: int, e: int) -> tuple[int, int]:
     return a, a + len(core)
 
 
-def find_goals(view: str, segments: Segments, qs: list[QMatch]) -> list[_Goal]:
-    """Goal spans in the plan parts, in order."""
+def find_goals(view: str, segments: Segments, qs: list[QMatch], pieces: list[Part] | None = None) -> list[_Goal]:
+    """Goal spans in the plan parts, in order; ``pieces`` are plan pieces outside them (committing sentences of a
+    document without a plan heading), read the same way."""
     lex = lexicon()
     q_starts = sorted(q.start for q in qs)
     headings = SpanIndex(segments.headings)
@@ -131,7 +133,8 @@ def find_goals(view: str, segments: Segments, qs: list[QMatch]) -> list[_Goal]:
 
     goals: list[_Goal] = []
     sent_starts = [x.start for x in segments.sentences]
-    for part in segments.parts:
+    parts = segments.parts if not pieces else sorted([*segments.parts, *pieces], key=lambda p: p.start)
+    for part in parts:
         if part.kind != "plan":
             continue
         main_until = -1
@@ -241,9 +244,10 @@ def build_goals(
     qs: list[QMatch],
     year_planned: int | None,
     quantity_model: Callable[[QMatch], M.Quantity],
+    pieces: list[Part] | None = None,
 ) -> list[M.Goal]:
     lex = lexicon()
-    goals = find_goals(view, segments, qs)
+    goals = find_goals(view, segments, qs, pieces)
     out: list[M.Goal] = []
     starts = [q.start for q in qs]
     themes: dict[int, tuple[list[int], list[Heading]]] = {}
@@ -253,7 +257,7 @@ def build_goals(
     read: dict[tuple[int, int], dict[int, ind.Mention]] = {}
     sentence_span = M.Span(start=0, end=0)
     first_strength: re.Match[str] | None = None
-    for g in goals:
+    for i, g in enumerate(goals):
         if (sentence_span.start, sentence_span.end) != g.sentence:
             sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
             first_strength = lex.strength_re.search(view, g.sentence[0], g.sentence[1])
@@ -287,6 +291,7 @@ def build_goals(
         average = lex.average.search(view, g.start, g.end) is not None and any(t.value is not None for t in targets)
         kind = "plan_average" if average else "target" if targets else "task"
         end = max([g.end, *[t.span.end for t in targets]])
+        tail = _sentence_tail(goals, i, g)
         out.append(
             M.Goal(
                 text=text[g.start : end],
@@ -296,11 +301,22 @@ def build_goals(
                 theme=_theme(text, view, g, themes),
                 kind=kind,  # type: ignore[arg-type]
                 strength=strength,  # type: ignore[arg-type]
+                deadline=tasks.deadline(text, view, g.start, end, year_planned),
+                lead_unit=tasks.lead_unit(text, view, g.start, tail),
                 targets=targets,
             )
         )
     _inherit_subjects(out)
     return out
+
+
+def _sentence_tail(goals: list[_Goal], i: int, g: _Goal) -> int:
+    """Where a goal's lead unit may stand: to its sentence's end when no other goal of the sentence follows it
+    (6月底前完成…工程，由县交通运输局牵头: the unit closes the sentence)."""
+    nxt = goals[i + 1] if i + 1 < len(goals) else None
+    if nxt is not None and nxt.sentence == g.sentence:
+        return g.end
+    return max(g.end, g.sentence[1])
 
 
 def _inherit_subjects(goals: list[M.Goal]) -> None:
