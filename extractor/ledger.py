@@ -6,9 +6,8 @@ heading, the plan's general statements, are 0.1, 0.2 …); 板块 is the
 heading, 任务 the goal's text, 量化指标 its targets as written, 刚性 whether it is worded hard (确保, 必须 → 刚性) or
 soft (力争, 争取 → 弹性). 进度, 完成情况 and 备注 are left empty for the office to fill in.
 
-The rows are read from the goals and targets tables of ``extractor.tables``: 完成时限 and 牵头单位 are the
-``deadline`` and ``lead_unit`` columns of the goals table, so they fill in by themselves once the Goal model has
-those fields; until then they stay empty.
+The rows are read from the goals and targets tables of ``extractor.tables``: 完成时限 is the goal's deadline
+(its date, 2025-06, else the phrase as written), 牵头单位 its lead unit; both are empty when the text is silent.
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from extractor import tables as T
 
 COLUMNS = ("序号", "板块", "任务", "量化指标", "完成时限", "牵头单位", "刚性", "进度", "完成情况", "备注")
 REPORT_COLUMN = "报告"  # first column of a CSV ledger of several reports
-# the goals-table columns that fill 完成时限 and 牵头单位 (fields another change adds to Goal)
-DEADLINE, LEAD_UNIT = "deadline", "lead_unit"
+# the goals-table columns that fill 完成时限 (the date first, then the phrase) and 牵头单位
+DEADLINE, DEADLINE_RAW, LEAD_UNIT = "deadline_date", "deadline_raw", "lead_unit_name"
 STRENGTH = {"hard": "刚性", "soft": "弹性"}
 WIDTHS = (6, 16, 50, 18, 10, 10, 6, 12, 16, 10)  # Excel character units; 任务 is the widest, and wraps
 LINE_HEIGHT = 12.75  # points per line of the 10-point text
@@ -54,7 +53,7 @@ def ledger_rows(d: dict[str, Any]) -> list[list[Any]]:
                 g["theme"] or "",
                 g["text"],
                 TARGET_SEP.join(targets.get(g["idx"], [])),
-                g.get(DEADLINE) or "",
+                g.get(DEADLINE) or g.get(DEADLINE_RAW) or "",
                 g.get(LEAD_UNIT) or "",
                 STRENGTH.get(g["strength"] or "", ""),
                 "",
