@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import numerals, wraps
 from extractor._data import column, table
 
 
@@ -399,6 +399,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             break
         start = m.start()
         q, consumed_to = _read_at(text, view, start, masks, lex)
+        if _WRAP_NEAR.search(view, m.end(), m.end() + _WRAP_TAIL) is not None:
+            wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q)
+            if wrapped is not None:
+                q, consumed_to = wrapped
         if q is not None:
             out.append(q)
             pos = max(consumed_to, start + 1)
@@ -409,6 +413,50 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         out.sort(key=lambda q: q.start)
     _share_post_approx(out, view)
     return out
+
+
+# How far past a numeral a wrap may split its scale, unit or approximation word (5 个百 分点), and how much of
+# the text before it the reading looks at (a sign, 约, 超过).
+_WRAP_TAIL = 16
+_WRAP_NEAR = regex.compile(r"[ \t\r\n]")
+
+
+@cache
+def _wrap_no_follow() -> frozenset[str]:
+    """What may not follow a wrap inside a figure: a digit or a point would make a new number of two (增长5 and the
+    next line's 1.), where a scale (万, 亿) or a unit completes the one figure."""
+    return frozenset("0123456789.,") | (frozenset(numerals.chinese_chars()) - frozenset(_scale_chars()))
+
+
+def _read_across_wrap(
+    text: str, view: str, start: int, run_end: int, masks: Masks, lex: _Lex, plain: QMatch | None
+) -> tuple[QMatch, int] | None:
+    """The figure at ``start`` read across the wraps that follow its numeral (23\\n亿元, 4022\\n- 1 -\\n万元), when
+    that reads more of it than the plain reading: a unit found only across the wrap, or a longer one (5 个百 分点).
+
+    The characters around the figure are read as one string with the wraps left out, and what is found there is
+    mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
+    """
+    lo = max(0, start - lex.max_pre - 1)
+    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow())
+    if where[-1] - lo + 1 == len(where):
+        return None  # no wrap crossed
+    lview = "".join(view[i] for i in where)
+    ltext = "".join(text[i] for i in where)
+    lmasks = Masks(len(where))
+    lmasks.blocked[:] = bytes(masks.blocked[i] for i in where)
+    lmasks.quoted[:] = bytes(masks.quoted[i] for i in where)
+    q, _ = _read_at(ltext, lview, start - lo, lmasks, lex)
+    if q is None:
+        return None
+    core_start, unit_end = where[q.core_start], where[q.unit_end - 1] + 1
+    if unit_end - core_start == q.unit_end - q.core_start:
+        return None  # the figure itself crosses no wrap (only its approximation word might)
+    if plain is not None and plain.unit_end >= unit_end:
+        return None
+    q.start, q.end = where[q.start], where[q.end - 1] + 1
+    q.core_start, q.unit_end = core_start, unit_end
+    return q, q.end
 
 
 @cache

@@ -139,6 +139,16 @@ class Segments:
         out.noise = self.noise
         return out
 
+    def join_sentences(self, start: int, end: int) -> None:
+        """Make the sentences that [start, end) runs across one: a figure wrapped onto the next line (23\\n亿元)
+        belongs to the sentence it starts in and to the one its unit ends, which are one sentence."""
+        i = self.sentence_index(start)
+        j = self.sentence_index(end - 1)
+        if i < 0 or j <= i:
+            return
+        self.sentences[i : j + 1] = [Span(self.sentences[i].start, self.sentences[j].end)]
+        self._sentence_starts[i : j + 1] = [self.sentences[i].start]
+
     def sentence_at(self, pos: int) -> Span:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
