@@ -12,7 +12,7 @@ from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
-from extractor.normalize import detect_script, simplified, views
+from extractor.normalize import detect_script, escaped_breaks, simplified, views
 from extractor.records import QuantityModels
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
@@ -158,6 +158,15 @@ def _sections(a: Analysis) -> list[M.Section]:
 
 def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
     out = [M.Warning(code="input", message=w) for w in extra]
+    escaped = escaped_breaks(a.text)
+    if escaped:
+        out.append(
+            M.Warning(
+                code="escaped_breaks",
+                message=f"the text is one line holding {escaped} escaped line breaks (\\n, \\r\\n), read as line "
+                "breaks; spans index the text as given",
+            )
+        )
     for r in a.noise:
         if r.kind == "placeholder":
             out.append(

@@ -289,7 +289,8 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
             pos = region.end
         return pos
 
-    lines = split_lines(text)
+    # Lines as the view breaks them: the same as the text's, except escaped line breaks (normalize.views).
+    lines = split_lines(view)
     sentences: list[Span] = []
     headings: list[Heading] = []
     inline: list[tuple[int, str]] = []

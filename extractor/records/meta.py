@@ -200,9 +200,10 @@ def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tu
         return None, None, "planned", ""
     _, ln, role, level = best
     s, e = ln.start, ln.end
-    while s < e and text[s] in " \t\u3000\ufeff":
+    # Trimmed as the view reads it: an escaped line break is spaces there (normalize.views), text in the text.
+    while s < e and view[s] in " \t\ufeff":
         s += 1
-    while e > s and text[e - 1] in " \t\u3000":
+    while e > s and view[e - 1] in " \t":
         e -= 1
     return text[s:e], (s, e), role, level
 
