@@ -182,7 +182,11 @@ _CLAUSE_MARK = regex.compile(r"[,，。;；]")
 def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
     """The title line (first lines carrying a title cue), its span, its year role and its implied level."""
     best = None
+    noise = segments.noise_index()
     for ln in segments.lines[: HEAD_LINES * 3]:
+        region = noise.at(ln.start)
+        if region is not None and region.end >= ln.end:
+            continue  # a line that is all noise (【www.…--工作总结】) names no report
         line = view[ln.start : ln.end]
         compact = _SPACES.sub("", line)
         if len(compact) < 6 or len(compact) > 120 or _CLAUSE_MARK.search(compact.split("——")[0]):
