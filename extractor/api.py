@@ -50,9 +50,15 @@ class Analysis:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)
         self.quantities = qmod.find(text, self.view, self.masks)
-        for q in self.quantities:
-            if self.view.find("\n", q.start, q.end) >= 0 or self.view.find("\r", q.start, q.end) >= 0:
-                self.segments.join_sentences(q.start, q.end)  # a figure read across a wrap (see wraps.py)
+        # A figure read across a wrap (see wraps.py) joins the sentences of the lines it spans.
+        view = self.view
+        self.segments.join_sentences(
+            [
+                (q.start, q.end)
+                for q in self.quantities
+                if view.find("\n", q.start, q.end) >= 0 or view.find("\r", q.start, q.end) >= 0
+            ]
+        )
         self.quantity_model = QuantityModels(text)
 
     def noise_at(self, pos: int) -> bool:

@@ -19,6 +19,7 @@ import regex
 
 from extractor import numerals, wraps
 from extractor._data import column, table
+from extractor.segment import CLAUSE_END, SENTENCE_END
 
 
 @dataclass(frozen=True)
@@ -399,7 +400,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             break
         start = m.start()
         q, consumed_to = _read_at(text, view, start, masks, lex)
-        if _WRAP_NEAR.search(view, m.end(), m.end() + _WRAP_TAIL) is not None:
+        if _WRAP_NEAR.match(view, m.end()) is not None:
             wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q)
             if wrapped is not None:
                 q, consumed_to = wrapped
@@ -418,7 +419,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
 # How far past a numeral a wrap may split its scale, unit or approximation word (5 个百 分点), and how much of
 # the text before it the reading looks at (a sign, 约, 超过).
 _WRAP_TAIL = 16
-_WRAP_NEAR = regex.compile(r"[ \t\r\n]")
+# No figure runs across a sentence or clause mark: a wrap after one is not looked for.
+_WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
+_WRAP_NEAR = regex.compile(rf"[^{regex.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
 
 
 @cache
@@ -438,7 +441,7 @@ def _read_across_wrap(
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
     lo = max(0, start - lex.max_pre - 1)
-    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow())
+    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP)
     if where[-1] - lo + 1 == len(where):
         return None  # no wrap crossed
     lview = "".join(view[i] for i in where)

@@ -78,17 +78,21 @@ def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | 
     return None
 
 
-def joined(view: str, start: int, end: int, length: int, no_follow: frozenset[str] | str = "") -> list[int]:
+def joined(
+    view: str, start: int, end: int, length: int, no_follow: frozenset[str] | str = "", stop: str = ""
+) -> list[int]:
     """Positions of ``view[start:end]`` followed by the next ``length`` characters with wrap gaps skipped.
 
-    A gap that is not a wrap ends the run (nothing is read across it). The caller reads the characters at these
-    positions as one string and maps what it finds back through them.
+    A gap that is not a wrap, or a character of ``stop`` (punctuation no figure runs across), ends the run. The
+    caller reads the characters at these positions as one string and maps what it finds back through them.
     """
     where = list(range(start, end))
     i = end
     n = len(view)
     taken = 0
     while i < n and taken < length:
+        if view[i] in stop:
+            break
         if view[i] in _SPACE + _BREAK:
             g = gap_end(view, i, no_follow)
             if g is None:
