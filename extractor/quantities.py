@@ -400,7 +400,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             break
         start = m.start()
         q, consumed_to = _read_at(text, view, start, masks, lex)
-        if _WRAP_NEAR.match(view, m.end()) is not None:
+        near = _WRAP_NEAR.match(view, m.end())
+        if near is not None and _may_continue(view, near.end() - 1):
             wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q)
             if wrapped is not None:
                 q, consumed_to = wrapped
@@ -429,6 +430,20 @@ def _wrap_no_follow() -> frozenset[str]:
     """What may not follow a wrap inside a figure: a digit or a point would make a new number of two (增长5 and the
     next line's 1.), where a scale (万, 亿) or a unit completes the one figure."""
     return frozenset("0123456789.,") | (frozenset(numerals.chinese_chars()) - frozenset(_scale_chars()))
+
+
+@cache
+def _continuers() -> frozenset[str]:
+    """What a figure's next part starts with: a scale, a unit, an approximation word or a range separator."""
+    lex = lexicon()
+    return frozenset(_scale_chars()) | lex.unit_first | lex.mid_first | lex.post_first | lex.separator_first
+
+
+def _may_continue(view: str, gap: int) -> bool:
+    """Whether the wrap at ``gap`` is followed by what may continue a figure: most line ends after a number
+    (a table row, a heading) are followed by a word, and the figure is then read no further."""
+    end = wraps.gap_end(view, gap, _wrap_no_follow())
+    return end is not None and view[end] in _continuers()
 
 
 def _read_across_wrap(
