@@ -399,12 +399,20 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         if not m:
             break
         start = m.start()
-        q, consumed_to = _read_at(text, view, start, masks, lex)
         near = _WRAP_NEAR.match(view, m.end())
-        if near is not None and _may_continue(view, near.end() - 1):
-            wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q)
-            if wrapped is not None:
-                q, consumed_to = wrapped
+        gap = _wrap_after(view, near.end() - 1) if near is not None else None
+        wrapped = None
+        if gap is not None and gap[0] == m.end() and view[gap[0]] in "\r\n":
+            # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
+            # first (it is taken whenever it reads one).
+            wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, None, gap)
+            q, consumed_to = wrapped if wrapped is not None else _read_at(text, view, start, masks, lex)
+        else:
+            q, consumed_to = _read_at(text, view, start, masks, lex)
+            if gap is not None:
+                wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q, gap)
+                if wrapped is not None:
+                    q, consumed_to = wrapped
         if q is not None:
             out.append(q)
             pos = max(consumed_to, start + 1)
@@ -439,15 +447,23 @@ def _continuers() -> frozenset[str]:
     return frozenset(_scale_chars()) | lex.unit_first | lex.mid_first | lex.post_first | lex.separator_first
 
 
-def _may_continue(view: str, gap: int) -> bool:
-    """Whether the wrap at ``gap`` is followed by what may continue a figure: most line ends after a number
-    (a table row, a heading) are followed by a word, and the figure is then read no further."""
+def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
+    """The wrap starting at ``gap`` (where it starts, where it ends) when what follows it may continue a figure:
+    most line ends after a number (a table row, a heading) are followed by a word, and the figure is then read no
+    further."""
     end = wraps.gap_end(view, gap, _wrap_no_follow())
-    return end is not None and view[end] in _continuers()
+    return (gap, end) if end is not None and view[end] in _continuers() else None
 
 
 def _read_across_wrap(
-    text: str, view: str, start: int, run_end: int, masks: Masks, lex: _Lex, plain: QMatch | None
+    text: str,
+    view: str,
+    start: int,
+    run_end: int,
+    masks: Masks,
+    lex: _Lex,
+    plain: QMatch | None,
+    gap: tuple[int, int],
 ) -> tuple[QMatch, int] | None:
     """The figure at ``start`` read across the wraps that follow its numeral (23\\n亿元, 4022\\n- 1 -\\n万元), when
     that reads more of it than the plain reading: a unit found only across the wrap, or a longer one (5 个百 分点).
@@ -456,14 +472,14 @@ def _read_across_wrap(
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
     lo = max(0, start - lex.max_pre - 1)
-    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP)
+    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap)
     if where[-1] - lo + 1 == len(where):
         return None  # no wrap crossed
     lview = "".join(view[i] for i in where)
     ltext = "".join(text[i] for i in where)
-    lmasks = Masks(len(where))
-    lmasks.blocked[:] = bytes(masks.blocked[i] for i in where)
-    lmasks.quoted[:] = bytes(masks.quoted[i] for i in where)
+    lmasks = Masks(0)
+    lmasks.blocked = bytearray(masks.blocked[i] for i in where)
+    lmasks.quoted = bytearray(masks.quoted[i] for i in where)
     q, _ = _read_at(ltext, lview, start - lo, lmasks, lex)
     if q is None:
         return None

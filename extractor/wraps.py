@@ -10,6 +10,9 @@ sentence ends before it, and what follows is neither a heading nor another numbe
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import regex
 
 from extractor.segment import heading_markers
 
@@ -27,6 +30,13 @@ _MAX_LINES = 4
 _MAX_LINE = 24  # a page-number line is short; a longer line is text
 _SPACE = " \t"
 _BREAK = "\r\n"
+_GAP = _SPACE + _BREAK
+
+
+@cache
+def _heading_start() -> regex.Pattern[str]:
+    """The heading markers of every level in one pattern: a line that opens with one is a heading, not a wrap."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in heading_markers()))
 
 
 def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | None:
@@ -36,15 +46,15 @@ def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | 
     would make a new number). Bounded: a gap is a few spaces, or a break and a few short lines.
     """
     n = len(view)
-    if pos <= 0 or pos >= n or view[pos] not in _SPACE + _BREAK:
+    if pos <= 0 or pos >= n or view[pos] not in _GAP:
         return None
     before = view[pos - 1]
-    if before in SENTENCE_END or before in _SPACE + _BREAK:
+    if before in SENTENCE_END or before in _GAP:
         return None
     i = pos
     while i < n and view[i] in _SPACE and i - pos <= _MAX_SPACES:
         i += 1
-    if i < n and view[i] not in _BREAK + _SPACE:
+    if i < n and view[i] not in _GAP:
         return i if view[i] not in no_follow else None
     if i >= n or view[i] not in _BREAK:
         return None
@@ -72,19 +82,26 @@ def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | 
         # A blank line without a page number between is a paragraph break.
         if blank and not crossed_page:
             return None
-        if view[j] in no_follow or any(p.match(view, j) for p in heading_markers()):
+        if view[j] in no_follow or _heading_start().match(view, j) is not None:
             return None
         return j
     return None
 
 
 def joined(
-    view: str, start: int, end: int, length: int, no_follow: frozenset[str] | str = "", stop: str = ""
+    view: str,
+    start: int,
+    end: int,
+    length: int,
+    no_follow: frozenset[str] | str = "",
+    stop: str = "",
+    known: tuple[int, int] | None = None,
 ) -> list[int]:
     """Positions of ``view[start:end]`` followed by the next ``length`` characters with wrap gaps skipped.
 
     A gap that is not a wrap, or a character of ``stop`` (punctuation no figure runs across), ends the run. The
     caller reads the characters at these positions as one string and maps what it finds back through them.
+    ``known`` is a gap the caller has found already: (where it starts, where it ends).
     """
     where = list(range(start, end))
     i = end
@@ -93,8 +110,8 @@ def joined(
     while i < n and taken < length:
         if view[i] in stop:
             break
-        if view[i] in _SPACE + _BREAK:
-            g = gap_end(view, i, no_follow)
+        if view[i] in _GAP:
+            g = known[1] if known is not None and known[0] == i else gap_end(view, i, no_follow)
             if g is None:
                 break
             i = g
