@@ -475,11 +475,11 @@ def _read_across_wrap(
     where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap)
     if where[-1] - lo + 1 == len(where):
         return None  # no wrap crossed
-    lview = "".join(view[i] for i in where)
-    ltext = "".join(text[i] for i in where)
+    lview = "".join([view[i] for i in where])
+    ltext = "".join([text[i] for i in where])
     lmasks = Masks(0)
-    lmasks.blocked = bytearray(masks.blocked[i] for i in where)
-    lmasks.quoted = bytearray(masks.quoted[i] for i in where)
+    lmasks.blocked = bytearray([masks.blocked[i] for i in where])
+    lmasks.quoted = bytearray([masks.quoted[i] for i in where])
     q, _ = _read_at(ltext, lview, start - lo, lmasks, lex)
     if q is None:
         return None
