@@ -115,10 +115,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "wrapped": (lambda n: _repeat("完成投资23\n亿元，增长5\n%，", n), "every figure wrapped before its unit"),
     "page_wraps": (lambda n: _repeat("完成投资4022\n- 1 -\n万元", n), "a page number between every figure and unit"),
     "spaced_units": (lambda n: _repeat("提高5 个百 分点 ", n), "spaces inside every unit, no punctuation"),
-    "escaped": (
-        lambda n: _repeat("一、2019年工作回顾\\r\\n全镇完成总产值7.5亿元，增长5.1%。\\r\\n", n),
-        "one line, \\r\\n literals",
-    ),
+    "escaped": (lambda n: _repeat("一、工作回顾\\r\\n完成总产值7.5亿元，增长5.1%。\\r\\n", n), "one line, escapes"),
 }
 
 

@@ -12,6 +12,7 @@ from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
+from extractor.masks import build_masks
 from extractor.normalize import detect_script, escaped_breaks, simplified, views
 from extractor.records import QuantityModels
 from extractor.records import indicators as ind
@@ -45,7 +46,7 @@ class Analysis:
         if years:
             self.segments = self.segments.with_years(self.view, years)
         blocked = [(r.start, r.end) for r in self.noise]
-        self.masks = qmod.build_masks(self.view, blocked)
+        self.masks = build_masks(self.view, blocked)
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)

@@ -18,17 +18,10 @@ from functools import cache
 import regex
 
 from extractor import numerals, wraps
-from extractor._data import column, table
+from extractor._data import column
+from extractor.masks import Masks, build_masks
+from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_END, SENTENCE_END
-
-
-@dataclass(frozen=True)
-class Unit:
-    text: str
-    base: str
-    factor: Decimal
-    kind: str
-    chinese: bool
 
 
 @dataclass
@@ -50,89 +43,7 @@ class QMatch:
     unit_end: int  # where the unit ends (before any post-approximation word)
 
 
-@dataclass(frozen=True)
-class _Lex:
-    units: dict[str, Unit]
-    pre: dict[str, str]
-    mid: dict[str, str]
-    post: dict[str, str]
-    max_pre: int
-    max_mid: int
-    max_post: int
-    separators: tuple[str, ...]
-    unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
-    numeral_run: regex.Pattern[str]
-    chinese_chars: frozenset[str]
-    multiplicative: regex.Pattern[str] | None
-    mult_rows: tuple[dict[str, str], ...]
-    # First (or, for words before a number, last) characters of the word lists: most positions hold none of
-    # them, and one set look-up then answers for every word length.
-    unit_first: frozenset[str]
-    unit_lengths: dict[str, tuple[int, ...]]  # the lengths of the units starting with each character, longest first
-    pre_last: frozenset[str]
-    mid_first: frozenset[str]
-    post_first: frozenset[str]
-    separator_first: frozenset[str]
-    unit_sharing_first: frozenset[str]
-
-
-@cache
-def lexicon() -> _Lex:
-    units = {
-        r["unit"]: Unit(r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes")
-        for r in table("units.tsv")
-    }
-    approx = table("approx.tsv")
-    pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
-    mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
-    post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
-    cn = numerals.chinese_chars()
-    t = numerals.tables()
-    # A numeral starts with a digit (or 十, 廿, 几); 百分之百 is the one form that starts with a bare power.
-    starters = "".join([*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some])
-    prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
-    powers = "".join(c for c, v in t.powers.items() if v >= 100)
-    # One pass over characters; each alternative is decided by its first character, so matching is linear.
-    run = regex.compile(
-        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
-        rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
-    )
-    mult_rows = table("multiplicatives.tsv")
-    mult = None
-    if mult_rows:
-        alts = "|".join(
-            rf"{regex.escape(r['before'])}(?P<n>[{cn}0-9]{{1,3}}){regex.escape(r['after'])}" for r in mult_rows
-        )
-        mult = regex.compile(alts)
-    separators = column("ranges.tsv", "text", kind="separator")
-    unit_sharing = column("ranges.tsv", "text", kind="list")
-    return _Lex(
-        units=units,
-        pre=pre,
-        mid=mid,
-        post=post,
-        max_pre=max(len(w) for w in pre),
-        max_mid=max(len(w) for w in mid),
-        max_post=max(len(w) for w in post),
-        separators=separators,
-        unit_sharing_joiners=unit_sharing,
-        numeral_run=run,
-        chinese_chars=frozenset(cn),
-        multiplicative=mult,
-        mult_rows=mult_rows,
-        unit_first=frozenset(u[0] for u in units),
-        unit_lengths={
-            c: tuple(sorted({len(u) for u in units if u[0] == c}, reverse=True)) for c in {u[0] for u in units}
-        },
-        pre_last=frozenset(w[-1] for w in pre),
-        mid_first=frozenset(w[0] for w in mid),
-        post_first=frozenset(w[0] for w in post),
-        separator_first=frozenset(w[0] for w in separators),
-        unit_sharing_first=frozenset(w[0] for w in unit_sharing),
-    )
-
-
-def _unit_at(view: str, pos: int, lex: _Lex) -> Unit | None:
+def _unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
     if pos >= len(view) or view[pos] not in lex.unit_first:
         return None
     for n in lex.unit_lengths[view[pos]]:
@@ -233,7 +144,7 @@ def _scale_value(s: str) -> Decimal:
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
-def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
+def _read_part(view: str, text: str, start: int, lex: Lex) -> _Part | None:
     m = lex.numeral_run.match(view, start)
     if not m:
         return None
@@ -313,7 +224,7 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     )
 
 
-def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: _Lex) -> tuple[Unit | None, int, str]:
+def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: Lex) -> tuple[Unit | None, int, str]:
     """The unit after a numeral. Scale characters may belong to the unit (5千米, 0.5百分点):
     of the readings that find a unit, the one with the longest unit wins."""
     if not contiguous:
@@ -328,57 +239,6 @@ def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: _Lex
             best = (u, at, scale_text[:cut])
             best_len = len(u.text)
     return best
-
-
-class Masks:
-    """Positions where no quantity may start: noise, the negative list, and (for Chinese numerals) short quotes."""
-
-    def __init__(self, n: int) -> None:
-        self.blocked = bytearray(n)
-        self.quoted = bytearray(n)
-
-    def block(self, start: int, end: int) -> None:
-        self.blocked[start:end] = b"\x01" * (end - start)
-
-    def quote(self, start: int, end: int) -> None:
-        self.quoted[start:end] = b"\x01" * (end - start)
-
-
-@cache
-def _negatives() -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
-    rows = table("negatives.tsv")
-    # Longest first and tried at every position (overlapped): the longest literal starting at a position covers
-    # every shorter one starting there, so the blocked positions are those of every occurrence of every literal.
-    literals = sorted((r["text"] for r in rows if r["kind"] == "literal"), key=len, reverse=True)
-    literal_re = regex.compile("|".join(regex.escape(w) for w in literals) or r"(?!)")
-    # Each pattern on its own: one alternation of all of them is twenty times slower on long texts.
-    patterns = tuple(regex.compile(r["text"]) for r in rows if r["kind"] == "pattern")
-    return literal_re, patterns
-
-
-# A short quotation is a slogan or a programme name (“一个载体、四个体系”): its Chinese numerals count nothing.
-_QUOTES = regex.compile(
-    r"“[^“”\n。]{1,24}”|‘[^‘’\n。]{1,24}’|「[^「」\n。]{1,24}」|『[^『』\n。]{1,24}』|\"[^\"\n。]{1,24}\""
-)
-
-
-def negative_spans(view: str) -> list[tuple[int, int]]:
-    literal_re, patterns = _negatives()
-    out = [m.span() for m in literal_re.finditer(view, overlapped=True)]
-    for pat in patterns:
-        out.extend((m.start(), m.end()) for m in pat.finditer(view))
-    return out
-
-
-def build_masks(view: str, blocked: list[tuple[int, int]]) -> Masks:
-    masks = Masks(len(view))
-    for s, e in blocked:
-        masks.block(s, e)
-    for s, e in negative_spans(view):
-        masks.block(s, e)
-    for m in _QUOTES.finditer(view):
-        masks.quote(m.start(), m.end())
-    return masks
 
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
@@ -461,7 +321,7 @@ def _read_across_wrap(
     start: int,
     run_end: int,
     masks: Masks,
-    lex: _Lex,
+    lex: Lex,
     plain: QMatch | None,
     gap: tuple[int, int],
 ) -> tuple[QMatch, int] | None:
@@ -496,7 +356,7 @@ def _read_across_wrap(
 @cache
 def list_joiners() -> tuple[str, ...]:
     """What stands between the quantities of one list (6.5%、9.4%): ranges.tsv kind joiner. Not the list words
-    after which a figure shares the next one's unit (``_Lex.unit_sharing_joiners``, kind list)."""
+    after which a figure shares the next one's unit (``Lex.unit_sharing_joiners``, kind list)."""
     return column("ranges.tsv", "text", kind="joiner")
 
 
@@ -519,7 +379,7 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
         i = j + 1
 
 
-def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple[QMatch | None, int]:
+def _read_at(text: str, view: str, start: int, masks: Masks, lex: Lex) -> tuple[QMatch | None, int]:
     if masks.blocked[start]:
         return None, start + 1
     p = start
@@ -620,7 +480,7 @@ def _read_at(text: str, view: str, start: int, masks: Masks, lex: _Lex) -> tuple
     return q, end
 
 
-def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:
+def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: Lex) -> _Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
     if first.end >= len(view) or view[first.end] not in lex.unit_sharing_first:
         return None
@@ -665,7 +525,7 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
 
 
-def _multiplicatives(text: str, view: str, masks: Masks, lex: _Lex) -> list[QMatch]:
+def _multiplicatives(text: str, view: str, masks: Masks, lex: Lex) -> list[QMatch]:
     out = []
     assert lex.multiplicative is not None
     for m in lex.multiplicative.finditer(view):
