@@ -112,6 +112,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "proj_roads": (lambda n: _repeat("建成新六路、", n, _REVIEW), "one list of roads under a works verb"),
     "proj_lists": (lambda n: _repeat("推进甲乙、丙丁等重点项目建设", n, _PLAN), "lists closed by 等…项目, no break"),
     "proj_heads": (lambda n: _repeat("工程项目公路水库", n), "works heads only, no break"),
+    "wrapped": (lambda n: _repeat("完成投资23\n亿元，增长5\n%，", n), "every figure wrapped before its unit"),
+    "page_wraps": (lambda n: _repeat("完成投资4022\n- 1 -\n万元", n), "a page number between every figure and unit"),
+    "spaced_units": (lambda n: _repeat("提高5 个百 分点 ", n), "spaces inside every unit, no punctuation"),
+    "escaped": (lambda n: _repeat("一、工作回顾\\r\\n完成总产值7.5亿元，增长5.1%。\\r\\n", n), "one line, escapes"),
 }
 
 

@@ -13,7 +13,8 @@ from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
-from extractor.normalize import detect_script, simplified, views
+from extractor.masks import build_masks
+from extractor.normalize import detect_script, escaped_breaks, simplified, views
 from extractor.records import QuantityModels, committing
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
@@ -57,11 +58,20 @@ class Analysis:
         )
         self._pieces = SpanIndex(self.plan_pieces)
         blocked = [(r.start, r.end) for r in self.noise]
-        self.masks = qmod.build_masks(self.view, blocked)
+        self.masks = build_masks(self.view, blocked)
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)
         self.quantities = qmod.find(text, self.view, self.masks)
+        # A figure read across a wrap (see wraps.py) joins the sentences of the lines it spans.
+        view = self.view
+        self.segments.join_sentences(
+            [
+                (q.start, q.end)
+                for q in self.quantities
+                if view.find("\n", q.start, q.end) >= 0 or view.find("\r", q.start, q.end) >= 0
+            ]
+        )
         self.quantity_model = QuantityModels(text)
 
     def noise_at(self, pos: int) -> bool:
@@ -181,6 +191,15 @@ def _sections(a: Analysis) -> list[M.Section]:
 
 def _warnings(a: Analysis, extra: Iterable[str]) -> list[M.Warning]:
     out = [M.Warning(code="input", message=w) for w in extra]
+    escaped = escaped_breaks(a.text)
+    if escaped:
+        out.append(
+            M.Warning(
+                code="escaped_breaks",
+                message=f"the text is one line holding {escaped} escaped line breaks (\\n, \\r\\n), read as line "
+                "breaks; spans index the text as given",
+            )
+        )
     for r in a.noise:
         if r.kind == "placeholder":
             out.append(

@@ -77,9 +77,44 @@ def make_view(text: str) -> str:
 def views(text: str) -> tuple[str, str]:
     """(to_simplified(text), the view): the first is what detect_script can reuse."""
     simp = to_simplified(text)
-    view = half_width(simp)
+    view = unescape_breaks(text, half_width(simp))
     assert len(view) == len(text)
     return simp, view
+
+
+# A report stored in one spreadsheet cell or JSON string often arrives on one line, with the two characters \ n
+# (or \ r \ n) where its lines broke. The view reads them as line breaks, padded with spaces to keep the length;
+# the text, and so every span, is left as it is.
+_ESCAPED = re.compile(r"\\r\\n|\\n|\\r|\\t")
+_AS_READ = {"\\r\\n": "\r\n  ", "\\n": "\n ", "\\r": "\r ", "\\t": "\t "}
+# Fewer escapes than this in a line of text are a path or a quoted string, not a report's line breaks.
+_MIN_ESCAPED = 3
+
+
+def escaped_breaks(text: str) -> int:
+    """How many literal line-break escapes (\\n, \\r\\n, \\r) the text holds when they are read as line breaks: the
+    text has no real line break inside it and at least three of them; otherwise 0."""
+    if "\\" not in text:
+        return 0
+    body = text.strip()
+    if "\n" in body or "\r" in body:
+        return 0
+    n = body.count("\\n") + body.count("\\r") - body.count("\\r\\n")
+    return n if n >= _MIN_ESCAPED else 0
+
+
+def unescape_breaks(text: str, view: str) -> str:
+    """``view`` with the escaped line breaks and tabs of ``text`` read as real ones (see escaped_breaks)."""
+    if not escaped_breaks(text):
+        return view
+    parts: list[str] = []
+    last = 0
+    for m in _ESCAPED.finditer(text):
+        parts.append(view[last : m.start()])
+        parts.append(_AS_READ[m.group()])
+        last = m.end()
+    parts.append(view[last:])
+    return "".join(parts)
 
 
 @cache

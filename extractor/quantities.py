@@ -17,19 +17,12 @@ from functools import cache
 
 import regex
 
-from extractor import gazetteer, numerals
-from extractor._data import column, table
+from extractor import gazetteer, numerals, wraps
+from extractor._data import column
+from extractor.masks import Masks, build_masks
 from extractor.money import bare_money
-from extractor.money import lexicon as money_words
-
-
-@dataclass(frozen=True)
-class Unit:
-    text: str
-    base: str
-    factor: Decimal
-    kind: str
-    chinese: bool
+from extractor.quantity_lexicon import Lex, Unit, lexicon
+from extractor.segment import CLAUSE_END, SENTENCE_END
 
 
 @dataclass
@@ -51,95 +44,7 @@ class QMatch:
     unit_end: int  # where the unit ends (before any post-approximation word)
 
 
-@dataclass(frozen=True)
-class _Lex:
-    units: dict[str, Unit]
-    pre: dict[str, str]
-    mid: dict[str, str]
-    post: dict[str, str]
-    max_pre: int
-    max_mid: int
-    max_post: int
-    separators: tuple[str, ...]
-    unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
-    numeral_run: regex.Pattern[str]
-    chinese_chars: frozenset[str]
-    multiplicative: regex.Pattern[str] | None
-    mult_rows: tuple[dict[str, str], ...]
-    # First (or, for words before a number, last) characters of the word lists: most positions hold none of
-    # them, and one set look-up then answers for every word length.
-    unit_first: frozenset[str]
-    unit_lengths: dict[str, tuple[int, ...]]  # the lengths of the units starting with each character, longest first
-    pre_last: frozenset[str]
-    mid_first: frozenset[str]
-    post_first: frozenset[str]
-    separator_first: frozenset[str]
-    unit_sharing_first: frozenset[str]
-    money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
-    bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和
-
-
-@cache
-def lexicon() -> _Lex:
-    units = {
-        r["unit"]: Unit(r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes")
-        for r in table("units.tsv")
-    }
-    approx = table("approx.tsv")
-    pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
-    mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
-    post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
-    cn = numerals.chinese_chars()
-    t = numerals.tables()
-    # A numeral starts with a digit (or 十, 廿, 几); 百分之百 is the one form that starts with a bare power.
-    starters = "".join([*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some])
-    prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
-    powers = "".join(c for c, v in t.powers.items() if v >= 100)
-    # One pass over characters; each alternative is decided by its first character, so matching is linear.
-    run = regex.compile(
-        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
-        rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
-    )
-    mult_rows = table("multiplicatives.tsv")
-    mult = None
-    if mult_rows:
-        alts = "|".join(
-            rf"{regex.escape(r['before'])}(?P<n>[{cn}0-9]{{1,3}}){regex.escape(r['after'])}" for r in mult_rows
-        )
-        mult = regex.compile(alts)
-    separators = column("ranges.tsv", "text", kind="separator")
-    unit_sharing = column("ranges.tsv", "text", kind="list")
-    money = units[money_words().unit]
-    return _Lex(
-        units=units,
-        pre=pre,
-        mid=mid,
-        post=post,
-        max_pre=max(len(w) for w in pre),
-        max_mid=max(len(w) for w in mid),
-        max_post=max(len(w) for w in post),
-        separators=separators,
-        unit_sharing_joiners=unit_sharing,
-        numeral_run=run,
-        chinese_chars=frozenset(cn),
-        multiplicative=mult,
-        mult_rows=mult_rows,
-        unit_first=frozenset(u[0] for u in units),
-        unit_lengths={
-            c: tuple(sorted({len(u) for u in units if u[0] == c}, reverse=True)) for c in {u[0] for u in units}
-        },
-        pre_last=frozenset(w[-1] for w in pre),
-        mid_first=frozenset(w[0] for w in mid),
-        post_first=frozenset(w[0] for w in post),
-        separator_first=frozenset(w[0] for w in separators),
-        unit_sharing_first=frozenset(w[0] for w in unit_sharing),
-        # Written as a bare scale (174万): the unit adds no text of its own.
-        money=Unit("", money.base, money.factor, money.kind, False),
-        bare_follow=frozenset(w[0] for w in (*post, *unit_sharing)),
-    )
-
-
-def _unit_at(view: str, pos: int, lex: _Lex) -> Unit | None:
+def _unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
     if pos >= len(view) or view[pos] not in lex.unit_first:
         return None
     for n in lex.unit_lengths[view[pos]]:
@@ -240,7 +145,7 @@ def _scale_value(s: str) -> Decimal:
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
-def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
+def _read_part(view: str, text: str, start: int, lex: Lex) -> _Part | None:
     m = lex.numeral_run.match(view, start)
     if not m:
         return None
@@ -320,7 +225,7 @@ def _read_part(view: str, text: str, start: int, lex: _Lex) -> _Part | None:
     )
 
 
-def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: _Lex) -> tuple[Unit | None, int, str]:
+def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: Lex) -> tuple[Unit | None, int, str]:
     """The unit after a numeral. Scale characters may belong to the unit (5千米, 0.5百分点):
     of the readings that find a unit, the one with the longest unit wins."""
     if not contiguous:
@@ -335,57 +240,6 @@ def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: _Lex
             best = (u, at, scale_text[:cut])
             best_len = len(u.text)
     return best
-
-
-class Masks:
-    """Positions where no quantity may start: noise, the negative list, and (for Chinese numerals) short quotes."""
-
-    def __init__(self, n: int) -> None:
-        self.blocked = bytearray(n)
-        self.quoted = bytearray(n)
-
-    def block(self, start: int, end: int) -> None:
-        self.blocked[start:end] = b"\x01" * (end - start)
-
-    def quote(self, start: int, end: int) -> None:
-        self.quoted[start:end] = b"\x01" * (end - start)
-
-
-@cache
-def _negatives() -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
-    rows = table("negatives.tsv")
-    # Longest first and tried at every position (overlapped): the longest literal starting at a position covers
-    # every shorter one starting there, so the blocked positions are those of every occurrence of every literal.
-    literals = sorted((r["text"] for r in rows if r["kind"] == "literal"), key=len, reverse=True)
-    literal_re = regex.compile("|".join(regex.escape(w) for w in literals) or r"(?!)")
-    # Each pattern on its own: one alternation of all of them is twenty times slower on long texts.
-    patterns = tuple(regex.compile(r["text"]) for r in rows if r["kind"] == "pattern")
-    return literal_re, patterns
-
-
-# A short quotation is a slogan or a programme name (“一个载体、四个体系”): its Chinese numerals count nothing.
-_QUOTES = regex.compile(
-    r"“[^“”\n。]{1,24}”|‘[^‘’\n。]{1,24}’|「[^「」\n。]{1,24}」|『[^『』\n。]{1,24}』|\"[^\"\n。]{1,24}\""
-)
-
-
-def negative_spans(view: str) -> list[tuple[int, int]]:
-    literal_re, patterns = _negatives()
-    out = [m.span() for m in literal_re.finditer(view, overlapped=True)]
-    for pat in patterns:
-        out.extend((m.start(), m.end()) for m in pat.finditer(view))
-    return out
-
-
-def build_masks(view: str, blocked: list[tuple[int, int]]) -> Masks:
-    masks = Masks(len(view))
-    for s, e in blocked:
-        masks.block(s, e)
-    for s, e in negative_spans(view):
-        masks.block(s, e)
-    for m in _QUOTES.finditer(view):
-        masks.quote(m.start(), m.end())
-    return masks
 
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
@@ -407,7 +261,20 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         if not m:
             break
         start = m.start()
-        q, consumed_to = _read_at(text, view, start, masks, lex, money_end)
+        near = _WRAP_NEAR.match(view, m.end())
+        gap = _wrap_after(view, near.end() - 1) if near is not None else None
+        wrapped = None
+        if gap is not None and gap[0] == m.end() and view[gap[0]] in "\r\n":
+            # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
+            # first (it is taken whenever it reads one).
+            wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, None, gap)
+            q, consumed_to = wrapped if wrapped is not None else _read_at(text, view, start, masks, lex, money_end)
+        else:
+            q, consumed_to = _read_at(text, view, start, masks, lex, money_end)
+            if gap is not None:
+                wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q, gap)
+                if wrapped is not None:
+                    q, consumed_to = wrapped
         if q is not None:
             out.append(q)
             if q.kind == "money":
@@ -422,10 +289,78 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     return out
 
 
+# How far past a numeral a wrap may split its scale, unit or approximation word (5 个百 分点), and how much of
+# the text before it the reading looks at (a sign, 约, 超过).
+_WRAP_TAIL = 16
+# No figure runs across a sentence or clause mark: a wrap after one is not looked for.
+_WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
+_WRAP_NEAR = regex.compile(rf"[^{regex.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
+
+
+@cache
+def _wrap_no_follow() -> frozenset[str]:
+    """What may not follow a wrap inside a figure: a digit or a point would make a new number of two (增长5 and the
+    next line's 1.), where a scale (万, 亿) or a unit completes the one figure."""
+    return frozenset("0123456789.,") | (frozenset(numerals.chinese_chars()) - frozenset(_scale_chars()))
+
+
+@cache
+def _continuers() -> frozenset[str]:
+    """What a figure's next part starts with: a scale, a unit, an approximation word or a range separator."""
+    lex = lexicon()
+    return frozenset(_scale_chars()) | lex.unit_first | lex.mid_first | lex.post_first | lex.separator_first
+
+
+def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
+    """The wrap starting at ``gap`` (where it starts, where it ends) when what follows it may continue a figure:
+    most line ends after a number (a table row, a heading) are followed by a word, and the figure is then read no
+    further."""
+    end = wraps.gap_end(view, gap, _wrap_no_follow())
+    return (gap, end) if end is not None and view[end] in _continuers() else None
+
+
+def _read_across_wrap(
+    text: str,
+    view: str,
+    start: int,
+    run_end: int,
+    masks: Masks,
+    lex: Lex,
+    plain: QMatch | None,
+    gap: tuple[int, int],
+) -> tuple[QMatch, int] | None:
+    """The figure at ``start`` read across the wraps that follow its numeral (23\\n亿元, 4022\\n- 1 -\\n万元), when
+    that reads more of it than the plain reading: a unit found only across the wrap, or a longer one (5 个百 分点).
+
+    The characters around the figure are read as one string with the wraps left out, and what is found there is
+    mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
+    """
+    lo = max(0, start - lex.max_pre - 1)
+    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap)
+    if where[-1] - lo + 1 == len(where):
+        return None  # no wrap crossed
+    lview = "".join([view[i] for i in where])
+    ltext = "".join([text[i] for i in where])
+    lmasks = Masks(0)
+    lmasks.blocked = bytearray([masks.blocked[i] for i in where])
+    lmasks.quoted = bytearray([masks.quoted[i] for i in where])
+    q, _ = _read_at(ltext, lview, start - lo, lmasks, lex)
+    if q is None:
+        return None
+    core_start, unit_end = where[q.core_start], where[q.unit_end - 1] + 1
+    if unit_end - core_start == q.unit_end - q.core_start:
+        return None  # the figure itself crosses no wrap (only its approximation word might)
+    if plain is not None and plain.unit_end >= unit_end:
+        return None
+    q.start, q.end = where[q.start], where[q.end - 1] + 1
+    q.core_start, q.unit_end = core_start, unit_end
+    return q, q.end
+
+
 @cache
 def list_joiners() -> tuple[str, ...]:
     """What stands between the quantities of one list (6.5%、9.4%): ranges.tsv kind joiner. Not the list words
-    after which a figure shares the next one's unit (``_Lex.unit_sharing_joiners``, kind list)."""
+    after which a figure shares the next one's unit (``Lex.unit_sharing_joiners``, kind list)."""
     return column("ranges.tsv", "text", kind="joiner")
 
 
@@ -449,7 +384,7 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
 
 
 def _read_at(
-    text: str, view: str, start: int, masks: Masks, lex: _Lex, money_end: int = -1
+    text: str, view: str, start: int, masks: Masks, lex: Lex, money_end: int = -1
 ) -> tuple[QMatch | None, int]:
     if masks.blocked[start] or (view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start)):
         return None, start + 1
@@ -556,7 +491,7 @@ def _read_at(
     return q, end
 
 
-def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: _Lex) -> _Part | None:
+def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: Lex) -> _Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
     if first.end >= len(view) or view[first.end] not in lex.unit_sharing_first:
         return None
@@ -601,7 +536,7 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
 
 
-def _multiplicatives(text: str, view: str, masks: Masks, lex: _Lex) -> list[QMatch]:
+def _multiplicatives(text: str, view: str, masks: Masks, lex: Lex) -> list[QMatch]:
     out = []
     assert lex.multiplicative is not None
     for m in lex.multiplicative.finditer(view):

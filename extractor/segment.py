@@ -139,6 +139,33 @@ class Segments:
         out.noise = self.noise
         return out
 
+    def join_sentences(self, spans: list[tuple[int, int]]) -> None:
+        """Make the sentences that each of ``spans`` (sorted) runs across one: a figure wrapped onto the next line
+        (23\\n亿元) belongs to the sentence it starts in and to the one its unit ends, which are one sentence.
+        One pass over the sentences, however many figures are wrapped."""
+        if not spans:
+            return
+        runs: dict[int, int] = {}  # first sentence index -> last sentence index of a run to join
+        for start, end in spans:
+            i, j = self.sentence_index(start), self.sentence_index(end - 1)
+            if i >= 0 and j > i:
+                runs[i] = max(runs.get(i, i), j)
+        if not runs:
+            return
+        out: list[Span] = []
+        k = 0
+        n = len(self.sentences)
+        while k < n:
+            last = runs.get(k, k)
+            m = k
+            while m < last:  # a run may reach into the next one's first sentence
+                m += 1
+                last = max(last, runs.get(m, m))
+            out.append(Span(self.sentences[k].start, self.sentences[last].end) if last > k else self.sentences[k])
+            k = last + 1
+        self.sentences = out
+        self._sentence_starts = [x.start for x in out]
+
     def sentence_at(self, pos: int) -> Span:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
@@ -279,7 +306,8 @@ def segment(text: str, view: str, noise: list[Span] | None = None) -> Segments:
             pos = region.end
         return pos
 
-    lines = split_lines(text)
+    # Lines as the view breaks them: the same as the text's, except escaped line breaks (normalize.views).
+    lines = split_lines(view)
     sentences: list[Span] = []
     headings: list[Heading] = []
     inline: list[tuple[int, str]] = []

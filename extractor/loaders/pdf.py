@@ -16,6 +16,8 @@ import re
 
 from extractor.errors import InputError
 from extractor.loaders._ws import WIDE, WIDE_RANGES
+from extractor.wraps import PAGE_NUMBER as _PAGE_NUMBER
+from extractor.wraps import SENTENCE_END
 
 # A line at least this share of the page's full-line width is a wrapped line, not a paragraph's last line.
 _FULL = 0.85
@@ -25,11 +27,8 @@ _GARBAGE_PUA = 0.10
 # Fewer visible characters per page than this, on average: no text layer (a scan, perhaps with a stamped line).
 _MIN_CHARS_PER_PAGE = 40
 
-_SENTENCE_END = tuple("。！？!?；;：:」』”）)】")
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
-)
+# A line ending a sentence is a paragraph's last line; a page number is left out (both shared with the .txt route).
+_SENTENCE_END = tuple(SENTENCE_END)
 # Control characters, replacement characters and (cid:NNN) never occur in a readable text layer; glyph codes
 # without a Unicode map come out as them. Private-use characters do (symbol-font bullets), but not in bulk.
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]|\(cid:\d+\)")

@@ -148,14 +148,21 @@ def _stems() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+@cache
+def _region_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("region_words.tsv"))
+
+
 def _most_named(view: str, level: str | None) -> str | None:
     """The known region the text names most often (by its stem: 东营 for 东营市), at the level its scope words
-    suggest: the fallback for reports that never name themselves."""
+    suggest: the fallback for reports that never name themselves. A stem that is a common word (资源 of 资源县)
+    is no evidence; only its full name counts."""
     stems = _stems()
+    common = _region_words()
     counts: dict[str, int] = {}
     for i in range(len(view) - 1):
         for stem, name in stems.get(view[i : i + 2], ()):
-            if view.startswith(stem, i):
+            if view.startswith(name if stem in common else stem, i):
                 counts[name] = counts.get(name, 0) + 1
     regions = _regions()
     cands = [(n, c) for n, c in counts.items() if level is None or regions[n][0]["level"] in _compatible(level)]
@@ -166,6 +173,50 @@ def _most_named(view: str, level: str | None) -> str | None:
 
 
 _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
+# A name read from the body must recur: one mention is a neighbour, a visit, an example.
+_OWN_MIN = 3
+_OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
+_HAN = regex.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _township_suffix_re() -> regex.Pattern[str]:
+    sufs = sorted((s for s, lv in _suffixes() if lv == "township"), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(s) for s in sufs))
+
+
+@cache
+def _not_township_names() -> tuple[str, ...]:
+    """Words ending like a township's name that name none: the scope words (全镇, 我乡) and the common ones."""
+    return tuple({r["word"] for r in table("scopes.tsv")} | _region_words())
+
+
+def _own_name(view: str, level: str | None) -> str | None:
+    """The township a township's report names again and again in its body (木棠镇 … 木棠镇), when its title and
+    speaker line do not: regions.tsv does not list townships, so the name is read from the text. Only for a text
+    whose scope words (全镇, 我乡) say it is a township's, and only a name written at least three times."""
+    if level != "township":
+        return None
+    counts: dict[str, int] = {}
+    not_names = _not_township_names()
+    for m in _township_suffix_re().finditer(view):
+        p = m.start()
+        for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
+            stem = view[max(0, p - k) : p]
+            # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text.
+            if len(stem) < k or not _HAN.fullmatch(stem) or _not_in_names().search(stem):
+                break
+            if any(c in stem for c in "乡镇村县市区省"):
+                break
+            name = stem + m.group()
+            if name.endswith(not_names):
+                break
+            counts[name] = counts.get(name, 0) + 1
+    cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN]
+    if not cands:
+        return None
+    # The longest of equally frequent readings: 大石桥镇 over 石桥镇.
+    return max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
 
 
 def _compatible(level: str) -> tuple[str, ...]:
@@ -182,7 +233,11 @@ _CLAUSE_MARK = regex.compile(r"[,，。;；]")
 def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
     """The title line (first lines carrying a title cue), its span, its year role and its implied level."""
     best = None
+    noise = segments.noise_index()
     for ln in segments.lines[: HEAD_LINES * 3]:
+        region = noise.at(ln.start)
+        if region is not None and region.end >= ln.end:
+            continue  # a line that is all noise (【www.…--工作总结】) names no report
         line = view[ln.start : ln.end]
         compact = _SPACES.sub("", line)
         if len(compact) < 6 or len(compact) > 120 or _CLAUSE_MARK.search(compact.split("——")[0]):
@@ -200,9 +255,10 @@ def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tu
         return None, None, "planned", ""
     _, ln, role, level = best
     s, e = ln.start, ln.end
-    while s < e and text[s] in " \t\u3000\ufeff":
+    # Trimmed as the view reads it: an escaped line break is spaces there (normalize.views), text in the text.
+    while s < e and view[s] in " \t\ufeff":
         s += 1
-    while e > s and text[e - 1] in " \t\u3000":
+    while e > s and view[e - 1] in " \t":
         e -= 1
     return text[s:e], (s, e), role, level
 
@@ -224,7 +280,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         if region_raw:
             break
     if region_raw is None:
-        named = _most_named(view, _level_from_scope(view))
+        scope_level = _level_from_scope(view)
+        named = _own_name(view, scope_level) or _most_named(view, scope_level)
         if named:
             region_raw = (named, named)
     region = region_s = level = code = None
@@ -269,6 +326,36 @@ def _level_from_scope(view: str) -> str | None:
     return best[0] if best[1] >= 3 else None
 
 
+@cache
+def _year_cues() -> dict[str, tuple[regex.Pattern[str], ...]]:
+    out: dict[str, list[regex.Pattern[str]]] = {}
+    for r in table("year_cues.tsv"):
+        out.setdefault(r["kind"], []).append(regex.compile(r["pattern"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _named_cues() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """A year followed by a title cue (2015年工作总结), with the cue's year role: how a report names itself."""
+    years = "|".join(p.pattern for p in _year_cues().get("named", ()))
+    if not years:
+        return ()
+    return tuple((regex.compile(f"(?:{years})(?:{r['cue']})"), r["year_role"]) for r in table("titles.tsv"))
+
+
+def _named_in_body(view: str) -> tuple[int | None, int | None]:
+    """The years of a report that names itself in its body (现将2015年工作总结如下), its first such mention."""
+    best: tuple[int, int, str] | None = None
+    for pat, role in _named_cues():
+        m = pat.search(view)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), int(m.group(1)), role)
+    if best is None:
+        return None, None
+    _, y, role = best
+    return (y, y + 1) if role == "reviewed" else (y - 1, y)
+
+
 def _years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
     reviewed = planned = None
     title_years = _years_in(title)
@@ -288,9 +375,15 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
         y = title_years[0]
         reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
     if reviewed is None and planned is None:
-        for m in list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]:
+        cues = _year_cues()
+        dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
+        dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
+        for m in dates:
             y, month = int(m.group(1)), int(m.group(2))
-            planned = y + 1 if month >= 10 else y
+            if any(p.search(view) for p in cues.get("so_far", ())):
+                reviewed = y  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
+            else:
+                planned = y + 1 if month >= 10 else y
     if reviewed is None and planned is None:
         review = [p for p in segments.parts if p.kind == "review"]
         if review:
@@ -298,6 +391,8 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
             if ys:
                 # The year a review names most often is the year it reviews (the latest, on a tie).
                 reviewed = max(set(ys), key=lambda y: (ys.count(y), y))
+    if reviewed is None and planned is None:
+        reviewed, planned = _named_in_body(view)
     if planned is None and reviewed is not None:
         planned = reviewed + 1
     if reviewed is None and planned is not None:

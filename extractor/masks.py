@@ -1,0 +1,61 @@
+"""Where no quantity may start: noise regions, the negative list (negatives.tsv) and, for Chinese numerals, short
+quotations (a slogan's numerals count nothing)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractor._data import table
+
+
+class Masks:
+    """Positions where no quantity may start: noise, the negative list, and (for Chinese numerals) short quotes."""
+
+    def __init__(self, n: int) -> None:
+        self.blocked = bytearray(n)
+        self.quoted = bytearray(n)
+
+    def block(self, start: int, end: int) -> None:
+        self.blocked[start:end] = b"\x01" * (end - start)
+
+    def quote(self, start: int, end: int) -> None:
+        self.quoted[start:end] = b"\x01" * (end - start)
+
+
+@cache
+def _negatives() -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
+    rows = table("negatives.tsv")
+    # Longest first and tried at every position (overlapped): the longest literal starting at a position covers
+    # every shorter one starting there, so the blocked positions are those of every occurrence of every literal.
+    literals = sorted((r["text"] for r in rows if r["kind"] == "literal"), key=len, reverse=True)
+    literal_re = regex.compile("|".join(regex.escape(w) for w in literals) or r"(?!)")
+    # Each pattern on its own: one alternation of all of them is twenty times slower on long texts.
+    patterns = tuple(regex.compile(r["text"]) for r in rows if r["kind"] == "pattern")
+    return literal_re, patterns
+
+
+# A short quotation is a slogan or a programme name (“一个载体、四个体系”): its Chinese numerals count nothing.
+_QUOTES = regex.compile(
+    r"“[^“”\n。]{1,24}”|‘[^‘’\n。]{1,24}’|「[^「」\n。]{1,24}」|『[^『』\n。]{1,24}』|\"[^\"\n。]{1,24}\""
+)
+
+
+def negative_spans(view: str) -> list[tuple[int, int]]:
+    literal_re, patterns = _negatives()
+    out = [m.span() for m in literal_re.finditer(view, overlapped=True)]
+    for pat in patterns:
+        out.extend((m.start(), m.end()) for m in pat.finditer(view))
+    return out
+
+
+def build_masks(view: str, blocked: list[tuple[int, int]]) -> Masks:
+    masks = Masks(len(view))
+    for s, e in blocked:
+        masks.block(s, e)
+    for s, e in negative_spans(view):
+        masks.block(s, e)
+    for m in _QUOTES.finditer(view):
+        masks.quote(m.start(), m.end())
+    return masks

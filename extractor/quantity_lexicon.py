@@ -1,0 +1,111 @@
+"""The words of a quantity: units (units.tsv), approximation words (approx.tsv), range separators and list
+joiners (ranges.tsv), multiplicative forms (multiplicatives.tsv) and the numeral run pattern, read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from extractor import numerals
+from extractor._data import column, table
+from extractor.money import lexicon as money_words
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    base: str
+    factor: Decimal
+    kind: str
+    chinese: bool
+
+
+@dataclass(frozen=True)
+class Lex:
+    units: dict[str, Unit]
+    pre: dict[str, str]
+    mid: dict[str, str]
+    post: dict[str, str]
+    max_pre: int
+    max_mid: int
+    max_post: int
+    separators: tuple[str, ...]
+    unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
+    numeral_run: regex.Pattern[str]
+    chinese_chars: frozenset[str]
+    multiplicative: regex.Pattern[str] | None
+    mult_rows: tuple[dict[str, str], ...]
+    # First (or, for words before a number, last) characters of the word lists: most positions hold none of
+    # them, and one set look-up then answers for every word length.
+    unit_first: frozenset[str]
+    unit_lengths: dict[str, tuple[int, ...]]  # the lengths of the units starting with each character, longest first
+    pre_last: frozenset[str]
+    mid_first: frozenset[str]
+    post_first: frozenset[str]
+    separator_first: frozenset[str]
+    unit_sharing_first: frozenset[str]
+    money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
+    bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和
+
+
+@cache
+def lexicon() -> Lex:
+    units = {
+        r["unit"]: Unit(r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes")
+        for r in table("units.tsv")
+    }
+    approx = table("approx.tsv")
+    pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
+    mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
+    post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
+    cn = numerals.chinese_chars()
+    t = numerals.tables()
+    # A numeral starts with a digit (or 十, 廿, 几); 百分之百 is the one form that starts with a bare power.
+    starters = "".join([*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some])
+    prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
+    powers = "".join(c for c, v in t.powers.items() if v >= 100)
+    # One pass over characters; each alternative is decided by its first character, so matching is linear.
+    run = regex.compile(
+        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
+        rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
+    )
+    mult_rows = table("multiplicatives.tsv")
+    mult = None
+    if mult_rows:
+        alts = "|".join(
+            rf"{regex.escape(r['before'])}(?P<n>[{cn}0-9]{{1,3}}){regex.escape(r['after'])}" for r in mult_rows
+        )
+        mult = regex.compile(alts)
+    separators = column("ranges.tsv", "text", kind="separator")
+    unit_sharing = column("ranges.tsv", "text", kind="list")
+    money = units[money_words().unit]
+    return Lex(
+        units=units,
+        pre=pre,
+        mid=mid,
+        post=post,
+        max_pre=max(len(w) for w in pre),
+        max_mid=max(len(w) for w in mid),
+        max_post=max(len(w) for w in post),
+        separators=separators,
+        unit_sharing_joiners=unit_sharing,
+        numeral_run=run,
+        chinese_chars=frozenset(cn),
+        multiplicative=mult,
+        mult_rows=mult_rows,
+        unit_first=frozenset(u[0] for u in units),
+        unit_lengths={
+            c: tuple(sorted({len(u) for u in units if u[0] == c}, reverse=True)) for c in {u[0] for u in units}
+        },
+        pre_last=frozenset(w[-1] for w in pre),
+        mid_first=frozenset(w[0] for w in mid),
+        post_first=frozenset(w[0] for w in post),
+        separator_first=frozenset(w[0] for w in separators),
+        unit_sharing_first=frozenset(w[0] for w in unit_sharing),
+        # Written as a bare scale (174万): the unit adds no text of its own.
+        money=Unit("", money.base, money.factor, money.kind, False),
+        bare_follow=frozenset(w[0] for w in (*post, *unit_sharing)),
+    )

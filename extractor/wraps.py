@@ -1,0 +1,122 @@
+"""Wraps: where a line break, a page footer or stray spaces split a figure from its unit.
+
+Text copied out of a PDF keeps the layout's line breaks and page numbers, and sometimes a space between
+characters: ``23\\n亿元``, ``4022\\n- 1 -\\n万元``, ``5 个百 分点``. The PDF loader rejoins such lines before
+extraction (it may change the text it returns); a ``.txt`` file is read as it is, so its wraps are crossed where a
+figure is read, and every span still indexes the original text. A gap is a wrap only when it is clearly one: no
+sentence ends before it, and what follows is neither a heading nor another number.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from extractor.segment import heading_markers
+
+# A line ending in one of these ends a sentence or a clause: the break after it is a paragraph's, not a wrap.
+SENTENCE_END = "。！？!?；;：:」』”）)】"
+# A page number on a line of its own: - 1 -, 1, 第1页 共5页, 1/5.
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+# Spaces inside a line that a PDF copy puts between characters (5 个百 分点); a longer run is layout.
+_MAX_SPACES = 3
+# Lines a wrap may cross: blank lines and page numbers (a page footer and header), no more.
+_MAX_LINES = 4
+_MAX_LINE = 24  # a page-number line is short; a longer line is text
+_SPACE = " \t"
+_BREAK = "\r\n"
+_GAP = _SPACE + _BREAK
+
+
+@cache
+def _heading_start() -> regex.Pattern[str]:
+    """The heading markers of every level in one pattern: a line that opens with one is a heading, not a wrap."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in heading_markers()))
+
+
+def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | None:
+    """Where the wrap gap starting at ``pos`` ends, or None when ``view[pos]`` starts no wrap.
+
+    ``no_follow`` holds the characters that may not follow the gap (the digits: joining 5 and 1. of a list item
+    would make a new number). Bounded: a gap is a few spaces, or a break and a few short lines.
+    """
+    n = len(view)
+    if pos <= 0 or pos >= n or view[pos] not in _GAP:
+        return None
+    before = view[pos - 1]
+    if before in SENTENCE_END or before in _GAP:
+        return None
+    i = pos
+    while i < n and view[i] in _SPACE and i - pos <= _MAX_SPACES:
+        i += 1
+    if i < n and view[i] not in _GAP:
+        return i if view[i] not in no_follow else None
+    if i >= n or view[i] not in _BREAK:
+        return None
+    crossed_page = False
+    blank = 0
+    for _ in range(_MAX_LINES + 1):
+        i += 2 if view.startswith("\r\n", i) else 1
+        j = i
+        while j < n and view[j] in _SPACE:
+            j += 1
+        eol = j
+        while eol < n and view[eol] not in _BREAK and eol - j <= _MAX_LINE:
+            eol += 1
+        if j >= n:
+            return None
+        if view[j] in _BREAK:
+            blank += 1
+            i = j
+            continue
+        line = view[j:eol]
+        if eol < n and view[eol] in _BREAK and PAGE_NUMBER.match(line):
+            crossed_page = True
+            i = eol
+            continue
+        # A blank line without a page number between is a paragraph break.
+        if blank and not crossed_page:
+            return None
+        if view[j] in no_follow or _heading_start().match(view, j) is not None:
+            return None
+        return j
+    return None
+
+
+def joined(
+    view: str,
+    start: int,
+    end: int,
+    length: int,
+    no_follow: frozenset[str] | str = "",
+    stop: str = "",
+    known: tuple[int, int] | None = None,
+) -> list[int]:
+    """Positions of ``view[start:end]`` followed by the next ``length`` characters with wrap gaps skipped.
+
+    A gap that is not a wrap, or a character of ``stop`` (punctuation no figure runs across), ends the run. The
+    caller reads the characters at these positions as one string and maps what it finds back through them.
+    ``known`` is a gap the caller has found already: (where it starts, where it ends).
+    """
+    where = list(range(start, end))
+    i = end
+    n = len(view)
+    taken = 0
+    while i < n and taken < length:
+        if view[i] in stop:
+            break
+        if view[i] in _GAP:
+            g = known[1] if known is not None and known[0] == i else gap_end(view, i, no_follow)
+            if g is None:
+                break
+            i = g
+            continue
+        where.append(i)
+        taken += 1
+        i += 1
+    return where

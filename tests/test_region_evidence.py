@@ -1,0 +1,65 @@
+"""A region needs evidence: the title, the speaker line, or a name the body repeats. A common word that equals a
+place's short name (资源 of 资源县) is none. Years come from the body when the title and headings give none."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+RESOURCES = "我乡整合旅游资源，盘活闲置资源，资源优势转化为发展优势，水资源保护取得成效。"
+TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我乡新增就业100人。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"**乡2019年工作总结\n{RESOURCES}\n{TOWNSHIP}\n",  # a masked township in Guizhou: 资源 is no 资源县
+        f"2019年工作总结\n{RESOURCES}{RESOURCES}\n",  # no scope words either
+        "2019年工作总结\n全镇推进特色小镇建设，建成特色小镇2个，特色小镇、小城镇、中心镇、重点镇齐头并进。全镇、我镇、全镇。\n",
+        "2019年工作总结\n我镇与木棠镇、木棠镇合作。全镇实现产值5亿元，全镇、我镇。\n",  # named twice: a neighbour
+    ],
+)
+def test_no_region_without_evidence(text: str) -> None:
+    assert extract(text).meta.region is None
+
+
+def test_full_name_of_a_common_word_region_still_counts() -> None:
+    text = "2019年工作总结\n资源县全县实现财政收入5亿元。资源县全县新建道路5公里，资源县全县新增就业100人。\n"
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_level) == ("资源县", "county")
+
+
+@pytest.mark.parametrize(
+    ("body", "region"),
+    [
+        (
+            "木棠镇全年实现财政收入500万元。我镇新建道路5公里，木棠镇新增就业100人。推进木棠镇集镇建设，全镇、全镇。",
+            "木棠镇",
+        ),
+        ("大石桥镇全年实现产值5亿元，全镇新建道路5公里，大石桥镇新增就业100人，大石桥镇、我镇、全镇。", "大石桥镇"),
+    ],
+)
+def test_generic_title_takes_the_township_the_body_repeats(body: str, region: str) -> None:
+    meta = extract(f"2019年上半年工作总结\n{body}\n").meta
+    assert (meta.region, meta.admin_level) == (region, "township")
+    assert (meta.year_reviewed, meta.year_planned) == (2019, 2020)
+
+
+def test_township_name_is_not_read_in_a_county_report() -> None:
+    body = "木棠镇实现产值5亿元，木棠镇新建道路5公里，木棠镇新增就业100人。全县、全县、我县、全县。"
+    assert extract(f"2019年工作总结\n{body}\n").meta.region is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("上半年工作总结\n2021-04-14 发布\n今年以来，我镇围绕中心工作，全镇实现财政收入500万元。\n", (2021, 2022)),
+        ("工作总结\n现将我镇2015年工作总结如下：全镇实现财政收入500万元。\n", (2015, 2016)),
+        ("工作总结\n2020年12月20日\n全镇实现财政收入500万元。\n", (2020, 2021)),
+        ("工作总结\n全镇实现财政收入500万元。\n", (None, None)),
+    ],
+)
+def test_years_from_the_body(text: str, years: tuple[int | None, int | None]) -> None:
+    meta = extract(text).meta
+    assert (meta.year_reviewed, meta.year_planned) == years
