@@ -270,7 +270,16 @@ def test_cli_apply_gold_and_csv_formats(doc: M.Document, tmp_path: Path) -> None
     r = runner.invoke(app, ["apply", corr, str(SAMPLE), "--format", "csv"])
     assert r.exit_code == 0 and r.stdout.splitlines()[0].endswith(",review")
     r = runner.invoke(app, ["apply", corr, str(SAMPLE), "--format", "xlsx"])
-    assert r.exit_code == 2
+    assert r.exit_code == 2  # a workbook needs -o
+    book = tmp_path / "corrected.xlsx"
+    r = runner.invoke(app, ["apply", corr, str(SAMPLE), "--format", "xlsx", "-o", str(book)])
+    assert r.exit_code == 0 and r.stdout == ""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(book, read_only=True)["indicators"]
+    header, *rows = [list(row) for row in ws.iter_rows(values_only=True)]
+    names = [row[header.index("name")] for row in rows]
+    assert "工農業總產值" not in names and len(names) == len(doc.indicators) - 1  # the rejected one is gone
 
 
 def test_cli_apply_errors_are_one_line_and_write_nothing(doc: M.Document, tmp_path: Path) -> None:
