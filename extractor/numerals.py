@@ -55,6 +55,7 @@ def scales() -> dict[str, int]:
     return {**t.powers, **t.sections}
 
 
+@cache
 def chinese_chars() -> str:
     """Every character that can appear inside a Chinese numeral."""
     t = tables()

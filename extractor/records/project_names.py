@@ -62,7 +62,7 @@ class Lex:
     tail_ext: re.Pattern[str]
     code: re.Pattern[str]
     capacity: re.Pattern[str]
-    list_close: regex.Pattern[str]
+    list_close: re.Pattern[str]
     list_kinds: regex.Pattern[str]
     list_heads: frozenset[str]
     generic: frozenset[str]
@@ -156,7 +156,9 @@ def lexicon() -> Lex:
         tail_ext=re.compile(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
         code=re.compile("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
         capacity=_scanner(words("capacity")),
-        list_close=regex.compile(
+        # A look at the first character (a closing word's, or a count's figure) rules most positions out.
+        list_close=re.compile(
+            f"(?=[{''.join(sorted({re.escape(w[0]) for w in words('list_close')}))}0-9{numerals_chars()}])"
             f"(?:(?P<word>{alternation(words('list_close'))})|{'|'.join(words('list_count'))})"
             f"(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
             f"(?:{alternation(words('list_head'))})"
@@ -185,7 +187,7 @@ def lexicon() -> Lex:
         plural=tuple(words("plural")),
         joiners=regex.compile(alternation(list_joiners())),
         item_end=frozenset(w for w in (*list_joiners(), *words("list_close")) if len(w) == 1),
-        phase=re.compile(phase),
+        phase=re.compile(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
         link=words("link")[0],
         own_money=tuple(m + words("link")[0] for m in words("money_end")),
         count=regex.compile(words("count")[0]),

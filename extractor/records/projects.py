@@ -78,7 +78,9 @@ def lexicon() -> _Lex:
         category_re=re.compile(
             "|".join(re.escape(r["word"]) for r in rows if r["kind"].startswith("category_") and r["word"])
         ),
+        # The ending is looked for first: the look-behind over every verb is tried only where a place ends.
         place=regex.compile(
+            rf"(?=[\u4e00-\u9fff]{{2,3}}(?:{places}))"
             rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             + place_body
         ),
