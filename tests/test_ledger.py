@@ -117,3 +117,14 @@ def test_deadline_and_lead_unit_come_from_the_goals() -> None:
     text = "二、2025年工作安排\n6月底前完成G227县城段改线工程，由县交通运输局牵头。加快推进新六路建设。\n"
     rows = ledger.ledger_rows(extract(text).model_dump(mode="json"))
     assert [r[4:6] for r in rows] == [["2025-06", "县交通运输局"], ["", ""]]
+
+
+def test_a_corpus_report_fills_its_deadlines() -> None:
+    """博野 2025 sets tasks 年内 (within the year): those rows get 2025-12, the others stay empty."""
+    from conftest import CORPUS
+
+    rows = ledger.ledger_rows(extract_file(str(CORPUS / "county_boye_2025.txt")).model_dump(mode="json"))
+    dated = [r for r in rows if r[4]]
+    assert dated and all(r[4].startswith("2025") for r in dated)
+    assert any("年内" in r[2] and r[4] == "2025-12" for r in dated)
+    assert len(dated) < len(rows) / 4  # most tasks name no deadline, and none is guessed
