@@ -239,3 +239,13 @@ def test_older_gold_projects_are_found(gold: str, report: str, recall: float) ->
     want = resolve_gold(json.loads((RECORDS.parent / "gold" / gold).read_text(encoding="utf-8")), text)
     got = json.loads(extract_file(str(path)).model_dump_json())
     assert evaluate(want, got, text)["projects"]["recall"] >= recall
+
+
+def test_a_category_is_a_sector_never_a_head() -> None:
+    """category_<sector> rows give a project's category; category_head rows (项目, 工程) are heads and give none."""
+    from extractor._data import table
+
+    sectors = {r["kind"].removeprefix("category_") for r in table("projects.tsv")} - {"category_head"}
+    got = {p.name: p.category for p in _projects(R + "东方唐韵项目开工建设，新六路、西环路建成通车。")}
+    assert got == {"东方唐韵项目": None, "新六路": "transport", "西环路": "transport"}
+    assert all(c is None or c in sectors for c in got.values())

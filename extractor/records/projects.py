@@ -52,6 +52,11 @@ class _Lex:
     before_only: frozenset[str]
 
 
+def _is_sector(kind: str) -> bool:
+    """category_<sector> rows name a project's sector; category_head rows are heads (项目, 工程), no sector."""
+    return kind.startswith("category_") and kind != "category_head"
+
+
 @cache
 def lexicon() -> _Lex:
     rows = table("projects.tsv")
@@ -70,14 +75,10 @@ def lexicon() -> _Lex:
         levels=tuple(
             (r["kind"].removeprefix("level_"), regex.compile(r["word"])) for r in rows if r["kind"].startswith("level_")
         ),
-        categories=tuple(
-            (r["kind"].removeprefix("category_"), r["word"]) for r in rows if r["kind"].startswith("category_")
-        ),
+        categories=tuple((r["kind"].removeprefix("category_"), r["word"]) for r in rows if _is_sector(r["kind"])),
         # A place name starts after a break or a verb (分别为扬名村庙沙组, 打造龙溪河) and may name a group after it.
         # Any category word, so that one search finds whether a name has one; the first row that matches wins.
-        category_re=re.compile(
-            "|".join(re.escape(r["word"]) for r in rows if r["kind"].startswith("category_") and r["word"])
-        ),
+        category_re=re.compile("|".join(re.escape(r["word"]) for r in rows if _is_sector(r["kind"]) and r["word"])),
         # The ending is looked for first: the look-behind over every verb is tried only where a place ends.
         place=regex.compile(
             rf"(?=[\u4e00-\u9fff]{{2,3}}(?:{places}))"
