@@ -257,9 +257,6 @@ def build_goals(
     read: dict[tuple[int, int], dict[int, ind.Mention]] = {}
     sentence_span = M.Span(start=0, end=0)
     first_strength: re.Match[str] | None = None
-    # Most goals name no deadline and no lead unit: where their words stand is found once, and the readers run
-    # only for a goal that holds one.
-    dates, leads, near = tasks.trigger_starts(view), tasks.cue_starts(view), _near
     for i, g in enumerate(goals):
         if (sentence_span.start, sentence_span.end) != g.sentence:
             sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
@@ -294,7 +291,7 @@ def build_goals(
         average = lex.average.search(view, g.start, g.end) is not None and any(t.value is not None for t in targets)
         kind = "plan_average" if average else "target" if targets else "task"
         end = max([g.end, *[t.span.end for t in targets]])
-        tail = _sentence_tail(goals, i, g) if near(leads, g.start, len(view)) else g.end
+        tail = _sentence_tail(goals, i, g)
         out.append(
             M.Goal(
                 text=text[g.start : end],
@@ -304,19 +301,13 @@ def build_goals(
                 theme=_theme(text, view, g, themes),
                 kind=kind,  # type: ignore[arg-type]
                 strength=strength,  # type: ignore[arg-type]
-                deadline=tasks.deadline(text, view, g.start, end, year_planned) if near(dates, g.start, end) else None,
-                lead_unit=tasks.lead_unit(text, view, g.start, tail) if near(leads, g.start, tail) else None,
+                deadline=tasks.deadline(text, view, g.start, end, year_planned),
+                lead_unit=tasks.lead_unit(text, view, g.start, tail),
                 targets=targets,
             )
         )
     _inherit_subjects(out)
     return out
-
-
-def _near(starts: list[int], s: int, e: int) -> bool:
-    """Whether one of the sorted ``starts`` lies in [s, e)."""
-    i = bisect.bisect_left(starts, s)
-    return i < len(starts) and starts[i] < e
 
 
 def _sentence_tail(goals: list[_Goal], i: int, g: _Goal) -> int:

@@ -77,16 +77,6 @@ def _number(s: str | None) -> int | None:
     return None
 
 
-def trigger_starts(view: str) -> list[int]:
-    """Where the words that may open or close a deadline phrase start, in order."""
-    return [m.start() for m in _triggers().finditer(view)]
-
-
-def cue_starts(view: str) -> list[int]:
-    """Where the words that name a lead unit (牵头, 负责) start, in order."""
-    return [m.start() for m in _lead_cue().finditer(view)]
-
-
 def deadline(text: str, view: str, s: int, e: int, planned: int | None) -> M.Deadline | None:
     """The first deadline phrase in [s, e) as an ISO year, year-month or date; None when there is none, or when it
     needs the planned year and that is unknown."""
