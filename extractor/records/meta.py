@@ -42,7 +42,7 @@ def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
         (r["source"], regex.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
-        if r["source"] != "not_in_name"
+        if r["source"] not in ("not_in_name", "not_in_stem")
     )
 
 
@@ -117,6 +117,12 @@ def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
 def _not_in_names() -> regex.Pattern[str]:
     """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
     return regex.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name"))
+
+
+@cache
+def _not_in_stem() -> regex.Pattern[str]:
+    """Suffix characters that end a township's stem read backwards (乡镇, 县城): the name starts after them."""
+    return regex.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_stem"))
 
 
 def _valid_region(name: str, in_title: bool = False) -> bool:
@@ -206,7 +212,7 @@ def _own_name(view: str, level: str | None) -> str | None:
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text.
             if len(stem) < k or not _HAN.fullmatch(stem) or _not_in_names().search(stem):
                 break
-            if any(c in stem for c in "乡镇村县市区省"):
+            if _not_in_stem().search(stem):
                 break
             name = stem + m.group()
             if name.endswith(not_names):

@@ -34,12 +34,6 @@ MAX_NAME_LENGTH = 48  # the walk, the head and its works words together
 CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
 _NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
-_PAIR_JOINERS = "和及与"
-_PAIR_RE = re.compile(f"[{_PAIR_JOINERS}]")
-_SERIAL = re.compile("[0-9０-９一二三四五六七八九十]+号$")
-_LIST_MARKS = ("、", "和", "及", "与", "，", ",")
-_APPROX_AFTER = "余多"
-_NOT_BEFORE_PHASE = "第每各本上下前后近"  # 第一期, 每期, 本期: an issue or a term, not a phase of works
 _OPEN_QUOTES = "\"“‘「'"
 _CLOSE_QUOTES = "\"”’」'"
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
@@ -97,6 +91,12 @@ class Lex:
     programme: frozenset[str]
     not_name: tuple[str, ...]
     rating: tuple[str, ...]
+    pair_joiners: frozenset[str]  # 和, 及, 与 between two works
+    pair_re: re.Pattern[str]
+    serial: re.Pattern[str]  # “雅江1号”: a serial number in quotes
+    list_close_words: tuple[str, ...]  # 等: what closes a list of projects
+    list_marks: frozenset[str]  # what joins the items of a list written without 等
+    not_before_phase: frozenset[str]  # 第一期, 每期: an issue or a term, not a phase of works
     capacity_units: tuple[str, ...]
     capacity_in_name: re.Pattern[str]
     kind_end: tuple[str, ...]
@@ -199,6 +199,12 @@ def lexicon() -> Lex:
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
         rating=tuple(words("rating")),
+        pair_joiners=frozenset(words("pair_joiner")),
+        pair_re=re.compile("|".join(re.escape(w) for w in words("pair_joiner"))),
+        serial=re.compile(f"(?:{'|'.join(words('serial'))})$"),
+        list_close_words=tuple(words("list_close")),
+        list_marks=frozenset(words("list_mark")),
+        not_before_phase=frozenset("".join(words("not_before_phase"))),
         capacity_units=tuple(sorted(words("capacity_unit"), key=len, reverse=True)),
         capacity_in_name=re.compile(f"[\u4e00-\u9fff][0-9.×xX]{{1,12}}(?:{alternation(words('capacity_unit'))})"),
         kind_end=tuple(words("kind_end")),
@@ -316,7 +322,7 @@ def _named_capacity(view: str, p: int, floor: int, lex: Lex) -> int:
     if (
         i <= floor
         or not "\u4e00" <= view[i - 1] <= "\u9fff"
-        or view[i - 1] in _PAIR_JOINERS
+        or view[i - 1] in lex.pair_joiners
         or _before_at(view, i, floor, lex)
     ):
         return -1  # 以及20万吨自来水厂, 完成100兆瓦: the figure opens the name
@@ -355,7 +361,7 @@ def _skip_count(view: str, s: int, end: int) -> int:
     """12个棚改配套基础设施项目: the count before a name is not part of it."""
     # 点 is a decimal mark among the numerals, but 重点项目 holds no count.
     if s > 0 and (view[s - 1].isdigit() or (view[s - 1] in numerals_chars() and view[s - 1] != "点")):
-        if view[s] in _APPROX_AFTER and s + 1 < end:
+        if view[s] in quantity_lexicon().mid and s + 1 < end:
             s += 1  # 100余公里农村公路: 余 or 多 between the figure and its unit
         unit = _unit_at(view, s, quantity_lexicon())
         if unit is None and view[s] in numerals_chars():
@@ -437,7 +443,7 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
     if (
         quoted
         and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1))
-        and not _SERIAL.search(quoted.group(1))
+        and not lex.serial.search(quoted.group(1))
     ):
         return True  # “十个全覆盖”工程: a numbered slogan names a campaign; “雅江1号” is a serial name
     core = _QUOTES.sub("", name)
@@ -528,7 +534,8 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
             continue
-        if m.group("word") is None and ("、" not in view[ls : m.start()] or "等" in view[ls : m.start()]):
+        region = view[ls : m.start()]
+        if m.group("word") is None and ("、" not in region or any(w in region for w in lex.list_close_words)):
             continue  # A、B四个项目: a list closed by its count alone needs its 、 (and no 等 of its own)
         listed.append((ls, m.start()))
         items = _list_items(view, ls, m.start())
@@ -588,7 +595,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
     # 虎门港综合保税区一期, 散裂中子源二期: a phase after a name marks one work, whatever the name ends with.
     for m in lex.phase.finditer(view, start, end):
         p = m.start()
-        if p == start or not "\u4e00" <= view[p - 1] <= "\u9fff" or view[p - 1] in _NOT_BEFORE_PHASE or noise_at(p):
+        if p == start or not "\u4e00" <= view[p - 1] <= "\u9fff" or view[p - 1] in lex.not_before_phase or noise_at(p):
             continue
         cs, ce = clause(p)
         in_list = _inside(listed, p)
@@ -625,13 +632,13 @@ def _works_of(view: str, e: int, limit: int, lex: Lex) -> bool:
 def _split_pair(view: str, s: int, e: int, lex: Lex) -> int:
     """商贸大街南延道路及孝义河桥翻新改造: two works joined by 和, 及 or 与, the first ending with its own head, are
     two names; the name found at the second head starts after the joiner (the first is found at its own head)."""
-    if not _PAIR_RE.search(view, s + 2, e - 2):
+    if not lex.pair_re.search(view, s + 2, e - 2):
         return s  # most names hold no joiner
     for k in range(e - 3, s + 1, -1):
         # 致富路改造和幸福街东延工程: either may end with its works word, and the second needs a head of its own
         # before its last one (前进渠续建配套与节水改造工程 is one work), unless both end with a strong head
         # (水田开发项目和增减挂钩项目).
-        if view[k] in _PAIR_JOINERS and (
+        if view[k] in lex.pair_joiners and (
             (_ends_with_head(view[s:k], lex) and _own_head(view[k + 1 : e], lex))
             or (view.endswith(lex.strong_tuple, s, k) and view.endswith(lex.strong_tuple, k + 1, e))
         ):
@@ -698,10 +705,10 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             out.pop()
         if not out or c.start >= out[-1].end:
             out.append(c)
-    return _bare_beside_named(view, out)
+    return _bare_beside_named(view, out, lex)
 
 
-def _bare_beside_named(view: str, cands: list[Cand]) -> list[Cand]:
+def _bare_beside_named(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
     """A kind of work named only by its kind (中医院, 大剧院) is one work when it is listed with named works
     (职教中心新校区、中医院、阜东小学): the place builds its own. In a list of kinds only (铁路、高速公路、机场) it is a
     sector, and alone it says nothing."""
@@ -709,7 +716,7 @@ def _bare_beside_named(view: str, cands: list[Cand]) -> list[Cand]:
     i = 0
     while i < len(cands):
         j = i
-        while j + 1 < len(cands) and view[cands[j].end : cands[j + 1].start] in _LIST_MARKS:
+        while j + 1 < len(cands) and view[cands[j].end : cands[j + 1].start] in lex.list_marks:
             j += 1
         if any(keep[i : j + 1]):
             keep[i : j + 1] = [True] * (j + 1 - i)
