@@ -9,20 +9,16 @@ sentence ends before it, and what follows is neither a heading nor another numbe
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import regex
 
+from extractor.layout import line_ends, page_number
 from extractor.segment import heading_markers
 
-# A line ending in one of these ends a sentence or a clause: the break after it is a paragraph's, not a wrap.
-SENTENCE_END = "。！？!?；;：:」』”）)】"
-# A page number on a line of its own: - 1 -, 1, 第1页 共5页, 1/5.
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
-)
+# A line ending in one of these ends a sentence or a clause; a line holding only a page number is a page footer.
+SENTENCE_END = line_ends()
+PAGE_NUMBER = page_number()
 # Spaces inside a line that a PDF copy puts between characters (5 个百 分点); a longer run is layout.
 _MAX_SPACES = 3
 # Lines a wrap may cross: blank lines and page numbers (a page footer and header), no more.

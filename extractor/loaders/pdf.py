@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from extractor.errors import InputError
+from extractor.layout import line_ends, page_number
 from extractor.loaders._ws import WIDE, WIDE_RANGES
-from extractor.wraps import PAGE_NUMBER as _PAGE_NUMBER
-from extractor.wraps import SENTENCE_END
 
 # A line at least this share of the page's full-line width is a wrapped line, not a paragraph's last line.
 _FULL = 0.85
@@ -28,7 +27,8 @@ _GARBAGE_PUA = 0.10
 _MIN_CHARS_PER_PAGE = 40
 
 # A line ending a sentence is a paragraph's last line; a page number is left out (both shared with the .txt route).
-_SENTENCE_END = tuple(SENTENCE_END)
+_SENTENCE_END = tuple(line_ends())
+_PAGE_NUMBER = page_number()
 # Control characters, replacement characters and (cid:NNN) never occur in a readable text layer; glyph codes
 # without a Unicode map come out as them. Private-use characters do (symbol-font bullets), but not in bulk.
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]|\(cid:\d+\)")

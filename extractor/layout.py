@@ -1,0 +1,25 @@
+"""How copied page text marks line and page ends (data/pages.tsv): shared by the PDF loader and the text route's
+wrap repair, and below both."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor._data import table
+
+
+def _value(kind: str) -> str:
+    return next(r["value"] for r in table("pages.tsv") if r["kind"] == kind)
+
+
+@cache
+def page_number() -> re.Pattern[str]:
+    """A line that holds only a page number: - 1 -, 1, 第1页 共5页, 1/5."""
+    return re.compile(_value("page_number"))
+
+
+@cache
+def line_ends() -> str:
+    """The characters after which a line break ends a sentence or a clause, not a wrap."""
+    return _value("line_end")
