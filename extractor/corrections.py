@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from extractor import models as M
+from extractor import tables as T
 from extractor.evaluate import walk_quantities
 from extractor.normalize import simplified
 
@@ -462,12 +463,8 @@ def quantity_row(doc: M.Document, q: M.Quantity) -> dict[str, Any]:
     """A loose quantity's row, in the extract CSV's value_ columns (the columns a record's own figure fills)."""
     d = q.model_dump(mode="json")
     row = {"doc_id": doc.source.sha256, "path": doc.source.path, "region": doc.meta.region, "type": "quantity"}
-    row.update(
-        {
-            f"value_{k}": d[k]
-            for k in ("raw", "number", "high", "unit", "base_value", "base_high", "base_unit", "approx")
-        }
-    )
+    cols, _ = T.flatten(M.Quantity, ("value",), skip=("span",))  # the columns a record's own figure fills
+    row.update({c.name: d[c.path[-1]] for c in cols})
     return row | {"span_start": q.span.start, "span_end": q.span.end}
 
 
