@@ -84,6 +84,8 @@ class Lex:
     own_money: tuple[str, ...]  # what ends a money figure tied to the name after it (元的)
     count: regex.Pattern[str]
     count_end: regex.Pattern[str]
+    count_before: regex.Pattern[str]  # 3个 right before a name: a kind counted, not one work
+    count_after: regex.Pattern[str]  # 储能项目4个: a kind counted after its head
     head_verbs: frozenset[str]
     verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
@@ -192,6 +194,8 @@ def lexicon() -> Lex:
         own_money=tuple(m + words("link")[0] for m in words("money_end")),
         count=regex.compile(words("count")[0]),
         count_end=regex.compile(words("count_end")[0]),
+        count_before=regex.compile(words("count_before")[0]),
+        count_after=regex.compile(words("count_after")[0]),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
@@ -672,6 +676,15 @@ def _rated(view: str, start: int, lex: Lex) -> bool:
     return view.endswith(lex.rating, max(0, p - 4), p)
 
 
+# A count before a name (12个, 百余座) is at most this long.
+MAX_COUNT = 7
+
+
+def _counted(view: str, start: int, lex: Lex) -> bool:
+    """Whether a count of works (3个, 百余座) stands right before ``start``."""
+    return lex.count_before.search(view, max(0, start - MAX_COUNT), start) is not None
+
+
 def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
     kept: list[Cand] = []
     for c in cands:
@@ -687,6 +700,20 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         name = view[c.start : c.end]
         if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name) or _rated(view, c.start, lex):
             continue
+        if _counted(view, c.start, lex):
+            # 建成3个核酸检测实验室: works counted by their kind, none of them named; 提升9个工业园区和泉三产业园: a
+            # named work may follow the counted kind.
+            k = max(view.rfind(j, c.start, c.end - 2) for j in lex.pair_joiners)
+            if k - c.start < 2 or not _own_head(view[k + 1 : c.end], lex):
+                continue
+            c.start = k + 1
+            name = view[c.start : c.end]
+        if (
+            name.endswith(lex.strong_tuple)
+            and lex.count_after.match(view, c.end)
+            and (c.start == 0 or view[c.start - 1] not in lex.list_marks)
+        ):
+            continue  # 建成并网独立储能项目4个: a kind of works and how many (A、B两个园区: the count closes a list)
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
         if _generic(name, view.endswith(lex.own_money, 0, c.start)):
             if name not in lex.head_words or name in lex.category_heads:
