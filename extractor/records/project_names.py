@@ -86,6 +86,8 @@ class Lex:
     count_end: regex.Pattern[str]
     count_before: regex.Pattern[str]  # 3个 right before a name: a kind counted, not one work
     count_after: regex.Pattern[str]  # 储能项目4个: a kind counted after its head
+    money_lead: regex.Pattern[str]  # 15亿元 opening a list item
+    list_batch: tuple[str, ...]  # 等一批…项目: a list of projects, whatever its kind
     head_verbs: frozenset[str]
     verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
@@ -196,6 +198,8 @@ def lexicon() -> Lex:
         count_end=regex.compile(words("count_end")[0]),
         count_before=regex.compile(words("count_before")[0]),
         count_after=regex.compile(words("count_after")[0]),
+        money_lead=regex.compile(words("money_lead")[0]),
+        list_batch=tuple(words("list_batch")),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
@@ -530,10 +534,13 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
 
     for m in lex.list_close.finditer(view, start, end):
         mid = m.group("mid") or ""
-        if noise_at(m.start()) or not is_generic(mid, lex):
+        batch = next((w for w in lex.list_batch if mid.startswith(w)), "")
+        rest = mid[len(batch) :]
+        generic = is_generic(mid, lex)
+        if noise_at(m.start()) or not (generic or batch):
             continue
         # 等水利工程: a list of sectors, whose items without a head are no projects; 等重点项目: a list of projects.
-        sectors = bool(_strip_words(mid, lambda w: w in lex.generic, lex))
+        sectors = bool(_strip_words(rest, lambda w: w in lex.generic, lex))
         cs, _ = clause(m.start())
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
@@ -547,13 +554,16 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             # The first item starts after the clause's verb (实施了A、B等项目); the others after any money
             # of their own (投资9900万元的沃克食品).
             s = left_edge(view, e, s, lex) if k == 0 else _trim_front(view, s, e, lex)
+            money = lex.money_lead.match(view, s, e)
+            if money is not None:
+                s = money.end()  # 15亿元南方水泥优化升级: the item's own investment opens it
             de = view.rfind(lex.link, s, e)
             if de >= 0 and e - de > 2:
                 s = de + 1
             if e - s < 2:
                 continue
-            if sectors and not lex.heads.search(view, s, e):
-                continue
+            if sectors and not lex.heads.search(view, s, e) and not (batch and lex.tail_end.search(view, s, e) is None):
+                continue  # 灌区改造、河道治理等一批农田水利工程: kinds of works; 海博思创等一批储能项目: works by name
             if any(ch.isdigit() for ch in view[s:e]) and not (
                 lex.code.search(view, s, e)
                 or lex.capacity.search(view, s, e)
