@@ -27,7 +27,7 @@ RECORD_TYPES = ("indicators", "goals", "projects")
 
 
 def _span(s: int, e: int) -> M.Span:
-    return M.Span(start=s, end=e)
+    return M.span_of(s, e)
 
 
 class Analysis:
@@ -162,11 +162,13 @@ def build_goals(a: Analysis) -> list[M.Goal]:
     return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model, a.plan_pieces)
 
 
-def build_projects(a: Analysis) -> list[M.Project]:
+def build_projects(a: Analysis, county: str | None = None) -> list[M.Project]:
+    """The projects; with the report's ``county`` code, their places are read against its townships and villages."""
     from extractor.records.projects import build_projects as projects
 
     years = {"review": a.meta.year_reviewed, "preamble": a.meta.year_reviewed, "plan": a.meta.year_planned}
-    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, years, a.quantity_model)
+    places = frozenset(gazetteer.places_in(county)) if county else frozenset()
+    return projects(a.text, a.view, a.segments, a.quantities, a.noise_at, years, a.quantity_model, places)
 
 
 def _sections(a: Analysis) -> list[M.Section]:
@@ -296,7 +298,9 @@ def extract(
         quantities=[a.quantity_model(q) for q in a.quantities],
         indicators=build_indicators(a) if "indicators" in only_set else [],
         goals=build_goals(a) if "goals" in only_set else [],
-        projects=build_projects(a) if "projects" in only_set else [],
+        projects=build_projects(a, admin.code[:6] if admin.code and len(admin.code) >= 6 else None)
+        if "projects" in only_set
+        else [],
         noise=[M.Noise(kind=r.kind, span=_span(r.start, r.end), text=text[r.start : r.end]) for r in a.noise],  # type: ignore[arg-type]
         warnings=_warnings(a, warnings),
     )

@@ -8,7 +8,7 @@ written as JSON numbers without float noise (384.87万元 -> 3848700).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
@@ -41,6 +41,13 @@ class Span(Model):
         if self.end < self.start:
             raise ValueError("span end before start")
         return self
+
+
+def span_of(start: int, end: int) -> Span:
+    """A span to hand to a record's constructor. The record's validation turns it into a Span, with the same checks,
+    inside its own call: building the Span first costs a model construction of its own, and spans are the most
+    numerous models (a third of a report's records time went to them)."""
+    return cast(Span, {"start": start, "end": end})
 
 
 Approx = Literal["more_than", "about", "at_most", "at_least"]

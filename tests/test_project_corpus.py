@@ -196,6 +196,7 @@ NEGATIVE = [
     R + "建成5个污水处理站和12座农村公益性公墓，新建乡镇敬老院3所。",
     R + "完成河道清淤、灌区改造等一批小型水利工程。",
     P + "坚持大抓产业、大干项目。",
+    R + "全年实施农村道路提档升级工程完成36处。",
     R + "龙头企业落地投产，十余个项目开工，建成分布式光伏项目6个、总装机8万千瓦。",
 ]
 
@@ -264,3 +265,31 @@ def test_a_category_is_a_sector_never_a_head() -> None:
     got = {p.name: p.category for p in _projects(R + "东方唐韵项目开工建设，新六路、西环路建成通车。")}
     assert got == {"东方唐韵项目": None, "新六路": "transport", "西环路": "transport"}
     assert all(c is None or c in sectors for c in got.values())
+
+
+def test_a_place_starts_at_its_own_name() -> None:
+    """分别为扬名村庙沙组: the place is 扬名村庙沙组, not 为扬名村庙沙组; 和平村 keeps its 和."""
+    got = _projects(
+        R + "实施危桥改造工程，分别为扬名村庙沙组、新冲村梅花桥组。完成红旗路改造工程，分别为和平村、新光村。"
+    )
+    assert [p.locations for p in got] == [["扬名村庙沙组", "新冲村梅花桥组"], ["和平村", "新光村"]]
+
+
+def test_a_place_starts_at_a_gazetteer_name_of_the_county() -> None:
+    from extractor.records.projects import _place_start, lexicon
+
+    view = "分别为石塘铺村"
+    assert _place_start(view, 2, len(view), frozenset({"石塘铺村"}), lexicon()) == 3
+    view = "覆盖洪山石塘铺村"  # two characters before the village: only the gazetteer knows where it starts
+    assert _place_start(view, 2, len(view), frozenset(), lexicon()) == 2
+    assert _place_start(view, 2, len(view), frozenset({"石塘铺村"}), lexicon()) == 4
+
+
+def test_the_sample_places_come_from_the_county_gazetteer() -> None:
+    from pathlib import Path
+
+    from extractor import extract_file
+
+    doc = extract_file(str(Path(__file__).resolve().parents[1] / "samples" / "hongshan_2019.txt"))
+    bridge = next(p for p in doc.projects if p.name == "危橋改造工程項目")
+    assert bridge.locations == ["揚名村廟沙組", "新衝村梅花橋組"]

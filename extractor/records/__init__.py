@@ -22,7 +22,7 @@ class QuantityModels:
         if m is None:
             m = self._built[key] = M.Quantity(
                 raw=self.text[q.start : q.end],
-                span=M.Span(start=q.start, end=q.end),
+                span=M.span_of(q.start, q.end),
                 number=q.number,
                 high=q.high,
                 unit=q.unit,

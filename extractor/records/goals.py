@@ -295,7 +295,7 @@ def build_goals(
         out.append(
             M.Goal(
                 text=text[g.start : end],
-                span=M.Span(start=g.start, end=end),
+                span=M.span_of(g.start, end),
                 sentence=sentence_span,
                 year=year,
                 theme=_theme(text, view, g, themes),
@@ -410,7 +410,7 @@ def _targets(
                 qualifier=m.qualifier or _qualifier(q, lex),  # type: ignore[arg-type]
                 qualifier_raw=_qualifier_raw(text, view, q),
                 text=text[s : q.end],
-                span=M.Span(start=s, end=q.end),
+                span=M.span_of(s, q.end),
             )
         )
     # Only the main targets hold qualitative targets, and a rank needs a cue word somewhere in the goal.
@@ -459,7 +459,7 @@ def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -
                 measure="growth" if any(w in view[cs:ce] for w in ind.measure_words("growth_word")) else "level",
                 qualifier=None,
                 text=text[cs:ce],
-                span=M.Span(start=cs, end=ce),
+                span=M.span_of(cs, ce),
             )
         )
     return out
@@ -479,7 +479,7 @@ def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
             scope=text[m.start("scope") : m.end("scope")],
             position=pos,
             raw=text[m.start() : m.end()],
-            span=M.Span(start=m.start(), end=m.end()),
+            span=M.span_of(m.start(), m.end()),
         )
         return M.Target(
             subject=subj,
@@ -487,7 +487,7 @@ def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
             measure="rank",
             rank=rank,
             text=text[s:e],
-            span=M.Span(start=s, end=e),
+            span=M.span_of(s, e),
         )
     return None
 

@@ -26,6 +26,8 @@ from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
 from extractor.records.project_names import lexicon as name_lexicon
 from extractor.segment import Segments
 
+# The one-character words a place name may follow (分别为扬名村, 在新境村); a place may open with one too (和平村).
+_PLACE_OPENERS = "和及与为在至从的"
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 # What may stand between the names of one list (A、B和C): the list joiners, but no clause break.
 _JOINERS = frozenset(["", *(w for w in list_joiners() if w not in CLAUSE_BREAK)])
@@ -82,7 +84,7 @@ def lexicon() -> _Lex:
         # The ending is looked for first: the look-behind over every verb is tried only where a place ends.
         place=regex.compile(
             rf"(?=[\u4e00-\u9fff]{{2,3}}(?:{places}))"
-            rf"(?<=[，,、和及与为在至从的]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
+            rf"(?<=[，,、{_PLACE_OPENERS}]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             + place_body
         ),
         # A name may open with its own place or river (孝义河综合整治工程).
@@ -186,7 +188,10 @@ def build_projects(
     noise_at: Callable[[int], bool],
     years: dict[str, int | None],
     quantity_model: Callable[[QMatch], M.Quantity],
+    places: frozenset[str] = frozenset(),
 ) -> list[M.Project]:
+    """The projects of a report; ``places`` are the township and village names of its county (the gazetteer's),
+    which set where a project's places start."""
     lex = lexicon()
     q_starts = [q.start for q in qs]
     out: list[M.Project] = []
@@ -239,11 +244,11 @@ def build_projects(
             out.append(
                 M.Project(
                     name=text[c.start : c.end],
-                    span=M.Span(start=c.start, end=c.end),
-                    sentence=M.Span(start=s0, end=s1),
+                    span=M.span_of(c.start, c.end),
+                    sentence=M.span_of(s0, s1),
                     evidence=c.evidence,  # type: ignore[arg-type]
                     category=category,
-                    locations=_places(text, view, c, g.end, nxt, lex),
+                    locations=_places(text, view, c, g.end, nxt, lex, places),
                     quantities=[quantity_model(q) for q in sizes],
                     investment=quantity_model(investment) if investment else None,
                     status=status,  # type: ignore[arg-type]
@@ -254,13 +259,34 @@ def build_projects(
     return out
 
 
-def _places(text: str, view: str, c: Cand, group_end: int, nxt: int, lex: _Lex) -> list[str]:
+def _places(
+    text: str, view: str, c: Cand, group_end: int, nxt: int, lex: _Lex, known: frozenset[str] = frozenset()
+) -> list[str]:
     """The place a name opens with (孝义河综合整治工程) and those in the clause after its list (主要分布在扬名村、
-    新境村 is shared by the list)."""
+    新境村 is shared by the list). ``known`` are the township and village names of the report's county: a place
+    found by its ending starts where such a name does (分别为扬名村庙沙组: 扬名村, not 为扬名村)."""
     found = []
     m = lex.place_at.match(view, c.start, c.end)
     if m is not None and not m.group().endswith("组"):
-        found.append(text[m.start() : m.end()])
+        found.append(text[_place_start(view, m.start(), m.end(), known, lex) : m.end()])
     if nxt > group_end and lex.place_hint.search(view, group_end, nxt):
-        found += [text[m.start() : m.end()] for m in lex.place.finditer(view, group_end, nxt)]
+        found += [
+            text[_place_start(view, m.start(), m.end(), known, lex) : m.end()]
+            for m in lex.place.finditer(view, group_end, nxt)
+        ]
     return list(dict.fromkeys(found))
+
+
+# The longest township or village name looked for inside a place found by its ending.
+_MAX_KNOWN = 8
+
+
+def _place_start(view: str, s: int, e: int, known: frozenset[str], lex: _Lex) -> int:
+    """Where the place found at view[s:e] starts: at the first gazetteer name inside it; else after a one-character
+    word that opens it when a place name of its own follows (为扬名村, but 和平村)."""
+    for p in range(s, e - 1) if known else ():
+        if any(view[p : p + k] in known for k in range(2, min(_MAX_KNOWN, e - p) + 1)):
+            return p
+    if view[s] in _PLACE_OPENERS and lex.place_at.match(view, s + 1, e):
+        return s + 1
+    return s

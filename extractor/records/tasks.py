@@ -94,7 +94,7 @@ def deadline(text: str, view: str, s: int, e: int, planned: int | None) -> M.Dea
                 found = _date(rm, row, planned)
                 if found is not None:
                     return M.Deadline(
-                        date=found, raw=text[rm.start() : rm.end()], span=M.Span(start=rm.start(), end=rm.end())
+                        date=found, raw=text[rm.start() : rm.end()], span=M.span_of(rm.start(), rm.end())
                     )
                 break
         pos = m.end()
@@ -133,5 +133,5 @@ def lead_unit(text: str, view: str, s: int, e: int) -> M.LeadUnit | None:
             unit = seg[us:ue]
             if not unit.endswith(_unit_suffixes()):
                 continue
-            return M.LeadUnit(name=text[s + us : s + ue], span=M.Span(start=s + us, end=s + ue))
+            return M.LeadUnit(name=text[s + us : s + ue], span=M.span_of(s + us, s + ue))
     return None
