@@ -718,9 +718,8 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
                 continue
             c.start = k + 1
             name = view[c.start : c.end]
-        if (
-            lex.count_after.match(view, c.end)
-            and (c.start == 0 or not (view[c.start - 1] == "、" or view[c.start - 1] in lex.pair_joiners))
+        if lex.count_after.match(view, c.end) and (
+            c.start == 0 or not (view[c.start - 1] == "、" or view[c.start - 1] in lex.pair_joiners)
         ):
             continue  # 建成并网独立储能项目4个: a kind of works and how many (A、B两个园区: the count closes a list)
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.

@@ -93,9 +93,7 @@ def deadline(text: str, view: str, s: int, e: int, planned: int | None) -> M.Dea
             if rm is not None:
                 found = _date(rm, row, planned)
                 if found is not None:
-                    return M.Deadline(
-                        date=found, raw=text[rm.start() : rm.end()], span=M.span_of(rm.start(), rm.end())
-                    )
+                    return M.Deadline(date=found, raw=text[rm.start() : rm.end()], span=M.span_of(rm.start(), rm.end()))
                 break
         pos = m.end()
     return None
