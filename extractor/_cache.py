@@ -49,7 +49,10 @@ def read(name: str) -> Any:
     if p is None:
         return None
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as f:
+            if not _own(os.fstat(f.fileno())):
+                return None
+            data = f.read()
     except OSError:
         return None
     head = len(_MAGIC)
@@ -60,6 +63,15 @@ def read(name: str) -> Any:
         return pickle.loads(payload)
     except Exception:  # written by another version of a library: the caller builds it anew
         return None
+
+
+def _own(st: os.stat_result) -> bool:
+    """Whether a cache file is this user's alone: a pickle runs code as it loads, so a file that another user
+    wrote or may write (a cache folder shared in /tmp) is never loaded."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the folder is in the user's profile
+        return True
+    return st.st_uid == getuid() and not st.st_mode & 0o022
 
 
 def write(name: str, obj: Any) -> None:

@@ -172,3 +172,14 @@ def test_a_second_process_loads_the_re_code_the_first_compiled(tmp_path: Path) -
         assert r.returncode == 0, r.stderr
         counts.append(int(r.stdout))
     assert counts == [2, 0]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_a_file_others_may_write_is_not_loaded(tmp_path: Path) -> None:
+    env = {"GOVREPORT_CACHE_DIR": str(tmp_path)}
+    assert _compiles(env) == 2
+    [f] = tmp_path.glob("patterns-*.pickle")
+    f.chmod(0o666)
+    assert _compiles(env) == 2  # not loaded; compiled and written anew, as the user's own file
+    assert f.stat().st_mode & 0o777 == 0o600
+    assert _compiles(env) == 0
