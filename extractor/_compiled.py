@@ -39,7 +39,8 @@ _dirty = False
 
 
 def cache_name() -> str:
-    return f"patterns-regex{regex.__version__}-{sys.implementation.cache_tag}"
+    # re's code format is named by its engine's MAGIC number, regex's by its version
+    return f"patterns-regex{regex.__version__}-sre{_SRE_MAGIC}-{sys.implementation.cache_tag}"
 
 
 def _read() -> dict[Key, Any]:
@@ -112,8 +113,10 @@ try:  # the layout of CPython 3.11 and later; elsewhere re patterns are compiled
     from re import _parser as _re_parser
 
     _sre_compile: Any = _sre.compile
+    _SRE_MAGIC = _sre.MAGIC
 except ImportError:
     _sre_compile = None
+    _SRE_MAGIC = 0
 _RE_TEMPLATE = getattr(re, "TEMPLATE", 0)
 
 

@@ -120,6 +120,9 @@ def unescape_breaks(text: str, view: str) -> str:
     return "".join(parts)
 
 
+_S2T_TABLES = ("s2t.json", "STCharacters.ocd2", "STPhrases.ocd2")
+
+
 @cache
 def _s2t_changing() -> frozenset[str]:
     """The characters of U+4E00–U+9FFF that OpenCC s2t changes. Loading s2t (its phrase dictionary) costs some
@@ -131,7 +134,7 @@ def _s2t_changing() -> frozenset[str]:
 
     tables = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
     try:
-        stamp = "-".join(f"{st.st_size}.{st.st_mtime_ns}" for st in map(os.stat, _s2t_tables(tables)))
+        stamp = "-".join(f"{st.st_size}.{st.st_mtime_ns}" for st in (os.stat(tables / f) for f in _S2T_TABLES))
     except OSError:  # laid out otherwise: no cache
         stamp = ""
     name = f"s2t-chars-{zlib.crc32(stamp.encode()):08x}"
@@ -143,10 +146,6 @@ def _s2t_changing() -> frozenset[str]:
     if stamp:
         _cache.write(name, (stamp, chars))
     return chars
-
-
-def _s2t_tables(folder: Path) -> list[Path]:
-    return [folder / "s2t.json", folder / "STCharacters.ocd2", folder / "STPhrases.ocd2"]
 
 
 def _s2t_changes(ch: str) -> bool:
