@@ -11,6 +11,8 @@ from importlib import resources
 
 import regex
 
+from extractor import _compiled
+
 
 def data_text(name: str) -> str:
     return resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
@@ -78,7 +80,7 @@ def any_of(patterns: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does: a single look rules most positions out before each
     pattern is tried on its own. The data rows joined so must use no named groups, backreferences or global
     inline flags, which would clash or change meaning in one pattern."""
-    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+    return _compiled.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache

@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled
 from extractor._data import table
 
 
@@ -30,14 +31,14 @@ def _negatives() -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
     # Longest first and tried at every position (overlapped): the longest literal starting at a position covers
     # every shorter one starting there, so the blocked positions are those of every occurrence of every literal.
     literals = sorted((r["text"] for r in rows if r["kind"] == "literal"), key=len, reverse=True)
-    literal_re = regex.compile("|".join(regex.escape(w) for w in literals) or r"(?!)")
+    literal_re = _compiled.compile("|".join(regex.escape(w) for w in literals) or r"(?!)")
     # Each pattern on its own: one alternation of all of them is twenty times slower on long texts.
-    patterns = tuple(regex.compile(r["text"]) for r in rows if r["kind"] == "pattern")
+    patterns = tuple(_compiled.compile(r["text"]) for r in rows if r["kind"] == "pattern")
     return literal_re, patterns
 
 
 # A short quotation is a slogan or a programme name (“一个载体、四个体系”): its Chinese numerals count nothing.
-_QUOTES = regex.compile(
+_QUOTES = _compiled.compile(
     r"“[^“”\n。]{1,24}”|‘[^‘’\n。]{1,24}’|「[^「」\n。]{1,24}」|『[^『』\n。]{1,24}』|\"[^\"\n。]{1,24}\""
 )
 

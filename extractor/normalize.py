@@ -8,9 +8,12 @@ spaces.
 
 from __future__ import annotations
 
+import os
 import re
+import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Literal
 
 Script = Literal["simplified", "traditional", "mixed"]
@@ -117,9 +120,37 @@ def unescape_breaks(text: str, view: str) -> str:
     return "".join(parts)
 
 
+_S2T_TABLES = ("s2t.json", "STCharacters.ocd2", "STPhrases.ocd2")
+
+
 @cache
+def _s2t_changing() -> frozenset[str]:
+    """The characters of U+4E00–U+9FFF that OpenCC s2t changes. Loading s2t (its phrase dictionary) costs some
+    60 ms, more than the rest of a report's normalization, so the set is kept in the user cache, under a name
+    made of the size and time of the installed OpenCC's s2t tables (an upgrade or reinstall changes it)."""
+    import opencc
+
+    from extractor import _cache
+
+    tables = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    try:
+        stamp = "-".join(f"{st.st_size}.{st.st_mtime_ns}" for st in (os.stat(tables / f) for f in _S2T_TABLES))
+    except OSError:  # laid out otherwise: no cache
+        stamp = ""
+    name = f"s2t-chars-{zlib.crc32(stamp.encode()):08x}"
+    got = _cache.read(name) if stamp else None
+    if isinstance(got, tuple) and len(got) == 2 and got[0] == stamp and isinstance(got[1], frozenset):
+        return got[1]
+    conv = _converter("s2t")
+    chars = frozenset(c for c in map(chr, range(0x4E00, 0xA000)) if conv.convert(c) != c)
+    if stamp:
+        _cache.write(name, (stamp, chars))
+    return chars
+
+
 def _s2t_changes(ch: str) -> bool:
-    return _converter("s2t").convert(ch) != ch
+    """Whether OpenCC s2t changes ``ch``, a character of U+4E00–U+9FFF."""
+    return ch in _s2t_changing()
 
 
 def detect_script(text: str, simplified_text: str | None = None) -> Script:

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import _compiled, numerals
 from extractor._data import column, table
 from extractor.money import lexicon as money_words
 
@@ -68,7 +68,7 @@ def lexicon() -> Lex:
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
     # One pass over characters; each alternative is decided by its first character, so matching is linear.
-    run = regex.compile(
+    run = _compiled.compile(
         rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
         rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
@@ -78,7 +78,7 @@ def lexicon() -> Lex:
         alts = "|".join(
             rf"{regex.escape(r['before'])}(?P<n>[{cn}0-9]{{1,3}}){regex.escape(r['after'])}" for r in mult_rows
         )
-        mult = regex.compile(alts)
+        mult = _compiled.compile(alts)
     separators = column("ranges.tsv", "text", kind="separator")
     unit_sharing = column("ranges.tsv", "text", kind="list")
     money = units[money_words().unit]

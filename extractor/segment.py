@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from extractor import _compiled
 from extractor._data import any_of, table
 
 SENTENCE_END = "。！？!?；;"
@@ -24,8 +25,8 @@ _CLOSERS = "”’」』)）\"'"
 MAX_HEADING = 40
 MAX_TRAILING_HEADING = 30
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")  # a year as reports write it (2019年)
+_LINE = _compiled.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+YEAR = _compiled.compile(r"((?:19|20)[0-9]{2})年")  # a year as reports write it (2019年)
 
 
 @cache
@@ -33,7 +34,7 @@ def _markers() -> dict[str, regex.Pattern[str]]:
     rows = table("markers.tsv")
     kinds = dict.fromkeys(r["kind"] for r in rows)
     return {
-        k: regex.compile(r"^\s*(?:" + "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == k) + ")")
+        k: _compiled.compile(r"^\s*(?:" + "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == k) + ")")
         for k in kinds
     }
 
@@ -202,7 +203,7 @@ def _cues() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
         cue = r["cue"]
         if r["where"] == "end":
             cue = f"(?:{cue})$"
-        out.append((r["kind"], r["where"], regex.compile(cue)))
+        out.append((r["kind"], r["where"], _compiled.compile(cue)))
     return tuple(out)
 
 
@@ -248,7 +249,7 @@ def split_lines(text: str) -> list[Span]:
     return out
 
 
-_SENTENCE = regex.compile(
+_SENTENCE = _compiled.compile(
     rf"[^{regex.escape(SENTENCE_END)}]*(?:[{regex.escape(SENTENCE_END)}][{regex.escape(_CLOSERS)}]*|$)"
 )
 

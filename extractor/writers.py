@@ -12,13 +12,14 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from extractor import tables as T
 from extractor.models import Document
 
 FORMATS = ("json", "jsonl", "csv")  # text formats; xlsx is a workbook, written by extractor.xlsx
 
 
 def csv_columns() -> list[str]:
+    from extractor import tables as T  # only CSV needs the flattened tables: JSON output does not import them
+
     return T.union_columns()
 
 
@@ -32,6 +33,8 @@ def dump_jsonl(doc: Document) -> str:
 
 def rows(doc: Document, text: str | None = None) -> Iterator[dict[str, Any]]:
     """Flat rows of ``doc`` and every record; ``text`` fills the sentence_text column."""
+    from extractor import tables as T
+
     return T.union_rows(doc.model_dump(mode="json"), text)
 
 

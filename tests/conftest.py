@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +18,13 @@ DATA = ROOT / "tests" / "data"
 CORPUS = DATA / "docs"
 HAILAR = DATA / "hailar"
 HONGSHAN_GOLD = ROOT / "tests" / "gold" / "hongshan.json"
+
+# The cache of compiled patterns (extractor._compiled) of this session and of the commands it runs is a folder of
+# its own, removed at exit (after the cache is written: atexit runs the handlers registered last first), so the
+# tests neither read nor leave anything in the user's ~/.cache.
+if "GOVREPORT_CACHE_DIR" not in os.environ:
+    os.environ["GOVREPORT_CACHE_DIR"] = tempfile.mkdtemp(prefix="govreport-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GOVREPORT_CACHE_DIR"], ignore_errors=True)
 
 
 def on_ci() -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import sqlite3
 import sys
 from enum import Enum
 from pathlib import Path
@@ -39,6 +37,10 @@ def panel(
 
     Example: govreport panel results.db -o panel.xlsx
     """
+    # csv and sqlite3 are imported by the commands that use them, not by every start of govreport
+    import csv
+    import sqlite3
+
     from extractor import panel as P
 
     docs = []
@@ -102,6 +104,9 @@ def keywords(
 
     Example: govreport keywords results.jsonl --dict words.txt -o measures.csv
     """
+    import csv
+    import sqlite3
+
     from extractor import keywords as K
     from extractor import panel as P
     from extractor.errors import InputError

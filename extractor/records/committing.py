@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled
 from extractor._data import table
 from extractor.segment import YEAR, Part, Segments
 
@@ -44,7 +45,7 @@ def kinds() -> _Kinds:
     rows = table("sentence_kinds.tsv")
 
     def pat(*ks: str) -> regex.Pattern[str]:
-        return regex.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] in ks))
+        return _compiled.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] in ks))
 
     return _Kinds(
         committing=pat("committing"),

@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled
 from extractor._data import table
 from extractor.segment import Segments
 
@@ -18,12 +19,12 @@ GENRES = ("work_report", "summary_plan", "summary", "plan", "policy_address", "o
 
 @cache
 def _cues() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((r["genre"], regex.compile(r["cue"])) for r in table("genres.tsv") if r["genre"] in GENRES)
+    return tuple((r["genre"], _compiled.compile(r["cue"])) for r in table("genres.tsv") if r["genre"] in GENRES)
 
 
 @cache
 def _cue_of(kind: str) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{r['cue']})" for r in table("genres.tsv") if r["genre"] == kind))
+    return _compiled.compile("|".join(f"(?:{r['cue']})" for r in table("genres.tsv") if r["genre"] == kind))
 
 
 def from_title(compact_title: str) -> str | None:

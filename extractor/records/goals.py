@@ -17,8 +17,8 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled, numerals
 from extractor import models as M
-from extractor import numerals
 from extractor._data import table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
@@ -60,19 +60,19 @@ def lexicon() -> _Lex:
         return "|".join(f"(?:{r['pattern']})" for r in cues if r["kind"] == kind)
 
     return _Lex(
-        commit=re.compile("|".join(re.escape(w) for w in words)),
+        commit=_compiled.compile_re("|".join(re.escape(w) for w in words)),
         strength={r["word"]: r["strength"] for r in rows if r["strength"]},
-        strength_re=re.compile(
+        strength_re=_compiled.compile_re(
             "|".join(re.escape(w) for w in words if any(r["word"] == w and r["strength"] for r in rows))
         ),
-        targets=tuple(regex.compile(r["pattern"]) for r in cues if r["kind"] == "targets"),
-        target_words=re.compile("|".join(re.escape(r["pattern"]) for r in cues if r["kind"] == "word")),
-        average=re.compile(pat("average")),
-        marker=re.compile(pat("marker")),
-        year=re.compile(pat("year")),
-        precondition=regex.compile(pat("precondition")),
-        list_tail=regex.compile(pat("list_tail")),
-        explanation=regex.compile(pat("explanation")),
+        targets=tuple(_compiled.compile(r["pattern"]) for r in cues if r["kind"] == "targets"),
+        target_words=_compiled.compile_re("|".join(re.escape(r["pattern"]) for r in cues if r["kind"] == "word")),
+        average=_compiled.compile_re(pat("average")),
+        marker=_compiled.compile_re(pat("marker")),
+        year=_compiled.compile_re(pat("year")),
+        precondition=_compiled.compile(pat("precondition")),
+        list_tail=_compiled.compile(pat("list_tail")),
+        explanation=_compiled.compile(pat("explanation")),
         qualifier={r["approx"]: r["qualifier"] for r in table("qualifiers.tsv")},
     )
 

@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import _compiled, numerals
 from extractor._data import alternation, any_of, column, last_chars, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
@@ -26,7 +26,7 @@ CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
 MAX_NAME = 24
 MAX_AFTER_NAME = 12
 
-_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _affix_pattern(words: tuple[str, ...], at_start: bool) -> regex.Pattern[str]
     for w in sorted(words, key=len, reverse=True):
         alts.append(w[:-1] if w.endswith("*") else regex.escape(w))
     body = "|".join(alts)
-    return regex.compile(rf"^(?:{body})+" if at_start else rf"(?:{body})+$")
+    return _compiled.compile(rf"^(?:{body})+" if at_start else rf"(?:{body})+$")
 
 
 def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
@@ -89,20 +89,20 @@ def lexicon() -> _Lex:
         trailing=_affix_pattern(trailing, False),
         trailing_words=_by_first(trailing),
         trailing_longest=max((len(w) for w in trailing), default=0),
-        periods=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("periods.tsv")),
-        ranks=tuple((r["kind"], regex.compile(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"),
+        periods=tuple((r["kind"], _compiled.compile(r["pattern"])) for r in table("periods.tsv")),
+        ranks=tuple((r["kind"], _compiled.compile(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"),
         rank_cues=tuple(r["pattern"] for r in table("ranks.tsv") if r["kind"] == "cue"),
         contractions=tuple(
             (r["short"], tuple(r["expanded"].split("|")))
             for r in sorted(table("contractions.tsv"), key=lambda r: -len(r["short"]))
         ),
-        after_stops=regex.compile("|".join(regex.escape(w) for w in column("name_stops.tsv", "word"))),
-        topic_end=regex.compile(
+        after_stops=_compiled.compile("|".join(regex.escape(w) for w in column("name_stops.tsv", "word"))),
+        topic_end=_compiled.compile(
             "|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))
         ),
         respectively=next(r["word"] for r in rows if r["kind"] == "respectively"),
         not_bases=tuple(r["word"] for r in rows if r["kind"] == "not_base"),
-        estimate=regex.compile(alternation(column("name_affixes.tsv", "word", position="estimate"))),
+        estimate=_compiled.compile(alternation(column("name_affixes.tsv", "word", position="estimate"))),
     )
 
 
@@ -570,9 +570,9 @@ def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
     return [name] * k
 
 
-_SENTENCE_BREAK = regex.compile(r"[。；;]")
-_OTHER_SUBJECT_RANK = regex.compile(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居")
-_LIST_SPLIT = regex.compile(r"[、和及与]")
+_SENTENCE_BREAK = _compiled.compile(r"[。；;]")
+_OTHER_SUBJECT_RANK = _compiled.compile(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居")
+_LIST_SPLIT = _compiled.compile(r"[、和及与]")
 
 
 def rank_phrases(view: str, s: int, e: int) -> Iterator[tuple[regex.Match[str], int | None]]:
@@ -610,7 +610,7 @@ def may_rank(view: str, s: int, e: int) -> bool:
 
 @cache
 def _rank_cues() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(c) for c in lexicon().rank_cues))
+    return _compiled.compile_re("|".join(re.escape(c) for c in lexicon().rank_cues))
 
 
 def with_verb(view: str, m: Mention) -> tuple[int, int] | None:
@@ -651,7 +651,7 @@ def _canonical_trim() -> regex.Pattern[str]:
     words = column("name_affixes.tsv", "word", position="canonical_trim")
     scopes = column("name_affixes.tsv", "word", position="leading")
     alts = sorted({*words, *(w for w in scopes if not w.endswith("*"))}, key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
+    return _compiled.compile("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
 
 
 def leading_name(view: str, s: int, e: int) -> tuple[int, int] | None:

@@ -8,16 +8,16 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import _compiled, numerals
 from extractor._data import table
 from extractor.segment import Segments
 
 HEAD_LINES = 15
 
-_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
-_CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
-_DATE = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
-_META_DATE = regex.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
+_YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_CN_YEAR = _compiled.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
+_DATE = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
+_META_DATE = _compiled.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
 
 
 @dataclass
@@ -34,13 +34,13 @@ class MetaInfo:
 
 @cache
 def _title_cues() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
-    return tuple((regex.compile(r["cue"]), r["year_role"], r["level"]) for r in table("titles.tsv"))
+    return tuple((_compiled.compile(r["cue"]), r["year_role"], r["level"]) for r in table("titles.tsv"))
 
 
 @cache
 def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
-        (r["source"], regex.compile(r["pattern"], regex.MULTILINE))
+        (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
         if r["source"] not in ("not_in_name", "not_in_stem")
     )
@@ -68,7 +68,7 @@ def _codes() -> dict[str, dict[str, str]]:
 @cache
 def _unit_re() -> regex.Pattern[str]:
     sufs = "|".join(regex.escape(s) for s, _ in _suffixes())
-    return regex.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
+    return _compiled.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
 
 
 def _years_in(text: str) -> list[int]:
@@ -116,13 +116,17 @@ def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
 @cache
 def _not_in_names() -> regex.Pattern[str]:
     """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
-    return regex.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name"))
+    return _compiled.compile(
+        "|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name")
+    )
 
 
 @cache
 def _not_in_stem() -> regex.Pattern[str]:
     """Suffix characters that end a township's stem read backwards (乡镇, 县城): the name starts after them."""
-    return regex.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_stem"))
+    return _compiled.compile(
+        "|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_stem")
+    )
 
 
 def _valid_region(name: str, in_title: bool = False) -> bool:
@@ -182,13 +186,13 @@ _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
 # A name read from the body must recur: one mention is a neighbour, a visit, an example.
 _OWN_MIN = 3
 _OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
-_HAN = regex.compile(r"[\u4e00-\u9fff]+")
+_HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
 
 
 @cache
 def _township_suffix_re() -> regex.Pattern[str]:
     sufs = sorted((s for s, lv in _suffixes() if lv == "township"), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(s) for s in sufs))
+    return _compiled.compile("|".join(regex.escape(s) for s in sufs))
 
 
 @cache
@@ -232,8 +236,8 @@ def _compatible(level: str) -> tuple[str, ...]:
     )
 
 
-_SPACES = regex.compile(r"\s+")
-_CLAUSE_MARK = regex.compile(r"[,，。;；]")
+_SPACES = _compiled.compile(r"\s+")
+_CLAUSE_MARK = _compiled.compile(r"[,，。;；]")
 
 
 def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
@@ -336,7 +340,7 @@ def _level_from_scope(view: str) -> str | None:
 def _year_cues() -> dict[str, tuple[regex.Pattern[str], ...]]:
     out: dict[str, list[regex.Pattern[str]]] = {}
     for r in table("year_cues.tsv"):
-        out.setdefault(r["kind"], []).append(regex.compile(r["pattern"]))
+        out.setdefault(r["kind"], []).append(_compiled.compile(r["pattern"]))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -346,7 +350,7 @@ def _named_cues() -> tuple[tuple[regex.Pattern[str], str], ...]:
     years = "|".join(p.pattern for p in _year_cues().get("named", ()))
     if not years:
         return ()
-    return tuple((regex.compile(f"(?:{years})(?:{r['cue']})"), r["year_role"]) for r in table("titles.tsv"))
+    return tuple((_compiled.compile(f"(?:{years})(?:{r['cue']})"), r["year_role"]) for r in table("titles.tsv"))
 
 
 def _named_in_body(view: str) -> tuple[int | None, int | None]:

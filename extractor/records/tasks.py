@@ -13,8 +13,8 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled, numerals
 from extractor import models as M
-from extractor import numerals
 from extractor._data import table
 
 
@@ -30,7 +30,10 @@ class _Deadline:
 def _deadlines() -> tuple[_Deadline, ...]:
     return tuple(
         _Deadline(
-            regex.compile(r["pattern"]), int(r["month"]) if r["month"] else None, r["precision"], int(r["after"] or 0)
+            _compiled.compile(r["pattern"]),
+            int(r["month"]) if r["month"] else None,
+            r["precision"],
+            int(r["after"] or 0),
         )
         for r in table("deadlines.tsv")
     )
@@ -44,17 +47,17 @@ TRIGGER_WINDOW = 16
 def _triggers() -> re.Pattern[str]:
     # The standard engine finds these plain words several times faster than the rows' patterns: most goals name
     # no trigger, and the rows are tried only in a short window before each one.
-    return re.compile("|".join(f"(?:{r['trigger']})" for r in table("deadlines.tsv")))
+    return _compiled.compile_re("|".join(f"(?:{r['trigger']})" for r in table("deadlines.tsv")))
 
 
 @cache
 def _any_deadline() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{r['pattern']})" for r in table("deadlines.tsv")))
+    return _compiled.compile("|".join(f"(?:{r['pattern']})" for r in table("deadlines.tsv")))
 
 
 @cache
 def _lead_patterns() -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "pattern")
+    return tuple(_compiled.compile(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "pattern")
 
 
 @cache
@@ -64,7 +67,7 @@ def _unit_suffixes() -> tuple[str, ...]:
 
 @cache
 def _lead_cue() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "cue"))
+    return _compiled.compile_re("|".join(re.escape(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "cue"))
 
 
 def _number(s: str | None) -> int | None:

@@ -1,0 +1,131 @@
+"""Compiled patterns kept across processes (in the user cache, ``extractor._cache``).
+
+Compiling the data files' patterns (word lists of hundreds of words, cue tables) was about 0.1 s of a fresh
+process's first extraction. The ``regex`` module pickles a compiled pattern together with its compiled code, and
+loading one is two orders of magnitude faster than compiling it. ``re`` pickles only the source and compiles it
+again on loading, so for an ``re`` pattern the cache keeps what ``re`` hands its C engine (the code its Python
+compiler produced, the group names) and gives them to the engine again, which checks the code before it takes
+it. The patterns compiled here are written at the end of a process that compiled one the cache lacked, and the
+next process loads them all at its first pattern.
+
+An entry's key is the engine, the pattern text and its flags, so an edited data file or engine module never meets
+a stale entry: its patterns are new keys, compiled and added. The file's name carries the ``regex`` and Python
+versions, to which the compiled code's format belongs. Whatever goes wrong on the cached path falls back to the
+engine's own compile.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import sys
+import threading
+from typing import Any
+
+import regex
+
+from extractor import _cache
+
+# The file keeps the patterns of past runs too (another command, an older data file) up to this many; past it,
+# only those the last run used.
+_MAX_ENTRIES = 2000
+
+Key = tuple[str, str, int]  # (engine, pattern, flags)
+
+_lock = threading.Lock()
+_loaded: dict[Key, Any] | None = None  # None: not read yet
+_used: set[Key] = set()
+_dirty = False
+
+
+def cache_name() -> str:
+    # re's code format is named by its engine's MAGIC number, regex's by its version
+    return f"patterns-regex{regex.__version__}-sre{_SRE_MAGIC}-{sys.implementation.cache_tag}"
+
+
+def _read() -> dict[Key, Any]:
+    table = _cache.read(cache_name())
+    if not isinstance(table, dict):
+        return {}
+    return {k: v for k, v in table.items() if isinstance(k, tuple) and len(k) == 3 and _whole(k, v)}
+
+
+def _whole(key: tuple, value: Any) -> bool:
+    engine, pattern = key[0], key[1]
+    if engine == "regex":
+        return isinstance(value, regex.Pattern) and value.pattern == pattern
+    return engine == "re" and isinstance(value, tuple) and len(value) == 6 and value[0] == pattern
+
+
+def _patterns() -> dict[Key, Any]:
+    global _loaded
+    if _loaded is None:
+        _loaded = _read()
+        atexit.register(save)
+    return _loaded
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, from the cache when an earlier process compiled it."""
+    if not isinstance(pattern, str):  # a compiled pattern or bytes: as regex.compile does, uncached
+        return regex.compile(pattern, flags)
+    return _lookup(("regex", pattern, int(flags)), lambda: regex.compile(pattern, flags))
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, its compiled code from the cache when an earlier process compiled it."""
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & (re.DEBUG | _RE_TEMPLATE) or _sre_compile is None:
+        return re.compile(pattern, flags)
+    parts = _lookup(("re", pattern, flags), lambda: _re_parts(pattern, flags))
+    try:
+        return _sre_compile(*parts)
+    except Exception:  # code the engine refuses: compile as re does
+        return re.compile(pattern, flags)
+
+
+def _lookup(key: Key, build: Any) -> Any:
+    global _dirty
+    with _lock:
+        table = _patterns()
+        got = table.get(key)
+        if got is None:
+            got = table[key] = build()
+            _dirty = True
+        _used.add(key)
+    return got
+
+
+def _re_parts(pattern: str, flags: int) -> tuple[Any, ...]:
+    """The arguments ``re.compile`` hands its C engine, as re's own compiler (``re._compiler.compile``) makes them."""
+    p = _re_parser.parse(pattern, flags)
+    code = [int(c) for c in _re_compiler._code(p, flags)]  # plain ints: re's opcodes are int subclasses
+    groupindex = p.state.groupdict
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (pattern, int(flags | p.state.flags), code, p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+
+
+try:  # the layout of CPython 3.11 and later; elsewhere re patterns are compiled as usual
+    import _sre
+    from re import _compiler as _re_compiler
+    from re import _parser as _re_parser
+
+    _sre_compile: Any = _sre.compile
+    _SRE_MAGIC = _sre.MAGIC
+except ImportError:
+    _sre_compile = None
+    _SRE_MAGIC = 0
+_RE_TEMPLATE = getattr(re, "TEMPLATE", 0)
+
+
+def save() -> None:
+    """Write the cache file when this process compiled a pattern it lacked (at exit; errors are ignored)."""
+    global _dirty
+    with _lock:
+        if not _dirty or _loaded is None:
+            return
+        keep = _loaded if len(_loaded) <= _MAX_ENTRIES else {k: _loaded[k] for k in _used}
+        _dirty = False
+    _cache.write(cache_name(), keep)
