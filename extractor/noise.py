@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled
 from extractor._data import any_of, table
 
 # A footer is only noise when no report paragraph follows it: a long line that reads like prose.
@@ -26,7 +27,7 @@ class NoiseRegion:
 @cache
 def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
     """(kind, scope, pattern); a line or tail pattern must match a whole line (it is tried with fullmatch)."""
-    return tuple((r["kind"], r["scope"], regex.compile(r["pattern"])) for r in table("noise.tsv"))
+    return tuple((r["kind"], r["scope"], _compiled.compile(r["pattern"])) for r in table("noise.tsv"))
 
 
 @cache

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled
 from extractor.layout import line_ends, page_number
 from extractor.segment import heading_markers
 
@@ -32,7 +33,7 @@ _GAP = _SPACE + _BREAK
 @cache
 def _heading_start() -> regex.Pattern[str]:
     """The heading markers of every level in one pattern: a line that opens with one is a heading, not a wrap."""
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in heading_markers()))
+    return _compiled.compile("|".join(f"(?:{p.pattern})" for p in heading_markers()))
 
 
 def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | None:

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor import _compiled
 from extractor._data import alternation, table
 from extractor.numerals import chinese_chars as numerals_chars
 from extractor.quantities import _unit_at, list_joiners
@@ -111,7 +112,7 @@ def _scanner(words: list[str], repeat: bool = False) -> re.Pattern[str]:
     a first-character look-ahead scans a long alternation of literals several times faster than ``regex``."""
     first = "".join(sorted({re.escape(w[0]) for w in words}))
     # Heads may follow each other (工程项目), a few at most: a run of heads is no name, and a bound keeps it linear.
-    return re.compile(f"(?=[{first}])(?:{alternation(words)})" + ("{1,3}" if repeat else ""))
+    return _compiled.compile_re(f"(?=[{first}])(?:{alternation(words)})" + ("{1,3}" if repeat else ""))
 
 
 def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -> re.Pattern[str]:
@@ -124,7 +125,7 @@ def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -
     strong_end = "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values())
     first = "".join(sorted({re.escape(w[0]) for w in heads}))
     # (?=(run))\1 takes the longest run and never a shorter one, as the loop that tested each match did.
-    return re.compile(
+    return _compiled.compile_re(
         f"(?=[{first}])(?=((?:{alternation(heads)}){{1,3}}))\\1"
         f"(?:{strong_end}|(?=[{re.escape(follow)}])|(?={tail})|\\Z)"
     )
@@ -134,8 +135,12 @@ def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -
 def lexicon() -> Lex:
     rows = table("projects.tsv")
 
+    by_kind: dict[str, list[str]] = {}
+    for r in rows:
+        by_kind.setdefault(r["kind"], []).append(r["word"])
+
     def words(kind: str) -> list[str]:
-        return [r["word"] for r in rows if r["kind"] == kind]
+        return list(by_kind.get(kind, ()))
 
     from extractor._data import column
 
@@ -145,6 +150,7 @@ def lexicon() -> Lex:
     generic = frozenset(words("generic"))
     category = frozenset(words("category"))
     phase = "|".join(words("phase"))
+    not_before = words("not_before")
     return Lex(
         heads=_scanner(heads, repeat=True),
         head_scan=_head_scanner(
@@ -155,31 +161,31 @@ def lexicon() -> Lex:
         ),
         strong=frozenset(words("head")),
         strong_tuple=tuple(words("head")),
-        tails=re.compile(f"(?:{alternation(words('tail'))}|{phase})"),
-        tail_end=re.compile(f"(?:{alternation(words('tail'))})$"),
-        tail_ext=re.compile(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
-        code=re.compile("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
+        tails=_compiled.compile_re(f"(?:{alternation(words('tail'))}|{phase})"),
+        tail_end=_compiled.compile_re(f"(?:{alternation(words('tail'))})$"),
+        tail_ext=_compiled.compile_re(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
+        code=_compiled.compile_re("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
         capacity=_scanner(words("capacity")),
         # A look at the first character (a closing word's, or a count's figure) rules most positions out.
-        list_close=re.compile(
+        list_close=_compiled.compile_re(
             f"(?=[{''.join(sorted({re.escape(w[0]) for w in words('list_close')}))}0-9{numerals_chars()}])"
             f"(?:(?P<word>{alternation(words('list_close'))})|{'|'.join(words('list_count'))})"
             f"(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
             f"(?:{alternation(words('list_head'))})"
         ),
-        list_kinds=regex.compile(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
+        list_kinds=_compiled.compile(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
         list_heads=frozenset(words("list_head")),
         generic=generic,
         category=category,
         generic_lengths=tuple(sorted({len(w) for w in generic | category | set(words("programme"))}, reverse=True)),
         generic_end=tuple(words("generic_end")),
-        not_after=re.compile(alternation(words("not_after"))),
+        not_after=_compiled.compile_re(alternation(words("not_after"))),
         before=frozenset(before),
         before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
         before_last=frozenset(w[-1] for w in before),
         before_first=frozenset(w[0] for w in before),
-        before_rev=re.compile("|".join(re.escape(w[::-1]) for w in sorted(before, key=len, reverse=True))),
-        not_before_of={w: tuple(x for x in words("not_before") if x.endswith(w)) for w in before},
+        before_rev=_compiled.compile_re("|".join(re.escape(w[::-1]) for w in sorted(before, key=len, reverse=True))),
+        not_before_of={w: tuple(x for x in not_before if x.endswith(w)) for w in before},
         works=_scanner(words("works")),
         head_words=tuple(sorted(heads, key=len, reverse=True)),
         heads_by_last={
@@ -189,16 +195,16 @@ def lexicon() -> Lex:
         category_heads=frozenset(words("category_head")),
         code_prefixes=tuple(words("code_prefix")),
         plural=tuple(words("plural")),
-        joiners=regex.compile(alternation(list_joiners())),
+        joiners=_compiled.compile(alternation(list_joiners())),
         item_end=frozenset(w for w in (*list_joiners(), *words("list_close")) if len(w) == 1),
-        phase=re.compile(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
+        phase=_compiled.compile_re(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
         link=words("link")[0],
         own_money=tuple(m + words("link")[0] for m in words("money_end")),
-        count=regex.compile(words("count")[0]),
-        count_end=regex.compile(words("count_end")[0]),
-        count_before=regex.compile(words("count_before")[0]),
-        count_after=regex.compile(words("count_after")[0]),
-        money_lead=regex.compile(words("money_lead")[0]),
+        count=_compiled.compile(words("count")[0]),
+        count_end=_compiled.compile(words("count_end")[0]),
+        count_before=_compiled.compile(words("count_before")[0]),
+        count_after=_compiled.compile(words("count_after")[0]),
+        money_lead=_compiled.compile(words("money_lead")[0]),
         list_batch=tuple(words("list_batch")),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),
@@ -208,13 +214,15 @@ def lexicon() -> Lex:
         not_name=tuple(words("not_name")),
         rating=tuple(words("rating")),
         pair_joiners=frozenset(words("pair_joiner")),
-        pair_re=re.compile("|".join(re.escape(w) for w in words("pair_joiner"))),
-        serial=re.compile(f"(?:{'|'.join(words('serial'))})$"),
+        pair_re=_compiled.compile_re("|".join(re.escape(w) for w in words("pair_joiner"))),
+        serial=_compiled.compile_re(f"(?:{'|'.join(words('serial'))})$"),
         list_close_words=tuple(words("list_close")),
         list_marks=frozenset(words("list_mark")),
         not_before_phase=frozenset("".join(words("not_before_phase"))),
         capacity_units=tuple(sorted(words("capacity_unit"), key=len, reverse=True)),
-        capacity_in_name=re.compile(f"[\u4e00-\u9fff][0-9.×xX]{{1,12}}(?:{alternation(words('capacity_unit'))})"),
+        capacity_in_name=_compiled.compile_re(
+            f"[\u4e00-\u9fff][0-9.×xX]{{1,12}}(?:{alternation(words('capacity_unit'))})"
+        ),
         kind_end=tuple(words("kind_end")),
     )
 

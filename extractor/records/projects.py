@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from extractor import _compiled
 from extractor import models as M
 from extractor._data import table
 from extractor.quantities import QMatch, list_joiners
@@ -75,23 +76,27 @@ def lexicon() -> _Lex:
         not_yet=tuple(words("not_yet")),
         not_yet_len=max(len(w) for w in words("not_yet")),
         levels=tuple(
-            (r["kind"].removeprefix("level_"), regex.compile(r["word"])) for r in rows if r["kind"].startswith("level_")
+            (r["kind"].removeprefix("level_"), _compiled.compile(r["word"]))
+            for r in rows
+            if r["kind"].startswith("level_")
         ),
         categories=tuple((r["kind"].removeprefix("category_"), r["word"]) for r in rows if _is_sector(r["kind"])),
         # A place name starts after a break or a verb (分别为扬名村庙沙组, 打造龙溪河) and may name a group after it.
         # Any category word, so that one search finds whether a name has one; the first row that matches wins.
-        category_re=re.compile("|".join(re.escape(r["word"]) for r in rows if _is_sector(r["kind"]) and r["word"])),
+        category_re=_compiled.compile_re(
+            "|".join(re.escape(r["word"]) for r in rows if _is_sector(r["kind"]) and r["word"])
+        ),
         # The ending is looked for first: the look-behind over every verb is tried only where a place ends.
-        place=regex.compile(
+        place=_compiled.compile(
             rf"(?=[\u4e00-\u9fff]{{2,3}}(?:{places}))"
             rf"(?<=[，,、{_PLACE_OPENERS}]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             + place_body
         ),
         # A name may open with its own place or river (孝义河综合整治工程).
-        place_at=regex.compile(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
-        place_hint=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
+        place_at=_compiled.compile(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
+        place_hint=_compiled.compile_re("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
         # Longest first, so that at one position the longest status word wins.
-        status_re=re.compile("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
+        status_re=_compiled.compile_re("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
         before_only=frozenset(words("before_only")),
         in_part={
