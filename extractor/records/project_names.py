@@ -95,6 +95,7 @@ class Lex:
     lead_first: frozenset[str]
     programme: frozenset[str]
     not_name: tuple[str, ...]
+    not_name_re: regex.Pattern[str]
     rating: tuple[str, ...]
     pair_joiners: frozenset[str]  # 和, 及, 与 between two works
     pair_re: re.Pattern[str]
@@ -212,6 +213,7 @@ def lexicon() -> Lex:
         lead_first=frozenset(w[0] for w in words("lead")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
+        not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),
         rating=tuple(words("rating")),
         pair_joiners=frozenset(words("pair_joiner")),
         pair_re=_compiled.compile_re("|".join(re.escape(w) for w in words("pair_joiner"))),
@@ -590,7 +592,8 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
         if not strong and not in_list and not works_in(cs, ce):
             continue
         e = _extend_tails(view, m.end(), ce, lex)
-        if e < len(view) and lex.not_after.match(view, e) and not _works_of(view, e, ce, lex):
+        after = e + (e < len(view) and view[e] in _CLOSE_QUOTES)  # “千万工程”经验: a quoted programme's experience
+        if after < len(view) and lex.not_after.match(view, after) and not _works_of(view, e, ce, lex):
             continue
         # 第二水源地建设项目: a works verb right before 项目 or 工程 is part of the name.
         s = left_edge(view, m.start(), cs, lex, head_verb=m.group().startswith(lex.verb_heads))
@@ -691,7 +694,17 @@ def _rated(view: str, start: int, lex: Lex) -> bool:
     p = start
     while p > 0 and view[p - 1] in _OPEN_QUOTES:
         p -= 1
+    # 获批全省唯一国家现代农业产业园: scope words may stand between the rating verb and the title.
+    for _ in range(MAX_RATING_WORDS):
+        n = _before_at(view, p, max(0, p - MAX_NAME), lex)
+        if not n or view.endswith(lex.rating, max(0, p - 4), p):
+            break
+        p -= n
     return view.endswith(lex.rating, max(0, p - 4), p)
+
+
+# Scope words (全省, 唯一, 本年度) looked past between a rating verb and the title it gives.
+MAX_RATING_WORDS = 3
 
 
 # A count before a name (12个, 百余座) is at most this long.
@@ -716,7 +729,12 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             s += 1  # an opening quote whose closing one is not in the name
         c.start = _split_pair(view, _skip_count(view, s, c.end - 1), c.end, lex)
         name = view[c.start : c.end]
-        if not 2 <= len(name) <= MAX_NAME_LENGTH or name.endswith(lex.not_name) or _rated(view, c.start, lex):
+        if (
+            not 2 <= len(name) <= MAX_NAME_LENGTH
+            or name.endswith(lex.not_name)
+            or lex.not_name_re.search(name)
+            or _rated(view, c.start, lex)
+        ):
             continue
         if _counted(view, c.start, lex):
             # 建成3个核酸检测实验室: works counted by their kind, none of them named; 提升9个工业园区和泉三产业园: a
