@@ -194,9 +194,11 @@ def build_projects(
     years: dict[str, int | None],
     quantity_model: Callable[[QMatch], M.Quantity],
     places: frozenset[str] = frozenset(),
+    kind_at: Callable[[int], str] | None = None,
 ) -> list[M.Project]:
     """The projects of a report; ``places`` are the township and village names of its county (the gazetteer's),
-    which set where a project's places start."""
+    which set where a project's places start; ``kind_at`` gives the part a position reads as (a committing sentence
+    outside a plan heading, 今年将开工建设…, reads as plan)."""
     lex = lexicon()
     q_starts = [q.start for q in qs]
     out: list[M.Project] = []
@@ -232,11 +234,12 @@ def build_projects(
                         investment = q
                 elif q.kind in ("measure", "count"):
                     sizes.append(q)
+            kind = kind_at(c.start) if kind_at is not None and part.kind != "plan" else part.kind
             key = (cands[first[i]].start, g.end, nxt, s0)
             if key not in statuses:
-                statuses[key] = _status(view, key[:2], nxt, (s0, s1), part.kind, lex)
+                statuses[key] = _status(view, key[:2], nxt, (s0, s1), kind, lex)
             status = statuses[key]
-            if part.kind == "plan" and status is None:
+            if kind == "plan" and status is None:
                 status = "planned"
             if (s0, s1) not in levels:
                 levels[(s0, s1)] = next((lv for lv, pat in lex.levels if pat.search(view, s0, s1)), None)
@@ -258,7 +261,7 @@ def build_projects(
                     investment=quantity_model(investment) if investment else None,
                     status=status,  # type: ignore[arg-type]
                     level=levels[(s0, s1)],  # type: ignore[arg-type]
-                    year=years.get(part.kind),
+                    year=years.get(kind),
                 )
             )
     return out
