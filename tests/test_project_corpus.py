@@ -301,6 +301,9 @@ def test_the_sample_places_come_from_the_county_gazetteer() -> None:
 
 def test_a_committing_sentence_outside_a_plan_heading_reads_as_plan() -> None:
     """下一步…力争建成滨河路: a plan to finish a work, so it is under way, not completed."""
-    text = "洪山镇2024年工作总结\n一、2024年工作回顾\n全年建成红旗路改造工程。\n下一步，我们将开工建设龙泉大桥，力争建成滨河路。"
+    text = (
+        "洪山镇2024年工作总结\n一、2024年工作回顾\n全年建成红旗路改造工程。\n"
+        "下一步，我们将开工建设龙泉大桥，力争建成滨河路。"
+    )
     got = {p.name: p.status for p in _projects(text)}
     assert got == {"红旗路改造工程": "completed", "龙泉大桥": "planned", "滨河路": "in_progress"}
