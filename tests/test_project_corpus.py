@@ -149,6 +149,11 @@ POSITIVE = [
         R + "加快建设6个乡镇工业园区和龙泉装备制造产业园，华丰农机2000台收割机生产线技改项目建成投产。",
         [("龙泉装备制造产业园", "in_progress"), ("华丰农机2000台收割机生产线技改项目", "operating")],
     ),
+    # Works brought in (引进, 签订) are signed.
+    (
+        R + "成功引进华丰科技、龙腾新材料等项目。",
+        [("华丰科技", "signed"), ("龙腾新材料", "signed")],
+    ),
     # A batch of works of a kind the lexicon does not know lists works by name; each item's own money opens it.
     (
         R + "宁德时代、比亚迪等一批新能源汽车零部件项目建成投产，投资8亿元华润啤酒、12亿元海螺水泥技改等项目开工。",
