@@ -151,8 +151,8 @@ POSITIVE = [
     ),
     # Works brought in (引进, 签订) are signed.
     (
-        R + "成功引进华丰科技、龙腾新材料等项目。",
-        [("华丰科技", "signed"), ("龙腾新材料", "signed")],
+        R + "成功引进华丰科技、龙腾新材料等项目，签订汇川电机项目合同。",
+        [("华丰科技", "signed"), ("龙腾新材料", "signed"), ("汇川电机项目", "signed")],
     ),
     # A batch of works of a kind the lexicon does not know lists works by name; each item's own money opens it.
     (
