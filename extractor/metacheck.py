@@ -67,40 +67,44 @@ def _governments() -> dict[str, str]:
     return {r["suffix"]: r["region"] for r in table("admin_levels.tsv") if r.get("region")}
 
 
+@cache
+def _national() -> frozenset[str]:
+    """Names that stand for the whole country (全国, 中华人民共和国), from admin_levels.tsv."""
+    return frozenset(r["suffix"] for r in table("admin_levels.tsv") if r["level"] == "national")
+
+
 def _stem(name: str) -> str:
     from extractor.gazetteer import stem
 
     return stem(name)
 
 
+@cache
+def _peoples() -> tuple[str, ...]:
+    """The peoples' names as an autonomous division's name may end with them, longest first (土家族 before 土族)."""
+    out = set()
+    for n in column("region_forms.tsv", "form", kind="people"):
+        out.add(n + "族")
+        if len(n) >= 2:  # 蒙古, 哈萨克 stand without 族; a single character alone would eat place names
+            out.add(n)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
 def _autonomous_short(name: str) -> str | None:
-    """An autonomous division's name without its ethnic part and suffix (峨边彝族自治县 -> 峨边), else None."""
+    """An autonomous division's place name without its peoples and suffix (湘西土家族苗族自治州 -> 湘西), else None."""
     s = _stem(name)
     suffix = name[len(s) :]
     if not any(suffix.startswith(a) for a in column("region_forms.tsv", "form", kind="autonomous")):
         return None
-    ends = column("region_forms.tsv", "form", kind="ethnic_end")
-    # The ethnic part runs back from the suffix over names that end like one (土家族苗族); what is before is the
-    # place's own name, which keeps at least two characters as every short name does.
-    for i in range(2, len(s)):
-        rest = s[i:]
-        if any(rest.endswith(e) for e in ends) and all(
-            any(part.endswith(e) for e in ends) for part in _split_ethnic(rest, ends)
-        ):
-            return s[:i]
-    return None
-
-
-def _split_ethnic(rest: str, ends: tuple[str, ...]) -> list[str]:
-    parts, cur = [], ""
-    for ch in rest:
-        cur += ch
-        if any(cur.endswith(e) for e in ends):
-            parts.append(cur)
-            cur = ""
-    if cur:
-        parts.append(cur)
-    return parts
+    stripped = True
+    while stripped:  # from the end, one people at a time; the place name keeps two characters
+        stripped = False
+        for p in _peoples():
+            if s.endswith(p) and len(s) - len(p) >= 2:
+                s = s[: -len(p)]
+                stripped = True
+                break
+    return s if s != _stem(name) else None
 
 
 def _forms(name: str) -> set[str]:
@@ -108,7 +112,7 @@ def _forms(name: str) -> set[str]:
     out = {name, _stem(name)}
     short = _autonomous_short(name)
     if short:
-        out.add(short)
+        out |= {short, short + name[-1]}  # 湘西 and 湘西州, 峨边 and 峨边县
     return out
 
 
@@ -119,6 +123,8 @@ def same_region(claimed: str, meta: M.Meta) -> bool:
     found = meta.region_simplified or ""
     c = "".join(simplified(claimed).split())
     c = _governments().get(c, c)
+    if meta.admin_level == "national" and c in _national():
+        return True
     # a claim that spells out the path (保定市清苑区) names the region by its last part
     for parent in meta.admin_path:
         if parent == found:
