@@ -336,3 +336,59 @@ def test_documents_of_rows_validate(checked: dict[str, Any]) -> None:
     for d in checked["docs"]:
         doc = Document.model_validate(d)
         assert doc.source.row is not None and doc.source.row.number >= 2
+
+
+# ------------------------------------------------------------------------------------------ kill -9, then --resume
+
+
+def test_kill9_then_resume_a_dataset_equals_a_clean_run(tmp_path: Path) -> None:
+    """A sheet of 160 rows (copies of small reports, each with a line of its own) cut off by kill -9 and resumed:
+    the documents are those of a clean run, each once. Nothing is asserted about timing."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("POSIX signals")
+    n = 160
+    texts = [_text(p.name) for p in sorted(CORPUS.glob("county_*.txt"), key=lambda p: p.stat().st_size)[:4]]
+    rows = [[2000 + i % 20, f"县{i}", f"{texts[i % 4]}\n（第{i}行）\n"] for i in range(n)]
+    rows[7][2] = None  # an error record, retried (and failing again) on resume
+    path = _workbook(tmp_path / "many.xlsx", rows, ["年份", "区县名称", "报告全文"])
+    cmd = [sys.executable, "-c", "from extractor.cli import main; main()", "batch", str(path), "-j", "2", "-q"]
+    clean = tmp_path / "clean.jsonl"
+    r = subprocess.run([*cmd, "--out", str(clean)], capture_output=True, text=True)
+    assert r.returncode == 3, r.stderr
+    want = {json.loads(x)["source"]["sha256"]: x for x in clean.read_text("utf-8").splitlines()}
+    assert len(want) == n - 1
+
+    out = tmp_path / "killed.jsonl"
+    with open(tmp_path / "err", "wb") as err:
+        args = [*cmd, "--out", str(out)]
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+    try:
+        end = time.monotonic() + 600
+        while not (out.exists() and out.read_bytes().count(b"\n") >= 30):
+            assert proc.poll() is None, "the batch finished before it could be interrupted"
+            assert time.monotonic() < end, "no progress"
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    whole = out.read_bytes()
+    partial = [json.loads(x)["source"]["sha256"] for x in whole[: whole.rfind(b"\n") + 1].decode().splitlines()]
+    assert 30 <= len(partial) < n - 1 and set(partial) <= set(want)
+
+    r = subprocess.run([*cmd, "--out", str(out), "--resume"], capture_output=True, text=True)
+    assert r.returncode == 3, r.stderr
+    final = out.read_text("utf-8").splitlines()
+    shas = [json.loads(x)["source"]["sha256"] for x in final]
+    assert len(shas) == len(set(shas)) == n - 1  # nothing twice, nothing missing
+    assert dict(zip(shas, final, strict=True)) == want
+    (e,) = _errors(out)
+    assert e["path"].endswith("many.xlsx#保定:9")
