@@ -392,3 +392,14 @@ def test_kill9_then_resume_a_dataset_equals_a_clean_run(tmp_path: Path) -> None:
     assert dict(zip(shas, final, strict=True)) == want
     (e,) = _errors(out)
     assert e["path"].endswith("many.xlsx#保定:9")
+
+
+def test_the_text_column_is_found_past_many_empty_cells(tmp_path: Path) -> None:
+    # more than the 50 sampled rows open the sheet with an empty text cell, as in datasets with gaps
+    t = _text("county_boye_2025.txt")
+    rows = [[2000 + i, f"{'标题' * 20}{i}", None] for i in range(80)] + [[2025, "博野县2025年政府工作报告", t]]
+    path = _workbook(tmp_path / "gaps.xlsx", rows, ["年份", "报告标题", "报告全文"])
+    out = tmp_path / "g.jsonl"
+    r = _batch([str(path), "-o", str(out), "-j", "1"])
+    assert "the reports are in column '报告全文'" in r.stderr
+    assert len(_errors(out)) == 80 and [d["source"]["row"]["number"] for d in _jsonl(out)] == [82]

@@ -25,7 +25,9 @@ from typing import Any
 
 # A dataset is recognised by its extension when it is named as an input (a folder's files stay reports).
 DATASET_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".tsv": "tsv"}
-SAMPLE_ROWS = 50  # rows measured to find the text column
+SAMPLE_ROWS = 50  # rows holding a long text measured to find the text column
+# Rows read at most while looking for them: a sheet may open with many rows whose text cell is empty.
+MAX_SAMPLE_SCAN = 2000
 # A column whose longest sampled cell is shorter holds no report: even a township's summary runs longer.
 MIN_REPORT_CHARS = 200
 EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds: a text of exactly this length was probably cut
@@ -334,7 +336,7 @@ def _sheet_rows(
         yield SheetSkipped(path, sh.name, "it is empty")
         return
     header = _header(first, sh.letter)
-    sample = list(islice(sh.rows, SAMPLE_ROWS))
+    sample = _sample(sh.rows)
     where = f"sheet {sh.name!r}" if sh.name is not None else "the header"
     if text_column is not None:
         if text_column not in header:
@@ -363,6 +365,18 @@ def _sheet_rows(
         n += 1
         yield _row(path, fmt, encoding, sh.name, number, header, col, cells, max_chars)
     yield SheetEnd(path, sh.name, n)
+
+
+def _sample(rows: Iterator[Sequence[Any]]) -> list[Sequence[Any]]:
+    """The first rows, up to SAMPLE_ROWS of them holding a cell of report length (or MAX_SAMPLE_SCAN rows)."""
+    out: list[Sequence[Any]] = []
+    long_rows = 0
+    for cells in islice(rows, MAX_SAMPLE_SCAN):
+        out.append(cells)
+        long_rows += any(isinstance(v, str) and len(v) >= MIN_REPORT_CHARS for v in cells)
+        if long_rows >= SAMPLE_ROWS:
+            break
+    return out
 
 
 def _row(
