@@ -112,6 +112,7 @@ class Runner:
         self.claims: dict[str, dict[str, str]] = {}  # a file's real path -> what the manifest claims of it
         self._estimate = 0  # rows the current sheet says it has, already counted in stats.files
         self._sheet_rows = 0
+        self._next_entry = 0  # the index of the first entry not yet begun
 
     # -- one entry -------------------------------------------------------------------------------------
     def _record_error(self, err: BatchError) -> None:
@@ -131,7 +132,8 @@ class Runner:
 
     def _items(self, entries: Iterable[Entry]) -> Iterator[Entry | Event]:
         """The entries, with each dataset's rows in place of the dataset, read as they are needed."""
-        for entry in entries:
+        for i, entry in enumerate(entries):
+            self._next_entry = i + 1
             if not entry.dataset or entry.problem:
                 yield entry
                 continue
@@ -337,7 +339,11 @@ class Runner:
                 self.pool.kill()
         finally:
             if self.stop.signum is not None or self.fatal:
-                self.stats.not_done += _left(it) + len(self.inflight)
+                # A dataset's rows left are not read to be counted (a large sheet would delay the stop): its
+                # current sheet's count is the sheet's own.
+                it.close()
+                left = len(entries) - self._next_entry + max(0, self._estimate - self._sheet_rows)
+                self.stats.not_done += left + len(self.inflight)
             self._shutdown_pool()
 
     def _shutdown_pool(self) -> None:
@@ -345,15 +351,6 @@ class Runner:
             with contextlib.suppress(Exception):
                 self.pool.close()
             self.pool = None
-
-
-def _left(it: Iterator[Entry | Event]) -> int:
-    """Files and rows an interrupted run leaves undone (a dataset's rest is read to count them)."""
-    n = 0
-    with contextlib.suppress(DatasetUsageError):
-        for item in it:
-            n += isinstance(item, (Entry, RowItem))
-    return n
 
 
 def _exit_code(stats: Stats, stop: _Stop, fatal: str | None) -> int:
