@@ -131,10 +131,10 @@ def batch(
     SIGINT/SIGTERM (the output holds whole documents: finish with --resume).
 
     A spreadsheet or CSV named as an input is a dataset: one report per row, its other cells carried as
-    source.row; an empty text cell becomes an error record naming its row.
+    source.row; an empty text cell becomes an error record naming its row (govreport batch reports.xlsx
+    --expect region=区县名称,year=年份 -o results.db checks each row's labels against its text).
 
-    Examples: govreport batch reports/ --glob '*.txt' -o results.db;
-    govreport batch reports.xlsx --expect region=区县名称,year=年份 -o results.db
+    Example: govreport batch reports/ --glob '*.txt' -o results.db
     """
     from extractor.batch import BatchOptions, default_jobs, infer_format, run_batch
     from extractor.batch.discover import read_list
