@@ -67,10 +67,10 @@ class RowItem:
             f"{self.dataset}#{self.sheet}:{self.number}" if self.sheet is not None else f"{self.dataset}#{self.number}"
         )
 
-    def row_id(self) -> str:
-        """The document id: the sha256 of the text, the sheet and the row, so that resume and duplicates work per
-        row (the same text in two rows is two documents)."""
-        h = hashlib.sha256((self.text or "").encode("utf-8"))
+    def row_id(self, data: bytes | None = None) -> str:
+        """The document id: the sha256 of the text (``data``: the text in UTF-8, when already encoded), the sheet
+        and the row, so that resume and duplicates work per row (the same text in two rows is two documents)."""
+        h = hashlib.sha256(data if data is not None else (self.text or "").encode("utf-8"))
         h.update(f"\0{self.sheet or ''}\0{self.number}".encode())
         return h.hexdigest()
 

@@ -179,17 +179,17 @@ class Runner:
         if item.problem or item.text is None:
             self._record_error(BatchError(path=item.locator, reason=item.problem or "no text", exception="InputError"))
             return
-        sha = item.row_id()
+        # Sent as UTF-8 bytes, never as the str: pickling a str caches its UTF-8 form inside it, and a workbook's
+        # texts live on in its table of shared strings, so each row sent would leave a copy behind.
+        data = item.text.encode("utf-8")
+        sha = item.row_id(data)
         if self._seen(item.locator, sha):
             return
         claims = {k: item.fields.get(col, "") for k, col in self.opts.expect.items()} if self.opts.expect else None
-        row = RowText(item.dataset, item.fmt, item.encoding, item.text, item.row_model())
-        self._queue(
-            Job(item.locator, b"", sha, self.out.wants_tables, self.out.wants_doc_json, row, claims, self.opts.strict),
-            item.locator,
-            sha,
-            3 * len(item.text),
-        )
+        row = RowText(item.dataset, item.fmt, item.encoding, item.row_model())
+        out = self.out
+        job = Job(item.locator, data, sha, out.wants_tables, out.wants_doc_json, row, claims, self.opts.strict)
+        self._queue(job, item.locator, sha, len(data))
 
     def _seen(self, path: str, sha: str) -> bool:
         """Whether ``sha`` needs no work: a duplicate in this run (recorded) or done before (--resume)."""

@@ -28,19 +28,18 @@ class Job:
     sha256: str
     tables: bool = False  # also build CSV/SQLite rows (in the worker, so the one writer stays light)
     doc_json: bool = False  # SQLite keeps sections, noise and warnings as JSON in the documents row
-    row: RowText | None = None  # a dataset row: its text stands in for ``data``
+    row: RowText | None = None  # a dataset row: ``data`` is its text in UTF-8
     claims: dict[str, str] | None = None  # what the row or the manifest says the report is (--expect, --manifest)
     strict: bool = False  # a claim the text contradicts makes an error record, not a warning (--strict)
 
 
 @dataclass
 class RowText:
-    """A dataset row's report as the parent read it: already text, with where it came from."""
+    """Where a dataset row's report (the job's ``data``, already text) came from."""
 
     source_path: str
     fmt: str
     encoding: str
-    text: str
     row: dict[str, Any]  # models.Row: sheet, number, fields
 
 
@@ -179,7 +178,8 @@ def run_job(job: Job) -> Done | Failed:
     try:
         if job.row is not None:
             r = job.row
-            loaded = Loaded(r.text, r.encoding, r.fmt, job.sha256, r.source_path, _row_warnings(r.text))
+            text = job.data.decode("utf-8")
+            loaded = Loaded(text, r.encoding, r.fmt, job.sha256, r.source_path, _row_warnings(text))
         else:
             loaded = load_bytes(job.data, job.path)
     except InputError as e:
