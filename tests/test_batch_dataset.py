@@ -404,3 +404,24 @@ def test_the_text_column_is_found_past_many_empty_cells(tmp_path: Path) -> None:
     r = _batch([str(path), "-o", str(out), "-j", "1"])
     assert "the reports are in column '报告全文'" in r.stderr
     assert len(_errors(out)) == 80 and [d["source"]["row"]["number"] for d in _jsonl(out)] == [82]
+
+
+def test_a_legacy_xls_dataset(tmp_path: Path) -> None:
+    import xlwt  # writes .xls for this test only (a test extra)
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("保定")
+    t = _text("county_boye_2025.txt")
+    for r, row in enumerate([["年份", "区县名称", "报告全文"], [2025, "博野县", t[:30000]], [2024, "唐县", ""]]):
+        for c, v in enumerate(row):
+            ws.write(r, c, v)
+    path = tmp_path / "old.xls"
+    book.save(str(path))
+    out = tmp_path / "x.jsonl"
+    r = _batch([str(path), "--expect", "region=区县名称,year=年份", "-o", str(out), "-q"])
+    assert r.exit_code == 3, r.stderr
+    (d,) = _jsonl(out)
+    assert d["source"]["format"] == "xls" and d["meta"]["region"] == "博野县"
+    assert d["source"]["row"] == {"sheet": "保定", "number": 2, "fields": {"年份": "2025", "区县名称": "博野县"}}
+    assert not [w for w in d["warnings"] if w["code"].startswith("meta")]
+    (e,) = _errors(out)
+    assert e["path"].endswith("old.xls#保定:3") and "is empty" in e["reason"]
