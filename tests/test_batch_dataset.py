@@ -194,11 +194,15 @@ def test_a_wrong_year_is_flagged(tmp_path: Path) -> None:
     t = _text("county_boye_2025.txt")  # 博野县2025年政府工作报告: given in 2025, reviews 2024
     path = _workbook(tmp_path / "y.xlsx", [[2025, "博野", t], [2024, "博野", t]], ["年份", "区县名称", "报告全文"])
     out = tmp_path / "y.jsonl"
-    r = _batch([str(path), "--expect", "region=区县名称,year=年份", "-o", str(out), "-q"])
+    r = _batch([str(path), "--expect", "region=区县名称,year=年份", "-o", str(out), "-j", "1"])
     assert r.exit_code == 0, r.stderr
     docs = {d["source"]["row"]["number"]: d for d in _jsonl(out)}
     assert len({d["source"]["sha256"] for d in docs.values()}) == 2  # the same text in two rows: two documents
-    assert [w for w in docs[2]["warnings"] if w["code"].startswith("meta")] == []
+    assert [w for w in docs[2]["warnings"] if w["code"] in ("same_text", "meta_check")] == []
+    assert [w["message"] for w in docs[3]["warnings"] if w["code"] == "same_text"] == [
+        f"the same text as {path}#保定:2: one report under two rows"
+    ]
+    assert "1 dataset row(s) hold the same text as an earlier row" in r.stderr
     assert [w["message"] for w in docs[3]["warnings"] if w["code"] == "meta_check"] == [
         "claimed year 2024, but the text reviews 2024 and plans 2025"
     ]

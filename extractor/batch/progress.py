@@ -24,6 +24,7 @@ class Stats:
     mismatches: list[str] = field(default_factory=list)  # the metadata check's differences, each naming its row
     unchecked: int = 0  # claims the metadata check found no evidence for in the text
     unlisted: int = 0  # files not in the --manifest: not checked
+    same_text: int = 0  # dataset rows holding the very text of an earlier row
     # Records found, per kind (tables.record_counts adds every kind it counts); the summary shows these.
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(("quantities", "indicators", "goals", "targets", "projects"), 0)
@@ -219,6 +220,8 @@ def _print_checks(stats: Stats, console: Any) -> None:
             f"metadata check: {stats.unchecked} claim(s) not checked: the text gives no evidence "
             "(warnings meta_check_no_evidence, meta_check_claim)"
         )
+    if stats.same_text:
+        lines.append(f"{stats.same_text} dataset row(s) hold the same text as an earlier row (warnings same_text)")
     if stats.unlisted:
         lines.append(f"metadata check: {stats.unlisted} file(s) not in the manifest, not checked")
     for line in lines:

@@ -113,6 +113,7 @@ class Runner:
         self._estimate = 0  # rows the current sheet says it has, already counted in stats.files
         self._sheet_rows = 0
         self._next_entry = 0  # the index of the first entry not yet begun
+        self.texts: dict[bytes, str] = {}  # sha256 of a row's text -> the first row holding it
 
     # -- one entry -------------------------------------------------------------------------------------
     def _record_error(self, err: BatchError) -> None:
@@ -183,10 +184,15 @@ class Runner:
         # texts live on in its table of shared strings, so each row sent would leave a copy behind.
         data = item.text.encode("utf-8")
         sha = item.row_id(data)
+        text_sha = hashlib.sha256(data).digest()
+        same_as = self.texts.setdefault(text_sha, item.locator)
+        if same_as != item.locator:
+            self.stats.same_text += 1
         if self._seen(item.locator, sha):
             return
         claims = {k: item.fields.get(col, "") for k, col in self.opts.expect.items()} if self.opts.expect else None
-        row = RowText(item.dataset, item.fmt, item.encoding, item.row_model())
+        same = same_as if same_as != item.locator else None
+        row = RowText(item.dataset, item.fmt, item.encoding, item.row_model(), same)
         out = self.out
         job = Job(item.locator, data, sha, out.wants_tables, out.wants_doc_json, row, claims, self.opts.strict)
         self._queue(job, item.locator, sha, len(data))

@@ -41,6 +41,7 @@ class RowText:
     fmt: str
     encoding: str
     row: dict[str, Any]  # models.Row: sheet, number, fields
+    same_as: str | None = None  # an earlier row holding the very same text (a report pasted under two labels)
 
 
 def mib(n: int) -> str:
@@ -196,6 +197,12 @@ def run_job(job: Job) -> Done | Failed:
             from extractor.models import Row
 
             doc.source.row = Row.model_validate(job.row.row)
+            if job.row.same_as:
+                from extractor.models import Warning
+
+                doc.warnings.append(
+                    Warning(code="same_text", message=f"the same text as {job.row.same_as}: one report under two rows")
+                )
         if job.claims is not None:
             from extractor.metacheck import check
 
