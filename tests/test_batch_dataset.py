@@ -429,3 +429,16 @@ def test_a_legacy_xls_dataset(tmp_path: Path) -> None:
     assert not [w for w in d["warnings"] if w["code"].startswith("meta")]
     (e,) = _errors(out)
     assert e["path"].endswith("old.xls#保定:3") and "is empty" in e["reason"]
+
+
+def test_blank_rows_above_the_header_and_between_records(tmp_path: Path) -> None:
+    from extractor.batch.dataset import read_dataset
+
+    t = _text("county_boye_2025.txt")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in ([None, None], ["年份", "全文"], [2025, t], [None, None], [2024, t]):
+        ws.append(row)
+    wb.save(tmp_path / "b.xlsx")
+    rows = [ev for ev in read_dataset(str(tmp_path / "b.xlsx")) if isinstance(ev, RowItem)]
+    assert [(r.number, r.fields) for r in rows] == [(3, {"年份": "2025"}), (5, {"年份": "2024"})]

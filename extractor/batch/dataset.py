@@ -331,7 +331,13 @@ def _sheet_rows(
     need: list[str],
     max_chars: int,
 ) -> Iterator[Event]:
-    first = next(sh.rows, None)
+    number = 0  # the number of the row last read, as a spreadsheet shows it
+    first = None
+    for cells in sh.rows:  # blank rows above the header are left out
+        number += 1
+        if not _blank(cells):
+            first = cells
+            break
     if first is None:
         yield SheetSkipped(path, sh.name, "it is empty")
         return
@@ -357,14 +363,17 @@ def _sheet_rows(
             )
     yield SheetStart(path, sh.name, header[col], text_column is None, sh.estimate)
     n = 0
-    number = 1
     for cells in chain(sample, sh.rows):
         number += 1
-        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in cells):
+        if _blank(cells):
             continue  # a blank line between records is no record
         n += 1
         yield _row(path, fmt, encoding, sh.name, number, header, col, cells, max_chars)
     yield SheetEnd(path, sh.name, n)
+
+
+def _blank(cells: Sequence[Any]) -> bool:
+    return not any(v is not None and (not isinstance(v, str) or v.strip()) for v in cells)
 
 
 def _sample(rows: Iterator[Sequence[Any]]) -> list[Sequence[Any]]:
