@@ -1,17 +1,22 @@
 """Throughput, speed-up and memory of `govreport batch` on generated copies of the corpus.
 
-    python benchmarks/batch_bench.py [--docs 2000] [--jobs 1,2] [--format jsonl] [--corpus DIR] [--keep]
+    python benchmarks/batch_bench.py [--docs 2000] [--jobs 1,2] [--format jsonl] [--input files|xlsx|csv]
+                                     [--corpus DIR] [--keep]
 
 Each document is a corpus report (``*.txt``, cycled) with one added line, so every sha256 differs and the
-mix of report sizes is the corpus's own. Each configuration runs `govreport batch` as a subprocess and
-reports wall time, documents/s, characters/s, the speed-up over the first --jobs value, the CPU time of all
-processes and of the parent (the one writer), and memory: the peak of the summed PSS of the batch's processes
-(proportional set size, so pages the forked workers share with the parent count once; sampled from /proc
-every 0.1 s on Linux), the same peak over the first quarter of the run only (equal = memory does not grow
-with the number of documents; for xlsx, which is saved whole at the end, the first quarter of the run's time), the
-peak of their summed RSS (an upper bound) and the largest single process
-(``getrusage(RUSAGE_CHILDREN).ru_maxrss``). Numbers are for this machine: record them with the date,
-`nproc` and the load.
+mix of report sizes is the corpus's own. ``--input files`` writes each to a file of its own (a folder);
+``--input xlsx`` and ``--input csv`` write them as the rows of one dataset (年份, 地区, 报告全文, 字数 columns,
+the way researchers' datasets come; reports longer than an Excel cell holds are left out of the cycle for both),
+which `govreport batch` reads as a stream: its peak memory must not grow with the rows.
+
+Each configuration runs `govreport batch` as a subprocess and reports wall time, documents/s, characters/s,
+the speed-up over the first --jobs value, the CPU time of all processes and of the parent (the one writer),
+and memory: the peak of the summed PSS of the batch's processes (proportional set size, so pages the forked
+workers share with the parent count once; sampled from /proc every 0.1 s on Linux), the same peak over the
+first quarter of the run only (equal = memory does not grow with the number of documents; for xlsx, which is
+saved whole at the end, the first quarter of the run's time), the peak of their summed RSS (an upper bound)
+and the largest single process (``getrusage(RUSAGE_CHILDREN).ru_maxrss``). Numbers are for this machine:
+record them with the date, `nproc` and the load.
 """
 
 from __future__ import annotations
@@ -53,6 +58,44 @@ def generate(corpus: Path, n: int, dest: Path) -> int:
         text = f"{seeds[i % len(seeds)]}\n（副本{i}）\n"
         (dest / f"{i:05d}.txt").write_text(text, encoding="utf-8")
         chars += len(text)
+    return chars
+
+
+EXCEL_CELL = 32_767
+
+
+def generate_dataset(corpus: Path, n: int, dest: Path, kind: str) -> int:
+    """One sheet (or CSV) of ``n`` rows, written as a stream; returns the characters of its reports."""
+    import csv
+
+    from extractor.loaders import load_bytes
+
+    seeds = [load_bytes(p.read_bytes(), p.name).text for p in sorted(corpus.glob("*.txt"))]
+    seeds = [s for s in seeds if len(s) < EXCEL_CELL - 20]
+    chars = 0
+
+    def rows():  # type: ignore[no-untyped-def]
+        nonlocal chars
+        yield ["年份", "地区", "报告全文", "字数"]
+        for i in range(n):
+            text = f"{seeds[i % len(seeds)]}\n（副本{i}）\n"
+            chars += len(text)
+            yield [2000 + i % 25, f"地区{i}", text, len(text)]
+
+    if kind == "csv":
+        with open(dest, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows())
+        return chars
+    import xlsxwriter
+
+    # Excel keeps every text cell in the workbook's table of shared strings, which a reader must hold whole:
+    # written that way (not as inline strings, which constant_memory would write), the benchmark measures it.
+    wb = xlsxwriter.Workbook(str(dest), {"constant_memory": False, "strings_to_numbers": False})
+    ws = wb.add_worksheet("reports")
+    for r, row in enumerate(rows()):
+        for c, v in enumerate(row):
+            ws.write(r, c, v)
+    wb.close()
     return chars
 
 
@@ -206,6 +249,9 @@ def main() -> None:
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values; the first is the baseline")
     ap.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "sqlite", "xlsx"])
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt reports (default: tests/data/docs)")
+    ap.add_argument(
+        "--input", default="files", choices=["files", "xlsx", "csv"], help="a folder of files, or one dataset"
+    )
     ap.add_argument("--keep", action="store_true", help="keep the generated files and outputs")
     a = ap.parse_args()
     jobs_list = [int(x) for x in a.jobs.split(",")]
@@ -215,15 +261,22 @@ def main() -> None:
         die(f"no .txt reports in {a.corpus}")
     work = Path(tempfile.mkdtemp(prefix="govreport-batch-bench-"))
     try:
-        src = work / "in"
-        src.mkdir()
-        chars = generate(a.corpus, a.docs, src)
+        if a.input == "files":
+            src = work / "in"
+            src.mkdir()
+            chars = generate(a.corpus, a.docs, src)
+        else:
+            src = work / f"dataset.{a.input}"
+            chars = generate_dataset(a.corpus, a.docs, src, a.input)
         print(f"# govreport batch benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
         print(
             f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"load average at start {os.getloadavg()[0]:.2f}"
         )
-        print(f"# {a.docs} documents, {chars:,} characters ({chars / a.docs:,.0f} per document), --format {a.format}")
+        print(
+            f"# {a.docs} documents, {chars:,} characters ({chars / a.docs:,.0f} per document), --format {a.format}, "
+            f"input: {a.input if a.input == 'files' else f'one {a.input} dataset ({src.stat().st_size / 1e6:.0f} MB)'}"
+        )
         print()
         print(
             "| jobs | wall s | docs/s | chars/s | speed-up | CPU s (writer) | peak PSS all processes MB "

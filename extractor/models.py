@@ -232,14 +232,27 @@ class Meta(Model):
     year_planned: int | None = None
 
 
+class Row(Model):
+    """The spreadsheet or CSV row a document was read from (``govreport batch dataset.xlsx``)."""
+
+    sheet: str | None = Field(None, description="the worksheet's name; null for a CSV or TSV file")
+    number: int = Field(ge=1, description="the row's number as a spreadsheet shows it: the header is row 1")
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="the row's other cells by column name, as text ('' for an empty cell)"
+    )
+
+
 class Source(Model):
     path: str | None = None
-    sha256: str
+    sha256: str = Field(
+        description="the file's sha256; for a row of a dataset, the sha256 of its text, sheet and row number"
+    )
     encoding: str
     format: str = "txt"
     script: Literal["simplified", "traditional", "mixed"]
     chars: int
     text: str | None = Field(None, description="the decoded text, when asked for (--include-text)")
+    row: Row | None = Field(None, description="the dataset row the text was read from; null for a file")
 
 
 NoiseKind = Literal[

@@ -106,14 +106,15 @@ COUNTED = ("sections", "quantities", "indicators", "goals", "targets", "projects
 
 
 def _documents() -> Table:
-    src, _ = flatten(M.Source, skip=("text",))
+    src, src_opt = flatten(M.Source, skip=("text",))
     meta, meta_opt = flatten(M.Meta)
-    cols = [Col("doc_id" if c.name == "sha256" else c.name, ("source", *c.path), c.sqltype) for c in src]
+    cols = [Col("doc_id" if c.name == "sha256" else c.name, ("source", *c.path), c.sqltype, c.json) for c in src]
     cols = [c for c in cols if c.name == "doc_id"] + [c for c in cols if c.name != "doc_id"]
     cols += [Col(c.name, ("meta", *c.path), c.sqltype, json=c.json) for c in meta]
     cols.append(Col("schema_version", ("schema_version",), "TEXT"))
     counts = tuple(f"n_{x}" for x in COUNTED)
-    return Table("documents", (), cols, {("meta", *p) for p in meta_opt}, None, counts, "document")
+    optional = {("source", *p) for p in src_opt} | {("meta", *p) for p in meta_opt}
+    return Table("documents", (), cols, optional, None, counts, "document")
 
 
 def _records(name: str, item: str, model: type[BaseModel], keys: tuple[str, ...], skip: Iterable[str] = ()) -> Table:
@@ -160,7 +161,8 @@ def _values(table: Table, rec: dict[str, Any]) -> list[Any]:
     out = []
     for c in table.cols:
         v = _get(rec, c.path)
-        if c.json:
+        if c.json and (v is not None or len(c.path) == 1 or _get(rec, c.path[:-1]) is not None):
+            # a list of a nested model that is absent (a file's source.row) stays null, not an empty list
             v = json.dumps(v if v is not None else [], ensure_ascii=False, separators=(",", ":"))
         out.append(v)
     return out

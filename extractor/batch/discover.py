@@ -15,12 +15,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from extractor.batch.dataset import dataset_format
+
 
 @dataclass(frozen=True)
 class Entry:
     path: str
     problem: str | None = None
     exception: str | None = None
+    dataset: bool = False  # a spreadsheet or CSV named as an input: one report per row (batch.dataset)
 
 
 def _is_pattern(s: str) -> bool:
@@ -59,12 +62,12 @@ class Discovery:
         self._files: set[str] = set()
         self._dirs: set[tuple[int, int]] = set()
 
-    def _file(self, path: str) -> None:
+    def _file(self, path: str, dataset: bool = False) -> None:
         key = os.path.realpath(path)
         if key in self._files:
             return
         self._files.add(key)
-        self.entries.append(Entry(path))
+        self.entries.append(Entry(path, dataset=dataset))
 
     def _problem(self, path: str, reason: str, exc: str) -> None:
         self.entries.append(Entry(path, reason, exc))
@@ -88,7 +91,8 @@ class Discovery:
             else:
                 self.walk(path)
         elif stat.S_ISREG(st.st_mode):
-            self._file(path)
+            # Named, a spreadsheet or CSV is a dataset of reports; found in a folder it stays a file, as before.
+            self._file(path, dataset=dataset_format(path) is not None)
         else:
             self._problem(path, "not a regular file (a device, pipe or socket)", "InputError")
 

@@ -20,6 +20,11 @@ class Stats:
     not_done: int = 0  # left when the run was interrupted
     chars: int = 0
     bytes_read: int = 0
+    rows: int = 0  # of the files: rows of datasets (spreadsheets, CSV)
+    mismatches: list[str] = field(default_factory=list)  # the metadata check's differences, each naming its row
+    unchecked: int = 0  # claims the metadata check found no evidence for in the text
+    unlisted: int = 0  # files not in the --manifest: not checked
+    same_text: int = 0  # dataset rows holding the very text of an earlier row
     # Records found, per kind (tables.record_counts adds every kind it counts); the summary shows these.
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(("quantities", "indicators", "goals", "targets", "projects"), 0)
@@ -165,11 +170,13 @@ def print_summary(stats: Stats, stream: IO[str], console: Any = None) -> None:
     t.add_column("", style="bold")
     t.add_column("", justify="right")
     e = stats.elapsed
-    rows = [
+    rows: list[tuple[str, Any]] = [
         ("files", stats.files),
         ("succeeded", stats.succeeded),
         ("failed", stats.failed),
     ]
+    if stats.rows:
+        rows.insert(1, ("  of which dataset rows", stats.rows))
     if stats.timed_out:
         rows.append(("  of which timed out (--timeout)", stats.timed_out))
     if stats.out_of_memory:
@@ -193,6 +200,32 @@ def print_summary(stats: Stats, stream: IO[str], console: Any = None) -> None:
     if stats.interrupted:
         t.caption = f"interrupted by {stats.interrupted}; run again with --resume to finish"
     console.print(t)
+    _print_checks(stats, console)
+
+
+MAX_LISTED = 50  # mismatches listed by the summary; the rest are in the output (warnings meta_check)
+
+
+def _print_checks(stats: Stats, console: Any) -> None:
+    lines = []
+    if stats.mismatches:
+        lines.append(
+            f"metadata check: {len(stats.mismatches)} document(s) differ from what their row or manifest says:"
+        )
+        lines += [f"  {m}" for m in stats.mismatches[:MAX_LISTED]]
+        if len(stats.mismatches) > MAX_LISTED:
+            lines.append(f"  ... and {len(stats.mismatches) - MAX_LISTED} more (warnings with code meta_check)")
+    if stats.unchecked:
+        lines.append(
+            f"metadata check: {stats.unchecked} claim(s) not checked: the text gives no evidence "
+            "(warnings meta_check_no_evidence, meta_check_claim)"
+        )
+    if stats.same_text:
+        lines.append(f"{stats.same_text} dataset row(s) hold the same text as an earlier row (warnings same_text)")
+    if stats.unlisted:
+        lines.append(f"metadata check: {stats.unlisted} file(s) not in the manifest, not checked")
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _width(stream: IO[str]) -> int:

@@ -9,14 +9,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class BatchError(BaseModel):
-    """A file that gave no document: unreadable, not a report, a duplicate, an extractor failure, or one that ran
-    past the time limit (``timeout``) or the memory limit (``memory``) of its worker."""
+    """A file (or a dataset row) that gave no document: unreadable, not a report, an empty cell, a duplicate, an
+    extractor failure, one that ran past the time limit (``timeout``) or the memory limit (``memory``) of its
+    worker, or, with --strict, one whose text contradicts what its row or manifest line claims (``mismatch``)."""
 
     model_config = ConfigDict(extra="forbid")
 
     path: str
     sha256: str | None = Field(None, description="the content's sha256 when the file could be read")
-    kind: Literal["error", "duplicate", "timeout", "memory"] = "error"
+    kind: Literal["error", "duplicate", "timeout", "memory", "mismatch"] = "error"
     reason: str
     exception: str | None = Field(None, description="the exception type (InputError, PermissionError, ...)")
     duplicate_of: str | None = Field(None, description="for a duplicate: the path processed with the same sha256")
@@ -33,6 +34,8 @@ class Done:
     counts: dict[str, int]
     doc_row: tuple[Any, ...] | None = None
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    mismatches: list[str] = field(default_factory=list)  # the metadata check's differences (warnings meta_check)
+    unchecked: list[str] = field(default_factory=list)  # claims the text gave no evidence for, or no claim at all
 
 
 @dataclass

@@ -19,15 +19,26 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from extractor.batch.dataset import (
+    DatasetError,
+    DatasetUsageError,
+    Event,
+    RowItem,
+    SheetEnd,
+    SheetSkipped,
+    SheetStart,
+    read_dataset,
+    read_manifest,
+)
 from extractor.batch.discover import Entry, discover
 from extractor.batch.output import Output, OutputError, open_output
 from extractor.batch.pool import Pool, PoolError
 from extractor.batch.progress import Reporter, Stats, make_reporter
 from extractor.batch.records import BatchError, Done, Failed
-from extractor.batch.worker import Job
+from extractor.batch.worker import Job, RowText
 from extractor.errors import EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, EXIT_SIGINT, EXIT_SIGTERM, InputError
 from extractor.loaders import DEFAULT_MAX_BYTES, read_bytes
 
@@ -55,6 +66,10 @@ class BatchOptions:
     quiet: bool = False
     timeout: float | None = DEFAULT_TIMEOUT  # seconds per file; None or 0: no limit
     max_memory: int | None = None  # bytes of address space per worker (RLIMIT_AS); None: no limit
+    text_column: str | None = None  # a dataset's column of reports; None: the one with the longest cells
+    expect: dict[str, str] = field(default_factory=dict)  # checked field (region, year) -> its column (--expect)
+    manifest: str | None = None  # a CSV of path, region, year: what each file claims to be (--manifest)
+    strict: bool = False  # a claim the text contradicts is an error record, not only a warning
 
 
 @dataclass
@@ -94,6 +109,11 @@ class Runner:
         self.done_before: set[str] = output.done_ids() if opts.resume else set()
         self.pool: Pool | None = None
         self.fatal: str | None = None
+        self.claims: dict[str, dict[str, str]] = {}  # a file's real path -> what the manifest claims of it
+        self._estimate = 0  # rows the current sheet says it has, already counted in stats.files
+        self._sheet_rows = 0
+        self._next_entry = 0  # the index of the first entry not yet begun
+        self.texts: dict[bytes, str] = {}  # sha256 of a row's text -> the first row holding it
 
     # -- one entry -------------------------------------------------------------------------------------
     def _record_error(self, err: BatchError) -> None:
@@ -106,10 +126,112 @@ class Runner:
                 self.stats.timed_out += 1
             elif err.kind == "memory":
                 self.stats.out_of_memory += 1
+            elif err.kind == "mismatch":
+                self.stats.mismatches.append(f"{err.path}: {err.reason}")
             self.rep.file_line(f"error: {err.path}: {err.reason}")
         self.out.error(err)
 
-    def _take(self, entry: Entry) -> None:
+    def _items(self, entries: Iterable[Entry]) -> Iterator[Entry | Event]:
+        """The entries, with each dataset's rows in place of the dataset, read as they are needed."""
+        for i, entry in enumerate(entries):
+            self._next_entry = i + 1
+            if not entry.dataset or entry.problem:
+                yield entry
+                continue
+            try:
+                opened = False
+                for ev in read_dataset(
+                    entry.path,
+                    text_column=self.opts.text_column,
+                    need=self.opts.expect.values(),
+                    max_chars=self.opts.max_bytes,
+                ):
+                    if isinstance(ev, SheetStart) and not opened:
+                        opened = True
+                        self.stats.files -= 1  # its rows are counted instead
+                    yield ev
+            except DatasetError as e:
+                if opened:
+                    self.stats.files += 1  # the error record stands for the rest of the file
+                yield Entry(entry.path, str(e), "DatasetError")
+            except OSError as e:
+                yield Entry(entry.path, f"cannot read: {e.strerror or e}", type(e).__name__)
+
+    def _event(self, ev: Event) -> None:
+        """Say which column a sheet's reports are taken from, and keep the count of rows to do."""
+        where = f"{ev.dataset}: sheet {ev.sheet!r}" if ev.sheet is not None else ev.dataset
+        if isinstance(ev, SheetStart):
+            how = " (the longest cells; --text-column NAME picks another)" if ev.by_length else ""
+            self.rep.file_line(f"{where}: the reports are in column {ev.text_column!r}{how}")
+            self._estimate = ev.estimate or 0
+            self._sheet_rows = 0
+            self.stats.files += self._estimate
+        elif isinstance(ev, SheetEnd):
+            self.stats.files -= max(0, self._estimate - ev.rows)
+            self._estimate = 0
+        elif isinstance(ev, SheetSkipped):
+            self.rep.file_line(f"{where}: skipped: {ev.reason}")
+
+    def _take_row(self, item: RowItem) -> None:
+        self.stats.rows += 1
+        self._sheet_rows += 1
+        if self._sheet_rows > self._estimate:
+            self.stats.files += 1
+        if item.problem or item.text is None:
+            self._record_error(BatchError(path=item.locator, reason=item.problem or "no text", exception="InputError"))
+            return
+        # Sent as UTF-8 bytes, never as the str: pickling a str caches its UTF-8 form inside it, and a workbook's
+        # texts live on in its table of shared strings, so each row sent would leave a copy behind.
+        data = item.text.encode("utf-8")
+        sha = item.row_id(data)
+        text_sha = hashlib.sha256(data).digest()
+        same_as = self.texts.setdefault(text_sha, item.locator)
+        if same_as != item.locator:
+            self.stats.same_text += 1
+        if self._seen(item.locator, sha):
+            return
+        claims = {k: item.fields.get(col, "") for k, col in self.opts.expect.items()} if self.opts.expect else None
+        same = same_as if same_as != item.locator else None
+        row = RowText(item.dataset, item.fmt, item.encoding, item.row_model(), same)
+        out = self.out
+        job = Job(item.locator, data, sha, out.wants_tables, out.wants_doc_json, row, claims, self.opts.strict)
+        self._queue(job, item.locator, sha, len(data))
+
+    def _seen(self, path: str, sha: str) -> bool:
+        """Whether ``sha`` needs no work: a duplicate in this run (recorded) or done before (--resume)."""
+        first = self.seen.get(sha)
+        if first is not None:
+            self._record_error(
+                BatchError(
+                    path=path,
+                    sha256=sha,
+                    kind="duplicate",
+                    reason=f"same content (sha256) as {first}, which is processed instead",
+                    duplicate_of=first,
+                )
+            )
+            return True
+        self.seen[sha] = path
+        if sha in self.done_before:
+            self.stats.skipped += 1
+            return True
+        return False
+
+    def _queue(self, job: Job, path: str, sha: str, size: int) -> None:
+        key = self._next_key
+        self._next_key += 1
+        self.pending.append((key, job))
+        self.inflight[key] = (path, sha, size)
+        self.inflight_bytes += size
+
+    def _take(self, item: Entry | Event) -> None:
+        if isinstance(item, RowItem):
+            self._take_row(item)
+            return
+        if not isinstance(item, Entry):
+            self._event(item)
+            return
+        entry = item
         if entry.problem:
             self._record_error(BatchError(path=entry.path, reason=entry.problem, exception=entry.exception))
             return
@@ -120,28 +242,13 @@ class Runner:
             return
         self.stats.bytes_read += len(data)
         sha = hashlib.sha256(data).hexdigest()
-        first = self.seen.get(sha)
-        if first is not None:
-            self._record_error(
-                BatchError(
-                    path=entry.path,
-                    sha256=sha,
-                    kind="duplicate",
-                    reason=f"same content (sha256) as {first}, which is processed instead",
-                    duplicate_of=first,
-                )
-            )
+        if self._seen(entry.path, sha):
             return
-        self.seen[sha] = entry.path
-        if sha in self.done_before:
-            self.stats.skipped += 1
-            return
-        job = Job(entry.path, data, sha, tables=self.out.wants_tables, doc_json=self.out.wants_doc_json)
-        key = self._next_key
-        self._next_key += 1
-        self.pending.append((key, job))
-        self.inflight[key] = (entry.path, sha, len(data))
-        self.inflight_bytes += len(data)
+        claims = self.claims.get(os.path.realpath(entry.path)) if self.opts.manifest else None
+        if self.opts.manifest and claims is None:
+            self.stats.unlisted += 1
+        job = Job(entry.path, data, sha, self.out.wants_tables, self.out.wants_doc_json, None, claims, self.opts.strict)
+        self._queue(job, entry.path, sha, len(data))
 
     def _dispatch(self) -> None:
         assert self.pool is not None
@@ -173,15 +280,21 @@ class Runner:
             raise
         self.stats.succeeded += 1
         self.stats.chars += res.chars
+        self.stats.mismatches += [f"{res.path}: {m}" for m in res.mismatches]
+        self.stats.unchecked += len(res.unchecked)
         for k, v in res.counts.items():
             self.stats.counts[k] = self.stats.counts.get(k, 0) + v
 
     # -- the loop --------------------------------------------------------------------------------------
     def run(self, entries: list[Entry]) -> None:
         self.stats.files = len(entries)
-        it = iter(entries)
+        it = self._items(entries)
         exhausted = False
         try:
+            if self.opts.manifest:
+                self.claims = read_manifest(
+                    self.opts.manifest, self.opts.expect or {"region": "region", "year": "year"}
+                )
             if any(not e.problem for e in entries):
                 # Start the workers now, before a progress thread exists.
                 self.pool = Pool(self.jobs, timeout=self.opts.timeout, max_memory=self.opts.max_memory)
@@ -226,13 +339,17 @@ class Runner:
                 self.fatal = "the output was closed (broken pipe)"
             if self.pool is not None:
                 self.pool.kill()
-        except PoolError as e:
+        except (PoolError, DatasetUsageError) as e:
             self.fatal = str(e)
             if self.pool is not None:
                 self.pool.kill()
         finally:
             if self.stop.signum is not None or self.fatal:
-                self.stats.not_done += sum(1 for _ in it) + len(self.inflight)
+                # A dataset's rows left are not read to be counted (a large sheet would delay the stop): its
+                # current sheet's count is the sheet's own.
+                it.close()
+                left = len(entries) - self._next_entry + max(0, self._estimate - self._sheet_rows)
+                self.stats.not_done += left + len(self.inflight)
             self._shutdown_pool()
 
     def _shutdown_pool(self) -> None:

@@ -23,11 +23,25 @@ _max_memory: int | None = None  # the limit this worker runs under, for the erro
 
 @dataclass
 class Job:
-    path: str
+    path: str  # a file's path, or a dataset row's locator (data.xlsx#Sheet1:12): the name in error records
     data: bytes
     sha256: str
     tables: bool = False  # also build CSV/SQLite rows (in the worker, so the one writer stays light)
     doc_json: bool = False  # SQLite keeps sections, noise and warnings as JSON in the documents row
+    row: RowText | None = None  # a dataset row: ``data`` is its text in UTF-8
+    claims: dict[str, str] | None = None  # what the row or the manifest says the report is (--expect, --manifest)
+    strict: bool = False  # a claim the text contradicts makes an error record, not a warning (--strict)
+
+
+@dataclass
+class RowText:
+    """Where a dataset row's report (the job's ``data``, already text) came from."""
+
+    source_path: str
+    fmt: str
+    encoding: str
+    row: dict[str, Any]  # models.Row: sheet, number, fields
+    same_as: str | None = None  # an earlier row holding the very same text (a report pasted under two labels)
 
 
 def mib(n: int) -> str:
@@ -129,6 +143,17 @@ def worker_main(conn: Any, parent_pid: int | None, max_memory: int | None, check
         os._exit(EXIT_MEMORY)
 
 
+def _row_warnings(text: str) -> list[str]:
+    from extractor.batch.dataset import EXCEL_CELL_LIMIT
+
+    if len(text) == EXCEL_CELL_LIMIT:
+        return [
+            f"the text fills a whole spreadsheet cell ({EXCEL_CELL_LIMIT:,} characters, Excel's limit): the "
+            "report may have been cut when the sheet was made"
+        ]
+    return []
+
+
 def _reason(e: BaseException) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
     msg = msg[:300]
@@ -149,18 +174,52 @@ def _memory_error(job: Job) -> BatchError:
 def run_job(job: Job) -> Done | Failed:
     from extractor.api import extract_loaded
     from extractor.errors import InputError
-    from extractor.loaders import load_bytes
+    from extractor.loaders import Loaded, load_bytes
 
     try:
-        loaded = load_bytes(job.data, job.path)
+        if job.row is not None:
+            r = job.row
+            text = job.data.decode("utf-8")
+            loaded = Loaded(text, r.encoding, r.fmt, job.sha256, r.source_path, _row_warnings(text))
+        else:
+            loaded = load_bytes(job.data, job.path)
     except InputError as e:
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=e.reason, exception="InputError"))
     except MemoryError:
         return Failed(_memory_error(job))
     except Exception as e:
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=_reason(e), exception=type(e).__name__))
+    mismatches: list[str] = []
+    unchecked: list[str] = []
     try:
         doc = extract_loaded(loaded)
+        if job.row is not None:
+            from extractor.models import Row
+
+            doc.source.row = Row.model_validate(job.row.row)
+            if job.row.same_as:
+                from extractor.models import Warning
+
+                doc.warnings.append(
+                    Warning(code="same_text", message=f"the same text as {job.row.same_as}: one report under two rows")
+                )
+        if job.claims is not None:
+            from extractor.metacheck import check
+
+            found = check(doc.meta, job.claims)
+            doc.warnings.extend(found.warnings)
+            mismatches = [w.message for w in found.mismatches]
+            unchecked = [w.message for w in found.unchecked]
+            if mismatches and job.strict:
+                return Failed(
+                    BatchError(
+                        path=job.path,
+                        sha256=job.sha256,
+                        kind="mismatch",
+                        reason="metadata check (--strict): " + "; ".join(mismatches),
+                        exception="MetaCheck",
+                    )
+                )
         d = doc.model_dump(mode="json")
         line = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
         if "\n" in line:  # json.dumps escapes newlines in strings; a raw one would break the JSONL contract
@@ -175,7 +234,9 @@ def run_job(job: Job) -> Done | Failed:
         return Failed(BatchError(path=job.path, sha256=job.sha256, reason=_reason(e), exception=type(e).__name__))
     from extractor.tables import document_row, record_counts, record_rows
 
-    done = Done(job.path, job.sha256, line, doc.source.chars, record_counts(d))
+    done = Done(
+        job.path, job.sha256, line, doc.source.chars, record_counts(d), mismatches=mismatches, unchecked=unchecked
+    )
     if job.tables:
         done.doc_row = document_row(d, with_json=job.doc_json)
         done.rows = record_rows(d, loaded.text)

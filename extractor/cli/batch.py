@@ -26,6 +26,22 @@ def parse_size(text: str) -> int:
     return n
 
 
+def _parse_expect(text: str) -> dict[str, str]:
+    """region=区县名称,year=年份 -> {"region": "区县名称", "year": "年份"}."""
+    checked = ("region", "year")  # metacheck.CHECKED; importing it here would slow every command's start
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        key, eq, col = part.partition("=")
+        key, col = key.strip(), col.strip()
+        if not eq or key not in checked or not col:
+            raise typer.BadParameter(
+                f"{part.strip()!r}: give FIELD=COLUMN, FIELD one of {', '.join(checked)} (region=区县名称,year=年份)",
+                param_hint="--expect",
+            )
+        out[key] = col
+    return out
+
+
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -81,6 +97,31 @@ def batch(
         help="Memory limit per worker process (address space, e.g. 2G or 1500M; Linux and other Unix): a file "
         "that needs more becomes an error record of kind 'memory' and its worker is replaced.",
     ),
+    text_column: str | None = typer.Option(
+        None,
+        "--text-column",
+        metavar="NAME",
+        help="For a dataset (.xlsx, .csv, .tsv: one report per row): the column holding the reports. Default: the "
+        "column with the longest cells (the choice is printed).",
+    ),
+    expect: str | None = typer.Option(
+        None,
+        "--expect",
+        metavar="FIELD=COLUMN,...",
+        help="Check what each dataset row claims against what its text says: region=COLUMN, year=COLUMN (the year "
+        "the report is given in). A difference is a warning 'meta_check' and is listed in the summary. With "
+        "--manifest: the manifest's columns.",
+    ),
+    manifest: str | None = typer.Option(
+        None,
+        "--manifest",
+        metavar="FILE.csv",
+        help="Check files the same way: a CSV with a 'path' column (relative to the manifest's folder) and "
+        "'region' and 'year' columns (other names with --expect).",
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="A report that differs from its claim becomes an error record (kind 'mismatch')."
+    ),
 ) -> None:
     """Extract many reports; one bad file never stops the rest.
 
@@ -88,6 +129,10 @@ def batch(
     the rest complete);
     1 nothing could run (no input, output unwritable, every file failed); 2 usage; 130/143 interrupted by
     SIGINT/SIGTERM (the output holds whole documents: finish with --resume).
+
+    A spreadsheet or CSV named as an input is a dataset: one report per row, its other cells carried as
+    source.row; an empty text cell becomes an error record naming its row (govreport batch reports.xlsx
+    --expect region=区县名称,year=年份 -o results.db checks each row's labels against its text).
 
     Example: govreport batch reports/ --glob '*.txt' -o results.db
     """
@@ -118,6 +163,9 @@ def batch(
         if not memory_limit_supported():
             warn("--max-memory is not enforced on this platform (no RLIMIT_AS); running without a memory limit")
             memory_limit = None
+    expected = _parse_expect(expect) if expect else {}
+    if strict and not (expected or manifest):
+        raise typer.BadParameter("--strict needs a check: --expect or --manifest", param_hint="--strict")
     listed: list[str] = []
     if files_from:
         try:
@@ -137,6 +185,10 @@ def batch(
         quiet=quiet,
         timeout=timeout or None,
         max_memory=memory_limit,
+        text_column=text_column,
+        expect=expected,
+        manifest=manifest,
+        strict=strict,
     )
     try:
         result = run_batch(opts)
