@@ -149,6 +149,16 @@ POSITIVE = [
         R + "加快建设6个乡镇工业园区和龙泉装备制造产业园，华丰农机2000台收割机生产线技改项目建成投产。",
         [("龙泉装备制造产业园", "in_progress"), ("华丰农机2000台收割机生产线技改项目", "operating")],
     ),
+    # Housing estates, schools, car parks and depots are works where a works verb speaks of them.
+    (
+        P + "加快建设滨江佳苑、县实验高中和人民路地下停车场，新建县粮食储备库。",
+        [
+            ("滨江佳苑", "in_progress"),
+            ("县实验高中", "in_progress"),
+            ("人民路地下停车场", "in_progress"),
+            ("县粮食储备库", "planned"),
+        ],
+    ),
     # Works brought in (引进, 签订) are signed.
     (
         R + "成功引进华丰科技、龙腾新材料等项目，签订汇川电机项目合同。",
