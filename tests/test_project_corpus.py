@@ -159,6 +159,11 @@ POSITIVE = [
             ("县粮食储备库", "planned"),
         ],
     ),
+    # A list's items are its names, even when the last one's head could read the whole list as one name.
+    (
+        P + "加快推进龙江水电和沿江铁路等重大工程建设。",
+        [("龙江水电", "in_progress"), ("沿江铁路", "in_progress")],
+    ),
     # Works brought in (引进, 签订) are signed.
     (
         R + "成功引进华丰科技、龙腾新材料等项目，签订汇川电机项目合同。",

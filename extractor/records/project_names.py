@@ -236,6 +236,7 @@ class Cand:
     evidence: str  # head, verb, list, quoted
     strength: int = 0  # which candidate wins an overlap: longer first, then stronger
     bare: bool = False  # named only by its kind (中医院)
+    item: bool = False  # an item of a list closed by 等…项目
 
 
 def _before_at(view: str, p: int, floor: int, lex: Lex) -> int:
@@ -580,7 +581,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
                 or lex.capacity_in_name.search(view, s, e)
             ):
                 continue  # 新建道路12条: a figure, not a name
-            cands.append(Cand(s, e, "list"))
+            cands.append(Cand(s, e, "list", item=True))
 
     kinds = [(clause(m.start())[0], m.start()) for m in lex.list_kinds.finditer(view, start, end)]
     for m in lex.head_scan.finditer(view, start, end):
@@ -758,6 +759,10 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         elif c.evidence != "head" and name.endswith(lex.strong_tuple):
             c.evidence = "head"
         kept.append(c)
+    # A name read across the items of a list (雅下水电和川藏铁路等重大工程: 铁路 heads both) gives way to them.
+    items = [(c.start, c.end) for c in kept if c.item]
+    if items:
+        kept = [c for c in kept if c.item or sum(c.start <= s and e <= c.end for s, e in items) < 2]
     # The longer of two overlapping names wins (东山…中心和妇幼…中心合建项目 holds its parts); a tie goes to the first.
     kept.sort(key=lambda c: (c.start, -c.end))
     out: list[Cand] = []
