@@ -97,6 +97,7 @@ class Lex:
     not_name: tuple[str, ...]
     not_name_re: regex.Pattern[str]
     rating: tuple[str, ...]
+    rating_re: re.Pattern[str]
     pair_joiners: frozenset[str]  # 和, 及, 与 between two works
     pair_re: re.Pattern[str]
     serial: re.Pattern[str]  # “雅江1号”: a serial number in quotes
@@ -217,6 +218,7 @@ def lexicon() -> Lex:
         not_name=tuple(words("not_name")),
         not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),
         rating=tuple(words("rating")),
+        rating_re=_compiled.compile_re("|".join(re.escape(w) for w in words("rating"))),
         pair_joiners=frozenset(words("pair_joiner")),
         pair_re=_compiled.compile_re("|".join(re.escape(w) for w in words("pair_joiner"))),
         serial=_compiled.compile_re(f"(?:{'|'.join(words('serial'))})$"),
@@ -697,6 +699,8 @@ def _rated(view: str, start: int, lex: Lex) -> bool:
     p = start
     while p > 0 and view[p - 1] in _OPEN_QUOTES:
         p -= 1
+    if lex.rating_re.search(view, max(0, p - RATING_REACH), p) is None:
+        return False  # most names: no rating verb anywhere close before them
     # 获批全省唯一国家现代农业产业园: scope words may stand between the rating verb and the title.
     for _ in range(MAX_RATING_WORDS):
         n = _before_at(view, p, max(0, p - MAX_NAME), lex)
@@ -706,8 +710,10 @@ def _rated(view: str, start: int, lex: Lex) -> bool:
     return view.endswith(lex.rating, max(0, p - 4), p)
 
 
-# Scope words (全省, 唯一, 本年度) looked past between a rating verb and the title it gives.
+# Scope words (全省, 唯一, 本年度) looked past between a rating verb and the title it gives, and how far before a
+# name a rating verb may end for them to be looked at.
 MAX_RATING_WORDS = 3
+RATING_REACH = 16
 
 
 # A count before a name (12个, 百余座) is at most this long.
@@ -762,9 +768,10 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             c.evidence = "head"
         kept.append(c)
     # A name read across the items of a list (雅下水电和川藏铁路等重大工程: 铁路 heads both) gives way to them.
-    items = [(c.start, c.end) for c in kept if c.item]
+    items = sorted((c.start, c.end) for c in kept if c.item)
     if items:
-        kept = [c for c in kept if c.item or sum(c.start <= s and e <= c.end for s, e in items) < 2]
+        starts = [s for s, _ in items]
+        kept = [c for c in kept if c.item or _items_within(items, starts, c.start, c.end) < 2]
     # The longer of two overlapping names wins (东山…中心和妇幼…中心合建项目 holds its parts); a tie goes to the first.
     kept.sort(key=lambda c: (c.start, -c.end))
     out: list[Cand] = []
@@ -774,6 +781,12 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         if not out or c.start >= out[-1].end:
             out.append(c)
     return _bare_beside_named(view, out, lex)
+
+
+def _items_within(items: list[tuple[int, int]], starts: list[int], s: int, e: int) -> int:
+    """How many of the sorted ``items`` lie inside [s, e)."""
+    lo = bisect.bisect_left(starts, s)
+    return sum(1 for k in range(lo, bisect.bisect_left(starts, e)) if items[k][1] <= e)
 
 
 def _bare_beside_named(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
