@@ -49,9 +49,16 @@ def _unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
         return None
     for n in lex.unit_lengths[view[pos]]:
         u = lex.units.get(view[pos : pos + n])
-        if u is not None:
+        if u is not None and (not u.alone or _nothing_goes_on(view, pos + n, lex)):
             return u
     return None
+
+
+def _nothing_goes_on(view: str, pos: int, lex: Lex) -> bool:
+    """Whether no word goes on at ``pos``: the end, a mark or a space, or an approximation word (左右)."""
+    if pos >= len(view) or not view[pos].isalnum():
+        return True
+    return view[pos] in lex.post_first and _word_at(view, pos, lex.post, lex.max_post) is not None
 
 
 def _word_at(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
