@@ -95,8 +95,9 @@ def test_space_inside_a_change_word(clause: str, raw: str, base: str | None, yea
     [ind] = extract(text).indicators
     assert (ind.name, ind.value and ind.value.raw) == ("地区生产总值", "12亿元")
     assert ind.change is not None
-    assert (ind.change.direction, ind.change.value.raw, ind.change.base, ind.change.base_year) == ("up", raw, base, year)
-    assert text[ind.change.value.span.start : ind.change.value.span.end] == raw
+    c = ind.change
+    assert (c.direction, c.value.raw, c.base, c.base_year) == ("up", raw, base, year)
+    assert text[c.value.span.start : c.value.span.end] == raw
 
 
 def test_a_long_run_of_spaces_is_layout_not_a_change_word() -> None:
