@@ -58,7 +58,7 @@ class Analysis:
         )
         self._pieces = SpanIndex(self.plan_pieces)
         blocked = [(r.start, r.end) for r in self.noise]
-        self.masks = build_masks(self.view, blocked)
+        self.masks = build_masks(self.view, blocked, [(r.start, r.end) for r in self.noise if r.through])
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)

@@ -10,6 +10,7 @@ and numbered slogans out. Masks (noise regions, the negative list, short quoted 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -270,6 +271,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         start = m.start()
         near = _WRAP_NEAR.match(view, m.end())
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
+        if gap is None and masks.through_starts:
+            gap = _through_after(view, m.end(), masks)
         wrapped = None
         if gap is not None and gap[0] == m.end() and view[gap[0]] in "\r\n":
             # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
@@ -301,6 +304,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
 _WRAP_TAIL = 16
 # No figure runs across a sentence or clause mark: a wrap after one is not looked for.
 _WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
+_WRAP_BREAK = regex.compile(rf"[{regex.escape(_WRAP_STOP)} \t\r\n]")
 _WRAP_NEAR = regex.compile(rf"[^{regex.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
 
 
@@ -326,6 +330,18 @@ def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
     return (gap, end) if end is not None and view[end] in _continuers() else None
 
 
+def _through_after(view: str, pos: int, masks: Masks) -> tuple[int, int] | None:
+    """The first region read across (pinyin ruby) that starts within a figure's reach of ``pos``, with no mark
+    or space before it: 500万(wàn)元."""
+    i = bisect.bisect_left(masks.through_starts, pos)
+    if i == len(masks.through_starts):
+        return None
+    s = masks.through_starts[i]
+    if s - pos > _WRAP_TAIL or _WRAP_BREAK.search(view, pos, s) is not None:
+        return None
+    return s, masks.through[s]
+
+
 def _read_across_wrap(
     text: str,
     view: str,
@@ -343,7 +359,7 @@ def _read_across_wrap(
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
     lo = max(0, start - lex.max_pre - 1)
-    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap)
+    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):
         return None  # no wrap crossed
     lview = "".join([view[i] for i in where])

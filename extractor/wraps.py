@@ -10,7 +10,7 @@ sentence ends before it, and what follows is neither a heading nor another numbe
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 import regex
@@ -94,18 +94,23 @@ def joined(
     no_follow: frozenset[str] | str = "",
     stop: str = "",
     known: tuple[int, int] | None = None,
+    skip: Mapping[int, int] | None = None,
 ) -> list[int]:
     """Positions of ``view[start:end]`` followed by the next ``length`` characters with wrap gaps skipped.
 
     A gap that is not a wrap, or a character of ``stop`` (punctuation no figure runs across), ends the run. The
     caller reads the characters at these positions as one string and maps what it finds back through them.
-    ``known`` is a gap the caller has found already: (where it starts, where it ends).
+    ``known`` is a gap the caller has found already: (where it starts, where it ends). ``skip`` maps the start of
+    a region read across (pinyin ruby) to its end.
     """
     where = list(range(start, end))
     i = end
     n = len(view)
     taken = 0
     while i < n and taken < length:
+        if skip and i in skip:
+            i = skip[i]
+            continue
         if view[i] in stop:
             break
         if view[i] in _GAP:
@@ -121,10 +126,16 @@ def joined(
 
 
 def compacted(
-    view: str, start: int, end: int, skip: Sequence[Span] = (), skip_starts: Sequence[int] = ()
+    view: str,
+    start: int,
+    end: int,
+    skip: Sequence[Span] = (),
+    skip_starts: Sequence[int] = (),
+    spaces: bool = True,
 ) -> tuple[str, list[int]] | None:
-    """``view[start:end]`` read as one string across its inner gaps: runs of at most a few spaces (同 比, 增长 5%)
-    and the regions of ``skip`` (pinyin ruby, sorted, their starts in ``skip_starts``) are left out.
+    """``view[start:end]`` read as one string across its inner gaps: runs of at most a few spaces (同 比, 增长 5%;
+    unless ``spaces`` is false) and the regions of ``skip`` (pinyin ruby, sorted, their starts in ``skip_starts``)
+    are left out.
 
     Returns the string and the view position of each of its characters, or None when nothing was left out. A
     longer run of spaces is layout and stays. Linear in ``end - start``.
@@ -139,7 +150,7 @@ def compacted(
             i = max(i, skip[k].end)
             k += 1
             continue
-        if view[i] in _SPACE:
+        if spaces and view[i] in _SPACE:
             j = i
             while j < end and view[j] in _SPACE:
                 j += 1

@@ -16,12 +16,12 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import numerals, wraps
 from extractor._data import alternation, any_of, column, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records.changes import ChangeInfo, read_change
-from extractor.segment import CharIndex, Segments
+from extractor.segment import CharIndex, Segments, Span
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
 MAX_NAME = 24
@@ -180,6 +180,19 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
         cut = view.find("、", end - MAX_NAME, end)
         start = cut + 1 if cut >= 0 else end - MAX_NAME
     return start, end
+
+
+def _clean_name_across(
+    view: str, start: int, end: int, lex: _Lex, through: list[Span], through_starts: list[int]
+) -> tuple[int, int]:
+    """clean_name read with the regions read across (pinyin ruby) left out: its words and its length are those of
+    the name, and it starts and ends on the name's own characters; the span keeps the ruby inside it."""
+    compact = wraps.compacted(view, start, end, through, through_starts, spaces=False) if through else None
+    if compact is None:
+        return clean_name(view, start, end, lex)
+    s, where = compact
+    cs, ce = clean_name(s, 0, len(s), lex)
+    return (where[cs], where[ce - 1] + 1) if ce > cs else (end, end)
 
 
 def _trailing_start(view: str, start: int, end: int, lex: _Lex) -> int | None:
@@ -349,7 +362,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
             m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
         name_end = m.change.verb_start if m.change else q.start
-        ns, ne = clean_name(view, floor, name_end, lex)
+        ns, ne = _clean_name_across(view, floor, name_end, lex, through, through_starts)
         if ne > ns:
             m.name_start = ns
             m.name = text[ns:ne]
