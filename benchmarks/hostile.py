@@ -115,6 +115,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "wrapped": (lambda n: _repeat("完成投资23\n亿元，增长5\n%，", n), "every figure wrapped before its unit"),
     "page_wraps": (lambda n: _repeat("完成投资4022\n- 1 -\n万元", n), "a page number between every figure and unit"),
     "spaced_units": (lambda n: _repeat("提高5 个百 分点 ", n), "spaces inside every unit, no punctuation"),
+    "spaced_words": (lambda n: _repeat("比 上 年 同 比 增 长 5 % ", n), "a space between every character"),
+    "spaced_clause": (lambda n: _repeat("地区 生产 总值 ", n) + "增长5%", "one spaced clause, one figure"),
+    "ruby": (lambda n: _repeat("增(zēng)長(zhǎng)5.8%", n), "pinyin ruby after every character"),
+    "ruby_toneless": (lambda n: _repeat("比(bi)上(shang)年(nian)增(zeng)长(zhang)5.8%", n), "toneless ruby"),
     "escaped": (lambda n: _repeat("一、工作回顾\\r\\n完成总产值7.5亿元，增长5.1%。\\r\\n", n), "one line, escapes"),
 }
 

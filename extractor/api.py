@@ -19,7 +19,7 @@ from extractor.records import QuantityModels, committing
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
-from extractor.segment import Part, Segments, Span, SpanIndex, segment
+from extractor.segment import NoiseSpan, Part, Segments, Span, SpanIndex, segment
 
 # Parts whose figures are achievements (indicators). The plan part holds goals; problems and appendices neither.
 INDICATOR_PARTS = ("preamble", "review")
@@ -37,7 +37,7 @@ class Analysis:
         self.text = text
         self.simplified_text, self.view = views(text)
         self.noise = noise_mod.find(self.view)
-        noise_spans = [Span(r.start, r.end) for r in self.noise]
+        noise_spans: list[Span] = [NoiseSpan(r.start, r.end, r.through) for r in self.noise]
         self.segments: Segments = segment(text, self.view, noise_spans)
         self.meta = extract_meta(text, self.view, self.segments)
         years = {}
@@ -58,7 +58,7 @@ class Analysis:
         )
         self._pieces = SpanIndex(self.plan_pieces)
         blocked = [(r.start, r.end) for r in self.noise]
-        self.masks = build_masks(self.view, blocked)
+        self.masks = build_masks(self.view, blocked, [(r.start, r.end) for r in self.noise if r.through])
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)

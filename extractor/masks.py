@@ -17,6 +17,9 @@ class Masks:
     def __init__(self, n: int) -> None:
         self.blocked = bytearray(n)
         self.quoted = bytearray(n)
+        # Regions a figure is read across (pinyin ruby in 500万(wàn)元): start -> end, and the starts sorted.
+        self.through: dict[int, int] = {}
+        self.through_starts: list[int] = []
 
     def block(self, start: int, end: int) -> None:
         self.blocked[start:end] = b"\x01" * (end - start)
@@ -51,8 +54,13 @@ def negative_spans(view: str) -> list[tuple[int, int]]:
     return out
 
 
-def build_masks(view: str, blocked: list[tuple[int, int]]) -> Masks:
+def build_masks(view: str, blocked: list[tuple[int, int]], through: list[tuple[int, int]] | None = None) -> Masks:
+    """Masks of ``view``: ``blocked`` spans (noise) hold no quantity start; ``through`` spans (sorted, pinyin ruby,
+    blocked as well) are read across inside a figure."""
     masks = Masks(len(view))
+    if through:
+        masks.through = dict(through)
+        masks.through_starts = [s for s, _ in through]
     for s, e in blocked:
         masks.block(s, e)
     for s, e in negative_spans(view):

@@ -15,6 +15,11 @@ from extractor._data import any_of, table
 
 # A footer is only noise when no report paragraph follows it: a long line that reads like prose.
 _PROSE_LINE = 60
+# Scopes whose matches may stand anywhere (not whole lines); the through ones are read across (see noise.tsv).
+_INLINE = ("inline", "through", "through_repeated")
+# A toneless syllable in brackets (镇(zhen)) is ruby only in a text that holds this many ruby brackets: one
+# (mu) or (ha) after a unit is a gloss, where ruby stands after every character.
+MIN_REPEATED = 3
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class NoiseRegion:
     kind: str
     start: int
     end: int
+    through: bool = False  # the words on both sides read as one across it (pinyin ruby inside 增長)
 
 
 @cache
@@ -33,7 +39,7 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
 @cache
 def _any_whole_line() -> regex.Pattern[str]:
     """Every line and tail pattern in one: most lines match none, and one look rules them all out."""
-    return any_of([pat.pattern for _, scope, pat in _patterns() if scope != "inline"])
+    return any_of([pat.pattern for _, scope, pat in _patterns() if scope not in _INLINE])
 
 
 def _is_prose(line: str) -> bool:
@@ -45,9 +51,10 @@ def find(view: str) -> list[NoiseRegion]:
     found: list[NoiseRegion] = []
     tail_start: int | None = None
     inline = [(kind, pat) for kind, scope, pat in _patterns() if scope == "inline"]
-    whole_line = [(kind, scope, pat) for kind, scope, pat in _patterns() if scope != "inline"]
+    whole_line = [(kind, scope, pat) for kind, scope, pat in _patterns() if scope not in _INLINE]
     for kind, pat in inline:
         found.extend(NoiseRegion(kind, m.start(), m.end()) for m in pat.finditer(view) if m.end() > m.start())
+    found.extend(_through(view))
     # Line patterns are tried once per line: anchoring them with ^…$ in MULTILINE mode made the engine try
     # every position of the text.
     last_prose: int | None = None  # where the text's last prose line starts (-1: none), found on first need
@@ -74,6 +81,19 @@ def find(view: str) -> list[NoiseRegion]:
     return _merge(found)
 
 
+def _through(view: str) -> list[NoiseRegion]:
+    """Regions read across (pinyin ruby); the through_repeated ones only where ruby is frequent in the text."""
+    sure: list[NoiseRegion] = []
+    if_repeated: list[NoiseRegion] = []
+    for kind, scope, pat in _patterns():
+        if scope in ("through", "through_repeated"):
+            into = sure if scope == "through" else if_repeated
+            into.extend(NoiseRegion(kind, m.start(), m.end(), True) for m in pat.finditer(view) if m.end() > m.start())
+    if len(sure) + len(if_repeated) < MIN_REPEATED:
+        return sure
+    return sure + if_repeated
+
+
 def _last_prose_start(view: str) -> int:
     """Where the last prose line of ``view`` starts (lines as ``str.splitlines`` cuts them), or -1."""
     last = -1
@@ -90,10 +110,10 @@ def _merge(regions: list[NoiseRegion]) -> list[NoiseRegion]:
     out: list[NoiseRegion] = []
     for r in regions:
         if out and r.start < out[-1].end:
-            if r.end > out[-1].end:
-                last = out[-1]
-                # A region swallowed by a larger one keeps the larger one's kind.
-                out[-1] = NoiseRegion(last.kind, last.start, r.end)
+            last = out[-1]
+            # A region swallowed by a larger one keeps the larger one's kind; it is read across only when all its
+            # parts are.
+            out[-1] = NoiseRegion(last.kind, last.start, max(r.end, last.end), last.through and r.through)
             continue
         out.append(r)
     return out

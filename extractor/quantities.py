@@ -10,6 +10,7 @@ and numbered slogans out. Masks (noise regions, the negative list, short quoted 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -49,9 +50,16 @@ def _unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
         return None
     for n in lex.unit_lengths[view[pos]]:
         u = lex.units.get(view[pos : pos + n])
-        if u is not None:
+        if u is not None and (not u.alone or _nothing_goes_on(view, pos + n, lex)):
             return u
     return None
+
+
+def _nothing_goes_on(view: str, pos: int, lex: Lex) -> bool:
+    """Whether no word goes on at ``pos``: the end, a mark or a space, or an approximation word (左右)."""
+    if pos >= len(view) or not view[pos].isalnum():
+        return True
+    return view[pos] in lex.post_first and _word_at(view, pos, lex.post, lex.max_post) is not None
 
 
 def _word_at(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
@@ -263,6 +271,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         start = m.start()
         near = _WRAP_NEAR.match(view, m.end())
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
+        if gap is None and masks.through_starts:
+            gap = _through_after(view, m.end(), masks)
         wrapped = None
         if gap is not None and gap[0] == m.end() and view[gap[0]] in "\r\n":
             # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
@@ -294,6 +304,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
 _WRAP_TAIL = 16
 # No figure runs across a sentence or clause mark: a wrap after one is not looked for.
 _WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
+_WRAP_BREAK = regex.compile(rf"[{regex.escape(_WRAP_STOP)} \t\r\n]")
 _WRAP_NEAR = regex.compile(rf"[^{regex.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
 
 
@@ -319,6 +330,18 @@ def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
     return (gap, end) if end is not None and view[end] in _continuers() else None
 
 
+def _through_after(view: str, pos: int, masks: Masks) -> tuple[int, int] | None:
+    """The first region read across (pinyin ruby) that starts within a figure's reach of ``pos``, with no mark
+    or space before it: 500万(wàn)元."""
+    i = bisect.bisect_left(masks.through_starts, pos)
+    if i == len(masks.through_starts):
+        return None
+    s = masks.through_starts[i]
+    if s - pos > _WRAP_TAIL or _WRAP_BREAK.search(view, pos, s) is not None:
+        return None
+    return s, masks.through[s]
+
+
 def _read_across_wrap(
     text: str,
     view: str,
@@ -336,7 +359,7 @@ def _read_across_wrap(
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
     lo = max(0, start - lex.max_pre - 1)
-    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap)
+    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):
         return None  # no wrap crossed
     lview = "".join([view[i] for i in where])

@@ -21,6 +21,7 @@ class Unit:
     factor: Decimal
     kind: str
     chinese: bool
+    alone: bool = False  # a unit only where no word goes on after it (13600平，), see units.tsv
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ class Lex:
 @cache
 def lexicon() -> Lex:
     units = {
-        r["unit"]: Unit(r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes")
+        r["unit"]: Unit(
+            r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes", r["alone"] == "yes"
+        )
         for r in table("units.tsv")
     }
     approx = table("approx.tsv")

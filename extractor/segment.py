@@ -51,6 +51,11 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True)
+class NoiseSpan(Span):
+    through: bool = False  # the words on both sides read as one across it (pinyin ruby inside 增長)
+
+
 @dataclass
 class Heading:
     start: int
@@ -121,6 +126,7 @@ class Segments:
     _sentence_starts: list[int] = field(default_factory=list)
     _part_starts: list[int] = field(default_factory=list)
     _noise_index: SpanIndex | None = None
+    _solid: tuple[list[Span], SpanIndex, list[Span]] | None = None
     _char_indexes: dict[str, CharIndex] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -187,6 +193,24 @@ class Segments:
 
     def noise_at(self, pos: int) -> bool:
         return self.noise_index().at(pos) is not None
+
+    def _split_noise(self) -> tuple[list[Span], SpanIndex, list[Span]]:
+        if self._solid is None or self._solid[0] is not self.noise:
+            through = [r for r in self.noise if getattr(r, "through", False)]
+            if through:
+                solid = SpanIndex([r for r in self.noise if not getattr(r, "through", False)])
+            else:
+                solid = self.noise_index()
+            self._solid = (self.noise, solid, through)
+        return self._solid
+
+    def solid_noise_index(self) -> SpanIndex:
+        """The noise regions that words are not read across: all but pinyin ruby."""
+        return self._split_noise()[1]
+
+    def through_noise(self) -> list[Span]:
+        """The noise regions that words are read across (pinyin ruby), sorted."""
+        return self._split_noise()[2]
 
     def char_index(self, view: str, chars: str) -> CharIndex:
         """Where ``chars`` stand in ``view`` (the view these segments were made from), found on first use."""

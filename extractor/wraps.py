@@ -9,13 +9,15 @@ sentence ends before it, and what follows is neither a heading nor another numbe
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 import regex
 
 from extractor import _compiled
 from extractor.layout import line_ends, page_number
-from extractor.segment import heading_markers
+from extractor.segment import Span, heading_markers
 
 # A line ending in one of these ends a sentence or a clause; a line holding only a page number is a page footer.
 SENTENCE_END = line_ends()
@@ -93,18 +95,23 @@ def joined(
     no_follow: frozenset[str] | str = "",
     stop: str = "",
     known: tuple[int, int] | None = None,
+    skip: Mapping[int, int] | None = None,
 ) -> list[int]:
     """Positions of ``view[start:end]`` followed by the next ``length`` characters with wrap gaps skipped.
 
     A gap that is not a wrap, or a character of ``stop`` (punctuation no figure runs across), ends the run. The
     caller reads the characters at these positions as one string and maps what it finds back through them.
-    ``known`` is a gap the caller has found already: (where it starts, where it ends).
+    ``known`` is a gap the caller has found already: (where it starts, where it ends). ``skip`` maps the start of
+    a region read across (pinyin ruby) to its end.
     """
     where = list(range(start, end))
     i = end
     n = len(view)
     taken = 0
     while i < n and taken < length:
+        if skip and i in skip:
+            i = skip[i]
+            continue
         if view[i] in stop:
             break
         if view[i] in _GAP:
@@ -117,3 +124,45 @@ def joined(
         taken += 1
         i += 1
     return where
+
+
+def compacted(
+    view: str,
+    start: int,
+    end: int,
+    skip: Sequence[Span] = (),
+    skip_starts: Sequence[int] = (),
+    spaces: bool = True,
+) -> tuple[str, list[int]] | None:
+    """``view[start:end]`` read as one string across its inner gaps: runs of at most a few spaces (同 比, 增长 5%;
+    unless ``spaces`` is false) and the regions of ``skip`` (pinyin ruby, sorted, their starts in ``skip_starts``)
+    are left out.
+
+    Returns the string and the view position of each of its characters, or None when nothing was left out. A
+    longer run of spaces is layout and stays. Linear in ``end - start``.
+    """
+    where: list[int] = []
+    k = bisect.bisect_right(skip_starts, start) - 1
+    if k < 0 or skip[k].end <= start:
+        k += 1
+    i = start
+    while i < end:
+        if k < len(skip) and skip[k].start <= i:
+            i = max(i, skip[k].end)
+            k += 1
+            continue
+        if spaces and view[i] in _SPACE:
+            j = i
+            while j < end and view[j] in _SPACE:
+                j += 1
+            if j - i <= _MAX_SPACES:
+                i = j
+                continue
+            where.extend(range(i, j))
+            i = j
+            continue
+        where.append(i)
+        i += 1
+    if len(where) == end - start:
+        return None
+    return "".join([view[p] for p in where]), where

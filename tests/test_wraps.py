@@ -75,8 +75,51 @@ def test_gap_end_is_bounded() -> None:
     assert gap_end("5。\n%", 2) is None
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a space inside a change word (同 比) splits it")
-def test_space_inside_a_change_word() -> None:
-    doc = extract("地区生产总值完成12亿元，同 比增长5.5%。")
-    [ind] = doc.indicators
-    assert ind.change is not None and ind.change.value.raw == "5.5%"
+@pytest.mark.parametrize(
+    ("clause", "raw", "base", "year"),
+    [
+        ("同 比增长5.5%", "5.5%", "同 比", None),
+        ("比 上年增长5.5%", "5.5%", "比 上年", None),
+        ("比上年增 长5.5%", "5.5%", "比上年", None),
+        ("比 2018 年增长 5.5%", "5.5%", "比 2018 年", 2018),
+        ("同比增长\t5.5%", "5.5%", "同比", None),
+        ("比上年提高5 个百 分点", "5 个百 分点", "比上年", None),
+        ("比上年提 高 5个百 分点", "5个百 分点", "比上年", None),
+        ("增 长 5.5%", "5.5%", None, None),
+    ],
+)
+def test_space_inside_a_change_word(clause: str, raw: str, base: str | None, year: int | None) -> None:
+    """Spaces a PDF copy puts inside change words (同 比, 增 长) or before the figure are read across; the base is
+    given as written."""
+    text = f"地区生产总值完成12亿元，{clause}。"
+    [ind] = extract(text).indicators
+    assert (ind.name, ind.value and ind.value.raw) == ("地区生产总值", "12亿元")
+    assert ind.change is not None
+    c = ind.change
+    assert (c.direction, c.value.raw, c.base, c.base_year) == ("up", raw, base, year)
+    assert text[c.value.span.start : c.value.span.end] == raw
+
+
+def test_a_long_run_of_spaces_is_layout_not_a_change_word() -> None:
+    """A table's columns (增长 and the figure far apart) are not read as one change."""
+    doc = extract("地区生产总值完成12亿元，增长        5.5%。")
+    assert all(i.change is None for i in doc.indicators)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新建标准化厂房13600\n平，完成投资5亿元。", [("13600\n平", "13600", "平方米"), ("5亿元", "500000000", "元")]),
+        ("新建厂房13600平。", [("13600平", "13600", "平方米")]),
+        ("新建厂房13600 平，", [("13600 平", "13600", "平方米")]),
+        ("新建厂房13600平\n", [("13600平", "13600", "平方米")]),
+        ("新建厂房13600平左右。", [("13600平左右", "13600", "平方米")]),
+        # 平 is a unit only where no word goes on after it
+        ("新建厂房13600\n平台建设", []),
+        ("建成3平台，收入与上年持平，人均1200平均。", []),
+        ("建成13600平房。", []),
+        ("指标五平三降，", []),
+    ],
+)
+def test_a_one_character_unit_across_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _quantities(text) == [(r, Decimal(v), u) for r, v, u in expected]

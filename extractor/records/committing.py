@@ -10,6 +10,7 @@ plan part. Where a document has a plan heading none of this runs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -123,9 +124,15 @@ def _paragraphs(view: str, segments: Segments, parts: list[Part], planned: int |
     """Plan paragraphs (下一步…, 2020年，我镇将…) of the open parts: from the cue sentence to its line's end, or to its
     part's end when the line ends with a colon (the plan follows as a list)."""
     out: list[tuple[int, int]] = []
+    lines = segments.lines
+    ends = [ln.end for ln in lines]
     for part in parts:
-        for ln in segments.lines:
-            if ln.end <= part.start or ln.start >= part.end or (out and ln.start < out[-1][1]):
+        # Only the part's own lines: a walk over every line for every part was quadratic in a text of headings.
+        for k in range(bisect.bisect_right(ends, part.start), len(lines)):
+            ln = lines[k]
+            if ln.start >= part.end:
+                break
+            if ln.end <= part.start or (out and ln.start < out[-1][1]):
                 continue
             start = _sentence_cue(view, segments, ln.start, ln.end, planned)
             if start is None:

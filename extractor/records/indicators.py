@@ -16,11 +16,12 @@ from functools import cache
 
 import regex
 
-from extractor import _compiled, numerals
-from extractor._data import alternation, any_of, column, last_chars, table
+from extractor import _compiled, numerals, wraps
+from extractor._data import alternation, any_of, column, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
-from extractor.segment import CharIndex, Segments
+from extractor.records.changes import ChangeInfo, read_change
+from extractor.segment import CharIndex, Segments, Span
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
 MAX_NAME = 24
@@ -107,15 +108,6 @@ def lexicon() -> _Lex:
 
 
 @dataclass
-class ChangeInfo:
-    direction: str
-    base: tuple[int, int] | None  # the comparison words (比2018年, 同比)
-    base_year: int | None
-    verb_start: int  # where the change words begin (the name ends before them)
-    verb: tuple[int, int] | None = None  # the change verb itself (增长)
-
-
-@dataclass
 class Mention:
     """A quantity read in its clause: as a level (with a name) or as a change."""
 
@@ -144,83 +136,6 @@ def _clause_start(breaks: CharIndex, pos: int, floor: int) -> int:
         return pos
     b = breaks.last_before(pos, floor)
     return floor if b is None else b + 1
-
-
-def _strip_back(view: str, start: int, end: int, words: tuple[str, ...]) -> int:
-    """Move ``end`` back over any of ``words`` (repeatedly), not before ``start``."""
-    ends = last_chars(words)
-    moved = True
-    while moved and end > start and view[end - 1] in ends:
-        moved = False
-        for w in words:
-            if end - len(w) >= start and view.startswith(w, end - len(w)):
-                end -= len(w)
-                moved = True
-                break
-    return end
-
-
-def _read_change(view: str, clause_start: int, q: QMatch, lex: _Lex) -> ChangeInfo | None:
-    end = _strip_back(view, clause_start, q.start, lex.fillers)
-    verb = None
-    if end > clause_start and view[end - 1] in last_chars(lex.verbs_longest_first):
-        for w in lex.verbs_longest_first:
-            if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
-                verb = w
-                break
-    direction = lex.verbs.get(verb) if verb else None
-    vstart = end - len(verb) if verb else end
-    if verb is None:
-        for w in lex.short_verbs:
-            if end - len(w) >= clause_start and view.startswith(w, end - len(w)):
-                before = view[clause_start : end - len(w)]
-                # A one-character verb is a change only right after the base (同比增8%, 比上年减2户).
-                if any(before.rstrip("了分别").endswith(b) for b in lex.bases) or _base_in(before, lex):
-                    verb, direction, vstart = w, lex.short_verbs[w], end - len(w)
-                    break
-    if verb is None or direction is None:
-        return None
-    vspan = (vstart, vstart + len(verb))
-    vstart = _strip_back(view, clause_start, vstart, lex.fillers)
-    window = view[clause_start:vstart]
-    best: tuple[int, int] | None = (
-        None  # (start, end) in window; the last base wins, the longer on a tie (同比 over 比)
-    )
-    for b in lex.bases:
-        i = _rfind_base(window, b, lex.not_bases)
-        if i < 0 or (b == "与" and "相比" not in window[i:] and "同期" not in window[i:]):
-            continue
-        cand = (i, i + len(b))
-        if best is None or cand[1] > best[1] or (cand[1] == best[1] and cand[0] < best[0]):
-            best = cand
-    if best is None:
-        return ChangeInfo(direction, None, None, vstart, vspan)
-    base_start = clause_start + best[0]
-    m = _YEAR.search(view, base_start, vstart)
-    return ChangeInfo(direction, (base_start, vstart), int(m.group(1)) if m else None, base_start, vspan)
-
-
-def _rfind_base(window: str, base: str, not_bases: tuple[str, ...]) -> int:
-    """The last occurrence of ``base`` in ``window`` that is not inside one of ``not_bases`` (比 in 按可比价)."""
-    end = len(window)
-    while True:
-        i = window.rfind(base, 0, end)
-        if i < 0:
-            return i
-        inside = False
-        for w in not_bases:
-            k = w.find(base)
-            if k >= 0 and i - k >= 0 and window.startswith(w, i - k):
-                inside = True
-                break
-        if not inside:
-            return i
-        end = i + len(base) - 1
-
-
-def _base_in(before: str, lex: _Lex) -> bool:
-    tail = before[-10:]
-    return any(b in tail for b in lex.bases if b != "与") and ("年" in tail or "同期" in tail or tail.endswith("同比"))
 
 
 def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tuple[int, int]:
@@ -265,6 +180,19 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
         cut = view.find("、", end - MAX_NAME, end)
         start = cut + 1 if cut >= 0 else end - MAX_NAME
     return start, end
+
+
+def _clean_name_across(
+    view: str, start: int, end: int, lex: _Lex, through: list[Span], through_starts: list[int]
+) -> tuple[int, int]:
+    """clean_name read with the regions read across (pinyin ruby) left out: its words and its length are those of
+    the name, and it starts and ends on the name's own characters; the span keeps the ruby inside it."""
+    compact = wraps.compacted(view, start, end, through, through_starts, spaces=False) if through else None
+    if compact is None:
+        return clean_name(view, start, end, lex)
+    s, where = compact
+    cs, ce = clean_name(s, 0, len(s), lex)
+    return (where[cs], where[ce - 1] + 1) if ce > cs else (end, end)
 
 
 def _trailing_start(view: str, start: int, end: int, lex: _Lex) -> int | None:
@@ -401,7 +329,10 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     lex = lexicon()
     out: list[Mention] = []
     prev: Mention | None = None
-    noise = segments.noise_index()
+    # Pinyin ruby is read across: it sets no floor, and change words run over it (增長(zhǎng)5.8%).
+    noise = segments.solid_noise_index()
+    through = segments.through_noise()
+    through_starts = [r.start for r in through]
     breaks = segments.char_index(view, CLAUSE_BREAK)
     context: _Sentence | None = None
     for q in qs:
@@ -425,13 +356,13 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         region = noise.before(q.start)
         if region is not None and region.end > floor:
             floor = min(region.end, q.start)
-        m.change = _read_change(view, floor, q, lex)
+        m.change = read_change(view, floor, q.start, lex, through, through_starts)
         between = view[prev.q.end : q.start].strip() if prev is not None and prev.sentence == m.sentence else None
         if m.change is None and prev is not None and prev.change is not None and between in list_joiners():
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
             m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
         name_end = m.change.verb_start if m.change else q.start
-        ns, ne = clean_name(view, floor, name_end, lex)
+        ns, ne = _clean_name_across(view, floor, name_end, lex, through, through_starts)
         if ne > ns:
             m.name_start = ns
             m.name = text[ns:ne]
