@@ -18,15 +18,14 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
-from extractor import _compiled
-from extractor._data import alternation, table
 from extractor.numerals import chinese_chars as numerals_chars
-from extractor.quantities import _unit_at, list_joiners
+from extractor.quantities import _unit_at
 from extractor.quantities import lexicon as quantity_lexicon
+from extractor.records.project_lexicon import Lex, lexicon
 
 MAX_NAME = 32
 MAX_LIST = 80
@@ -44,193 +43,6 @@ _STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
 _SLOW_WALK = re.compile("[)）\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793]|\\d")
 _QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
 _QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
-
-
-@dataclass(frozen=True)
-class Lex:
-    heads: re.Pattern[str]
-    head_scan: re.Pattern[str]
-    strong: frozenset[str]
-    strong_tuple: tuple[str, ...]
-    tails: re.Pattern[str]
-    tail_end: re.Pattern[str]
-    tail_ext: re.Pattern[str]
-    code: regex.Pattern[str]
-    capacity: regex.Pattern[str]
-    list_close: re.Pattern[str]
-    list_kinds: regex.Pattern[str]
-    list_heads: frozenset[str]
-    generic: frozenset[str]
-    category: frozenset[str]
-    generic_lengths: tuple[int, ...]
-    generic_end: tuple[str, ...]
-    not_after: re.Pattern[str]
-    before: frozenset[str]
-    before_lengths: tuple[int, ...]
-    before_last: frozenset[str]
-    before_first: frozenset[str]
-    before_rev: re.Pattern[str]  # the before words written backwards, to find the nearest one before a position
-    not_before_of: dict[str, tuple[str, ...]]  # the not_before words that end with a before word
-    works: re.Pattern[str]
-    head_words: tuple[str, ...]
-    heads_by_last: dict[str, tuple[str, ...]]  # the heads ending with a character, longest first
-    weak_follow: frozenset[str]
-    category_heads: frozenset[str]
-    code_prefixes: tuple[str, ...]
-    plural: tuple[str, ...]
-    joiners: regex.Pattern[str]  # what stands between the names of one list (和, 及, 以及)
-    item_end: frozenset[str]  # a character that ends a list item: a joiner or the list closer (和, 等)
-    phase: regex.Pattern[str]
-    link: str
-    own_money: tuple[str, ...]  # what ends a money figure tied to the name after it (元的)
-    count: regex.Pattern[str]
-    count_end: regex.Pattern[str]
-    count_before: regex.Pattern[str]  # 3个 right before a name: a kind counted, not one work
-    count_after: regex.Pattern[str]  # 储能项目4个: a kind counted after its head
-    money_lead: regex.Pattern[str]  # 15亿元 opening a list item
-    list_batch: tuple[str, ...]  # 等一批…项目: a list of projects, whatever its kind
-    head_verbs: frozenset[str]
-    verb_heads: tuple[str, ...]
-    lead: tuple[str, ...]
-    lead_first: frozenset[str]
-    programme: frozenset[str]
-    not_name: tuple[str, ...]
-    not_name_re: regex.Pattern[str]
-    rating: tuple[str, ...]
-    rating_re: re.Pattern[str]
-    pair_joiners: frozenset[str]  # 和, 及, 与 between two works
-    pair_re: re.Pattern[str]
-    serial: re.Pattern[str]  # “雅江1号”: a serial number in quotes
-    list_close_words: tuple[str, ...]  # 等: what closes a list of projects
-    list_marks: frozenset[str]  # what joins the items of a list written without 等
-    not_before_phase: frozenset[str]  # 第一期, 每期: an issue or a term, not a phase of works
-    capacity_units: tuple[str, ...]
-    capacity_in_name: re.Pattern[str]
-    kind_end: tuple[str, ...]
-
-
-def _scanner(words: list[str], repeat: bool = False) -> re.Pattern[str]:
-    """A pattern for literal ``words`` (longest first) that skips positions no word starts at. Python's ``re`` with
-    a first-character look-ahead scans a long alternation of literals several times faster than ``regex``."""
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    # Heads may follow each other (工程项目), a few at most: a run of heads is no name, and a bound keeps it linear.
-    return _compiled.compile_re(f"(?=[{first}])(?:{alternation(words)})" + ("{1,3}" if repeat else ""))
-
-
-def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -> re.Pattern[str]:
-    """The heads that may end a name: a run ending with a strong head, or a weak head that a list mark, a status
-    word or a works word follows (新六路、, 新六路建成), not one that starts another word (城镇, 市场主体). The test is
-    the pattern's, so that the many weak heads inside ordinary words never reach Python."""
-    by_len: dict[int, list[str]] = {}
-    for w in strong:
-        by_len.setdefault(len(w), []).append(re.escape(w))
-    strong_end = "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values())
-    first = "".join(sorted({re.escape(w[0]) for w in heads}))
-    # (?=(run))\1 takes the longest run and never a shorter one, as the loop that tested each match did.
-    return _compiled.compile_re(
-        f"(?=[{first}])(?=((?:{alternation(heads)}){{1,3}}))\\1"
-        f"(?:{strong_end}|(?=[{re.escape(follow)}])|(?={tail})|\\Z)"
-    )
-
-
-@cache
-def lexicon() -> Lex:
-    rows = table("projects.tsv")
-
-    by_kind: dict[str, list[str]] = {}
-    for r in rows:
-        by_kind.setdefault(r["kind"], []).append(r["word"])
-
-    def words(kind: str) -> list[str]:
-        return list(by_kind.get(kind, ()))
-
-    from extractor._data import column
-
-    # Commitment verbs also end the text before a name (推进X工程, 完善X工程).
-    before = {*words("before"), *words("rating"), *column("commitments.tsv", "word")} - set(words("in_name"))
-    heads = [*words("head"), *words("weak_head")]
-    generic = frozenset(words("generic"))
-    category = frozenset(words("category"))
-    phase = "|".join(words("phase"))
-    not_before = words("not_before")
-    return Lex(
-        heads=_scanner(heads, repeat=True),
-        head_scan=_head_scanner(
-            heads,
-            words("head"),
-            "".join(words("weak_follow")),
-            f"{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))}",
-        ),
-        strong=frozenset(words("head")),
-        strong_tuple=tuple(words("head")),
-        tails=_compiled.compile_re(f"(?:{alternation(words('tail'))}|{phase})"),
-        tail_end=_compiled.compile_re(f"(?:{alternation(words('tail'))})$"),
-        tail_ext=_compiled.compile_re(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
-        # These three scan whole parts, where regex's search for a pattern's first characters is several times
-        # faster than re's (the head and list scans are the other way round).
-        code=_compiled.compile("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
-        capacity=_compiled.compile(_scanner(words("capacity")).pattern),
-        # A look at the first character (a closing word's, or a count's figure) rules most positions out.
-        list_close=_compiled.compile_re(
-            f"(?=[{''.join(sorted({re.escape(w[0]) for w in words('list_close')}))}0-9{numerals_chars()}])"
-            f"(?:(?P<word>{alternation(words('list_close'))})|{'|'.join(words('list_count'))})"
-            f"(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
-            f"(?:{alternation(words('list_head'))})"
-        ),
-        list_kinds=_compiled.compile(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
-        list_heads=frozenset(words("list_head")),
-        generic=generic,
-        category=category,
-        generic_lengths=tuple(sorted({len(w) for w in generic | category | set(words("programme"))}, reverse=True)),
-        generic_end=tuple(words("generic_end")),
-        not_after=_compiled.compile_re(alternation(words("not_after"))),
-        before=frozenset(before),
-        before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
-        before_last=frozenset(w[-1] for w in before),
-        before_first=frozenset(w[0] for w in before),
-        before_rev=_compiled.compile_re("|".join(re.escape(w[::-1]) for w in sorted(before, key=len, reverse=True))),
-        not_before_of={w: tuple(x for x in not_before if x.endswith(w)) for w in before},
-        works=_scanner(words("works")),
-        head_words=tuple(sorted(heads, key=len, reverse=True)),
-        heads_by_last={
-            ch: tuple(sorted((h for h in heads if h[-1] == ch), key=len, reverse=True)) for ch in {h[-1] for h in heads}
-        },
-        weak_follow=frozenset("".join(words("weak_follow"))),
-        category_heads=frozenset(words("category_head")),
-        code_prefixes=tuple(words("code_prefix")),
-        plural=tuple(words("plural")),
-        joiners=_compiled.compile(alternation(list_joiners())),
-        item_end=frozenset(w for w in (*list_joiners(), *words("list_close")) if len(w) == 1),
-        phase=_compiled.compile(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
-        link=words("link")[0],
-        own_money=tuple(m + words("link")[0] for m in words("money_end")),
-        count=_compiled.compile(words("count")[0]),
-        count_end=_compiled.compile(words("count_end")[0]),
-        count_before=_compiled.compile(words("count_before")[0]),
-        count_after=_compiled.compile(words("count_after")[0]),
-        money_lead=_compiled.compile(words("money_lead")[0]),
-        list_batch=tuple(words("list_batch")),
-        head_verbs=frozenset(words("head_verb")),
-        verb_heads=tuple(words("verb_head")),
-        lead=tuple(sorted(words("lead"), key=len, reverse=True)),
-        lead_first=frozenset(w[0] for w in words("lead")),
-        programme=frozenset(words("programme")),
-        not_name=tuple(words("not_name")),
-        not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),
-        rating=tuple(words("rating")),
-        rating_re=_compiled.compile_re("|".join(re.escape(w) for w in words("rating"))),
-        pair_joiners=frozenset(words("pair_joiner")),
-        pair_re=_compiled.compile_re("|".join(re.escape(w) for w in words("pair_joiner"))),
-        serial=_compiled.compile_re(f"(?:{'|'.join(words('serial'))})$"),
-        list_close_words=tuple(words("list_close")),
-        list_marks=frozenset(words("list_mark")),
-        not_before_phase=frozenset("".join(words("not_before_phase"))),
-        capacity_units=tuple(sorted(words("capacity_unit"), key=len, reverse=True)),
-        capacity_in_name=_compiled.compile_re(
-            f"[\u4e00-\u9fff][0-9.×xX]{{1,12}}(?:{alternation(words('capacity_unit'))})"
-        ),
-        kind_end=tuple(words("kind_end")),
-    )
 
 
 @dataclass

@@ -23,8 +23,8 @@ from extractor import _compiled
 from extractor import models as M
 from extractor._data import table
 from extractor.quantities import QMatch, list_joiners
+from extractor.records.project_lexicon import lexicon as name_lexicon
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
-from extractor.records.project_names import lexicon as name_lexicon
 from extractor.segment import Segments
 
 # The one-character words a place name may follow (分别为扬名村, 在新境村); a place may open with one too (和平村).
