@@ -164,6 +164,12 @@ POSITIVE = [
         P + "加快推进龙江水电和沿江铁路等重大工程建设。",
         [("龙江水电", "in_progress"), ("沿江铁路", "in_progress")],
     ),
+    # The verb at the head of a long clause governs its later works, past the kinds between them.
+    (
+        P + "加快推进华峰集团年产30万吨己二酸扩能项目、城区集中供热管网改造提升、老旧小区雨污分流改造、"
+        "龙腾新材料碳纤维生产线项目。",
+        [("华峰集团年产30万吨己二酸扩能项目", "in_progress"), ("龙腾新材料碳纤维生产线项目", "in_progress")],
+    ),
     # Works brought in (引进, 签订) are signed.
     (
         R + "成功引进华丰科技、龙腾新材料等项目，签订汇川电机项目合同。",

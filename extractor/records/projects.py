@@ -159,6 +159,10 @@ def _status(view: str, group: tuple[int, int], nxt: int, sentence: tuple[int, in
     rest = _latest(_statuses(view, max(ce, group_end), max(nxt, ce), part, lex))
     if rest:
         return rest
+    # 加快推进A、B、C…(a long list): the verb at the head of the clause governs its items.
+    head = _statuses(view, cs, max(cs, group_start - STATUS_WINDOW), part, lex, before=True)
+    if head:
+        return head[0]
     # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
     earlier = _statuses(view, max(s0, cs - MAX_CLAUSE), cs, part, lex, before=True)
     return earlier[-1] if earlier else None
