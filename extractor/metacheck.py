@@ -83,8 +83,9 @@ def _stem(name: str) -> str:
 def _peoples() -> tuple[str, ...]:
     """The peoples' names as an autonomous division's name may end with them, longest first (土家族 before 土族)."""
     out = set()
+    mark = column("region_forms.tsv", "form", kind="people_mark")[0]
     for n in column("region_forms.tsv", "form", kind="people"):
-        out.add(n + "族")
+        out.add(n + mark)
         if len(n) >= 2:  # 蒙古, 哈萨克 stand without 族; a single character alone would eat place names
             out.add(n)
     return tuple(sorted(out, key=len, reverse=True))

@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import SAMPLE
-from test_review_browser import browser  # noqa: F401  (the shared chromium fixture)
+from test_review_browser import browser  # noqa: F401  (the chromium fixture of the review tests)
 from typer.testing import CliRunner
 
 from extractor import corrections as C

@@ -27,8 +27,6 @@ from extractor.records.project_lexicon import lexicon as name_lexicon
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
 from extractor.segment import Segments
 
-# The one-character words a place name may follow (分别为扬名村, 在新境村); a place may open with one too (和平村).
-_PLACE_OPENERS = "和及与为在至从的"
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 # What may stand between the names of one list (A、B和C): the list joiners, but no clause break.
 _JOINERS = frozenset(["", *(w for w in list_joiners() if w not in CLAUSE_BREAK)])
@@ -47,6 +45,7 @@ class _Lex:
     category_re: re.Pattern[str]
     place: regex.Pattern[str]
     place_at: regex.Pattern[str]
+    place_openers: frozenset[str]  # 为, 在: a one-character word a place name may follow
     # First characters of the place endings: a window without any of them holds no place.
     place_hint: re.Pattern[str]
     status_re: re.Pattern[str]
@@ -67,6 +66,7 @@ def lexicon() -> _Lex:
     def words(kind: str) -> list[str]:
         return [r["word"] for r in rows if r["kind"] == kind]
 
+    openers = "".join(regex.escape(w) for w in words("place_opener"))
     places = "|".join(regex.escape(w) for w in sorted(words("place"), key=len, reverse=True))
     status = [(r["kind"].removeprefix("status_"), r["word"]) for r in rows if r["kind"].startswith("status_")]
     # status_none phrases (计划总投资) are matched too, so that the status word inside them is not read.
@@ -89,11 +89,12 @@ def lexicon() -> _Lex:
         # The ending is looked for first: the look-behind over every verb is tried only where a place ends.
         place=_compiled.compile(
             rf"(?=[\u4e00-\u9fff]{{2,3}}(?:{places}))"
-            rf"(?<=[，,、{_PLACE_OPENERS}]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
+            rf"(?<=[，,、{openers}]|{'|'.join(regex.escape(w) for w in sorted(words('before')) if len(w) > 1)})"
             + place_body
         ),
         # A name may open with its own place or river (孝义河综合整治工程).
         place_at=_compiled.compile(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
+        place_openers=frozenset(words("place_opener")),
         place_hint=_compiled.compile_re("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
         # Longest first, so that at one position the longest status word wins.
         status_re=_compiled.compile_re("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
@@ -299,6 +300,6 @@ def _place_start(view: str, s: int, e: int, known: frozenset[str], lex: _Lex) ->
     for p in range(s, e - 1) if known else ():
         if any(view[p : p + k] in known for k in range(2, min(_MAX_KNOWN, e - p) + 1)):
             return p
-    if view[s] in _PLACE_OPENERS and lex.place_at.match(view, s + 1, e):
+    if view[s] in lex.place_openers and lex.place_at.match(view, s + 1, e):
         return s + 1
     return s
