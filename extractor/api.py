@@ -168,9 +168,9 @@ def build_projects(a: Analysis, county: str | None = None) -> list[M.Project]:
 
     years = {"review": a.meta.year_reviewed, "preamble": a.meta.year_reviewed, "plan": a.meta.year_planned}
     places = frozenset(gazetteer.places_in(county)) if county else frozenset()
-    return projects(
-        a.text, a.view, a.segments, a.quantities, a.noise_at, years, a.quantity_model, places, a.part_kind
-    )
+    # The noise index's own lookup (a span, or None) is asked once per candidate: no wrapper calls in between.
+    noise_at = a.segments.noise_index().at
+    return projects(a.text, a.view, a.segments, a.quantities, noise_at, years, a.quantity_model, places, a.part_kind)
 
 
 def _sections(a: Analysis) -> list[M.Section]:

@@ -334,7 +334,7 @@ def _generic(name: str, money: bool = False) -> bool:
     return is_generic(name, lexicon(), money)
 
 
-def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool]) -> list[Cand]:
+def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object]) -> list[Cand]:
     """Project names in view[start:end], in order, without overlaps."""
     lex = lexicon()
     # The part read backwards: the clause break before a position is the first one found in it.
@@ -400,21 +400,23 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], bool])
             cands.append(Cand(s, e, "list", item=True))
 
     kinds = [(clause(m.start())[0], m.start()) for m in lex.list_kinds.finditer(view, start, end)]
+    strong_tuple, verb_heads, not_after, n = lex.strong_tuple, lex.verb_heads, lex.not_after, len(view)
     for m in lex.head_scan.finditer(view, start, end):
-        strong = m.group().endswith(lex.strong_tuple)
-        if noise_at(m.start()):
+        ms, head = m.start(), m.group()
+        strong = head.endswith(strong_tuple)
+        if noise_at(ms):
             continue
-        cs, ce = clause(m.start())
-        in_list = _inside(listed, m.start())
+        cs, ce = clause(ms)
+        in_list = bool(listed) and _inside(listed, ms)
         if not strong and not in_list and not works_in(cs, ce):
             continue
         e = _extend_tails(view, m.end(), ce, lex)
-        after = e + (e < len(view) and view[e] in _CLOSE_QUOTES)  # “千万工程”经验: a quoted programme's experience
-        if after < len(view) and lex.not_after.match(view, after) and not _works_of(view, e, ce, lex):
+        after = e + (e < n and view[e] in _CLOSE_QUOTES)  # “千万工程”经验: a quoted programme's experience
+        if after < n and not_after.match(view, after) and not _works_of(view, e, ce, lex):
             continue
         # 第二水源地建设项目: a works verb right before 项目 or 工程 is part of the name.
-        s = left_edge(view, m.start(), cs, lex, head_verb=m.group().startswith(lex.verb_heads))
-        if _inside(kinds, s):
+        s = left_edge(view, ms, cs, lex, head_verb=head.startswith(verb_heads))
+        if kinds and _inside(kinds, s):
             continue
         cands.append(Cand(s, e, "head" if strong else ("list" if in_list else "verb")))
 

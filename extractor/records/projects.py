@@ -195,7 +195,7 @@ def build_projects(
     view: str,
     segments: Segments,
     qs: list[QMatch],
-    noise_at: Callable[[int], bool],
+    noise_at: Callable[[int], object],
     years: dict[str, int | None],
     quantity_model: Callable[[QMatch], M.Quantity],
     places: frozenset[str] = frozenset(),
