@@ -57,6 +57,7 @@ class Analysis:
             self.view, self.segments, self.genre, paragraphs, self.meta.year_planned, self.meta.year_reviewed
         )
         self._pieces = SpanIndex(self.plan_pieces)
+        self._status_pieces: SpanIndex | None = None
         blocked = [(r.start, r.end) for r in self.noise]
         self.masks = build_masks(self.view, blocked, [(r.start, r.end) for r in self.noise if r.through])
         if self.meta.title_span:
@@ -76,6 +77,20 @@ class Analysis:
 
     def noise_at(self, pos: int) -> bool:
         return self.segments.noise_at(pos)
+
+    def status_kind(self, pos: int) -> str:
+        """The part a project's status at ``pos`` is read in (see committing.status_pieces)."""
+        if self._status_pieces is None:
+            m = self.meta
+            self._status_pieces = SpanIndex(
+                committing.status_pieces(
+                    self.view, self.segments, self.genre, self.plan_pieces, m.year_planned, m.year_reviewed
+                )
+            )
+        if self._status_pieces.spans and self._status_pieces.at(pos) is not None:
+            return "plan"
+        p = self.segments.part_at(pos)
+        return p.kind if p else "preamble"
 
     def part_kind(self, pos: int) -> str:
         if self.plan_pieces and self._pieces.at(pos) is not None:
@@ -170,7 +185,7 @@ def build_projects(a: Analysis, county: str | None = None) -> list[M.Project]:
     places = frozenset(gazetteer.places_in(county)) if county else frozenset()
     # The noise index's own lookup (a span, or None) is asked once per candidate: no wrapper calls in between.
     noise_at = a.segments.noise_index().at
-    return projects(a.text, a.view, a.segments, a.quantities, noise_at, years, a.quantity_model, places, a.part_kind)
+    return projects(a.text, a.view, a.segments, a.quantities, noise_at, years, a.quantity_model, places, a.status_kind)
 
 
 def _sections(a: Analysis) -> list[M.Section]:

@@ -180,6 +180,13 @@ POSITIVE = [
         R + "宁德时代、比亚迪等一批新能源汽车零部件项目建成投产，投资8亿元华润啤酒、12亿元海螺水泥技改等项目开工。",
         [("宁德时代", "operating"), ("比亚迪", "operating"), ("华润啤酒", "started"), ("海螺水泥技改", "started")],
     ),
+    # 提速实施 in a plan is a work under way, as 加快实施 is; 建好 is its completion, in a plan still to come.
+    (
+        P + "提速实施东岳大道、城北水厂扩能改造等项目，建好城南科技园。",
+        [("东岳大道", "in_progress"), ("城北水厂扩能改造", "in_progress"), ("城南科技园", "in_progress")],
+    ),
+    # 新建项目 names the list's kind (new works), not their state: the state is the word after it.
+    (R + "红星水厂、东城污水处理厂等12个新建项目相继启动。", [("红星水厂", "started"), ("东城污水处理厂", "started")]),
 ]
 
 
@@ -334,3 +341,20 @@ def test_a_committing_sentence_outside_a_plan_heading_reads_as_plan() -> None:
     )
     got = {p.name: p.status for p in _projects(text)}
     assert got == {"红旗路改造工程": "completed", "龙泉大桥": "planned", "滨河路": "in_progress"}
+
+
+def test_a_lead_in_that_announces_the_plan_reads_the_sentences_after_it_as_plan() -> None:
+    """Without headings, 将重点做好以下几方面工作： announces the plan: 启动 there is planned and 建成 under way, until
+    a sentence turns back to the review (过去一年), where 建成通车 is done."""
+    text = (
+        "市政府工作报告\n2026年将重点做好以下几方面工作：\n启动东湖大道建设，实现城北水厂建成通水。\n"
+        "过去一年，西环路建成通车。"
+    )
+    got = {p.name: p.status for p in _projects(text)}
+    assert got == {"东湖大道": "planned", "城北水厂": "in_progress", "西环路": "operating"}
+
+
+def test_without_a_lead_in_a_sentence_without_markers_reads_as_review() -> None:
+    """The same works without the lead-in: nothing says the text plans, so 启动 is a start that happened."""
+    got = {p.name: p.status for p in _projects("市政府工作报告\n启动东湖大道建设，城北水厂建成通水。")}
+    assert got == {"东湖大道": "started", "城北水厂": "operating"}

@@ -39,6 +39,8 @@ class _Kinds:
     estimate: regex.Pattern[str]
     current: regex.Pattern[str]
     paragraph: regex.Pattern[str]
+    plan_cue: regex.Pattern[str]
+    review_cue: regex.Pattern[str]
 
 
 @cache
@@ -54,6 +56,8 @@ def kinds() -> _Kinds:
         estimate=pat("estimate"),
         current=pat("current"),
         paragraph=pat("paragraph"),
+        plan_cue=pat("plan_cue"),
+        review_cue=pat("review_cue"),
     )
 
 
@@ -195,5 +199,38 @@ def plan_pieces(
             spans.extend(found)
             closing = view[sent.start : sent.end].rstrip()[-1:]
             list_label = (label or list_label) if closing in LIST_OPENERS else None
+    spans.sort()
+    return [Part("plan", a, b, None) for a, b in spans]
+
+
+def status_pieces(
+    view: str,
+    segments: Segments,
+    genre: str,
+    pieces: list[Part],
+    planned: int | None,
+    reviewed: int | None,
+) -> list[Part]:
+    """The plan pieces a project's status is read in: ``pieces`` and, in text no heading names, the sentences after
+    a lead-in that announces the plan (2022年将重点做好以下方面工作：, 针对2024年重点任务，报告提出) up to one that
+    turns back to the review (过去一年, 一年来): a sentence there without a marker of its own continues the plan (启动
+    东六环高线公园建设). Goals keep to the sentences that commit themselves: a figure read as a target where it was an
+    achievement is a wrong number, where a status read in the wrong part only says planned for started."""
+    if genre not in SENTENCE_GENRES or any(p.kind == "plan" for p in segments.parts):
+        return pieces
+    k = kinds()
+    spans = [(p.start, p.end) for p in pieces]
+    state: str | None = None
+    for sent in segments.sentences:
+        part = segments.part_at(sent.start)
+        if part is None or part.kind not in UNNAMED_PARTS or segments.noise_at(sent.start):
+            continue
+        if k.review_cue.search(view, sent.start, sent.end):
+            state = None
+        elif k.plan_cue.search(view, sent.start, sent.end) and not k.done.search(view, sent.start, sent.end):
+            state = "commit"
+        if state is not None:
+            found, _ = committing_spans(view, sent.start, sent.end, planned, reviewed, state)
+            spans.extend(found)
     spans.sort()
     return [Part("plan", a, b, None) for a, b in spans]
