@@ -62,6 +62,8 @@ class Lex:
     verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
     lead_first: frozenset[str]
+    enumerator: regex.Pattern[str]  # 二是, （二）, ——: an item's number before a name
+    kind_list_heads: tuple[str, ...]  # 等新型基础设施: a list of kinds of works, whose items need heads of their own
     programme: frozenset[str]
     not_name: tuple[str, ...]
     not_name_re: regex.Pattern[str]
@@ -183,6 +185,8 @@ def lexicon() -> Lex:
         verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
         lead_first=frozenset(w[0] for w in words("lead")),
+        enumerator=_compiled.compile("|".join(f"(?:{w})" for w in words("enumerator"))),
+        kind_list_heads=tuple(words("list_head_kind")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
         not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),

@@ -185,6 +185,10 @@ def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
         if lead is not None:
             p += len(lead)
             moved = True
+        number = lex.enumerator.match(view, p, end)
+        if number is not None and number.end() <= end:
+            p = number.end()  # 二是项目建设, （二）项目: the item's number, not the name
+            moved = True
         m = lex.tails.match(view, p, end)
         if m is not None and m.end() < end and not lex.phase.fullmatch(m.group()):
             p = m.end()  # 升级改造县级寄递物流中心: the works word opens the clause, the name follows
@@ -367,7 +371,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if noise_at(m.start()) or not (generic or batch):
             continue
         # 等水利工程: a list of sectors, whose items without a head are no projects; 等重点项目: a list of projects.
-        sectors = bool(_strip_words(rest, lambda w: w in lex.generic, lex))
+        sectors = bool(_strip_words(rest, lambda w: w in lex.generic, lex)) or m.group().endswith(lex.kind_list_heads)
         cs, _ = clause(m.start())
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
