@@ -187,6 +187,26 @@ POSITIVE = [
     ),
     # 新建项目 names the list's kind (new works), not their state: the state is the word after it.
     (R + "红星水厂、东城污水处理厂等12个新建项目相继启动。", [("红星水厂", "started"), ("东城污水处理厂", "started")]),
+    # A weak head may be followed by an adverb of its state (即将, 相继); 即将 holds back every status word after it.
+    (R + "城南粮食储备库即将建成投产运营。", [("城南粮食储备库", "in_progress")]),
+    # Works by name in a list closed by a sector's projects (等农业产业项目); kinds there (灌区改造) are no works.
+    (
+        R + "青山源生物饮料、绿丰养殖等农业产业项目建设完工，灌区改造、河道治理等农田水利项目加快推进。",
+        [("青山源生物饮料", "completed"), ("绿丰养殖", "completed")],
+    ),
+    # A long list of works, each with its money, is read whole.
+    (
+        R + "成功引进投资24亿元的华电数科压缩空气储能、投资21.5亿元的中能集中式储能电站、投资10亿元的晶辉新能源"
+        "产业基地、投资2亿元的农创牧光互补、投资2亿元的瑞丰农业番茄全产业链、投资1.4亿元的逸云中央厨房等一批项目。",
+        [
+            ("华电数科压缩空气储能", "signed"),
+            ("中能集中式储能电站", "signed"),
+            ("晶辉新能源产业基地", "signed"),
+            ("农创牧光互补", "signed"),
+            ("瑞丰农业番茄全产业链", "signed"),
+            ("逸云中央厨房", "signed"),
+        ],
+    ),
 ]
 
 

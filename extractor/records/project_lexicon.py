@@ -64,6 +64,7 @@ class Lex:
     lead_first: frozenset[str]
     enumerator: regex.Pattern[str]  # 二是, （二）, ——: an item's number before a name
     kind_list_heads: tuple[str, ...]  # 等新型基础设施: a list of kinds of works, whose items need heads of their own
+    named_list_heads: tuple[str, ...]  # 等农业产业项目: items not ending with a works word are works by name
     programme: frozenset[str]
     not_name: tuple[str, ...]
     not_name_re: regex.Pattern[str]
@@ -187,6 +188,7 @@ def lexicon() -> Lex:
         lead_first=frozenset(w[0] for w in words("lead")),
         enumerator=_compiled.compile("|".join(f"(?:{w})" for w in words("enumerator"))),
         kind_list_heads=tuple(words("list_head_kind")),
+        named_list_heads=tuple(words("list_head_named")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
         not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),

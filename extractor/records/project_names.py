@@ -28,8 +28,10 @@ from extractor.quantities import lexicon as quantity_lexicon
 from extractor.records.project_lexicon import Lex, lexicon
 
 MAX_NAME = 32
-MAX_LIST = 80
+MAX_LIST = 160  # a list of six works with their money runs past 120 characters
 MAX_TAILS = 3
+# An item of a sector's list (等农业产业项目) is a work by name only when it is this long: 锦绣养殖, not 风能.
+MIN_NAMED_ITEM = 4
 MAX_NAME_LENGTH = 48  # the walk, the head and its works words together
 CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
 # A name never crosses these; a list item ends at 、 as well.
@@ -381,6 +383,9 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
             continue  # A、B四个项目: a list closed by its count alone needs its 、 (and no 等 of its own)
         listed.append((ls, m.start()))
         items = _list_items(view, ls, m.start())
+        named = m.group().endswith(lex.named_list_heads)
+        if ls > cs and view[ls - 1] not in lex.list_marks:
+            items = items[1:]  # the bound cut the first item: a piece of a name is no name
         for k, (s, e) in enumerate(items):
             # The first item starts after the clause's verb (实施了A、B等项目); the others after any money
             # of their own (投资9900万元的沃克食品).
@@ -393,7 +398,15 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
                 s = de + 1
             if e - s < 2:
                 continue
-            if sectors and not lex.heads.search(view, s, e) and not (batch and lex.tail_end.search(view, s, e) is None):
+            if (
+                sectors
+                and not lex.heads.search(view, s, e)
+                and not (
+                    (batch or (named and e - s >= MIN_NAMED_ITEM))
+                    and lex.tail_end.search(view, s, e) is None
+                    and not _generic(view[s:e])
+                )
+            ):
                 continue  # 灌区改造、河道治理等一批农田水利工程: kinds of works; 海博思创等一批储能项目: works by name
             if any(ch.isdigit() for ch in view[s:e]) and not (
                 lex.code.search(view, s, e)

@@ -113,13 +113,15 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
     """The statuses that the status words in view[s:e] give in ``part``, in order; a word that a not-yet word
     (即将, 计划) stands before is not reached yet: a start is planned, a completion means the work is under way."""
     out = []
+    not_yet_to = -1  # where the run of status words after a not-yet word ends (即将建成投产运营: all not yet)
     for m in lex.status_re.finditer(view, s, e):
         i = m.start()
         st = lex.status_of[m.group()]
         if st == "none" or (st in lex.before_only and not before):
             continue
-        if view[max(s, i - lex.not_yet_len) : i].endswith(lex.not_yet):
+        if i == not_yet_to or view[max(s, i - lex.not_yet_len) : i].endswith(lex.not_yet):
             # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
+            not_yet_to = m.end()
             out.append("in_progress" if st in ("completed", "operating") else "planned")
         else:
             out.append(lex.in_part.get(("plan" if part == "plan" else "review", st), st))
