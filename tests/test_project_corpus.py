@@ -259,6 +259,7 @@ NEGATIVE = [
     # An item's number before 项目 is no part of a name; a list closed by 等新型基础设施 lists kinds of works.
     P + "一是重大项目加快建设。二是项目储备更加充实。（三）项目建设提速。——项目推进有力。",
     P + "布局建设一批算力平台、千兆光网、充电网络、北斗导航等新型基础设施。",
+    R + "三大物流通道和货运集散中心建设初显成效。",
 ]
 
 
