@@ -189,6 +189,11 @@ POSITIVE = [
     (R + "红星水厂、东城污水处理厂等12个新建项目相继启动。", [("红星水厂", "started"), ("东城污水处理厂", "started")]),
     # A weak head may be followed by an adverb of its state (即将, 相继); 即将 holds back every status word after it.
     (R + "城南粮食储备库即将建成投产运营。", [("城南粮食储备库", "in_progress")]),
+    # 加快 gives the pace; the stage word after it (筹建) gives the state.
+    (
+        R + "城东职业技术学院加快筹建，城西污水处理厂加快建设。",
+        [("城东职业技术学院", "planned"), ("城西污水处理厂", "in_progress")],
+    ),
     # Works by name in a list closed by a sector's projects (等农业产业项目); kinds there (灌区改造) are no works.
     (
         R + "青山源生物饮料、绿丰养殖等农业产业项目建设完工，灌区改造、河道治理等农田水利项目加快推进。",

@@ -52,6 +52,7 @@ class _Lex:
     status_of: dict[str, str]
     in_part: dict[tuple[str, str], str]  # (part, word class) -> status
     before_only: frozenset[str]
+    adverbs: frozenset[str]  # 加快 in 加快筹建: the pace, not the stage; the word after it says the stage
 
 
 def _is_sector(kind: str) -> bool:
@@ -100,6 +101,7 @@ def lexicon() -> _Lex:
         status_re=_compiled.compile_re("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
         before_only=frozenset(words("before_only")),
+        adverbs=frozenset(words("pace")),
         in_part={
             (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
             for r in rows
@@ -116,9 +118,12 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
     not_yet_to = -1  # where the run of status words after a not-yet word ends (即将建成投产运营: all not yet)
     for m in lex.status_re.finditer(view, s, e):
         i = m.start()
-        st = lex.status_of[m.group()]
+        word = m.group()
+        st = lex.status_of[word]
         if st == "none" or (st in lex.before_only and not before):
             continue
+        if word in lex.adverbs and lex.status_re.match(view, m.end(), e):
+            continue  # 加快筹建: the stage word after the pace decides
         if i == not_yet_to or view[max(s, i - lex.not_yet_len) : i].endswith(lex.not_yet):
             # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
             not_yet_to = m.end()
