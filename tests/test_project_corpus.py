@@ -189,6 +189,19 @@ POSITIVE = [
     (R + "红星水厂、东城污水处理厂等12个新建项目相继启动。", [("红星水厂", "started"), ("东城污水处理厂", "started")]),
     # A weak head may be followed by an adverb of its state (即将, 相继); 即将 holds back every status word after it.
     (R + "城南粮食储备库即将建成投产运营。", [("城南粮食储备库", "in_progress")]),
+    # A work with its main structure done, its money of the year spent or in busy construction is under way; one
+    # that opens to pupils or patients (建成招生, 启用) operates.
+    (
+        R + "市医院综合楼完成主体结构，城北物流园完成投资2.6亿元，东城商贸市场正在紧张建设中，"
+        "县职业技术学院建成招生，城南客运站启用。",
+        [
+            ("市医院综合楼", "in_progress"),
+            ("城北物流园", "in_progress"),
+            ("东城商贸市场", "in_progress"),
+            ("县职业技术学院", "operating"),
+            ("城南客运站", "operating"),
+        ],
+    ),
     # 加快 gives the pace; the stage word after it (筹建) gives the state.
     (
         R + "城东职业技术学院加快筹建，城西污水处理厂加快建设。",
