@@ -192,10 +192,10 @@ POSITIVE = [
     # A work with its main structure done, its money of the year spent or in busy construction is under way; one
     # that opens to pupils or patients (建成招生, 启用) operates.
     (
-        R + "市医院综合楼完成主体结构，城北物流园完成投资2.6亿元，东城商贸市场正在紧张建设中，"
+        R + "市医院应急救治综合楼完成主体结构，城北物流园完成投资2.6亿元，东城商贸市场正在紧张建设中，"
         "县职业技术学院建成招生，城南客运站启用。",
         [
-            ("市医院综合楼", "in_progress"),
+            ("市医院应急救治综合楼", "in_progress"),
             ("城北物流园", "in_progress"),
             ("东城商贸市场", "in_progress"),
             ("县职业技术学院", "operating"),
