@@ -202,6 +202,11 @@ POSITIVE = [
             ("城南客运站", "operating"),
         ],
     ),
+    # The county's own hospital moved is one work; a kind alone (县医院) is none.
+    (
+        P + "加快县医院迁建、市体育馆改造，建设县医院。",
+        [("县医院迁建", "in_progress"), ("市体育馆改造", "in_progress")],
+    ),
     # 加快 gives the pace; the stage word after it (筹建) gives the state.
     (
         R + "城东职业技术学院加快筹建，城西污水处理厂加快建设。",

@@ -64,6 +64,7 @@ class Lex:
     lead_first: frozenset[str]
     enumerator: regex.Pattern[str]  # 二是, （二）, ——: an item's number before a name
     kind_list_heads: tuple[str, ...]  # 等新型基础设施: a list of kinds of works, whose items need heads of their own
+    own_scope: frozenset[str]  # 县 in 县医院迁建: the one place whose own facility the name is
     named_list_heads: tuple[str, ...]  # 等农业产业项目: items not ending with a works word are works by name
     programme: frozenset[str]
     not_name: tuple[str, ...]
@@ -189,6 +190,7 @@ def lexicon() -> Lex:
         enumerator=_compiled.compile("|".join(f"(?:{w})" for w in words("enumerator"))),
         kind_list_heads=tuple(words("list_head_kind")),
         named_list_heads=tuple(words("list_head_named")),
+        own_scope=frozenset(words("own_scope")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
         not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),

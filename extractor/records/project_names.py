@@ -304,11 +304,13 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
         return all(is_generic(x, lex) or x in lex.head_words for x in parts)
     head = _head_at_end(core, lex) or ""
     categorical = head in lex.category_heads or not head
+    worked = False  # a works word closed the name (县医院迁建)
     while True:  # 工程项目, 道路改造, 园区项目: every head and works word at the end
         m = lex.tails.search(core)
         stripped = _head_at_end(core, lex)
         if m is not None and m.end() == len(core) and m.start() > 0:
             core = core[: m.start()]
+            worked = worked or not lex.phase.fullmatch(m.group())
         elif (
             stripped is not None
             and len(stripped) < len(core)
@@ -319,6 +321,8 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
             break
     if lex.tails.fullmatch(core):
         return True  # 改扩建工程
+    if worked and core in lex.own_scope:
+        return False  # 县医院迁建: the county's one hospital, moved; 县医院 alone names the kind
     if core.endswith(lex.kind_end):
         return True  # 综合性项目, 基地型项目: a kind of project
     if core in lex.head_words:
