@@ -217,6 +217,11 @@ POSITIVE = [
         R + "青山源生物饮料、绿丰养殖等农业产业项目建设完工，灌区改造、河道治理等农田水利项目加快推进。",
         [("青山源生物饮料", "completed"), ("绿丰养殖", "completed")],
     ),
+    # Works each with its own money, joined by list marks, are works by name; one alone needs its head.
+    (
+        P + "启动投资2.1亿元的晨星汽车零部件、投资1亿元的康达二期精炼项目，支持投资5亿元的远航物流。",
+        [("晨星汽车零部件", "planned"), ("康达二期精炼项目", "planned")],
+    ),
     # A long list of works, each with its money, is read whole.
     (
         R + "成功引进投资24亿元的华电数科压缩空气储能、投资21.5亿元的中能集中式储能电站、投资10亿元的晶辉新能源"

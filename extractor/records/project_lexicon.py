@@ -56,7 +56,8 @@ class Lex:
     count_end: regex.Pattern[str]
     count_before: regex.Pattern[str]  # 3个 right before a name: a kind counted, not one work
     count_after: regex.Pattern[str]  # 储能项目4个: a kind counted after its head
-    money_lead: regex.Pattern[str]  # 15亿元 opening a list item
+    money_lead: regex.Pattern[str]
+    money_item: regex.Pattern[str]  # 投资2.1亿元的 before a name: the work's own money  # 15亿元 opening a list item
     list_batch: tuple[str, ...]  # 等一批…项目: a list of projects, whatever its kind
     head_verbs: frozenset[str]
     verb_heads: tuple[str, ...]
@@ -182,6 +183,7 @@ def lexicon() -> Lex:
         count_before=_compiled.compile(words("count_before")[0]),
         count_after=_compiled.compile(words("count_after")[0]),
         money_lead=_compiled.compile(words("money_lead")[0]),
+        money_item=_compiled.compile(words("money_item")[0]),
         list_batch=tuple(words("list_batch")),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),

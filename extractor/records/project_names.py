@@ -441,6 +441,24 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
             continue
         cands.append(Cand(s, e, "head" if strong else ("list" if in_list else "verb")))
 
+    # 投资2.1亿元的晨旭汽车零部件、投资1亿元的康恩菲尔德二期精炼项目: a run of works each with its own money lists
+    # works by name, whatever their names end with.
+    run: list[tuple[int, int]] = []
+    for m in lex.money_item.finditer(view, start, end):
+        if noise_at(m.start()):
+            continue
+        s = m.end()
+        e = right_edge(view, s, clause(s)[1], lex)
+        if run and view[run[-1][1] : m.start()] not in lex.list_marks:
+            run = []
+        run.append((s, e))
+        if len(run) >= 2:  # the first item joins when the second comes, the others one by one
+            # A name holding a head is found at its head, which also ends it (…工程进展顺利).
+            cands.extend(
+                Cand(a, b, "list", item=True)
+                for a, b in run[-2 if len(run) == 2 else -1 :]
+                if b - a >= 2 and not lex.heads.search(view, a, b)
+            )
     for pat in (lex.code, lex.capacity):
         for m in pat.finditer(view, start, end):
             if noise_at(m.start()):
