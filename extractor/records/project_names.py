@@ -373,7 +373,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         mid = m.group("mid") or ""
         batch = next((w for w in lex.list_batch if mid.startswith(w)), "")
         rest = mid[len(batch) :]
-        generic = is_generic(mid, lex)
+        generic = _generic(mid)
         if noise_at(m.start()) or not (generic or batch):
             continue
         # 等水利工程: a list of sectors, whose items without a head are no projects; 等重点项目: a list of projects.
