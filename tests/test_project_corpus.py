@@ -202,6 +202,8 @@ POSITIVE = [
             ("城南客运站", "operating"),
         ],
     ),
+    # A works phrase joined to a generic headed one by 与 is one work's name.
+    (P + "加快北河综合治理与生态修复工程。", [("北河综合治理与生态修复工程", "in_progress")]),
     # The county's own hospital moved is one work; a kind alone (县医院) is none.
     (
         P + "加快县医院迁建、市体育馆改造，建设县医院。",
@@ -288,6 +290,8 @@ NEGATIVE = [
     P + "一是重大项目加快建设。二是项目储备更加充实。（三）项目建设提速。——项目推进有力。",
     P + "布局建设一批算力平台、千兆光网、充电网络、北斗导航等新型基础设施。",
     R + "三大物流通道和货运集散中心建设初显成效。",
+    # A joined name whose headed part is generic and whose other part is no work names none.
+    P + "优先支持重大战略实施、重点地区发展和重大项目落地。",
 ]
 
 

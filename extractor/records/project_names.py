@@ -300,7 +300,12 @@ def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
         return True
     parts = lex.joiners.split(core)
     if len(parts) > 1 and all(len(x) >= 2 for x in parts):
-        # 污水处理厂和垃圾处理场: generic when every part is.
+        # 污水处理厂和垃圾处理场: generic when every part is; 地区发展和重大项目: when the part that holds the head is
+        # and the others hold none (they are no works).
+        if is_generic(parts[-1], lex) and not any(
+            _head_at_end(x, lex) or lex.tail_end.search(x) for x in parts[:-1]
+        ):  # 潮白河综合治理与生态修复工程: a works phrase before the joiner is a work's own
+            return True
         return all(is_generic(x, lex) or x in lex.head_words for x in parts)
     head = _head_at_end(core, lex) or ""
     categorical = head in lex.category_heads or not head
