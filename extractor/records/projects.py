@@ -53,6 +53,7 @@ class _Lex:
     in_part: dict[tuple[str, str], str]  # (part, word class) -> status
     before_only: frozenset[str]
     adverbs: frozenset[str]  # 加快 in 加快筹建: the pace, not the stage; the word after it says the stage
+    weak_in_progress: re.Pattern[str]  # 完成投资6.1亿元: under way, when no status word says more
 
 
 def _is_sector(kind: str) -> bool:
@@ -102,6 +103,7 @@ def lexicon() -> _Lex:
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
         before_only=frozenset(words("before_only")),
         adverbs=frozenset(words("pace")),
+        weak_in_progress=_compiled.compile_re("|".join(re.escape(w) for w in words("weak_in_progress"))),
         in_part={
             (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
             for r in rows
@@ -173,7 +175,10 @@ def _status(view: str, group: tuple[int, int], nxt: int, sentence: tuple[int, in
         return head[0]
     # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
     earlier = _statuses(view, max(s0, cs - MAX_CLAUSE), cs, part, lex, before=True)
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    # 当年完成投资6.87亿元: the year's money spent on it says it is under way, when nothing says more.
+    return "in_progress" if lex.weak_in_progress.search(view, cs, max(nxt, ce)) else None
 
 
 def _money_of(view: str, money_end: int, name_start: int) -> bool:
