@@ -202,6 +202,16 @@ POSITIVE = [
             ("城南客运站", "operating"),
         ],
     ),
+    # Approval and land taking come before works; a park that opens operates; a road ready for traffic is done.
+    (
+        R + "城南灌溉二期工程获批，东湖文化公园揭碑开园，城西第二人民医院启动建设，滨河大道具备通车条件。",
+        [
+            ("城南灌溉二期工程", "planned"),
+            ("东湖文化公园", "operating"),
+            ("城西第二人民医院", "started"),
+            ("滨河大道", "completed"),
+        ],
+    ),
     # A works phrase joined to a generic headed one by 与 is one work's name.
     (P + "加快北河综合治理与生态修复工程。", [("北河综合治理与生态修复工程", "in_progress")]),
     # The county's own hospital moved is one work; a kind alone (县医院) is none.
