@@ -594,6 +594,9 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             and not any(q in view[s + 1 : c.end] for q in _CLOSE_QUOTES)
         ):
             s += 1  # an opening quote whose closing one is not in the name
+        q = max(view.rfind(ch, s + 1, c.end) for ch in "“「")
+        if q > s and not any(ch in view[q + 1 : c.end] for ch in "”」"):
+            s = q  # 新一轮生物经济“双百工程: the name read from its unclosed quotation mark
         c.start = _split_pair(view, _skip_count(view, s, c.end - 1), c.end, lex)
         name = view[c.start : c.end]
         if (
