@@ -27,7 +27,7 @@ class Lex:
     code: regex.Pattern[str]
     capacity: regex.Pattern[str]
     list_close: re.Pattern[str]
-    list_kinds: regex.Pattern[str]
+    list_kinds: re.Pattern[str]
     list_heads: frozenset[str]
     generic: frozenset[str]
     category: frozenset[str]
@@ -47,29 +47,29 @@ class Lex:
     category_heads: frozenset[str]
     code_prefixes: tuple[str, ...]
     plural: tuple[str, ...]
-    joiners: regex.Pattern[str]  # what stands between the names of one list (和, 及, 以及)
+    joiners: re.Pattern[str]  # what stands between the names of one list (和, 及, 以及)
     item_end: frozenset[str]  # a character that ends a list item: a joiner or the list closer (和, 等)
-    phase: regex.Pattern[str]
+    phase: re.Pattern[str]
     link: str
     own_money: tuple[str, ...]  # what ends a money figure tied to the name after it (元的)
-    count: regex.Pattern[str]
-    count_end: regex.Pattern[str]
-    count_before: regex.Pattern[str]  # 3个 right before a name: a kind counted, not one work
-    count_after: regex.Pattern[str]  # 储能项目4个: a kind counted after its head
-    money_lead: regex.Pattern[str]
-    money_item: regex.Pattern[str]  # 投资2.1亿元的 before a name: the work's own money  # 15亿元 opening a list item
+    count: re.Pattern[str]
+    count_end: re.Pattern[str]
+    count_before: re.Pattern[str]  # 3个 right before a name: a kind counted, not one work
+    count_after: re.Pattern[str]  # 储能项目4个: a kind counted after its head
+    money_lead: re.Pattern[str]
+    money_item: re.Pattern[str]  # 投资2.1亿元的 before a name: the work's own money  # 15亿元 opening a list item
     list_batch: tuple[str, ...]  # 等一批…项目: a list of projects, whatever its kind
     head_verbs: frozenset[str]
     verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
     lead_first: frozenset[str]
-    enumerator: regex.Pattern[str]  # 二是, （二）, ——: an item's number before a name
+    enumerator: re.Pattern[str]  # 二是, （二）, ——: an item's number before a name
     kind_list_heads: tuple[str, ...]  # 等新型基础设施: a list of kinds of works, whose items need heads of their own
     own_scope: frozenset[str]  # 县 in 县医院迁建: the one place whose own facility the name is
     named_list_heads: tuple[str, ...]  # 等农业产业项目: items not ending with a works word are works by name
     programme: frozenset[str]
     not_name: tuple[str, ...]
-    not_name_re: regex.Pattern[str]
+    not_name_re: re.Pattern[str]
     rating: tuple[str, ...]
     rating_re: re.Pattern[str]
     pair_joiners: frozenset[str]  # 和, 及, 与 between two works
@@ -151,7 +151,7 @@ def lexicon() -> Lex:
             f"(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
             f"(?:{alternation(words('list_head'))})"
         ),
-        list_kinds=_compiled.compile(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
+        list_kinds=_compiled.compile_re(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
         list_heads=frozenset(words("list_head")),
         generic=generic,
         category=category,
@@ -173,29 +173,29 @@ def lexicon() -> Lex:
         category_heads=frozenset(words("category_head")),
         code_prefixes=tuple(words("code_prefix")),
         plural=tuple(words("plural")),
-        joiners=_compiled.compile(alternation(list_joiners())),
+        joiners=_compiled.compile_re(alternation(list_joiners())),
         item_end=frozenset(w for w in (*list_joiners(), *words("list_close")) if len(w) == 1),
-        phase=_compiled.compile(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
+        phase=_compiled.compile_re(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
         link=words("link")[0],
         own_money=tuple(m + words("link")[0] for m in words("money_end")),
-        count=_compiled.compile(words("count")[0]),
-        count_end=_compiled.compile(words("count_end")[0]),
-        count_before=_compiled.compile(words("count_before")[0]),
-        count_after=_compiled.compile(words("count_after")[0]),
-        money_lead=_compiled.compile(words("money_lead")[0]),
-        money_item=_compiled.compile(words("money_item")[0]),
+        count=_compiled.compile_re(words("count")[0]),
+        count_end=_compiled.compile_re(words("count_end")[0]),
+        count_before=_compiled.compile_re(words("count_before")[0]),
+        count_after=_compiled.compile_re(words("count_after")[0]),
+        money_lead=_compiled.compile_re(words("money_lead")[0]),
+        money_item=_compiled.compile_re(words("money_item")[0]),
         list_batch=tuple(words("list_batch")),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
         lead_first=frozenset(w[0] for w in words("lead")),
-        enumerator=_compiled.compile("|".join(f"(?:{w})" for w in words("enumerator"))),
+        enumerator=_compiled.compile_re("|".join(f"(?:{w})" for w in words("enumerator"))),
         kind_list_heads=tuple(words("list_head_kind")),
         named_list_heads=tuple(words("list_head_named")),
         own_scope=frozenset(words("own_scope")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
-        not_name_re=_compiled.compile("|".join(f"(?:{w})" for w in words("not_name_pattern"))),
+        not_name_re=_compiled.compile_re("|".join(f"(?:{w})" for w in words("not_name_pattern"))),
         rating=tuple(words("rating")),
         rating_re=_compiled.compile_re("|".join(re.escape(w) for w in words("rating"))),
         pair_joiners=frozenset(words("pair_joiner")),

@@ -40,11 +40,11 @@ class _Lex:
     money_cues: tuple[str, ...]
     not_yet: tuple[str, ...]
     not_yet_len: int
-    levels: tuple[tuple[str, regex.Pattern[str]], ...]
+    levels: tuple[tuple[str, re.Pattern[str]], ...]
     categories: tuple[tuple[str, str], ...]
     category_re: re.Pattern[str]
     place: regex.Pattern[str]
-    place_at: regex.Pattern[str]
+    place_at: re.Pattern[str]
     place_openers: frozenset[str]  # 为, 在: a one-character word a place name may follow
     # First characters of the place endings: a window without any of them holds no place.
     place_hint: re.Pattern[str]
@@ -78,7 +78,7 @@ def lexicon() -> _Lex:
         not_yet=tuple(words("not_yet")),
         not_yet_len=max(len(w) for w in words("not_yet")),
         levels=tuple(
-            (r["kind"].removeprefix("level_"), _compiled.compile(r["word"]))
+            (r["kind"].removeprefix("level_"), _compiled.compile_re(r["word"]))
             for r in rows
             if r["kind"].startswith("level_")
         ),
@@ -95,7 +95,7 @@ def lexicon() -> _Lex:
             + place_body
         ),
         # A name may open with its own place or river (孝义河综合整治工程).
-        place_at=_compiled.compile(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
+        place_at=_compiled.compile_re(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
         place_openers=frozenset(words("place_opener")),
         place_hint=_compiled.compile_re("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
         # Longest first, so that at one position the longest status word wins.
