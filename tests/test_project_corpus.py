@@ -212,6 +212,8 @@ POSITIVE = [
             ("滨河大道", "completed"),
         ],
     ),
+    # A power corridor and a ring road are works where a works word speaks of them.
+    (P + "加快北部电力外送通道、滨江环线建设。", [("北部电力外送通道", "in_progress"), ("滨江环线", "in_progress")]),
     # A works phrase joined to a generic headed one by 与 is one work's name.
     (P + "加快北河综合治理与生态修复工程。", [("北河综合治理与生态修复工程", "in_progress")]),
     # The county's own hospital moved is one work; a kind alone (县医院) is none.
