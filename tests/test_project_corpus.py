@@ -185,7 +185,8 @@ POSITIVE = [
         P + "提速实施东岳大道、城北水厂扩能改造等项目，建好城南科技园。",
         [("东岳大道", "in_progress"), ("城北水厂扩能改造", "in_progress"), ("城南科技园", "in_progress")],
     ),
-    # 新建项目 names the list's kind (new works), not their state: the state is the word after it.
+    # 新建项目 and 新签约项目 name the list's kind, not its state: the state is the word after it.
+    (R + "华信电子、佑顺材料等新签约项目扎实推进。", [("华信电子", "in_progress"), ("佑顺材料", "in_progress")]),
     (R + "红星水厂、东城污水处理厂等12个新建项目相继启动。", [("红星水厂", "started"), ("东城污水处理厂", "started")]),
     # A weak head may be followed by an adverb of its state (即将, 相继); 即将 holds back every status word after it.
     (R + "城南粮食储备库即将建成投产运营。", [("城南粮食储备库", "in_progress")]),
