@@ -493,9 +493,10 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if p - s >= 2:
             cands.append(Cand(s, _extend_tails(view, m.end(), ce, lex), "list" if in_list else "verb"))
 
-    # Where the part's pair joiners stand, found once: every candidate asks.
+    # Where the part's pair joiners stand and where its counts end, found once: every candidate asks.
     joins = [m.start() for m in lex.pair_re.finditer(view, start, end)]
-    return _resolve(view, cands, lex, joins)
+    counts = {m.end() for m in lex.count_scan.finditer(view, max(0, start - MAX_COUNT), end)}
+    return _resolve(view, cands, lex, joins, counts)
 
 
 def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -582,12 +583,7 @@ RATING_REACH = 16
 MAX_COUNT = 7
 
 
-def _counted(view: str, start: int, lex: Lex) -> bool:
-    """Whether a count of works (3个, 百余座) stands right before ``start``."""
-    return lex.count_before.search(view, max(0, start - MAX_COUNT), start) is not None
-
-
-def _resolve(view: str, cands: list[Cand], lex: Lex, joins: list[int]) -> list[Cand]:
+def _resolve(view: str, cands: list[Cand], lex: Lex, joins: list[int], counts: set[int]) -> list[Cand]:
     kept: list[Cand] = []
     for c in cands:
         s = c.start
@@ -610,7 +606,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex, joins: list[int]) -> list[C
             or _rated(view, c.start, lex)
         ):
             continue
-        if _counted(view, c.start, lex):
+        if c.start in counts:
             # 建成3个核酸检测实验室: works counted by their kind, none of them named; 提升9个工业园区和泉三产业园: a
             # named work may follow the counted kind.
             k = max(view.rfind(j, c.start, c.end - 2) for j in lex.pair_joiners)
