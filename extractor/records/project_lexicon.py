@@ -54,7 +54,7 @@ class Lex:
     own_money: tuple[str, ...]  # what ends a money figure tied to the name after it (元的)
     count: re.Pattern[str]
     count_end: re.Pattern[str]
-    count_scan: re.Pattern[str]  # 3个, found in a whole part: one that ends where a name starts is a kind counted
+    count_before: re.Pattern[str]  # 3个 right before a name: a kind counted, not one work
     count_after: re.Pattern[str]  # 储能项目4个: a kind counted after its head
     money_lead: re.Pattern[str]  # 15亿元 opening a list item
     money_item: regex.Pattern[str]  # 投资2.1亿元的 before a name, its own money; scans whole parts, as phase does
@@ -180,9 +180,7 @@ def lexicon() -> Lex:
         own_money=tuple(m + words("link")[0] for m in words("money_end")),
         count=_compiled.compile_re(words("count")[0]),
         count_end=_compiled.compile_re(words("count_end")[0]),
-        # The row ends with $ (right before the name); the part is scanned once, and a count ending at a name's start
-        # counts it.
-        count_scan=_compiled.compile_re(words("count_before")[0].removesuffix("$")),
+        count_before=_compiled.compile_re(words("count_before")[0]),
         count_after=_compiled.compile_re(words("count_after")[0]),
         money_lead=_compiled.compile_re(words("money_lead")[0]),
         money_item=_compiled.compile(words("money_item")[0]),

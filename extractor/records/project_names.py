@@ -493,10 +493,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if p - s >= 2:
             cands.append(Cand(s, _extend_tails(view, m.end(), ce, lex), "list" if in_list else "verb"))
 
-    # Where the part's pair joiners stand and where its counts end, found once: every candidate asks.
-    joins = [m.start() for m in lex.pair_re.finditer(view, start, end)]
-    counts = {m.end() for m in lex.count_scan.finditer(view, max(0, start - MAX_COUNT), end)}
-    return _resolve(view, cands, lex, joins, counts)
+    return _resolve(view, cands, lex)
 
 
 def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -520,12 +517,10 @@ def _works_of(view: str, e: int, limit: int, lex: Lex) -> bool:
     return view.startswith(lex.link, e) and lex.works.search(view, p, min(limit, p + 4)) is not None  # 的开发建设
 
 
-def _split_pair(view: str, s: int, e: int, lex: Lex, joins: list[int]) -> int:
+def _split_pair(view: str, s: int, e: int, lex: Lex) -> int:
     """商贸大街南延道路及孝义河桥翻新改造: two works joined by 和, 及 or 与, the first ending with its own head, are
-    two names; the name found at the second head starts after the joiner (the first is found at its own head).
-    ``joins`` are the sorted positions of the joiners in the part."""
-    i = bisect.bisect_left(joins, s + 2)
-    if i == len(joins) or joins[i] >= e - 2:
+    two names; the name found at the second head starts after the joiner (the first is found at its own head)."""
+    if not lex.pair_re.search(view, s + 2, e - 2):
         return s  # most names hold no joiner
     for k in range(e - 3, s + 1, -1):
         # 致富路改造和幸福街东延工程: either may end with its works word, and the second needs a head of its own
@@ -583,7 +578,12 @@ RATING_REACH = 16
 MAX_COUNT = 7
 
 
-def _resolve(view: str, cands: list[Cand], lex: Lex, joins: list[int], counts: set[int]) -> list[Cand]:
+def _counted(view: str, start: int, lex: Lex) -> bool:
+    """Whether a count of works (3个, 百余座) stands right before ``start``."""
+    return lex.count_before.search(view, max(0, start - MAX_COUNT), start) is not None
+
+
+def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
     kept: list[Cand] = []
     for c in cands:
         s = c.start
@@ -597,7 +597,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex, joins: list[int], counts: s
         q = max(view.rfind(ch, s + 1, c.end) for ch in "“「")
         if q > s and not any(ch in view[q + 1 : c.end] for ch in "”」"):
             s = q  # 新一轮生物经济“双百工程: the name read from its unclosed quotation mark
-        c.start = _split_pair(view, _skip_count(view, s, c.end - 1), c.end, lex, joins)
+        c.start = _split_pair(view, _skip_count(view, s, c.end - 1), c.end, lex)
         name = view[c.start : c.end]
         if (
             not 2 <= len(name) <= MAX_NAME_LENGTH
@@ -606,7 +606,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex, joins: list[int], counts: s
             or _rated(view, c.start, lex)
         ):
             continue
-        if c.start in counts:
+        if _counted(view, c.start, lex):
             # 建成3个核酸检测实验室: works counted by their kind, none of them named; 提升9个工业园区和泉三产业园: a
             # named work may follow the counted kind.
             k = max(view.rfind(j, c.start, c.end - 2) for j in lex.pair_joiners)
