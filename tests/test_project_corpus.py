@@ -303,6 +303,8 @@ NEGATIVE = [
     P + "一是重大项目加快建设。二是项目储备更加充实。（三）项目建设提速。——项目推进有力。",
     P + "布局建设一批算力平台、千兆光网、充电网络、北斗导航等新型基础设施。",
     R + "三大物流通道和货运集散中心建设初显成效。",
+    # A length before a kind of road, even with a space after the figure, and a kind of power corridor.
+    R + "完成了 533.5 公里通村公路，推进电力外送通道建设。",
     # A rating of scenic areas and a slogan of two heads name no work.
     R + "推进A级旅游景区提质升级，好项目大项目加快落地建设。",
     # A joined name whose headed part is generic and whose other part is no work names none.

@@ -200,8 +200,10 @@ def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
 
 def _skip_count(view: str, s: int, end: int) -> int:
     """12个棚改配套基础设施项目: the count before a name is not part of it."""
-    # 点 is a decimal mark among the numerals, but 重点项目 holds no count.
-    if s > 0 and (view[s - 1].isdigit() or (view[s - 1] in numerals_chars() and view[s - 1] != "点")):
+    # 点 is a decimal mark among the numerals, but 重点项目 holds no count. A space may stand between the figure and
+    # its unit (533.5 公里通村公路).
+    b = s - 1 if s > 1 and view[s - 1] == " " else s
+    if b > 0 and (view[b - 1].isdigit() or (view[b - 1] in numerals_chars() and view[b - 1] != "点")):
         if view[s] in quantity_lexicon().mid and s + 1 < end:
             s += 1  # 100余公里农村公路: 余 or 多 between the figure and its unit
         unit = _unit_at(view, s, quantity_lexicon())
