@@ -215,6 +215,15 @@ POSITIVE = [
     ),
     # A power corridor and a ring road are works where a works word speaks of them.
     (P + "加快北部电力外送通道、滨江环线建设。", [("北部电力外送通道", "in_progress"), ("滨江环线", "in_progress")]),
+    # A capacity that opens a name is part of it, a space after its figure or not; a hospital's new campus is a work.
+    (
+        R + "220 千伏城北变电站扩建和10万千瓦热电联产项目开工建设，市妇幼保健院新院区建成投用。",
+        [
+            ("220 千伏城北变电站扩建", "started"),
+            ("10万千瓦热电联产项目", "started"),
+            ("市妇幼保健院新院区", "operating"),
+        ],
+    ),
     # A works phrase joined to a generic headed one by 与 is one work's name.
     (P + "加快北河综合治理与生态修复工程。", [("北河综合治理与生态修复工程", "in_progress")]),
     # The county's own hospital moved is one work; a kind alone (县医院) is none.

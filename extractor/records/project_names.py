@@ -198,12 +198,17 @@ def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
     return p
 
 
-def _skip_count(view: str, s: int, end: int) -> int:
-    """12个棚改配套基础设施项目: the count before a name is not part of it."""
+def _skip_count(view: str, s: int, end: int, lex: Lex) -> int:
+    """12个棚改配套基础设施项目: the count before a name is not part of it; a capacity is (220 千伏黄岸变电站扩建)."""
     # 点 is a decimal mark among the numerals, but 重点项目 holds no count. A space may stand between the figure and
     # its unit (533.5 公里通村公路).
     b = s - 1 if s > 1 and view[s - 1] == " " else s
     if b > 0 and (view[b - 1].isdigit() or (view[b - 1] in numerals_chars() and view[b - 1] != "点")):
+        if view.startswith(lex.capacity_units, s):
+            f = b
+            while f > 0 and (view[f - 1].isdigit() or view[f - 1] == ".") and b - f < 12:
+                f -= 1
+            return f if f < b and view[f].isdigit() else s
         if view[s] in quantity_lexicon().mid and s + 1 < end:
             s += 1  # 100余公里农村公路: 余 or 多 between the figure and its unit
         unit = _unit_at(view, s, quantity_lexicon())
@@ -599,7 +604,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         q = max(view.rfind(ch, s + 1, c.end) for ch in "“「")
         if q > s and not any(ch in view[q + 1 : c.end] for ch in "”」"):
             s = q  # 新一轮生物经济“双百工程: the name read from its unclosed quotation mark
-        c.start = _split_pair(view, _skip_count(view, s, c.end - 1), c.end, lex)
+        c.start = _split_pair(view, _skip_count(view, s, c.end - 1, lex), c.end, lex)
         name = view[c.start : c.end]
         if (
             not 2 <= len(name) <= MAX_NAME_LENGTH
