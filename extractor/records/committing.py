@@ -212,9 +212,9 @@ def status_pieces(
     reviewed: int | None,
 ) -> list[Part]:
     """The plan pieces a project's status is read in: ``pieces`` and, in text no heading names, the sentences after
-    a lead-in that announces the plan (2022年将重点做好以下方面工作：, 针对2024年重点任务，报告提出) up to one that
-    turns back to the review (过去一年, 一年来): a sentence there without a marker of its own continues the plan (启动
-    东六环高线公园建设). Goals keep to the sentences that commit themselves: a figure read as a target where it was an
+    a lead-in that announces the plan (2026年将重点做好以下几方面工作：, 针对2026年重点任务) up to one that turns back
+    to the review (过去一年, 一年来): a sentence there without a marker of its own continues the plan (启动东湖大道
+    建设). Goals keep to the sentences that commit themselves: a figure read as a target where it was an
     achievement is a wrong number, where a status read in the wrong part only says planned for started."""
     if genre not in SENTENCE_GENRES or any(p.kind == "plan" for p in segments.parts):
         return pieces
