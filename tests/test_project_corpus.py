@@ -186,7 +186,7 @@ POSITIVE = [
         [("东岳大道", "in_progress"), ("城北水厂扩能改造", "in_progress"), ("城南科技园", "in_progress")],
     ),
     # 新建项目 and 新签约项目 name the list's kind, not its state: the state is the word after it.
-    (R + "华信电子、佑顺材料等新签约项目扎实推进。", [("华信电子", "in_progress"), ("佑顺材料", "in_progress")]),
+    (R + "东辰电子、恒远精密等新签约项目扎实推进。", [("东辰电子", "in_progress"), ("恒远精密", "in_progress")]),
     (R + "红星水厂、东城污水处理厂等12个新建项目相继启动。", [("红星水厂", "started"), ("东城污水处理厂", "started")]),
     # A weak head may be followed by an adverb of its state (即将, 相继); 即将 holds back every status word after it.
     (R + "城南粮食储备库即将建成投产运营。", [("城南粮食储备库", "in_progress")]),
@@ -248,15 +248,15 @@ POSITIVE = [
     ),
     # A long list of works, each with its money, is read whole.
     (
-        R + "成功引进投资24亿元的华电数科压缩空气储能、投资21.5亿元的中能集中式储能电站、投资10亿元的晶辉新能源"
-        "产业基地、投资2亿元的农创牧光互补、投资2亿元的瑞丰农业番茄全产业链、投资1.4亿元的逸云中央厨房等一批项目。",
+        R + "年内引进投资18亿元的北辰新材料产业园、投资9.6亿元的东江锂电池回收利用、投资7亿元的南湖生物医药中试"
+        "基地、投资3.5亿元的青峰冷链物流中心、投资3亿元的汇源食品深加工、投资1.2亿元的西岭中药饮片厂等一批项目。",
         [
-            ("华电数科压缩空气储能", "signed"),
-            ("中能集中式储能电站", "signed"),
-            ("晶辉新能源产业基地", "signed"),
-            ("农创牧光互补", "signed"),
-            ("瑞丰农业番茄全产业链", "signed"),
-            ("逸云中央厨房", "signed"),
+            ("北辰新材料产业园", "signed"),
+            ("东江锂电池回收利用", "signed"),
+            ("南湖生物医药中试基地", "signed"),
+            ("青峰冷链物流中心", "signed"),
+            ("汇源食品深加工", "signed"),
+            ("西岭中药饮片厂", "signed"),
         ],
     ),
 ]
