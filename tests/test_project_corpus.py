@@ -241,6 +241,23 @@ POSITIVE = [
         R + "青山源生物饮料、绿丰养殖等农业产业项目建设完工，灌区改造、河道治理等农田水利项目加快推进。",
         [("青山源生物饮料", "completed"), ("绿丰养殖", "completed")],
     ),
+    # A long list of works without heads is read whole.
+    (
+        R + "成功引进北辰新材料科技、东江锂电池循环利用、南湖生物医药研发中试、青峰冷链物流配送、汇源食品精深加工、"
+        "西岭中药饮片生产、长丰智能装备制造、金石光电显示面板、远航新能源电池包、银河数据中心机柜等一批重点项目。",
+        [
+            ("北辰新材料科技", "signed"),
+            ("东江锂电池循环利用", "signed"),
+            ("南湖生物医药研发中试", "signed"),
+            ("青峰冷链物流配送", "signed"),
+            ("汇源食品精深加工", "signed"),
+            ("西岭中药饮片生产", "signed"),
+            ("长丰智能装备制造", "signed"),
+            ("金石光电显示面板", "signed"),
+            ("远航新能源电池包", "signed"),
+            ("银河数据中心机柜", "signed"),
+        ],
+    ),
     # Works each with its own money, joined by list marks, are works by name; one alone needs its head.
     (
         P + "启动投资2.1亿元的晨星汽车零部件、投资1亿元的康达二期精炼项目，支持投资5亿元的远航物流。",
