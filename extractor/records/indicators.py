@@ -335,6 +335,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     through_starts = [r.start for r in through]
     breaks = segments.char_index(view, CLAUSE_BREAK)
     context: _Sentence | None = None
+    joiners = list_joiners()
     for q in qs:
         sent = segments.sentence_at(q.start)
         s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
@@ -357,8 +358,13 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if region is not None and region.end > floor:
             floor = min(region.end, q.start)
         m.change = read_change(view, floor, q.start, lex, through, through_starts)
-        between = view[prev.q.end : q.start].strip() if prev is not None and prev.sentence == m.sentence else None
-        if m.change is None and prev is not None and prev.change is not None and between in list_joiners():
+        if (
+            m.change is None
+            and prev is not None
+            and prev.change is not None
+            and prev.sentence == m.sentence
+            and view[prev.q.end : q.start].strip() in joiners
+        ):
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
             m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
         name_end = m.change.verb_start if m.change else q.start
