@@ -30,16 +30,19 @@ YEAR = _compiled.compile(r"((?:19|20)[0-9]{2})年")  # a year as reports write i
 
 
 @cache
-def _markers() -> dict[str, regex.Pattern[str]]:
+def _markers() -> dict[str, _compiled.Pattern]:
     rows = table("markers.tsv")
     kinds = dict.fromkeys(r["kind"] for r in rows)
+    # Tried at the start of every line and sentence, on the view: the standard engine where it reads them alike.
     return {
-        k: _compiled.compile(r"^\s*(?:" + "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == k) + ")")
+        k: _compiled.compile_plain(
+            r"^\s*(?:" + "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == k) + ")", on_view=True
+        )
         for k in kinds
     }
 
 
-def heading_markers() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def heading_markers() -> tuple[_compiled.Pattern, _compiled.Pattern, _compiled.Pattern]:
     """The markers that open a heading of level 1, 2 and 3 (一、 / (一) / 1.), from markers.tsv."""
     m = _markers()
     return m["level1"], m["level2"], m["level3"]

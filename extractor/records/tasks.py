@@ -56,8 +56,8 @@ def _any_deadline() -> regex.Pattern[str]:
 
 
 @cache
-def _lead_patterns() -> tuple[regex.Pattern[str], ...]:
-    return tuple(_compiled.compile(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "pattern")
+def _lead_patterns() -> tuple[_compiled.Pattern, ...]:
+    return tuple(_compiled.compile_plain(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "pattern")
 
 
 @cache
