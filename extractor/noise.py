@@ -37,9 +37,10 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
 
 
 @cache
-def _any_whole_line() -> regex.Pattern[str]:
-    """Every line and tail pattern in one: most lines match none, and one look rules them all out."""
-    return any_of([pat.pattern for _, scope, pat in _patterns() if scope not in _INLINE])
+def _any_whole_line() -> _compiled.Pattern:
+    """Every line and tail pattern in one: most lines match none, and one look rules them all out. Tried on every
+    line, it is the standard engine's where that reads the rows alike (three times faster on a report's lines)."""
+    return any_of([pat.pattern for _, scope, pat in _patterns() if scope not in _INLINE], plain=True)
 
 
 def _is_prose(line: str) -> bool:

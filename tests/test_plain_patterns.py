@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from extractor import _compiled
+from extractor import _compiled, masks, noise
 from extractor import segment as seg
 from extractor.normalize import make_view
 from extractor.records import indicators as ind
@@ -65,6 +65,7 @@ def _lexicon_patterns() -> list[tuple[str, _compiled.Pattern]]:
     out += [(f"rank {k}", p) for k, p in lex.ranks]
     out += [("canonical_trim", ind._canonical_trim())]
     out += [(f"lead unit {i}", p) for i, p in enumerate(tasks._lead_patterns())]
+    out += [("noise whole line", noise._any_whole_line()), ("quotes", masks._QUOTES)]
     return out
 
 
@@ -76,19 +77,21 @@ def _spans(pat: regex.Pattern[str] | re.Pattern[str], view: str, starts: list[tu
         m = pat.search(view, s, e)
         out.append(m and (m.span(), m.groups()))
         out.append([x.span() for x in pat.finditer(view, s, e)])
+        m = pat.fullmatch(view, s, e)
+        out.append(m and m.span())
     return out
 
 
 def test_lexicon_patterns_go_to_the_standard_engine() -> None:
     """The point of compile_plain: the lexicon patterns tried per figure or per line are the standard engine's."""
     engines = {name: type(p) for name, p in _lexicon_patterns()}
-    assert engines["leading"] is re.Pattern and engines["markers level1"] is re.Pattern, engines
+    assert all(engines[k] is re.Pattern for k in ("leading", "markers level1", "noise whole line")), engines
 
 
 @pytest.mark.parametrize("doc", sorted(DOCS.glob("*.txt"))[:5], ids=lambda p: p.name)
 def test_both_engines_agree_on_corpus(doc: Path) -> None:
-    """Every pattern compile_plain gave the standard engine matches what regex matches, on every line and
-    sentence of corpus reports, with match, search and finditer."""
+    """Every pattern compile_plain gave the standard engine (and the quotes mask, the standard engine's) matches what
+    regex matches, on every line and sentence of corpus reports, with match, search, finditer and fullmatch."""
     view = make_view(doc.read_text(encoding="utf-8-sig"))
     lines = [(ln.start, ln.end) for ln in seg.split_lines(view)]
     pieces = lines + [(s.start, s.end) for a, b in lines for s in seg.split_sentences(view, a, b)]
