@@ -44,10 +44,11 @@ TRIGGER_WINDOW = 16
 
 
 @cache
-def _triggers() -> re.Pattern[str]:
-    # The standard engine finds these plain words several times faster than the rows' patterns: most goals name
-    # no trigger, and the rows are tried only in a short window before each one.
-    return _compiled.compile_re("|".join(f"(?:{r['trigger']})" for r in table("deadlines.tsv")))
+def _triggers() -> regex.Pattern[str]:
+    # These plain words are found far faster than the rows' patterns: most goals name no trigger, and the rows are
+    # tried only in a short window before each one. Rows share triggers: each is in the alternation once (a repeat
+    # never matches where the first did not), and regex scans that a third faster than the standard engine.
+    return _compiled.compile("|".join(dict.fromkeys(f"(?:{r['trigger']})" for r in table("deadlines.tsv"))))
 
 
 @cache
