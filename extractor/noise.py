@@ -96,14 +96,14 @@ def _through(view: str) -> list[NoiseRegion]:
 
 
 def _last_prose_start(view: str) -> int:
-    """Where the last prose line of ``view`` starts (lines as ``str.splitlines`` cuts them), or -1."""
-    last = -1
-    pos = 0
-    for line in view.splitlines(keepends=True):
+    """Where the last prose line of ``view`` starts (lines as ``str.splitlines`` cuts them), or -1. Read from the end:
+    the lines keep their ends, so they add up to the view."""
+    pos = len(view)
+    for line in reversed(view.splitlines(keepends=True)):
+        pos -= len(line)
         if _is_prose(line):
-            last = pos
-        pos += len(line)
-    return last
+            return pos
+    return -1
 
 
 def _merge(regions: list[NoiseRegion]) -> list[NoiseRegion]:
