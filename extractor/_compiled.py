@@ -31,6 +31,7 @@ from extractor import _cache
 _MAX_ENTRIES = 2000
 
 Key = tuple[str, str, int]  # (engine, pattern, flags)
+Pattern = re.Pattern[str] | regex.Pattern[str]  # what compile_plain returns
 
 _lock = threading.Lock()
 _loaded: dict[Key, Any] | None = None  # None: not read yet
@@ -82,6 +83,64 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return _sre_compile(*parts)
     except Exception:  # code the engine refuses: compile as re does
         return re.compile(pattern, flags)
+
+
+# What may follow a backslash in a pattern both engines read alike: a mark, a line-end or tab escape, a code point,
+# a group number, the string's ends. Not the classes (\d, \w, \b, \p{…} …): the engines' tables differ.
+_PLAIN_ESCAPES = frozenset("tnrfvux0123456789AZ")
+# The groups both engines read alike: non-capturing, look-ahead, look-behind, named.
+_PLAIN_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<", "(?P=")
+
+
+def plain(pattern: str, on_view: bool = False) -> bool:
+    """Whether ``pattern`` uses only syntax the standard engine and ``regex`` (version 0) read the same way: no
+    character-class escape, no inline flag or other group extension, no set inside a set and no set operation. With
+    ``on_view``, \\s and \\S are allowed too: the engines differ only on U+001C-U+001F, which the normalized view
+    never holds."""
+    escapes = _PLAIN_ESCAPES | (frozenset("sS") if on_view else frozenset())
+    in_class = False
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if nxt.isalnum() and nxt not in escapes:
+                return False
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            elif c == "[" or pattern.startswith(("--", "&&", "||", "~~"), i):
+                return False  # a nested set or a set operation (regex version 1), a warning in the standard engine
+        elif c == "[":
+            in_class = True
+            i += 2 if pattern.startswith("[^", i) else 1
+            if pattern.startswith("]", i):
+                return False  # a set opening with ]: read alike, but not worth the doubt
+            continue
+        elif c == "(" and pattern.startswith("(?", i) and not pattern.startswith(_PLAIN_GROUPS, i):
+            return False
+        i += 1
+    return not in_class
+
+
+def compile_plain(pattern: str, on_view: bool = False) -> Pattern:
+    """The pattern compiled with the standard engine when it reads it exactly as ``regex`` does (see ``plain``),
+    else with ``regex``.
+
+    The standard engine matches a short span several times faster than ``regex`` (which spends most of such a call
+    setting up and testing set members), where ``regex`` is the faster one scanning a whole text: this is for
+    patterns tried at one position or over one sentence. A pattern the standard engine refuses (a variable-width
+    look-behind, a possessive quantifier before Python 3.11) goes to ``regex``. Only the methods both engines share
+    may be called on the result; a pattern that can match the empty string is only for match, search and
+    fullmatch (version 0 of ``regex`` steps past an empty match the way the standard engine did before 3.7)."""
+    if plain(pattern, on_view):
+        try:
+            return compile_re(pattern)
+        except re.error:
+            pass
+    return compile(pattern)
 
 
 def _lookup(key: Key, build: Any) -> Any:

@@ -76,11 +76,13 @@ def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str]) 
     return emit(trie)
 
 
-def any_of(patterns: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
+def any_of(patterns: list[str] | tuple[str, ...], plain: bool = False) -> regex.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does: a single look rules most positions out before each
     pattern is tried on its own. The data rows joined so must use no named groups, backreferences or global
-    inline flags, which would clash or change meaning in one pattern."""
-    return _compiled.compile("|".join(f"(?:{p})" for p in patterns))
+    inline flags, which would clash or change meaning in one pattern. With ``plain``, the standard engine's when
+    it reads the rows alike (``_compiled.compile_plain``: for a pattern tried on short spans)."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return _compiled.compile_plain(joined) if plain else _compiled.compile(joined)  # type: ignore[return-value]
 
 
 @cache

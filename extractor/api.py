@@ -110,6 +110,10 @@ def _all_plan(segments: Segments) -> Segments:
     return out
 
 
+# The indicator kind a period names; any other figure is an actual.
+_KIND_OF_PERIOD = {"cumulative": "cumulative", "average": "cumulative", "ytd": "ytd", "half": "ytd", "quarter": "ytd"}
+
+
 def build_indicators(a: Analysis) -> list[M.Indicator]:
     text, view = a.text, a.view
     qs = [q for q in a.quantities if a.part_kind(q.start) in INDICATOR_PARTS]
@@ -134,7 +138,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                 base_year=c.base_year,
                 base=text[c.base[0] : c.base[1]] if c.base else None,
             )
-        last_end = max([m.q.end, *[x.q.end for x in m.attached]])
+        last_end = max(m.q.end, *[x.q.end for x in m.attached]) if m.attached else m.q.end
         j = bisect.bisect_left(starts, last_end, i + 1)  # the first figure after this one's words
         next_start = starts[j] if j < len(starts) else m.sentence[1]
         rank = None
@@ -147,9 +151,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         end = last_end
         if m.after_name and m.name_start is not None:
             end = max(end, m.name_start + len(m.name))
-        kind = {"cumulative": "cumulative", "average": "cumulative", "ytd": "ytd", "half": "ytd", "quarter": "ytd"}.get(
-            m.period_kind or "", "actual"
-        )
+        kind = _KIND_OF_PERIOD.get(m.period_kind or "", "actual")
         out.append(
             M.Indicator(
                 name=m.name,

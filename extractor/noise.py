@@ -37,9 +37,10 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
 
 
 @cache
-def _any_whole_line() -> regex.Pattern[str]:
-    """Every line and tail pattern in one: most lines match none, and one look rules them all out."""
-    return any_of([pat.pattern for _, scope, pat in _patterns() if scope not in _INLINE])
+def _any_whole_line() -> _compiled.Pattern:
+    """Every line and tail pattern in one: most lines match none, and one look rules them all out. Tried on every
+    line, it is the standard engine's where that reads the rows alike (three times faster on a report's lines)."""
+    return any_of([pat.pattern for _, scope, pat in _patterns() if scope not in _INLINE], plain=True)
 
 
 def _is_prose(line: str) -> bool:
@@ -95,14 +96,14 @@ def _through(view: str) -> list[NoiseRegion]:
 
 
 def _last_prose_start(view: str) -> int:
-    """Where the last prose line of ``view`` starts (lines as ``str.splitlines`` cuts them), or -1."""
-    last = -1
-    pos = 0
-    for line in view.splitlines(keepends=True):
+    """Where the last prose line of ``view`` starts (lines as ``str.splitlines`` cuts them), or -1. Read from the end:
+    the lines keep their ends, so they add up to the view."""
+    pos = len(view)
+    for line in reversed(view.splitlines(keepends=True)):
+        pos -= len(line)
         if _is_prose(line):
-            last = pos
-        pos += len(line)
-    return last
+            return pos
+    return -1
 
 
 def _merge(regions: list[NoiseRegion]) -> list[NoiseRegion]:

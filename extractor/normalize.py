@@ -28,8 +28,9 @@ _SPACES = (
 )
 _WIDTH = {c: " " for c in _SPACES}
 _WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
-# A substitution touches only the characters that change; str.translate looks every character up.
-_WIDTH_RE = re.compile("[" + "".join(re.escape(c) for c in _WIDTH) + "]")
+# Only the characters that change are touched (str.translate looks every character up): the text is split at them
+# (the group keeps them, at the odd places) and they are replaced there, without a Python call per character.
+_WIDTH_RE = re.compile("([" + "".join(re.escape(c) for c in _WIDTH) + "])")
 
 
 @cache
@@ -66,11 +67,9 @@ def simplified(name: str) -> str:
 
 
 def half_width(text: str) -> str:
-    return _WIDTH_RE.sub(_half, text)
-
-
-def _half(m: re.Match[str]) -> str:
-    return _WIDTH[m.group()]
+    parts = _WIDTH_RE.split(text)
+    parts[1::2] = [_WIDTH[c] for c in parts[1::2]]
+    return "".join(parts)
 
 
 def make_view(text: str) -> str:

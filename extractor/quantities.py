@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-import regex
-
 from extractor import gazetteer, numerals, wraps
 from extractor._data import column
 from extractor.masks import Masks, build_masks
@@ -153,8 +151,10 @@ def _scale_value(s: str) -> Decimal:
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
-def _read_part(view: str, text: str, start: int, lex: Lex) -> _Part | None:
-    m = lex.numeral_run.match(view, start)
+def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | None = None) -> _Part | None:
+    """The numeral at ``start`` and what follows it; ``run`` is the numeral run's match there when it was found
+    already."""
+    m = run if run is not None else lex.numeral_run.match(view, start)
     if not m:
         return None
     run = m.group()
@@ -262,12 +262,17 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     out: list[QMatch] = []
     pos = 0
     n = len(view)
-    run_re = lex.numeral_run
+    run_re, first_re = lex.numeral_run, lex.numeral_first
     money_end = -1  # where the last amount of money ends
     while pos < n:
-        m = run_re.search(view, pos)
-        if not m:
+        # What run_re.search finds: every run starts with one of the first characters.
+        f = first_re.search(view, pos)
+        if not f:
             break
+        m = run_re.match(view, f.start())
+        if not m:
+            pos = f.start() + 1
+            continue
         start = m.start()
         near = _WRAP_NEAR.match(view, m.end())
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
@@ -278,9 +283,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
             # first (it is taken whenever it reads one).
             wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, None, gap)
-            q, consumed_to = wrapped if wrapped is not None else _read_at(text, view, start, masks, lex, money_end)
+            q, consumed_to = wrapped if wrapped is not None else _read_at(text, view, start, masks, lex, money_end, m)
         else:
-            q, consumed_to = _read_at(text, view, start, masks, lex, money_end)
+            q, consumed_to = _read_at(text, view, start, masks, lex, money_end, m)
             if gap is not None:
                 wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q, gap)
                 if wrapped is not None:
@@ -304,8 +309,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
 _WRAP_TAIL = 16
 # No figure runs across a sentence or clause mark: a wrap after one is not looked for.
 _WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
-_WRAP_BREAK = regex.compile(rf"[{regex.escape(_WRAP_STOP)} \t\r\n]")
-_WRAP_NEAR = regex.compile(rf"[^{regex.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
+# The standard engine: these are tried after every numeral, where it is several times faster than regex's.
+_WRAP_BREAK = re.compile(rf"[{re.escape(_WRAP_STOP)} \t\r\n]")
+_WRAP_NEAR = re.compile(rf"[^{re.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
 
 
 @cache
@@ -407,7 +413,7 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
 
 
 def _read_at(
-    text: str, view: str, start: int, masks: Masks, lex: Lex, money_end: int = -1
+    text: str, view: str, start: int, masks: Masks, lex: Lex, money_end: int = -1, run: re.Match[str] | None = None
 ) -> tuple[QMatch | None, int]:
     if masks.blocked[start] or (view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start)):
         return None, start + 1
@@ -418,7 +424,7 @@ def _read_at(
     no_count = numerals.tables().before_no_count
     if prev in _PREV_CODE or prev in no_count or (p < start and p > 0 and view[p - 1] in no_count):
         return None, start + 1
-    first = _read_part(view, text, start, lex)
+    first = _read_part(view, text, start, lex, run)
     if first is None:
         return None, start + 1
     high = None

@@ -3,6 +3,7 @@ joiners (ranges.tsv), multiplicative forms (multiplicatives.tsv) and the numeral
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -35,7 +36,12 @@ class Lex:
     max_post: int
     separators: tuple[str, ...]
     unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
-    numeral_run: regex.Pattern[str]
+    # The standard engine: it is matched once at every figure, where the regex module's set look-ups and call
+    # overhead cost several times more; the pattern uses nothing the two engines read differently.
+    numeral_run: re.Pattern[str]
+    # The characters a numeral run may start with, as one character class: the run is searched by finding one of
+    # them and matching there, far faster than searching with the run's alternation.
+    numeral_first: re.Pattern[str]
     chinese_chars: frozenset[str]
     multiplicative: regex.Pattern[str] | None
     mult_rows: tuple[dict[str, str], ...]
@@ -71,7 +77,7 @@ def lexicon() -> Lex:
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
     # One pass over characters; each alternative is decided by its first character, so matching is linear.
-    run = _compiled.compile(
+    run = _compiled.compile_re(
         rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
         rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
@@ -96,6 +102,9 @@ def lexicon() -> Lex:
         separators=separators,
         unit_sharing_joiners=unit_sharing,
         numeral_run=run,
+        numeral_first=_compiled.compile_re(
+            "[" + re.escape("".join(sorted({*"0123456789", *starters, *(p[0] for p in t.percent_prefixes)}))) + "]"
+        ),
         chinese_chars=frozenset(cn),
         multiplicative=mult,
         mult_rows=mult_rows,

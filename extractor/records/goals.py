@@ -256,9 +256,11 @@ def build_goals(
     # (地区生产总值增长7.5%，达到309亿元) and 分别 can reach across clauses.
     read: dict[tuple[int, int], dict[int, ind.Mention]] = {}
     sentence_span = M.Span(start=0, end=0)
+    sentence = (0, 0)
     first_strength: re.Match[str] | None = None
     for i, g in enumerate(goals):
-        if (sentence_span.start, sentence_span.end) != g.sentence:
+        if sentence != g.sentence:
+            sentence = g.sentence
             sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
             first_strength = lex.strength_re.search(view, g.sentence[0], g.sentence[1])
         lo = bisect.bisect_left(starts, g.start)
@@ -288,7 +290,8 @@ def build_goals(
             if id(g.part) not in part_years:
                 part_years[id(g.part)] = _part_year(view, g.part) or year_planned
             year = part_years[id(g.part)]
-        average = lex.average.search(view, g.start, g.end) is not None and any(t.value is not None for t in targets)
+        # Most goals have no target with a value: the search for an average word is then not needed.
+        average = any(t.value is not None for t in targets) and lex.average.search(view, g.start, g.end) is not None
         kind = "plan_average" if average else "target" if targets else "task"
         end = max([g.end, *[t.span.end for t in targets]])
         tail = _sentence_tail(goals, i, g)

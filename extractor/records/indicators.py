@@ -37,30 +37,31 @@ class _Lex:
     short_verbs: dict[str, str]
     fillers: tuple[str, ...]
     bases: tuple[str, ...]
-    leading: regex.Pattern[str]
-    trailing: regex.Pattern[str]
+    leading: _compiled.Pattern
+    trailing: _compiled.Pattern
     # The trailing words by first character, when all are plain words (None when one is a pattern): a run of them
     # before a name's end is then found from the end, in time proportional to the run (see _trailing_start).
     trailing_words: dict[str, tuple[str, ...]] | None
     trailing_longest: int
     periods: tuple[tuple[str, regex.Pattern[str]], ...]
-    ranks: tuple[tuple[str, regex.Pattern[str]], ...]
+    ranks: tuple[tuple[str, _compiled.Pattern], ...]
     rank_cues: tuple[str, ...]
     contractions: tuple[tuple[str, tuple[str, ...]], ...]
-    after_stops: regex.Pattern[str]
-    topic_end: regex.Pattern[str]
+    after_stops: _compiled.Pattern
+    topic_end: _compiled.Pattern
     respectively: str
     not_bases: tuple[str, ...]
     # The estimate words (预计, 初步预计): a figure after one in its sentence is an estimate.
-    estimate: regex.Pattern[str]
+    estimate: _compiled.Pattern
 
 
-def _affix_pattern(words: tuple[str, ...], at_start: bool) -> regex.Pattern[str]:
+def _affix_pattern(words: tuple[str, ...], at_start: bool) -> _compiled.Pattern:
     alts = []
     for w in sorted(words, key=len, reverse=True):
         alts.append(w[:-1] if w.endswith("*") else regex.escape(w))
     body = "|".join(alts)
-    return _compiled.compile(rf"^(?:{body})+" if at_start else rf"(?:{body})+$")
+    # Matched at a name's ends, once or more per figure: the standard engine where it reads the words alike.
+    return _compiled.compile_plain(rf"^(?:{body})+" if at_start else rf"(?:{body})+$")
 
 
 def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
@@ -91,19 +92,21 @@ def lexicon() -> _Lex:
         trailing_words=_by_first(trailing),
         trailing_longest=max((len(w) for w in trailing), default=0),
         periods=tuple((r["kind"], _compiled.compile(r["pattern"])) for r in table("periods.tsv")),
-        ranks=tuple((r["kind"], _compiled.compile(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"),
+        ranks=tuple(
+            (r["kind"], _compiled.compile_plain(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"
+        ),
         rank_cues=tuple(r["pattern"] for r in table("ranks.tsv") if r["kind"] == "cue"),
         contractions=tuple(
             (r["short"], tuple(r["expanded"].split("|")))
             for r in sorted(table("contractions.tsv"), key=lambda r: -len(r["short"]))
         ),
-        after_stops=_compiled.compile("|".join(regex.escape(w) for w in column("name_stops.tsv", "word"))),
-        topic_end=_compiled.compile(
+        after_stops=_compiled.compile_plain("|".join(regex.escape(w) for w in column("name_stops.tsv", "word"))),
+        topic_end=_compiled.compile_plain(
             "|".join(regex.escape(w) for w in column("name_affixes.tsv", "word", position="topic_end"))
         ),
         respectively=next(r["word"] for r in rows if r["kind"] == "respectively"),
         not_bases=tuple(r["word"] for r in rows if r["kind"] == "not_base"),
-        estimate=_compiled.compile(alternation(column("name_affixes.tsv", "word", position="estimate"))),
+        estimate=_compiled.compile_plain(alternation(column("name_affixes.tsv", "word", position="estimate"))),
     )
 
 
@@ -335,6 +338,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     through_starts = [r.start for r in through]
     breaks = segments.char_index(view, CLAUSE_BREAK)
     context: _Sentence | None = None
+    joiners = list_joiners()
     for q in qs:
         sent = segments.sentence_at(q.start)
         s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
@@ -357,8 +361,13 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         if region is not None and region.end > floor:
             floor = min(region.end, q.start)
         m.change = read_change(view, floor, q.start, lex, through, through_starts)
-        between = view[prev.q.end : q.start].strip() if prev is not None and prev.sentence == m.sentence else None
-        if m.change is None and prev is not None and prev.change is not None and between in list_joiners():
+        if (
+            m.change is None
+            and prev is not None
+            and prev.change is not None
+            and prev.sentence == m.sentence
+            and view[prev.q.end : q.start].strip() in joiners
+        ):
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
             m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
         name_end = m.change.verb_start if m.change else q.start
@@ -577,12 +586,12 @@ def _canonical() -> dict[str, str]:
 
 
 @cache
-def _canonical_trim() -> regex.Pattern[str]:
+def _canonical_trim() -> _compiled.Pattern:
     """Scope and manner words that may stand around a lexicon name without changing what it measures."""
     words = column("name_affixes.tsv", "word", position="canonical_trim")
     scopes = column("name_affixes.tsv", "word", position="leading")
     alts = sorted({*words, *(w for w in scopes if not w.endswith("*"))}, key=len, reverse=True)
-    return _compiled.compile("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
+    return _compiled.compile_plain("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
 
 
 def leading_name(view: str, s: int, e: int) -> tuple[int, int] | None:
@@ -616,7 +625,7 @@ def canonical(name_simplified: str) -> str | None:
     return best[1] if best else None
 
 
-def _only_words(s: str, words: regex.Pattern[str]) -> bool:
+def _only_words(s: str, words: _compiled.Pattern) -> bool:
     """Whether ``s`` is made of trim words only (or is empty)."""
     return words.fullmatch(s) is not None
 

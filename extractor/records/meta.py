@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -159,6 +160,11 @@ def _stems() -> dict[str, list[tuple[str, str]]]:
 
 
 @cache
+def _stem_first() -> re.Pattern[str]:
+    return _compiled.compile_re("[" + re.escape("".join(sorted({k[0] for k in _stems()}))) + "]")
+
+
+@cache
 def _region_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("region_words.tsv"))
 
@@ -170,7 +176,9 @@ def _most_named(view: str, level: str | None) -> str | None:
     stems = _stems()
     common = _region_words()
     counts: dict[str, int] = {}
-    for i in range(len(view) - 1):
+    # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
+    for hit in _stem_first().finditer(view, 0, max(0, len(view) - 1)):
+        i = hit.start()
         for stem, name in stems.get(view[i : i + 2], ()):
             if view.startswith(name if stem in common else stem, i):
                 counts[name] = counts.get(name, 0) + 1

@@ -44,10 +44,11 @@ TRIGGER_WINDOW = 16
 
 
 @cache
-def _triggers() -> re.Pattern[str]:
-    # The standard engine finds these plain words several times faster than the rows' patterns: most goals name
-    # no trigger, and the rows are tried only in a short window before each one.
-    return _compiled.compile_re("|".join(f"(?:{r['trigger']})" for r in table("deadlines.tsv")))
+def _triggers() -> regex.Pattern[str]:
+    # These plain words are found far faster than the rows' patterns: most goals name no trigger, and the rows are
+    # tried only in a short window before each one. Rows share triggers: each is in the alternation once (a repeat
+    # never matches where the first did not), and regex scans that a third faster than the standard engine.
+    return _compiled.compile("|".join(dict.fromkeys(f"(?:{r['trigger']})" for r in table("deadlines.tsv"))))
 
 
 @cache
@@ -56,8 +57,8 @@ def _any_deadline() -> regex.Pattern[str]:
 
 
 @cache
-def _lead_patterns() -> tuple[regex.Pattern[str], ...]:
-    return tuple(_compiled.compile(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "pattern")
+def _lead_patterns() -> tuple[_compiled.Pattern, ...]:
+    return tuple(_compiled.compile_plain(r["value"]) for r in table("lead_units.tsv") if r["kind"] == "pattern")
 
 
 @cache
