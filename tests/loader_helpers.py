@@ -1,4 +1,4 @@
-"""Shared helpers of the loader tests: the sample as HTML, DOCX and PDF, and record comparisons."""
+"""Helpers common to the loader tests: the sample as HTML, DOCX and PDF, and record comparisons."""
 
 from __future__ import annotations
 

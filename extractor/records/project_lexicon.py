@@ -52,24 +52,24 @@ class Lex:
     phase: regex.Pattern[str]  # scans whole parts: regex finds its first characters many times faster
     link: str
     own_money: tuple[str, ...]  # what ends a money figure tied to the name after it (元的)
-    count: re.Pattern[str]
-    count_end: re.Pattern[str]
-    count_before: re.Pattern[str]  # 3个 right before a name: a kind counted, not one work
-    count_after: re.Pattern[str]  # 储能项目4个: a kind counted after its head
-    money_lead: re.Pattern[str]  # 15亿元 opening a list item
+    count: _compiled.Pattern
+    count_end: _compiled.Pattern
+    count_before: _compiled.Pattern  # 3个 right before a name: a kind counted, not one work
+    count_after: _compiled.Pattern  # 储能项目4个: a kind counted after its head
+    money_lead: _compiled.Pattern  # 15亿元 opening a list item
     money_item: regex.Pattern[str]  # 投资2.1亿元的 before a name, its own money; scans whole parts, as phase does
     list_batch: tuple[str, ...]  # 等一批…项目: a list of projects, whatever its kind
     head_verbs: frozenset[str]
     verb_heads: tuple[str, ...]
     lead: tuple[str, ...]
     lead_first: frozenset[str]
-    enumerator: re.Pattern[str]  # 二是, （二）, ——: an item's number before a name
+    enumerator: _compiled.Pattern  # 二是, （二）, ——: an item's number before a name
     kind_list_heads: tuple[str, ...]  # 等新型基础设施: a list of kinds of works, whose items need heads of their own
     own_scope: frozenset[str]  # 县 in 县医院迁建: the one place whose own facility the name is
     named_list_heads: tuple[str, ...]  # 等农业产业项目: items not ending with a works word are works by name
     programme: frozenset[str]
     not_name: tuple[str, ...]
-    not_name_re: re.Pattern[str]
+    not_name_re: _compiled.Pattern
     rating: tuple[str, ...]
     rating_re: re.Pattern[str]
     pair_joiners: frozenset[str]  # 和, 及, 与 between two works
@@ -178,24 +178,25 @@ def lexicon() -> Lex:
         phase=_compiled.compile(f"(?=[（(0-9{numerals_chars()}])(?:{phase})"),
         link=words("link")[0],
         own_money=tuple(m + words("link")[0] for m in words("money_end")),
-        count=_compiled.compile_re(words("count")[0]),
-        count_end=_compiled.compile_re(words("count_end")[0]),
-        count_before=_compiled.compile_re(words("count_before")[0]),
-        count_after=_compiled.compile_re(words("count_after")[0]),
-        money_lead=_compiled.compile_re(words("money_lead")[0]),
+        # Tried per name, on the view: the standard engine where it reads the rows as regex does.
+        count=_compiled.compile_plain(words("count")[0], on_view=True),
+        count_end=_compiled.compile_plain(words("count_end")[0], on_view=True),
+        count_before=_compiled.compile_plain(words("count_before")[0], on_view=True),
+        count_after=_compiled.compile_plain(words("count_after")[0], on_view=True),
+        money_lead=_compiled.compile_plain(words("money_lead")[0], on_view=True),
         money_item=_compiled.compile(words("money_item")[0]),
         list_batch=tuple(words("list_batch")),
         head_verbs=frozenset(words("head_verb")),
         verb_heads=tuple(words("verb_head")),
         lead=tuple(sorted(words("lead"), key=len, reverse=True)),
         lead_first=frozenset(w[0] for w in words("lead")),
-        enumerator=_compiled.compile_re("|".join(f"(?:{w})" for w in words("enumerator"))),
+        enumerator=_compiled.compile_plain("|".join(f"(?:{w})" for w in words("enumerator")), on_view=True),
         kind_list_heads=tuple(words("list_head_kind")),
         named_list_heads=tuple(words("list_head_named")),
         own_scope=frozenset(words("own_scope")),
         programme=frozenset(words("programme")),
         not_name=tuple(words("not_name")),
-        not_name_re=_compiled.compile_re("|".join(f"(?:{w})" for w in words("not_name_pattern"))),
+        not_name_re=_compiled.compile_plain("|".join(f"(?:{w})" for w in words("not_name_pattern")), on_view=True),
         rating=tuple(words("rating")),
         rating_re=_compiled.compile_re("|".join(re.escape(w) for w in words("rating"))),
         pair_joiners=frozenset(words("pair_joiner")),

@@ -40,7 +40,7 @@ class _Lex:
     money_cues: tuple[str, ...]
     not_yet: tuple[str, ...]
     not_yet_len: int
-    levels: tuple[tuple[str, re.Pattern[str]], ...]
+    levels: tuple[tuple[str, _compiled.Pattern], ...]
     categories: tuple[tuple[str, str], ...]
     category_re: re.Pattern[str]
     place: regex.Pattern[str]
@@ -78,7 +78,7 @@ def lexicon() -> _Lex:
         not_yet=tuple(words("not_yet")),
         not_yet_len=max(len(w) for w in words("not_yet")),
         levels=tuple(
-            (r["kind"].removeprefix("level_"), _compiled.compile_re(r["word"]))
+            (r["kind"].removeprefix("level_"), _compiled.compile_plain(r["word"], on_view=True))
             for r in rows
             if r["kind"].startswith("level_")
         ),
