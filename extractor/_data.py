@@ -50,7 +50,7 @@ def column(name: str, field: str, **where: str) -> tuple[str, ...]:
     return tuple(r[field] for r in table(name) if all(r.get(k) == v for k, v in where.items()))
 
 
-def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> str:
+def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], possessive: bool = False) -> str:
     """A regex alternation of literal words in which the longest word wins, written as a trie (城市|城镇 is
     城(?:市|镇)): the engine then reads each character once per position instead of trying every word in turn,
     and backtracks from the longest word to the shorter ones, as a longest-first list would."""
@@ -69,7 +69,7 @@ def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str]) 
             child = node[ch]
             rest = emit(child) if len(child) > ("" in child) else ""
             if rest:
-                rest = f"(?:{rest})" + ("?" if "" in child else "")
+                rest = f"(?:{rest})" + (("?+" if possessive else "?") if "" in child else "")
             alts.append(regex.escape(ch) + rest)
         return "|".join(alts)
 

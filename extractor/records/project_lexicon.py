@@ -18,7 +18,7 @@ from extractor.quantities import list_joiners
 @dataclass(frozen=True)
 class Lex:
     heads: re.Pattern[str]
-    head_scan: re.Pattern[str]
+    head_scan: _compiled.Pattern  # the standard engine's, or regex's where it lacks possessive quantifiers (3.10)
     strong: frozenset[str]
     strong_tuple: tuple[str, ...]
     tails: re.Pattern[str]
@@ -26,7 +26,9 @@ class Lex:
     tail_ext: re.Pattern[str]
     code: regex.Pattern[str]
     capacity: regex.Pattern[str]
-    list_close: re.Pattern[str]
+    list_close: re.Pattern[str]  # a closing word or a count, what stands between, and a list head
+    list_word: re.Pattern[str]  # where list_close may start: a closing word (等) …
+    list_count: re.Pattern[str]  # … or a count (四个项目)
     list_kinds: re.Pattern[str]
     list_heads: frozenset[str]
     generic: frozenset[str]
@@ -84,14 +86,14 @@ class Lex:
 
 
 def _scanner(words: list[str], repeat: bool = False) -> re.Pattern[str]:
-    """A pattern for literal ``words`` (longest first) that skips positions no word starts at. Python's ``re`` with
-    a first-character look-ahead scans a long alternation of literals several times faster than ``regex``."""
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    """A pattern for literal ``words`` (longest first). It opens with the trie's choice of first characters, so
+    that the standard engine skips the positions no word starts at in its own loop, before it tries the pattern."""
+    trie = alternation(words)
     # Heads may follow each other (工程项目), a few at most: a run of heads is no name, and a bound keeps it linear.
-    return _compiled.compile_re(f"(?=[{first}])(?:{alternation(words)})" + ("{1,3}" if repeat else ""))
+    return _compiled.compile_re(f"(?:{trie})" + (f"(?:{trie}){{0,2}}" if repeat else ""))
 
 
-def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -> re.Pattern[str]:
+def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -> _compiled.Pattern:
     """The heads that may end a name: a run ending with a strong head, or a weak head that a list mark, a status
     word or a works word follows (新六路、, 新六路建成), not one that starts another word (城镇, 市场主体). The test is
     the pattern's, so that the many weak heads inside ordinary words never reach Python."""
@@ -99,11 +101,12 @@ def _head_scanner(heads: list[str], strong: list[str], follow: str, tail: str) -
     for w in strong:
         by_len.setdefault(len(w), []).append(re.escape(w))
     strong_end = "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values())
-    first = "".join(sorted({re.escape(w[0]) for w in heads}))
-    # (?=(run))\1 takes the longest run and never a shorter one, as the loop that tested each match did.
-    return _compiled.compile_re(
-        f"(?=[{first}])(?=((?:{alternation(heads)}){{1,3}}))\\1"
-        f"(?:{strong_end}|(?=[{re.escape(follow)}])|(?={tail})|\\Z)"
+    # The run is the longest one and never a shorter one, as the loop that tested each match did: each word is the
+    # longest at its place and the run as long as it goes, both possessive. The pattern opens with the trie, whose
+    # first characters the standard engine looks for before it tries the rest.
+    trie = alternation(heads, possessive=True)
+    return _compiled.compile_plain(
+        f"(?:{trie})(?:{trie}){{0,2}}+(?:{strong_end}|(?=[{re.escape(follow)}])|(?={tail})|\\Z)"
     )
 
 
@@ -144,13 +147,15 @@ def lexicon() -> Lex:
         # faster than re's (the head and list scans are the other way round).
         code=_compiled.compile("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
         capacity=_compiled.compile(_scanner(words("capacity")).pattern),
-        # A look at the first character (a closing word's, or a count's figure) rules most positions out.
+        # Tried only where list_word or list_count finds a start (find_names): a pattern whose alternatives open
+        # with a look-ahead leaves the standard engine no first character to skip to.
         list_close=_compiled.compile_re(
-            f"(?=[{''.join(sorted({re.escape(w[0]) for w in words('list_close')}))}0-9{numerals_chars()}])"
-            f"(?:(?P<word>{alternation(words('list_close'))})|{'|'.join(words('list_count'))})"
+            f"(?:(?P<word>{alternation(words('list_close'))})|(?={'|'.join(words('list_count'))}))"
             f"(?P<mid>[^，,。；;：:、！？!?\\n]{{0,10}}?)"
             f"(?:{alternation(words('list_head'))})"
         ),
+        list_word=_compiled.compile_re(alternation(words("list_close"))),
+        list_count=_compiled.compile_re("|".join(words("list_count"))),
         list_kinds=_compiled.compile_re(f"(?:{alternation(words('list_close'))})(?:{alternation(words('list_kinds'))})"),
         list_heads=frozenset(words("list_head")),
         generic=generic,

@@ -15,8 +15,9 @@ a name made only of generic and category words (重点项目, 新能源项目, �
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -384,7 +385,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
     cands: list[Cand] = []
     listed: list[tuple[int, int]] = []  # regions of lists closed by 等…项目
 
-    for m in lex.list_close.finditer(view, start, end):
+    for m in _list_closes(view, start, end, lex):
         mid = m.group("mid") or ""
         batch = next((w for w in lex.list_batch if mid.startswith(w)), "")
         rest = mid[len(batch) :]
@@ -504,6 +505,23 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
             cands.append(Cand(s, _extend_tails(view, m.end(), ce, lex), "list" if in_list else "verb"))
 
     return _resolve(view, cands, lex)
+
+
+def _list_closes(view: str, start: int, end: int, lex: Lex) -> Iterator[re.Match[str]]:
+    """The matches of ``lex.list_close`` in view[start:end], as its finditer gives them (in order, none overlapping
+    the one before), tried where a closing word or a count starts: the two scans skip straight to their first
+    characters. A count's match holds no closing word, and one found inside an earlier match is passed over, as
+    the whole scan would have."""
+    words = (m.start() for m in lex.list_word.finditer(view, start, end))
+    counts = (m.start() for m in lex.list_count.finditer(view, start, end))
+    last = start
+    for p in heapq.merge(words, counts):
+        if p < last:
+            continue
+        m = lex.list_close.match(view, p, end)
+        if m is not None:
+            yield m
+            last = m.end()
 
 
 def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
