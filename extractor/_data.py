@@ -53,7 +53,9 @@ def column(name: str, field: str, **where: str) -> tuple[str, ...]:
 def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], possessive: bool = False) -> str:
     """A regex alternation of literal words in which the longest word wins, written as a trie (城市|城镇 is
     城(?:市|镇)): the engine then reads each character once per position instead of trying every word in turn,
-    and backtracks from the longest word to the shorter ones, as a longest-first list would."""
+    and backtracks from the longest word to the shorter ones, as a longest-first list would. With ``possessive``
+    it never backtracks: the longest word at a place is the only one tried (the standard engine reads possessive
+    quantifiers from Python 3.11 on, ``regex`` always)."""
     trie: dict[str, dict] = {}
     for w in set(words):
         if not w:

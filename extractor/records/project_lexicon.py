@@ -25,7 +25,7 @@ class Lex:
     tail_end: re.Pattern[str]
     tail_ext: re.Pattern[str]
     code: regex.Pattern[str]
-    capacity: regex.Pattern[str]
+    capacity: re.Pattern[str]
     list_close: re.Pattern[str]  # a closing word or a count, what stands between, and a list head
     list_word: re.Pattern[str]  # where list_close may start: a closing word (等) …
     list_count: re.Pattern[str]  # … or a count (四个项目)
@@ -143,10 +143,11 @@ def lexicon() -> Lex:
         tails=_compiled.compile_re(f"(?:{alternation(words('tail'))}|{phase})"),
         tail_end=_compiled.compile_re(f"(?:{alternation(words('tail'))})$"),
         tail_ext=_compiled.compile_re(f"(?:{alternation(words('tail'))}|{phase}|{'|'.join(words('tail_pattern'))})"),
-        # These three scan whole parts, where regex's search for a pattern's first characters is several times
-        # faster than re's (the head and list scans are the other way round).
+        # Code scans whole parts with regex, which finds a pattern's first characters several times faster than
+        # re where the pattern opens with sets and look-arounds (so do phase and money_item); re skips to the first
+        # characters of a pattern that opens with a trie of words (the heads, capacities and list words).
         code=_compiled.compile("(?=[A-Z0-9])(?:" + "|".join(words("code")) + ")"),
-        capacity=_compiled.compile(_scanner(words("capacity")).pattern),
+        capacity=_scanner(words("capacity")),
         # Tried only where list_word or list_count finds a start (find_names): a pattern whose alternatives open
         # with a look-ahead leaves the standard engine no first character to skip to.
         list_close=_compiled.compile_re(
