@@ -19,7 +19,7 @@ import regex
 
 from extractor import _compiled, numerals
 from extractor import models as M
-from extractor._data import table
+from extractor._data import alternation, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.records import indicators as ind
@@ -60,7 +60,7 @@ def lexicon() -> _Lex:
         return "|".join(f"(?:{r['pattern']})" for r in cues if r["kind"] == kind)
 
     return _Lex(
-        commit=_compiled.compile_re("|".join(re.escape(w) for w in words)),
+        commit=_compiled.compile_re(alternation(words)),
         strength={r["word"]: r["strength"] for r in rows if r["strength"]},
         strength_re=_compiled.compile_re(
             "|".join(re.escape(w) for w in words if any(r["word"] == w and r["strength"] for r in rows))

@@ -168,7 +168,7 @@ def lexicon() -> Lex:
         before_lengths=tuple(sorted({len(w) for w in before}, reverse=True)),
         before_last=frozenset(w[-1] for w in before),
         before_first=frozenset(w[0] for w in before),
-        before_rev=_compiled.compile_re("|".join(re.escape(w[::-1]) for w in sorted(before, key=len, reverse=True))),
+        before_rev=_compiled.compile_re(alternation({w[::-1] for w in before})),
         not_before_of={w: tuple(x for x in not_before if x.endswith(w)) for w in before},
         works=_scanner(words("works")),
         head_words=tuple(sorted(heads, key=len, reverse=True)),

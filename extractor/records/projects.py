@@ -21,7 +21,7 @@ import regex
 
 from extractor import _compiled
 from extractor import models as M
-from extractor._data import table
+from extractor._data import alternation, table
 from extractor.quantities import QMatch, list_joiners
 from extractor.records.project_lexicon import lexicon as name_lexicon
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
@@ -98,8 +98,8 @@ def lexicon() -> _Lex:
         place_at=_compiled.compile_re(rf"[\u4e00-\u9fff]{{2,3}}(?:{places})"),
         place_openers=frozenset(words("place_opener")),
         place_hint=_compiled.compile_re("[" + "".join(sorted({re.escape(w[0]) for w in words("place")})) + "]"),
-        # Longest first, so that at one position the longest status word wins.
-        status_re=_compiled.compile_re("|".join(re.escape(w) for _, w in sorted(status, key=lambda x: -len(x[1])))),
+        # A trie: at one position the longest status word wins.
+        status_re=_compiled.compile_re(alternation({w for _, w in status})),
         status_of={w: st for st, w in reversed(sorted(status, key=lambda x: -len(x[1])))},
         before_only=frozenset(words("before_only")),
         adverbs=frozenset(words("pace")),
