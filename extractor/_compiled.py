@@ -143,6 +143,34 @@ def compile_plain(pattern: str, on_view: bool = False) -> Pattern:
     return compile(pattern)
 
 
+def compile_scan(pattern: str) -> Pattern:
+    """A pattern that scans whole texts, compiled with the standard engine when it reads the pattern as ``regex``
+    does and its compiler finds the characters a match opens with (a literal, a set, or a choice of words), else
+    with ``regex``.
+
+    The standard engine then skips in its own loop to the positions holding those characters and tries the pattern
+    only there. A pattern that opens with a look-around or a repeat leaves it no such characters, and it tries every
+    position, several times slower than ``regex``, which looks for a pattern's first characters or a literal it
+    requires wherever they stand. The methods both engines share, as for ``compile_plain``."""
+    if plain(pattern) and _opens_with_characters(pattern):
+        try:
+            return compile_re(pattern)
+        except re.error:
+            pass
+    return compile(pattern)
+
+
+def _opens_with_characters(pattern: str) -> bool:
+    if _sre_compile is None:
+        return False
+    try:
+        code = _lookup(("re", pattern, 0), lambda: _re_parts(pattern, 0))[2]
+    except re.error:
+        return False
+    # An INFO block opens the code: [INFO, skip, flags, ...]; the flags say whether a prefix or a set was found.
+    return bool(code and code[0] == _INFO and code[2] & (_INFO_PREFIX | _INFO_CHARSET))
+
+
 def _lookup(key: Key, build: Any) -> Any:
     global _dirty
     with _lock:
@@ -169,13 +197,18 @@ def _re_parts(pattern: str, flags: int) -> tuple[Any, ...]:
 try:  # the layout of CPython 3.11 and later; elsewhere re patterns are compiled as usual
     import _sre
     from re import _compiler as _re_compiler
+    from re import _constants as _re_constants
     from re import _parser as _re_parser
 
     _sre_compile: Any = _sre.compile
     _SRE_MAGIC = _sre.MAGIC
+    _INFO = int(_re_constants.INFO)
+    _INFO_PREFIX = _re_constants.SRE_INFO_PREFIX
+    _INFO_CHARSET = _re_constants.SRE_INFO_CHARSET
 except ImportError:
     _sre_compile = None
     _SRE_MAGIC = 0
+    _INFO = _INFO_PREFIX = _INFO_CHARSET = 0
 _RE_TEMPLATE = getattr(re, "TEMPLATE", 0)
 
 

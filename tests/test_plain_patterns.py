@@ -1,5 +1,5 @@
-"""Patterns handed to the standard engine (``_compiled.compile_plain``): only syntax both engines read alike goes
-there, and every such pattern of the lexicons finds exactly what ``regex`` finds on the corpus."""
+"""Patterns handed to the standard engine (``_compiled.compile_plain``, ``compile_scan``): only syntax both engines
+read alike goes there, and every such pattern of the lexicons finds exactly what ``regex`` finds on the corpus."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from extractor import _compiled, masks, noise
 from extractor import segment as seg
 from extractor.normalize import make_view
 from extractor.records import indicators as ind
-from extractor.records import tasks
+from extractor.records import project_lexicon, tasks
 
 DOCS = Path(__file__).resolve().parent / "data" / "docs"
 
@@ -66,6 +66,9 @@ def _lexicon_patterns() -> list[tuple[str, _compiled.Pattern]]:
     out += [("canonical_trim", ind._canonical_trim())]
     out += [(f"lead unit {i}", p) for i, p in enumerate(tasks._lead_patterns())]
     out += [("noise whole line", noise._any_whole_line()), ("quotes", masks._QUOTES)]
+    out += [(f"negative {p.pattern}", p) for p in masks._negatives()[1]]
+    plex = project_lexicon.lexicon()
+    out += [(name, getattr(plex, name)) for name in ("head_scan", "heads", "works", "capacity", "list_count")]
     return out
 
 
@@ -82,6 +85,20 @@ def _spans(pat: regex.Pattern[str] | re.Pattern[str], view: str, starts: list[tu
     return out
 
 
+@pytest.mark.parametrize(
+    ("pattern", "engine"),
+    [
+        ("(?:城市|城镇)建设", re.Pattern),  # a choice of words: the engine skips to 城
+        ("[一二三](?<![一二三][一二三])[一二三]{0,2}+届", re.Pattern),  # a set, then the look-behind
+        ("(?<![一二三])[一二三]{1,3}+届", regex.Pattern),  # a look-behind first: regex skips to 届
+        ("[一二三]{1,3}五", regex.Pattern),  # a repeat first
+        (r"\p{Han}届", regex.Pattern),  # not read alike
+    ],
+)
+def test_compile_scan_engine(pattern: str, engine: type) -> None:
+    assert isinstance(_compiled.compile_scan(pattern), engine)
+
+
 def test_lexicon_patterns_go_to_the_standard_engine() -> None:
     """The point of compile_plain: the lexicon patterns tried per figure or per line are the standard engine's."""
     engines = {name: type(p) for name, p in _lexicon_patterns()}
@@ -90,7 +107,7 @@ def test_lexicon_patterns_go_to_the_standard_engine() -> None:
 
 @pytest.mark.parametrize("doc", sorted(DOCS.glob("*.txt"))[:5], ids=lambda p: p.name)
 def test_both_engines_agree_on_corpus(doc: Path) -> None:
-    """Every pattern compile_plain gave the standard engine (and the quotes mask, the standard engine's) matches what
+    """Every pattern compile_plain or compile_scan gave the standard engine (and the quotes mask) matches what
     regex matches, on every line and sentence of corpus reports, with match, search, finditer and fullmatch."""
     view = make_view(doc.read_text(encoding="utf-8-sig"))
     lines = [(ln.start, ln.end) for ln in seg.split_lines(view)]
