@@ -42,6 +42,7 @@ _CLOSE_QUOTES = "\"”’」'"
 # The quotation marks that only open or only close (not the straight ones, which do both).
 _OPENING_ONLY = "".join(q for q in _OPEN_QUOTES if q not in _CLOSE_QUOTES)
 _CLOSING_ONLY = "".join(q for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES)
+_OPENING_RE = re.compile(f"[{re.escape(_OPENING_ONLY)}]")
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 _STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
 # What the fast walk leaves to the character walk: brackets, and the characters str.isdigit() takes (decimal
@@ -622,7 +623,8 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             and not any(q in view[s + 1 : c.end] for q in _CLOSE_QUOTES)
         ):
             s += 1  # an opening quote whose closing one is not in the name
-        q = max(view.rfind(ch, s + 1, c.end) for ch in _OPENING_ONLY)
+        # Most names hold no opening quotation mark: one search says so before the three look for the last one.
+        q = max(view.rfind(ch, s + 1, c.end) for ch in _OPENING_ONLY) if _OPENING_RE.search(view, s + 1, c.end) else -1
         if q > s and not any(ch in view[q + 1 : c.end] for ch in _CLOSING_ONLY):
             s = q  # 新一轮生物经济“双百工程: the name read from its unclosed quotation mark
         c.start = _split_pair(view, _skip_count(view, s, c.end - 1, lex), c.end, lex)
