@@ -276,6 +276,16 @@ POSITIVE = [
             ("西岭中药饮片厂", "signed"),
         ],
     ),
+    # A part of the work done (主体, 土建, right before or after the completion word): the work is under way.
+    (
+        R + "城南水厂主体工程完工，滨河公园项目土建基本完工，东城学校项目全面完工，县医院门诊楼项目完成主体结构。",
+        [
+            ("城南水厂主体工程", "in_progress"),
+            ("滨河公园项目", "in_progress"),
+            ("东城学校项目", "completed"),
+            ("县医院门诊楼项目", "in_progress"),
+        ],
+    ),
 ]
 
 

@@ -33,6 +33,7 @@ _JOINERS = frozenset(["", *(w for w in list_joiners() if w not in CLAUSE_BREAK)]
 STATUS_WINDOW = 40  # how far after a name (or before it) its own status words stand
 MAX_CLAUSE = 200  # a clause is read this far either side of a name: run-on text stays linear
 _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
+_PART_GAP = 2  # characters between a part of a work and its completion word (主体基本完工)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class _Lex:
     before_only: frozenset[str]
     adverbs: frozenset[str]  # 加快 in 加快筹建: the pace, not the stage; the word after it says the stage
     weak_in_progress: re.Pattern[str]  # 完成投资6.1亿元: under way, when no status word says more
+    part_before: re.Pattern[str]  # 主体工程 (全面): a part of the work right before a completion word
+    part_after: re.Pattern[str]  # 主体结构 right after one (完成主体结构)
+    part_reach: int
 
 
 def _is_sector(kind: str) -> bool:
@@ -104,6 +108,9 @@ def lexicon() -> _Lex:
         before_only=frozenset(words("before_only")),
         adverbs=frozenset(words("pace")),
         weak_in_progress=_compiled.compile_re("|".join(re.escape(w) for w in words("weak_in_progress"))),
+        part_before=_compiled.compile_re(f"(?:{alternation(words('work_part'))})[\u4e00-\u9fff]{{0,{_PART_GAP}}}$"),
+        part_after=_compiled.compile_re(alternation(words("work_part"))),
+        part_reach=max(len(w) for w in words("work_part")) + _PART_GAP,
         in_part={
             (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
             for r in rows
@@ -130,9 +137,17 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
             # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
             not_yet_to = m.end()
             out.append("in_progress" if st in ("completed", "operating") else "planned")
+        elif st == "completed" and _part_done(view, i, m.end(), lex):
+            out.append("in_progress")  # 主体工程完工, 完成主体结构: a part done, the work under way
         else:
             out.append(lex.in_part.get(("plan" if part == "plan" else "review", st), st))
     return out
+
+
+def _part_done(view: str, i: int, e: int, lex: _Lex) -> bool:
+    """Whether the completion word view[i:e] is said of a part of the work (主体, 土建) standing right before it, at
+    most two characters away, or right after it. The part may close the name (西城污水处理厂主体工程完工)."""
+    return bool(lex.part_before.search(view, max(0, i - lex.part_reach), i) or lex.part_after.match(view, e))
 
 
 def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
