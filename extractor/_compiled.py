@@ -135,12 +135,7 @@ def compile_plain(pattern: str, on_view: bool = False) -> Pattern:
     look-behind, a possessive quantifier before Python 3.11) goes to ``regex``. Only the methods both engines share
     may be called on the result; a pattern that can match the empty string is only for match, search and
     fullmatch (version 0 of ``regex`` steps past an empty match the way the standard engine did before 3.7)."""
-    if plain(pattern, on_view):
-        try:
-            return compile_re(pattern)
-        except re.error:
-            pass
-    return compile(pattern)
+    return _standard_or_regex(pattern, plain(pattern, on_view))
 
 
 def compile_scan(pattern: str) -> Pattern:
@@ -152,10 +147,15 @@ def compile_scan(pattern: str) -> Pattern:
     only there. A pattern that opens with a look-around or a repeat leaves it no such characters, and it tries every
     position, several times slower than ``regex``, which looks for a pattern's first characters or a literal it
     requires wherever they stand. The methods both engines share, as for ``compile_plain``."""
-    if plain(pattern) and _opens_with_characters(pattern):
+    return _standard_or_regex(pattern, plain(pattern) and _opens_with_characters(pattern))
+
+
+def _standard_or_regex(pattern: str, standard: bool) -> Pattern:
+    """The standard engine's compiled pattern when ``standard`` and it takes the pattern, else regex's."""
+    if standard:
         try:
             return compile_re(pattern)
-        except re.error:
+        except re.error:  # a possessive quantifier before Python 3.11, a variable-width look-behind
             pass
     return compile(pattern)
 
