@@ -160,6 +160,79 @@ def _standard_or_regex(pattern: str, standard: bool) -> Pattern:
     return compile(pattern)
 
 
+# A set of first characters larger than this is no use as a gate: some of them stand in any text.
+_MAX_FIRST = 16
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` may open with, when the pattern names few of them (16 at most):
+    a text holding none of them holds no match. None when the pattern may match the empty string, opens with a
+    class (\\d, \\w), a negated set or a wide range, or when the standard engine does not read it as ``regex``
+    does."""
+    if _sre_compile is None or not plain(pattern):
+        return None
+    try:
+        tree = _re_parser.parse(pattern)
+    except re.error:
+        return None
+    chars, nullable = _first(list(tree))
+    return None if chars is None or nullable or len(chars) > _MAX_FIRST else frozenset(chars)
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """The first characters of a sequence of parsed items, and whether the sequence may match the empty string."""
+    c = _re_constants
+    out: set[str] = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the next item opens the match
+        if op is c.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is c.IN:
+            one = _set_chars(av)
+            return (None, False) if one is None else (out | one, False)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, _, sub = av
+            one, nullable = _first(list(sub))
+            nullable = nullable or lo == 0
+        elif op is c.SUBPATTERN:
+            one, nullable = _first(list(av[3]))
+        elif op is c.ATOMIC_GROUP:
+            one, nullable = _first(list(av))
+        elif op is c.BRANCH:
+            one, nullable = set(), False
+            for alt in av[1]:
+                a, n = _first(list(alt))
+                if a is None:
+                    return None, False
+                one |= a
+                nullable = nullable or n
+        else:
+            return None, False  # a class, a back-reference, a conditional: not worth reading
+        if one is None or len(out | one) > _MAX_FIRST:
+            return None, False
+        out |= one
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _set_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    c = _re_constants
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _MAX_FIRST:
+            out.update(chr(i) for i in range(av[0], av[1] + 1))
+        else:
+            return None  # a negated set, a class, a wide range
+        if len(out) > _MAX_FIRST:
+            return None
+    return out
+
+
 def _opens_with_characters(pattern: str) -> bool:
     if _sre_compile is None:
         return False
