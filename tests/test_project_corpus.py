@@ -286,6 +286,8 @@ POSITIVE = [
             ("县医院门诊楼项目", "in_progress"),
         ],
     ),
+    # Only a gap word (基本, 全面) stands between a part and its completion word: 主体育场 is a stadium, done.
+    (R + "市奥体中心主体育场完工。", [("市奥体中心主体育场", "completed")]),
 ]
 
 

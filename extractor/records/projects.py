@@ -33,7 +33,6 @@ _JOINERS = frozenset(["", *(w for w in list_joiners() if w not in CLAUSE_BREAK)]
 STATUS_WINDOW = 40  # how far after a name (or before it) its own status words stand
 MAX_CLAUSE = 200  # a clause is read this far either side of a name: run-on text stays linear
 _MONEY_GAP = 12  # characters between money and a name after it (投资2.1亿元的晨旭汽车零部件项目)
-_PART_GAP = 2  # characters between a part of a work and its completion word (主体基本完工)
 
 
 @dataclass(frozen=True)
@@ -108,9 +107,9 @@ def lexicon() -> _Lex:
         before_only=frozenset(words("before_only")),
         adverbs=frozenset(words("pace")),
         weak_in_progress=_compiled.compile_re("|".join(re.escape(w) for w in words("weak_in_progress"))),
-        part_before=_compiled.compile_re(f"(?:{alternation(words('work_part'))})[\u4e00-\u9fff]{{0,{_PART_GAP}}}$"),
+        part_before=_compiled.compile_re(f"(?:{alternation(words('work_part'))})(?:{alternation(words('part_gap'))})?$"),
         part_after=_compiled.compile_re(alternation(words("work_part"))),
-        part_reach=max(len(w) for w in words("work_part")) + _PART_GAP,
+        part_reach=max(len(w) for w in words("work_part")) + max(len(w) for w in words("part_gap")),
         in_part={
             (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
             for r in rows
@@ -145,8 +144,9 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
 
 
 def _part_done(view: str, i: int, e: int, lex: _Lex) -> bool:
-    """Whether the completion word view[i:e] is said of a part of the work (主体, 土建) standing right before it, at
-    most two characters away, or right after it. The part may close the name (西城污水处理厂主体工程完工)."""
+    """Whether the completion word view[i:e] is said of a part of the work (主体, 土建) standing right before it
+    (a gap word may stand between: 主体基本完工) or right after it. The part may close the name
+    (西城污水处理厂主体工程完工)."""
     return bool(lex.part_before.search(view, max(0, i - lex.part_reach), i) or lex.part_after.match(view, e))
 
 
