@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 
+USER_NEEDS = DATA / "reference" / "user-needs.md"  # the reference notes that record sources cite
+
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "document.schema.json").read_text(encoding="utf-8"))
 
@@ -59,7 +61,7 @@ def test_checksums_hold() -> None:
     for line in (DATA / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split(maxsplit=1)
         listed[name.lstrip("*")] = digest
-    want = {str(p.relative_to(tests)) for p in [*CORPUS.iterdir(), *HAILAR.glob("*.txt"), HONGSHAN_GOLD]}
+    want = {str(p.relative_to(tests)) for p in [*CORPUS.iterdir(), *HAILAR.glob("*.txt"), HONGSHAN_GOLD, USER_NEEDS]}
     assert want <= set(listed)
     for name, digest in listed.items():
         assert hashlib.sha256((tests / name).read_bytes()).hexdigest() == digest, name

@@ -6,8 +6,9 @@ The expectations live in ``tests/records/`` and were written by hand from the te
   target per indicator (value, range, qualifier, measure, canonical id) plus the qualitative targets that must be
   kept. Each report is extracted whole; each expected target is one test.
 - ``goal_project_records.json``: short snippets (a heading line, then sentences taken from the corpus reports, the
-  sample or the project's reference notes ``shared/reference/user-needs.md``) with the goals, targets, projects and
-  indicators they must yield, and negatives (``"expect": "nothing"``) that must yield no goal or no project.
+  sample or the project's reference notes, copied to ``tests/data/reference/user-needs.md``) with the goals,
+  targets, projects and indicators they must yield, and negatives (``"expect": "nothing"``) that must yield no goal
+  or no project.
 - ``known_gaps.json``: records of both kinds that the engine does not meet yet. They run as
   ``xfail(strict=True)``: when the engine is fixed the test turns XPASS and fails, so move the record back.
 

@@ -1,6 +1,6 @@
 """The sample against its gold annotation (tests/gold/hongshan.json), scored with the project's own
 extractor.evaluate, in traditional and in simplified script. That extractor.evaluate gives the same figures as the
-reference scorer (shared/eval/score.py) is cross-checked in test_evaluate.py."""
+project's reference scorer is cross-checked in test_evaluate.py, where that scorer is at hand."""
 
 from __future__ import annotations
 
