@@ -444,28 +444,26 @@ def test_the_sample_places_come_from_the_county_gazetteer() -> None:
     assert bridge.locations == ["揚名村廟沙組", "新衝村梅花橋組"]
 
 
-def test_a_committing_sentence_outside_a_plan_heading_reads_as_plan() -> None:
-    """下一步…力争建成滨河路: a plan to finish a work, so it is under way, not completed."""
-    text = (
+# Status where no heading names the plan: the sentence's own markers, or a lead-in that announces the plan.
+NO_HEADINGS = [
+    # 下一步…力争建成滨河路: a plan to finish a work, so it is under way, not completed.
+    (
         "洪山镇2024年工作总结\n一、2024年工作回顾\n全年建成红旗路改造工程。\n"
-        "下一步，我们将开工建设龙泉大桥，力争建成滨河路。"
-    )
-    got = {p.name: p.status for p in _projects(text)}
-    assert got == {"红旗路改造工程": "completed", "龙泉大桥": "planned", "滨河路": "in_progress"}
-
-
-def test_a_lead_in_that_announces_the_plan_reads_the_sentences_after_it_as_plan() -> None:
-    """Without headings, 将重点做好以下几方面工作： announces the plan: 启动 there is planned and 建成 under way, until
-    a sentence turns back to the review (过去一年), where 建成通车 is done."""
-    text = (
+        "下一步，我们将开工建设龙泉大桥，力争建成滨河路。",
+        {"红旗路改造工程": "completed", "龙泉大桥": "planned", "滨河路": "in_progress"},
+    ),
+    # 将重点做好以下几方面工作： announces the plan: 启动 there is planned and 建成 under way, until a sentence turns
+    # back to the review (过去一年), where 建成通车 is done.
+    (
         "市政府工作报告\n2026年将重点做好以下几方面工作：\n启动东湖大道建设，实现城北水厂建成通水。\n"
-        "过去一年，西环路建成通车。"
-    )
-    got = {p.name: p.status for p in _projects(text)}
-    assert got == {"东湖大道": "planned", "城北水厂": "in_progress", "西环路": "operating"}
+        "过去一年，西环路建成通车。",
+        {"东湖大道": "planned", "城北水厂": "in_progress", "西环路": "operating"},
+    ),
+    # The same works without the lead-in: nothing says the text plans, so 启动 is a start that happened.
+    ("市政府工作报告\n启动东湖大道建设，城北水厂建成通水。", {"东湖大道": "started", "城北水厂": "operating"}),
+]
 
 
-def test_without_a_lead_in_a_sentence_without_markers_reads_as_review() -> None:
-    """The same works without the lead-in: nothing says the text plans, so 启动 is a start that happened."""
-    got = {p.name: p.status for p in _projects("市政府工作报告\n启动东湖大道建设，城北水厂建成通水。")}
-    assert got == {"东湖大道": "started", "城北水厂": "operating"}
+@pytest.mark.parametrize(("text", "want"), NO_HEADINGS, ids=["next-step", "lead-in", "no-lead-in"])
+def test_status_without_a_plan_heading(text: str, want: dict[str, str]) -> None:
+    assert {p.name: p.status for p in _projects(text)} == want
