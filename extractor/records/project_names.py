@@ -24,6 +24,7 @@ from functools import lru_cache
 import regex
 
 from extractor.numerals import chinese_chars as numerals_chars
+from extractor.numerals import tables as numeral_tables
 from extractor.quantities import _unit_at
 from extractor.quantities import lexicon as quantity_lexicon
 from extractor.records.project_lexicon import Lex, lexicon
@@ -205,10 +206,12 @@ def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
 
 def _skip_count(view: str, s: int, end: int, lex: Lex) -> int:
     """12个棚改配套基础设施项目: the count before a name is not part of it; a capacity is (220 千伏黄岸变电站扩建)."""
-    # 点 is a decimal mark among the numerals, but 重点项目 holds no count. A space may stand between the figure and
-    # its unit (533.5 公里通村公路).
+    # A decimal mark (点) is among the numerals, but no count ends with one: 重点项目 holds none. A space may stand
+    # between the figure and its unit (533.5 公里通村公路).
     b = s - 1 if s > 1 and view[s - 1] == " " else s
-    if b > 0 and (view[b - 1].isdigit() or (view[b - 1] in numerals_chars() and view[b - 1] != "点")):
+    if b > 0 and (
+        view[b - 1].isdigit() or (view[b - 1] in numerals_chars() and view[b - 1] not in numeral_tables().points)
+    ):
         if view.startswith(lex.capacity_units, s):
             f = b
             while f > 0 and (view[f - 1].isdigit() or view[f - 1] == ".") and b - f < 12:
