@@ -89,8 +89,7 @@ class Analysis:
             )
         if self._status_pieces.spans and self._status_pieces.at(pos) is not None:
             return "plan"
-        p = self.segments.part_at(pos)
-        return p.kind if p else "preamble"
+        return self.part_kind(pos)
 
     def part_kind(self, pos: int) -> str:
         if self.plan_pieces and self._pieces.at(pos) is not None:
