@@ -393,14 +393,16 @@ def _targets(
     quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Target]:
     out: list[M.Target] = []
+    since = g.start  # where the words after the goal's last figure start
     for m in mentions:
         q = m.q
         name = m.name if m.name is not None else (m.owner.name if m.owner is not None else None)
         if name is None:
-            # A figure without a subject: the goal's own words before it say what it is (at most SUBJECT_WINDOW of
-            # them: every nameless figure of a long goal read it from its start).
+            # A figure without a subject: the goal's own words before it say what it is, back to its figure before
+            # (the words before that one are that one's) and at most SUBJECT_WINDOW of them.
             end = m.change.verb_start if m.change else q.start
-            name = _subject(text, view, max(g.start, end - SUBJECT_WINDOW), end)
+            name = _subject(text, view, max(since, end - SUBJECT_WINDOW), end)
+        since = max(since, q.end)
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
         out.append(
