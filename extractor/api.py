@@ -151,21 +151,25 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         if m.after_name and m.name_start is not None:
             end = max(end, m.name_start + len(m.name))
         kind = _KIND_OF_PERIOD.get(m.period_kind or "", "actual")
+        # model_validate with a dict: the constructor's validation without its keyword wrapper (one record per
+        # figure on a dense text).
         out.append(
-            M.Indicator(
-                name=m.name,
-                name_simplified=name_s,
-                canonical=ind.canonical(name_s),
-                kind=kind,  # type: ignore[arg-type]
-                measure=ind.measure_of(name_s, m.q.base_unit, value is not None),  # type: ignore[arg-type]
-                value=value,
-                year=m.year or a.meta.year_reviewed,
-                period=m.period,
-                change=change,
-                rank=rank,
-                estimated=m.estimated or (change_m is not None and change_m.estimated),
-                span=_span(start, end),
-                sentence=_span(*m.sentence),
+            M.Indicator.model_validate(
+                {
+                    "name": m.name,
+                    "name_simplified": name_s,
+                    "canonical": ind.canonical(name_s),
+                    "kind": kind,
+                    "measure": ind.measure_of(name_s, m.q.base_unit, value is not None),
+                    "value": value,
+                    "year": m.year or a.meta.year_reviewed,
+                    "period": m.period,
+                    "change": change,
+                    "rank": rank,
+                    "estimated": m.estimated or (change_m is not None and change_m.estimated),
+                    "span": _span(start, end),
+                    "sentence": _span(*m.sentence),
+                }
             )
         )
     return out

@@ -24,7 +24,7 @@ from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_END, SENTENCE_END
 
 
-@dataclass
+@dataclass(slots=True)
 class QMatch:
     """One quantity mention; spans index the original text (the view has the same length)."""
 
@@ -76,7 +76,7 @@ def _word_before(view: str, pos: int, words: dict[str, str], longest: int) -> st
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Part:
     """One numeral with what follows it, before it is combined into a range or a quantity."""
 
@@ -101,8 +101,10 @@ def _split_scale(run: str) -> tuple[str, str]:
 
     A run that already holds a section before its last figures (25万6千, 十亿3000万) is one compound numeral.
     """
-    sections = _section_chars()
     scales = _scale_chars()
+    if not run or run[-1] not in scales:
+        return run, ""  # most figures: no scale at the end
+    sections = _section_chars()
     i = len(run)
     while i > 0 and run[i - 1] in scales:
         i -= 1
@@ -141,8 +143,13 @@ def _prefix_len(view: str, pos: int) -> int:
     return next((len(p) for p in numerals.tables().percent_prefixes if view.startswith(p, pos)), 0)
 
 
+_ONE = Decimal(1)
+
+
+@cache
 def _scale_value(s: str) -> Decimal:
-    v = Decimal(1)
+    """万亿 -> 1e12. Cached: a text writes only a few scales, and most figures none."""
+    v = _ONE
     for c in s:
         v *= numerals.scales()[c]
     return v
@@ -236,7 +243,7 @@ def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | 
 def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: Lex) -> tuple[Unit | None, int, str]:
     """The unit after a numeral. Scale characters may belong to the unit (5千米, 0.5百分点):
     of the readings that find a unit, the one with the longest unit wins."""
-    if not contiguous:
+    if not contiguous or not scale_text:
         return _unit_at(view, pos, lex), pos, scale_text
     best: tuple[Unit | None, int, str] = (None, pos, scale_text)
     best_len = 0

@@ -11,24 +11,29 @@ class QuantityModels:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._built: dict[tuple[object, ...], M.Quantity] = {}
+        # Keyed by the mention itself: quantities.find() returns each mention once and nothing changes it after,
+        # so one model per mention object is one per reading. The entry keeps the mention alive, so its id() is
+        # never reused while the entry stands.
+        self._built: dict[int, tuple[QMatch, M.Quantity]] = {}
 
     def __call__(self, q: QMatch) -> M.Quantity:
-        # Every builder hands in mentions of the text's one quantities.find(), never copied or changed, so the span
-        # alone would do today; keying on everything the model shows keeps one model per distinct reading even
-        # if two mentions ever share a span.
-        key = (q.start, q.end, q.number, q.high, q.unit, q.base_value, q.base_high, q.base_unit, q.approx)
-        m = self._built.get(key)
-        if m is None:
-            m = self._built[key] = M.Quantity(
-                raw=self.text[q.start : q.end],
-                span=M.span_of(q.start, q.end),
-                number=q.number,
-                high=q.high,
-                unit=q.unit,
-                base_value=q.base_value,
-                base_high=q.base_high,
-                base_unit=q.base_unit,
-                approx=q.approx,
-            )
+        hit = self._built.get(id(q))
+        if hit is not None and hit[0] is q:
+            return hit[1]
+        # model_validate with a dict: the same validation as the constructor, without its keyword wrapper (a
+        # dense text builds one model per figure).
+        m = M.Quantity.model_validate(
+            {
+                "raw": self.text[q.start : q.end],
+                "span": {"start": q.start, "end": q.end},
+                "number": q.number,
+                "high": q.high,
+                "unit": q.unit,
+                "base_value": q.base_value,
+                "base_high": q.base_high,
+                "base_unit": q.base_unit,
+                "approx": q.approx,
+            }
+        )
+        self._built[id(q)] = (q, m)
         return m

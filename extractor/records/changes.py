@@ -55,6 +55,8 @@ def read_change(
 
     ``through`` are the regions read across (pinyin ruby), sorted, with their starts in ``through_starts``.
     """
+    if clause_start >= end:
+        return None  # a figure right after the one before it: no words between them
     if view.find(" ", clause_start, end) >= 0 or view.find("\t", clause_start, end) >= 0 or _any_in(
         through, through_starts, clause_start, end
     ):

@@ -405,17 +405,19 @@ def _targets(
         since = max(since, q.end)
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
-        out.append(
-            M.Target(
-                subject=name,
-                subject_simplified=name_s,
-                canonical=ind.canonical(name_s) if name_s else None,
-                value=quantity_model(q),
-                measure=_measure(name_s, q, m.change is not None),  # type: ignore[arg-type]
-                qualifier=m.qualifier or _qualifier(q, lex),  # type: ignore[arg-type]
-                qualifier_raw=_qualifier_raw(text, view, q),
-                text=text[s : q.end],
-                span=M.span_of(s, q.end),
+        out.append(  # a dict to model_validate: the same validation, without the keyword wrapper
+            M.Target.model_validate(
+                {
+                    "subject": name,
+                    "subject_simplified": name_s,
+                    "canonical": ind.canonical(name_s) if name_s else None,
+                    "value": quantity_model(q),
+                    "measure": _measure(name_s, q, m.change is not None),
+                    "qualifier": m.qualifier or _qualifier(q, lex),
+                    "qualifier_raw": _qualifier_raw(text, view, q),
+                    "text": text[s : q.end],
+                    "span": M.span_of(s, q.end),
+                }
             )
         )
     # Only the main targets hold qualitative targets, and a rank needs a cue word somewhere in the goal.

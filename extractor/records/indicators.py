@@ -110,7 +110,7 @@ def lexicon() -> _Lex:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A quantity read in its clause: as a level (with a name) or as a change."""
 
