@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from extractor import gazetteer, numerals, wraps
 from extractor._data import column
@@ -158,6 +158,32 @@ def _scale_value(s: str) -> Decimal:
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
+@lru_cache(maxsize=8192)
+def _numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bool] | None:
+    """A numeral run read: its percent prefix (百分之), the length of its core as written, its trailing scale, its
+    value (and high end), and whether it is written in Chinese numerals; None when it reads as no number.
+
+    It depends on the run alone, and a text repeats a few runs many times (5%, 1.5亿元)."""
+    prefix = (
+        next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
+        if run[0] in _prefix_first()
+        else None
+    )
+    body = run[len(prefix) :] if prefix else run
+    core, scale_text = (body, "") if prefix else _split_scale(body)
+    # The span ends where the numeral as written ends, whatever is added to read it.
+    core_len = len(core)
+    if prefix and core in numerals.tables().powers:
+        core = "一" + core  # 百分之百: a bare power after the prefix means one of it
+    if not core:
+        return None
+    try:
+        number, high = numerals.parse(core)
+    except numerals.NumeralError:
+        return None
+    return prefix, core_len, scale_text, number, high, _ASCII_DIGIT.search(core) is None
+
+
 def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | None = None) -> _Part | None:
     """The numeral at ``start`` and what follows it; ``run`` is the numeral run's match there when it was found
     already."""
@@ -167,33 +193,20 @@ def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | 
     run = m.group()
     if len(run) > numerals.MAX_LENGTH:
         return None
-    prefix = (
-        next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
-        if run[0] in _prefix_first()
-        else None
-    )
-    percent_prefix = prefix is not None
-    body_start = start + (len(prefix) if prefix else 0)
-    body = view[body_start : m.end()]
-    # A full-width comma in the original is a list separator, never a thousands separator.
-    k = body.find(",")
+    # A full-width comma in the original is a list separator, never a thousands separator (no percent prefix
+    # holds a comma, so the cut falls in the numeral's body).
+    k = run.find(",")
     while k >= 0:
-        if text[body_start + k] != ",":
-            body = body[:k]
+        if text[start + k] != ",":
+            run = run[:k]
             break
-        k = body.find(",", k + 1)
-    core, scale_text = (body, "") if percent_prefix else _split_scale(body)
-    # The span ends where the numeral as written ends, whatever is added to read it.
-    core_end = body_start + len(core)
-    if percent_prefix and core in numerals.tables().powers:
-        core = "一" + core  # 百分之百: a bare power after the prefix means one of it
-    if not core:
+        k = run.find(",", k + 1)
+    read = _numeral(run)
+    if read is None:
         return None
-    try:
-        number, high = numerals.parse(core)
-    except numerals.NumeralError:
-        return None
-    chinese = _ASCII_DIGIT.search(core) is None
+    prefix, core_len, scale_text, number, high, chinese = read
+    percent_prefix = prefix is not None
+    core_end = start + (len(prefix) if prefix else 0) + core_len
     scale_start = core_end
     pos = core_end + len(scale_text)
     contiguous = True
