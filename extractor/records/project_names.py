@@ -45,6 +45,8 @@ _OPENING_ONLY = "".join(q for q in _OPEN_QUOTES if q not in _CLOSE_QUOTES)
 _CLOSING_ONLY = "".join(q for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES)
 _OPENING_RE = re.compile(f"[{re.escape(_OPENING_ONLY)}]")
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
+_ITEM_JOIN = "和及与"  # what may join two items of a list in one piece (see _list_items)
+_ITEM_JOINERS = re.compile(f"[{_ITEM_JOIN}]")
 _STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
 # What the fast walk leaves to the character walk: brackets, and the characters str.isdigit() takes (decimal
 # digits, superscripts, circled numbers ①).
@@ -388,6 +390,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
 
     cands: list[Cand] = []
     listed: list[tuple[int, int]] = []  # regions of lists closed by 等…项目
+    items_read: dict[tuple[int, int, bool, bool, bool, bool], int | None] = {}  # an item's reading: where it starts
 
     for m in _list_closes(view, start, end, lex):
         mid = m.group("mid") or ""
@@ -411,6 +414,13 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if ls > cs and view[ls - 1] not in lex.list_marks:
             items = items[1:]  # the bound cut the first item: a piece of a name is no name
         for k, (s, e) in enumerate(items):
+            key = (s, e, k == 0, sectors, bool(batch), named)
+            if key in items_read:  # the same item of a run-on sentence, offered again by a later list
+                got = items_read[key]
+                if got is not None:
+                    cands.append(Cand(got, e, "list", item=True))
+                continue
+            items_read[key] = None
             # The first item starts after the clause's verb (实施了A、B等项目); the others after any money
             # of their own (投资9900万元的沃克食品).
             s = left_edge(view, e, s, lex) if k == 0 else _trim_front(view, s, e, lex)
@@ -438,6 +448,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
                 or lex.capacity_in_name.search(view, s, e)
             ):
                 continue  # 新建道路12条: a figure, not a name
+            items_read[key] = s
             cands.append(Cand(s, e, "list", item=True))
 
     kinds = [(clause(m.start())[0], m.start()) for m in lex.list_kinds.finditer(view, start, end)]
@@ -535,7 +546,10 @@ def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
     for piece in view[start:end].split("、"):
         s, e = p, p + len(piece)
         p = e + 1
-        k = next((i for i, ch in enumerate(piece) if ch in "和及与" and i >= 2 and len(piece) - i - 1 >= 2), -1)
+        if _ITEM_JOINERS.search(piece) is None:
+            out.append((s, e))  # most items: no joiner in them
+            continue
+        k = next((i for i, ch in enumerate(piece) if ch in _ITEM_JOIN and i >= 2 and len(piece) - i - 1 >= 2), -1)
         if k >= 0:
             out += [(s, s + k), (s + k + 1, e)]
         else:
@@ -617,7 +631,18 @@ def _counted(view: str, start: int, lex: Lex) -> bool:
 
 def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
     kept: list[Cand] = []
+    # A list read from each closing word within its reach offers one item many times (a run-on sentence of lists):
+    # each distinct candidate is read once, and its copies take the same reading (they still count as found).
+    read: dict[tuple[int, int, str, bool], tuple[int, bool, str] | None] = {}
     for c in cands:
+        key = (c.start, c.end, c.evidence, c.bare)
+        if key in read:
+            got = read[key]
+            if got is not None:
+                c.start, c.bare, c.evidence = got
+                kept.append(c)
+            continue
+        read[key] = None
         s = c.start
         while (
             s < c.end
@@ -660,6 +685,7 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             c.evidence = "quoted"
         elif c.evidence != "head" and name.endswith(lex.strong_tuple):
             c.evidence = "head"
+        read[key] = (c.start, c.bare, c.evidence)
         kept.append(c)
     # A name read across the items of a list (雅下水电和川藏铁路等重大工程: 铁路 heads both) gives way to them.
     items = sorted((c.start, c.end) for c in kept if c.item)
