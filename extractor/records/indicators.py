@@ -285,12 +285,14 @@ class _Sentence:
         est = lex.estimate.search(seg)
         self.estimate_end = start + est.end() if est else None
         self.periods = []  # the kinds the sentence names, in periods.tsv's order
+        self.named = bool(self.years) or est is not None  # whether any figure of it has a year, period or estimate
         if _any_period().search(seg) is None:
             return  # most sentences name no period: one look rules every kind out
         for kind, pat in lex.periods:
             found = list(pat.finditer(seg))
             if found:
                 self.periods.append((kind, [start + m.end() for m in found], found))
+        self.named = self.named or bool(self.periods)
 
     def estimated(self, pos: int) -> bool:
         """Whether an estimate word (预计) stands before ``pos`` in the sentence."""
@@ -371,7 +373,8 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
             m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
         name_end = m.change.verb_start if m.change else q.start
-        ns, ne = _clean_name_across(view, floor, name_end, lex, through, through_starts)
+        # No words before the figure (5%5%, 301户611人): no name of its own.
+        ns, ne = _clean_name_across(view, floor, name_end, lex, through, through_starts) if name_end > floor else (0, 0)
         if ne > ns:
             m.name_start = ns
             m.name = text[ns:ne]
@@ -390,11 +393,12 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
             m.after_name, m.name_end = prev.after_name, prev.name_end
         if context is None or context.span != (s0, s1):
             context = _Sentence(view, s0, s1, lex)
-        m.year = context.year(q.start)
-        m.estimated = context.estimated(q.start)
-        per = context.period(q.start)
-        if per:
-            m.period_kind, m.period = per
+        if context.named:  # most sentences of a dense text name no year, period or estimate
+            m.year = context.year(q.start)
+            m.estimated = context.estimated(q.start)
+            per = context.period(q.start)
+            if per:
+                m.period_kind, m.period = per
         out.append(m)
         prev = m
     # 884户2598人贫困户: figures written back to back count the noun after the last of them.
