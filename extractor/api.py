@@ -317,7 +317,7 @@ def extract(
             year_planned=meta.year_planned,
         ),
         sections=_sections(a),
-        quantities=[a.quantity_model(q) for q in a.quantities],
+        quantities=a.quantity_model.every(a.quantities),
         indicators=build_indicators(a) if "indicators" in only_set else [],
         goals=build_goals(a) if "goals" in only_set else [],
         projects=build_projects(a, admin.code[:6] if admin.code and len(admin.code) >= 6 else None)

