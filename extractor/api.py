@@ -141,7 +141,8 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         j = bisect.bisect_left(starts, last_end, i + 1)  # the first figure after this one's words
         next_start = starts[j] if j < len(starts) else m.sentence[1]
         rank = None
-        r = ind.rank_after(view, text, last_end, min(next_start, m.sentence[1]))
+        limit = min(next_start, m.sentence[1])
+        r = ind.rank_after(view, text, last_end, limit) if limit > last_end else None  # 5%6%: no words after it
         if r:
             raw, scope, pos, rs, re_ = r
             rank = M.Rank(scope=scope, position=pos, raw=raw, span=_span(rs, re_))

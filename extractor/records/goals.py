@@ -205,6 +205,8 @@ def _qualifier(q: QMatch, lex: _Lex) -> str:
 
 
 def _qualifier_raw(text: str, view: str, q: QMatch) -> str | None:
+    if q.core_start == q.start and q.end == q.unit_end:
+        return None  # most figures: no word before or after them
     words = []
     if q.core_start > q.start:
         # The sign stands right before the numeral (控制在-1%以内, 约负0.5%): it is part of the value, not a word.
@@ -401,7 +403,8 @@ def _targets(
             # A figure without a subject: the goal's own words before it say what it is, back to its figure before
             # (the words before that one are that one's) and at most SUBJECT_WINDOW of them.
             end = m.change.verb_start if m.change else q.start
-            name = _subject(text, view, max(since, end - SUBJECT_WINDOW), end)
+            begin = max(since, end - SUBJECT_WINDOW)
+            name = _subject(text, view, begin, end) if end > begin else None
         since = max(since, q.end)
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
