@@ -74,6 +74,7 @@ class Analysis:
             ]
         )
         self.quantity_model = QuantityModels(text)
+        self._quantity_parts: list[str] | None = None
 
     def noise_at(self, pos: int) -> bool:
         return self.segments.noise_at(pos)
@@ -90,6 +91,12 @@ class Analysis:
         if self._status_pieces.spans and self._status_pieces.at(pos) is not None:
             return "plan"
         return self.part_kind(pos)
+
+    def quantity_parts(self) -> list[str]:
+        """The part each quantity is in (see part_kind), found once for the builders that each take their own."""
+        if self._quantity_parts is None:
+            self._quantity_parts = [self.part_kind(q.start) for q in self.quantities]
+        return self._quantity_parts
 
     def part_kind(self, pos: int) -> str:
         if self.plan_pieces and self._pieces.at(pos) is not None:
@@ -115,7 +122,7 @@ _KIND_OF_PERIOD = {"cumulative": "cumulative", "average": "cumulative", "ytd": "
 
 def build_indicators(a: Analysis) -> list[M.Indicator]:
     text, view = a.text, a.view
-    qs = [q for q in a.quantities if a.part_kind(q.start) in INDICATOR_PARTS]
+    qs = [q for q, kind in zip(a.quantities, a.quantity_parts(), strict=True) if kind in INDICATOR_PARTS]
     mentions = ind.read_mentions(text, view, a.segments, qs)
     ind.link(mentions, view, text)
     ind.distribute(mentions, view, text)
@@ -179,7 +186,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
 def build_goals(a: Analysis) -> list[M.Goal]:
     from extractor.records.goals import build_goals as goals
 
-    qs = [q for q in a.quantities if a.part_kind(q.start) == "plan"]
+    qs = [q for q, kind in zip(a.quantities, a.quantity_parts(), strict=True) if kind == "plan"]
     return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model, a.plan_pieces)
 
 
