@@ -284,6 +284,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     n = len(view)
     run_re, first_re = lex.numeral_run, lex.numeral_first
     money_end = -1  # where the last amount of money ends
+    # Where spaces and line ends stand: a numeral with none within reach after it is no wrapped figure, and one
+    # bisect says so where the pattern would read the characters up to the reach.
+    spaces = [w.start() for w in _SPACE.finditer(view)]
     while pos < n:
         # What run_re.search finds: every run starts with one of the first characters.
         f = first_re.search(view, pos)
@@ -294,7 +297,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = f.start() + 1
             continue
         start = m.start()
-        near = _WRAP_NEAR.match(view, m.end())
+        w = bisect.bisect_left(spaces, m.end())
+        near = _WRAP_NEAR.match(view, m.end()) if w < len(spaces) and spaces[w] - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
@@ -331,6 +335,7 @@ _WRAP_TAIL = 16
 _WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
 # The standard engine: these are tried after every numeral, where it is several times faster than regex's.
 _WRAP_BREAK = re.compile(rf"[{re.escape(_WRAP_STOP)} \t\r\n]")
+_SPACE = re.compile(r"[ \t\r\n]")
 _WRAP_NEAR = re.compile(rf"[^{re.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
 
 
