@@ -11,6 +11,7 @@ and numbered slogans out. Masks (noise regions, the negative list, short quoted 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -393,11 +394,14 @@ def _read_across_wrap(
     where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):
         return None  # no wrap crossed
-    lview = "".join([view[i] for i in where])
-    ltext = "".join([text[i] for i in where])
+    # One getter picks every position in C. It gives a tuple for two positions or more, and a crossed wrap means the
+    # numeral and at least one character after the wrap.
+    pick = operator.itemgetter(*where)
+    lview = "".join(pick(view))
+    ltext = "".join(pick(text))
     lmasks = Masks(0)
-    lmasks.blocked = bytearray([masks.blocked[i] for i in where])
-    lmasks.quoted = bytearray([masks.quoted[i] for i in where])
+    lmasks.blocked = bytearray(pick(masks.blocked))
+    lmasks.quoted = bytearray(pick(masks.quoted))
     q, _ = _read_at(ltext, lview, start - lo, lmasks, lex)
     if q is None:
         return None
