@@ -119,6 +119,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "spaced_clause": (lambda n: _repeat("地区 生产 总值 ", n) + "增长5%", "one spaced clause, one figure"),
     "ruby": (lambda n: _repeat("增(zēng)長(zhǎng)5.8%", n), "pinyin ruby after every character"),
     "ruby_toneless": (lambda n: _repeat("比(bi)上(shang)年(nian)增(zeng)长(zhang)5.8%", n), "toneless ruby"),
+    "address_cues": (
+        lambda n: _repeat("过去一年，全县完成投资3亿元，增长5%。\n下一步，我们将加快发展。\n", n, "2017年施政报告\n"),
+        "a policy address, a plan paragraph on every other line",
+    ),
     "escaped": (lambda n: _repeat("一、工作回顾\\r\\n完成总产值7.5亿元，增长5.1%。\\r\\n", n), "one line, escapes"),
 }
 

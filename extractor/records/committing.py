@@ -187,13 +187,14 @@ def plan_pieces(
         return []
     spans = list(paragraphs)
     if genre in SENTENCE_GENRES:
+        inside = _Covered(paragraphs)
         list_label: str | None = None  # the label of the list the next sentence may be an item of
         for sent in segments.sentences:
             part = segments.part_at(sent.start)
             if part is None or part.kind not in UNNAMED_PARTS or segments.noise_at(sent.start):
                 list_label = None
                 continue
-            if any(a <= sent.start < b for a, b in paragraphs):
+            if inside(sent.start):
                 continue
             found, label = committing_spans(view, sent.start, sent.end, planned, reviewed, list_label)
             spans.extend(found)
@@ -201,6 +202,22 @@ def plan_pieces(
             list_label = (label or list_label) if closing in LIST_OPENERS else None
     spans.sort()
     return [Part("plan", a, b, None) for a, b in spans]
+
+
+class _Covered:
+    """Whether a position lies in one of some spans: a bisect, where a look through every span for every sentence
+    was quadratic in an address of many plan paragraphs."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one (they may overlap)
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.reach[i]
 
 
 def status_pieces(
