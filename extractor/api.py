@@ -128,6 +128,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
     ind.distribute(mentions, view, text)
     out: list[M.Indicator] = []
     starts = [m.q.start for m in mentions]
+    sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its indicators
     for i, m in enumerate(mentions):
         if m.owner is not None or m.name is None:
             continue
@@ -159,6 +160,9 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         if m.after_name and m.name_start is not None:
             end = max(end, m.name_start + len(m.name))
         kind = _KIND_OF_PERIOD.get(m.period_kind or "", "actual")
+        sentence = sentences.get(m.sentence)
+        if sentence is None:
+            sentence = sentences[m.sentence] = M.Span(start=m.sentence[0], end=m.sentence[1])
         # model_validate with a dict: the constructor's validation without its keyword wrapper (one record per
         # figure on a dense text).
         out.append(
@@ -176,7 +180,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                     "rank": rank,
                     "estimated": m.estimated or (change_m is not None and change_m.estimated),
                     "span": _span(start, end),
-                    "sentence": _span(*m.sentence),
+                    "sentence": sentence,
                 }
             )
         )
