@@ -408,18 +408,20 @@ def _targets(
         since = max(since, q.end)
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
+        value = quantity_model(q)
         out.append(  # a dict to model_validate: the same validation, without the keyword wrapper
             M.Target.model_validate(
                 {
                     "subject": name,
                     "subject_simplified": name_s,
                     "canonical": ind.canonical(name_s) if name_s else None,
-                    "value": quantity_model(q),
+                    "value": value,
                     "measure": _measure(name_s, q, m.change is not None),
                     "qualifier": m.qualifier or _qualifier(q, lex),
                     "qualifier_raw": _qualifier_raw(text, view, q),
                     "text": text[s : q.end],
-                    "span": M.span_of(s, q.end),
+                    # A target that is its figure alone shares the figure's Span model.
+                    "span": value.span if s == q.start else M.span_of(s, q.end),
                 }
             )
         )
