@@ -33,11 +33,13 @@ class QuantityModels:
     def every(self, qs: list[QMatch]) -> list[M.Quantity]:
         """The models of ``qs``, in order. Those not built yet are validated in one call, which costs a fifth less
         per model than one call each."""
-        todo = [q for q in qs if id(q) not in self._built]
-        if todo:
-            for q, m in zip(todo, _quantity_list().validate_python([self._fields(q) for q in todo]), strict=True):
-                self._built[id(q)] = (q, m)
-        return [self._built[id(q)][1] for q in qs]
+        built = self._built
+        todo = [q for q in qs if id(q) not in built] if built else qs
+        if not todo:
+            return [built[id(q)][1] for q in qs]
+        models = _quantity_list().validate_python([self._fields(q) for q in todo])
+        built.update(zip(map(id, todo), zip(todo, models, strict=True), strict=True))
+        return models if todo is qs else [built[id(q)][1] for q in qs]
 
     def _fields(self, q: QMatch) -> dict[str, object]:
         return {

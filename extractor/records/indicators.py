@@ -346,13 +346,14 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
         s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
         cstart = _clause_start(breaks, q.start, s0)
         m = Mention(q, (s0, s1), cstart)
-        m.topic_start = _clause_start(breaks, cstart - 1, s0) if cstart > s0 else cstart
         if prev is not None and prev.sentence == m.sentence and prev.clause_start == cstart:
+            m.topic_start = prev.topic_start  # the clause before this one is the previous figure's too
             # Only the text since the last figure of the clause is new: an occurrence may start one character
             # before that figure.
             since = max(cstart, prev.q.start - len(lex.respectively) + 1)
             m.respectively = prev.respectively or view.find(lex.respectively, since, q.start) >= 0
         else:
+            m.topic_start = _clause_start(breaks, cstart - 1, s0) if cstart > s0 else cstart
             m.respectively = view.find(lex.respectively, cstart, q.start) >= 0
         floor = cstart
         same_clause = prev is not None and prev.sentence == m.sentence and prev.q.end >= cstart
