@@ -41,6 +41,7 @@ class _Kinds:
     paragraph: regex.Pattern[str]
     plan_cue: regex.Pattern[str]
     review_cue: regex.Pattern[str]
+    marked: regex.Pattern[str]  # any committing, done or estimate marker, or a year: what a label is read from
 
 
 @cache
@@ -58,6 +59,7 @@ def kinds() -> _Kinds:
         paragraph=pat("paragraph"),
         plan_cue=pat("plan_cue"),
         review_cue=pat("review_cue"),
+        marked=_compiled.compile(f"{pat('committing', 'achieved', 'estimate').pattern}|{YEAR.pattern}"),
     )
 
 
@@ -105,8 +107,12 @@ def committing_spans(
     sentence without any marker (an item of a list takes its list's label)."""
     k = kinds()
     clauses = _clauses(view, s, e)
-    current = k.current.search(view, s, e) is not None
-    labels = [_label(view, cs, ce, k, planned, reviewed, current) for cs, ce in clauses]
+    if k.marked.search(view, s, e) is None:
+        # No marker and no year in the whole sentence, so none in any clause: each takes the default (below).
+        labels: list[str | None] = [None] * len(clauses)
+    else:
+        current = k.current.search(view, s, e) is not None
+        labels = [_label(view, cs, ce, k, planned, reviewed, current) for cs, ce in clauses]
     first = next((lb for lb in labels if lb is not None), default)
     prev = first
     for i, lb in enumerate(labels):
