@@ -235,8 +235,9 @@ def build_projects(
     q_starts = [q.start for q in qs]
     out: list[M.Project] = []
     levels: dict[tuple[int, int], str | None] = {}
-    # The items of one list share their status: it is read once per list.
+    # The items of one list share their status and the places after the list: each is read once per list.
     statuses: dict[tuple[int, int, int, int], str | None] = {}
+    tails: dict[tuple[int, int], list[str]] = {}
     for part in segments.parts:
         if part.kind not in ("review", "plan", "preamble", "appendix"):
             continue
@@ -288,7 +289,7 @@ def build_projects(
                     sentence=M.span_of(s0, s1),
                     evidence=c.evidence,  # type: ignore[arg-type]
                     category=category,
-                    locations=_places(text, view, c, g.end, nxt, lex, places),
+                    locations=_places(text, view, c, g.end, nxt, lex, places, tails),
                     quantities=[quantity_model(q) for q in sizes],
                     investment=quantity_model(investment) if investment else None,
                     status=status,  # type: ignore[arg-type]
@@ -300,21 +301,37 @@ def build_projects(
 
 
 def _places(
-    text: str, view: str, c: Cand, group_end: int, nxt: int, lex: _Lex, known: frozenset[str] = frozenset()
+    text: str,
+    view: str,
+    c: Cand,
+    group_end: int,
+    nxt: int,
+    lex: _Lex,
+    known: frozenset[str] = frozenset(),
+    tails: dict[tuple[int, int], list[str]] | None = None,
 ) -> list[str]:
     """The place a name opens with (孝义河综合整治工程) and those in the clause after its list (主要分布在扬名村、
     新境村 is shared by the list). ``known`` are the township and village names of the report's county: a place
-    found by its ending starts where such a name does (分别为扬名村庙沙组: 扬名村, not 为扬名村)."""
+    found by its ending starts where such a name does (分别为扬名村庙沙组: 扬名村, not 为扬名村). ``tails`` keeps
+    the places after each list, read once for all its items: each item read them again, which was quadratic in a
+    long list before a long clause."""
     found = []
     m = lex.place_at.match(view, c.start, c.end)
     if m is not None and not m.group().endswith("组"):
         found.append(text[_place_start(view, m.start(), m.end(), known, lex) : m.end()])
-    if nxt > group_end and lex.place_hint.search(view, group_end, nxt):
-        found += [
-            text[_place_start(view, m.start(), m.end(), known, lex) : m.end()]
-            for m in lex.place.finditer(view, group_end, nxt)
-        ]
-    return list(dict.fromkeys(found))
+    tail = tails.get((group_end, nxt)) if tails is not None else None
+    if tail is None:
+        tail = []
+        if nxt > group_end and lex.place_hint.search(view, group_end, nxt):
+            tail = list(
+                dict.fromkeys(
+                    text[_place_start(view, m.start(), m.end(), known, lex) : m.end()]
+                    for m in lex.place.finditer(view, group_end, nxt)
+                )
+            )
+        if tails is not None:
+            tails[(group_end, nxt)] = tail
+    return list(dict.fromkeys([*found, *tail]))
 
 
 # The longest township or village name looked for inside a place found by its ending.
