@@ -129,7 +129,7 @@ class Segments:
     _sentence_starts: list[int] = field(default_factory=list)
     _part_starts: list[int] = field(default_factory=list)
     _noise_index: SpanIndex | None = None
-    _solid: tuple[list[Span], SpanIndex, list[Span]] | None = None
+    _solid: tuple[list[Span], SpanIndex, list[Span], list[int]] | None = None
     _char_indexes: dict[str, CharIndex] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -197,14 +197,14 @@ class Segments:
     def noise_at(self, pos: int) -> bool:
         return self.noise_index().at(pos) is not None
 
-    def _split_noise(self) -> tuple[list[Span], SpanIndex, list[Span]]:
+    def _split_noise(self) -> tuple[list[Span], SpanIndex, list[Span], list[int]]:
         if self._solid is None or self._solid[0] is not self.noise:
             through = [r for r in self.noise if getattr(r, "through", False)]
             if through:
                 solid = SpanIndex([r for r in self.noise if not getattr(r, "through", False)])
             else:
                 solid = self.noise_index()
-            self._solid = (self.noise, solid, through)
+            self._solid = (self.noise, solid, through, [r.start for r in through])
         return self._solid
 
     def solid_noise_index(self) -> SpanIndex:
@@ -214,6 +214,11 @@ class Segments:
     def through_noise(self) -> list[Span]:
         """The noise regions that words are read across (pinyin ruby), sorted."""
         return self._split_noise()[2]
+
+    def through_starts(self) -> list[int]:
+        """Where the regions of ``through_noise`` start, listed once: a reader called once per sentence listed
+        them again each time, which was quadratic in a text of many sentences with ruby."""
+        return self._split_noise()[3]
 
     def char_index(self, view: str, chars: str) -> CharIndex:
         """Where ``chars`` stand in ``view`` (the view these segments were made from), found on first use."""

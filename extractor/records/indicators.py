@@ -337,7 +337,7 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     # Pinyin ruby is read across: it sets no floor, and change words run over it (增長(zhǎng)5.8%).
     noise = segments.solid_noise_index()
     through = segments.through_noise()
-    through_starts = [r.start for r in through]
+    through_starts = segments.through_starts()
     breaks = segments.char_index(view, CLAUSE_BREAK)
     context: _Sentence | None = None
     joiners = list_joiners()
@@ -517,7 +517,9 @@ def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
 
 
 _SENTENCE_BREAK = _compiled.compile(r"[。；;]")
-_OTHER_SUBJECT_RANK = _compiled.compile(r"[\u4e00-\u9fff]{3,}列|[\u4e00-\u9fff]{3,}居")
+# Three characters before 列 or 居: whether a subject of its own stands before a rank word. Only whether it is
+# there is asked, so three will do where {3,} read to the end of every run of characters and backtracked.
+_OTHER_SUBJECT_RANK = _compiled.compile(r"[\u4e00-\u9fff]{3}[列居]")
 _LIST_SPLIT = _compiled.compile(r"[、和及与]")
 
 
