@@ -123,6 +123,16 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("过去一年，全县完成投资3亿元，增长5%。\n下一步，我们将加快发展。\n", n, "2017年施政报告\n"),
         "a policy address, a plan paragraph on every other line",
     ),
+    "proj_tail": (
+        lambda n: _REVIEW + "建设" + "甲乙项目、" * (n // 10) + "丙丁项目，" + "分布在扬名村、新境村，" * (n // 22),
+        "one long list of projects, then a long clause of places",
+    ),
+    "rank_far": (
+        lambda n: _REVIEW + "地区生产总值增长5%" + "发" * max(1, n - 40) + "全县第一。\n",
+        "a rank phrase after a long run of characters",
+    ),
+    "plan_ruby": (lambda n: _repeat("确保增(zēng)长5%。", n, _PLAN), "ruby in every sentence of a plan"),
+    "money_bare": (lambda n: _repeat("有5万。", n, "收入1亿元。"), "bare 万 figures long after one amount of money"),
     "escaped": (lambda n: _repeat("一、工作回顾\\r\\n完成总产值7.5亿元，增长5.1%。\\r\\n", n), "one line, escapes"),
 }
 
