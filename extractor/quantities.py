@@ -285,9 +285,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     n = len(view)
     run_re, first_re = lex.numeral_run, lex.numeral_first
     money_end = -1  # where the last amount of money ends
-    # Where spaces and line ends stand: a numeral with none within reach after it is no wrapped figure, and one
-    # bisect says so where the pattern would read the characters up to the reach.
-    spaces = [w.start() for w in _SPACE.finditer(view)]
+    # The first space or line end at or after the last numeral: a numeral with none within reach after it is no
+    # wrapped figure. Found again only once a numeral ends past it, so the text is read once for it.
+    next_space = -1
     while pos < n:
         # What run_re.search finds: every run starts with one of the first characters.
         f = first_re.search(view, pos)
@@ -298,8 +298,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = f.start() + 1
             continue
         start = m.start()
-        w = bisect.bisect_left(spaces, m.end())
-        near = _WRAP_NEAR.match(view, m.end()) if w < len(spaces) and spaces[w] - m.end() <= _WRAP_TAIL else None
+        if next_space < m.end():
+            w = _SPACE.search(view, m.end())
+            next_space = w.start() if w is not None else n + _WRAP_TAIL + 1
+        near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
