@@ -133,6 +133,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     ),
     "plan_ruby": (lambda n: _repeat("确保增(zēng)长5%。", n, _PLAN), "ruby in every sentence of a plan"),
     "money_bare": (lambda n: _repeat("有5万。", n, "收入1亿元。"), "bare 万 figures long after one amount of money"),
+    "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
+    "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
+    "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),
+    "spaced_line": (lambda n: "评论" + " " * max(1, n - 3) + "x", "a site-furniture word, then a long run of spaces"),
     "escaped": (lambda n: _repeat("一、工作回顾\\r\\n完成总产值7.5亿元，增长5.1%。\\r\\n", n), "one line, escapes"),
 }
 
