@@ -58,8 +58,8 @@ def _hostile_shapes() -> ModuleType:
 
 HOSTILE = _hostile_shapes()
 # Large enough that a step quadratic in the length of a clause or a sentence outlasts the guard (the look-backs
-# before this test took 30 s on "5%" * 20,000, 25 s on "增长5%" * 6,700), small enough that all 31 shapes take
-# about 8 s together.
+# before this test took 30 s on "5%" * 20,000, 25 s on "增长5%" * 6,700; the noise rows over 60 s on " " * 4,000),
+# small enough that all the shapes take about half a minute together.
 HOSTILE_SIZE = 40_000
 
 
