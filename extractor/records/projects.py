@@ -57,6 +57,8 @@ class _Lex:
     part_before: re.Pattern[str]  # 主体工程 (全面): a part of the work right before a completion word
     part_after: re.Pattern[str]  # 主体结构 right after one (完成主体结构)
     part_reach: int
+    part_last: frozenset[str]  # the characters a part_before match ends with (a part or a gap word's last)
+    part_first: frozenset[str]  # the characters a part_after match starts with
 
 
 def _is_sector(kind: str) -> bool:
@@ -110,6 +112,8 @@ def lexicon() -> _Lex:
         part_before=_compiled.compile_re(f"(?:{alternation(words('work_part'))})(?:{alternation(words('part_gap'))})?$"),
         part_after=_compiled.compile_re(alternation(words("work_part"))),
         part_reach=max(len(w) for w in words("work_part")) + max(len(w) for w in words("part_gap")),
+        part_last=frozenset(w[-1] for w in (*words("work_part"), *words("part_gap"))),
+        part_first=frozenset(w[0] for w in words("work_part")),
         in_part={
             (part, r["kind"].removeprefix(f"in_{part}_")): r["word"]
             for r in rows
@@ -132,7 +136,7 @@ def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = Fa
             continue
         if word in lex.adverbs and lex.status_re.match(view, m.end(), e):
             continue  # 加快筹建: the stage word after the pace decides
-        if i == not_yet_to or view[max(s, i - lex.not_yet_len) : i].endswith(lex.not_yet):
+        if i == not_yet_to or view.endswith(lex.not_yet, max(s, i - lex.not_yet_len), i):
             # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
             not_yet_to = m.end()
             out.append("in_progress" if st in ("completed", "operating") else "planned")
@@ -147,7 +151,9 @@ def _part_done(view: str, i: int, e: int, lex: _Lex) -> bool:
     """Whether the completion word view[i:e] is said of a part of the work (主体, 土建) standing right before it
     (a gap word may stand between: 主体基本完工) or right after it. The part may close the name
     (西城污水处理厂主体工程完工)."""
-    return bool(lex.part_before.search(view, max(0, i - lex.part_reach), i) or lex.part_after.match(view, e))
+    # Most completion words have no part beside them: one look at the characters around rules both searches out.
+    before = i > 0 and view[i - 1] in lex.part_last and lex.part_before.search(view, max(0, i - lex.part_reach), i)
+    return bool(before or (e < len(view) and view[e] in lex.part_first and lex.part_after.match(view, e)))
 
 
 def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
