@@ -45,8 +45,6 @@ _OPENING_ONLY = "".join(q for q in _OPEN_QUOTES if q not in _CLOSE_QUOTES)
 _CLOSING_ONLY = "".join(q for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES)
 _OPENING_RE = re.compile(f"[{re.escape(_OPENING_ONLY)}]")
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
-_ITEM_JOIN = "和及与"  # what may join two items of a list in one piece (see _list_items)
-_ITEM_JOINERS = re.compile(f"[{_ITEM_JOIN}]")
 _STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
 # What the fast walk leaves to the character walk: brackets, and the characters str.isdigit() takes (decimal
 # digits, superscripts, circled numbers ①).
@@ -409,7 +407,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if m.group("word") is None and ("、" not in region or any(w in region for w in lex.list_close_words)):
             continue  # A、B四个项目: a list closed by its count alone needs its 、 (and no 等 of its own)
         listed.append((ls, m.start()))
-        items = _list_items(view, ls, m.start())
+        items = _list_items(view, ls, m.start(), lex)
         named = m.group().endswith(lex.named_list_heads)
         if ls > cs and view[ls - 1] not in lex.list_marks:
             items = items[1:]  # the bound cut the first item: a piece of a name is no name
@@ -539,17 +537,18 @@ def _list_closes(view: str, start: int, end: int, lex: Lex) -> Iterator[re.Match
             last = m.end()
 
 
-def _list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list: split at 、, and at 和/及/与 where both sides are names of two characters or more."""
+def _list_items(view: str, start: int, end: int, lex: Lex) -> list[tuple[int, int]]:
+    """The items of a list: split at 、, and at a pair joiner (和, 及, 与) where both sides are names of two characters
+    or more."""
     out = []
     p = start
     for piece in view[start:end].split("、"):
         s, e = p, p + len(piece)
         p = e + 1
-        if _ITEM_JOINERS.search(piece) is None:
+        if lex.pair_re.search(piece) is None:
             out.append((s, e))  # most items: no joiner in them
             continue
-        k = next((i for i, ch in enumerate(piece) if ch in _ITEM_JOIN and i >= 2 and len(piece) - i - 1 >= 2), -1)
+        k = next((i for i, ch in enumerate(piece) if ch in lex.pair_joiners and i >= 2 and len(piece) - i - 1 >= 2), -1)
         if k >= 0:
             out += [(s, s + k), (s + k + 1, e)]
         else:
