@@ -19,7 +19,7 @@ import regex
 
 from extractor import _compiled
 from extractor._data import table
-from extractor.segment import YEAR, Part, Segments
+from extractor.segment import YEAR, Part, Segments, Span, SpanIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # Parts that may hold a plan paragraph (下一步…): a problems part or an appendix never does.
@@ -193,14 +193,16 @@ def plan_pieces(
         return []
     spans = list(paragraphs)
     if genre in SENTENCE_GENRES:
-        inside = _Covered(paragraphs)
+        # The paragraphs are in order and apart: a bisect finds the one a sentence may be in, where a look
+        # through every paragraph for every sentence was quadratic in an address of many plan paragraphs.
+        inside = SpanIndex([Span(a, b) for a, b in paragraphs])
         list_label: str | None = None  # the label of the list the next sentence may be an item of
         for sent in segments.sentences:
             part = segments.part_at(sent.start)
             if part is None or part.kind not in UNNAMED_PARTS or segments.noise_at(sent.start):
                 list_label = None
                 continue
-            if inside(sent.start):
+            if inside.at(sent.start) is not None:
                 continue
             found, label = committing_spans(view, sent.start, sent.end, planned, reviewed, list_label)
             spans.extend(found)
@@ -208,22 +210,6 @@ def plan_pieces(
             list_label = (label or list_label) if closing in LIST_OPENERS else None
     spans.sort()
     return [Part("plan", a, b, None) for a, b in spans]
-
-
-class _Covered:
-    """Whether a position lies in one of some spans: a bisect, where a look through every span for every sentence
-    was quadratic in an address of many plan paragraphs."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach: list[int] = []  # the furthest end of the spans up to each one (they may overlap)
-        for _, b in ordered:
-            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
-
-    def __call__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.reach[i]
 
 
 def status_pieces(
