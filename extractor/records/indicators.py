@@ -46,6 +46,7 @@ class _Lex:
     periods: tuple[tuple[str, regex.Pattern[str]], ...]
     ranks: tuple[tuple[str, _compiled.Pattern], ...]
     rank_cues: tuple[str, ...]
+    other_subject_rank: regex.Pattern[str]  # ranks.tsv other_subject: the rank phrase has a subject of its own
     contractions: tuple[tuple[str, tuple[str, ...]], ...]
     after_stops: _compiled.Pattern
     topic_end: _compiled.Pattern
@@ -93,7 +94,12 @@ def lexicon() -> _Lex:
         trailing_longest=max((len(w) for w in trailing), default=0),
         periods=tuple((r["kind"], _compiled.compile(r["pattern"])) for r in table("periods.tsv")),
         ranks=tuple(
-            (r["kind"], _compiled.compile_plain(r["pattern"])) for r in table("ranks.tsv") if r["kind"] != "cue"
+            (r["kind"], _compiled.compile_plain(r["pattern"]))
+            for r in table("ranks.tsv")
+            if r["kind"] in ("position", "first", "top")
+        ),
+        other_subject_rank=_compiled.compile(
+            "|".join(r["pattern"] for r in table("ranks.tsv") if r["kind"] == "other_subject") or "(?!)"
         ),
         rank_cues=tuple(r["pattern"] for r in table("ranks.tsv") if r["kind"] == "cue"),
         contractions=tuple(
@@ -517,9 +523,6 @@ def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
 
 
 _SENTENCE_BREAK = _compiled.compile(r"[。；;]")
-# Three characters before 列 or 居: whether a subject of its own stands before a rank word. Only whether it is
-# there is asked, so three will do where {3,} read to the end of every run of characters and backtracked.
-_OTHER_SUBJECT_RANK = _compiled.compile(r"[\u4e00-\u9fff]{3}[列居]")
 _LIST_SPLIT = _compiled.compile(r"[、和及与]")
 
 
@@ -543,9 +546,10 @@ def rank_phrases(view: str, s: int, e: int) -> Iterator[tuple[regex.Match[str], 
 
 def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
     """A rank phrase in the clauses right after a figure, before the next figure."""
+    other = lexicon().other_subject_rank
     for m, pos in rank_phrases(view, start, limit):
         # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
-        if _SENTENCE_BREAK.search(view, start, m.start()) or _OTHER_SUBJECT_RANK.search(view, start, m.start() + 1):
+        if _SENTENCE_BREAK.search(view, start, m.start()) or other.search(view, start, m.start() + 1):
             continue
         return text[m.start() : m.end()], text[m.start("scope") : m.end("scope")], pos, m.start(), m.end()
     return None
