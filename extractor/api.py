@@ -129,6 +129,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
     out: list[M.Indicator] = []
     starts = [m.q.start for m in mentions]
     sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its indicators
+    validate = M.validator(M.Indicator)  # a dict validated: the constructor's checks, one record per figure
     for i, m in enumerate(mentions):
         if m.owner is not None or m.name is None:
             continue
@@ -163,10 +164,8 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         sentence = sentences.get(m.sentence)
         if sentence is None:
             sentence = sentences[m.sentence] = M.Span(start=m.sentence[0], end=m.sentence[1])
-        # model_validate with a dict: the constructor's validation without its keyword wrapper (one record per
-        # figure on a dense text).
         out.append(
-            M.Indicator.model_validate(
+            validate(
                 {
                     "name": m.name,
                     "name_simplified": name_s,

@@ -395,6 +395,7 @@ def _targets(
     quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Target]:
     out: list[M.Target] = []
+    validate = M.validator(M.Target)
     since = g.start  # where the words after the goal's last figure start
     for m in mentions:
         q = m.q
@@ -409,8 +410,8 @@ def _targets(
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
         value = quantity_model(q)
-        out.append(  # a dict to model_validate: the same validation, without the keyword wrapper
-            M.Target.model_validate(
+        out.append(  # a dict validated: the constructor's checks, without its keyword wrapper
+            validate(
                 {
                     "subject": name,
                     "subject_simplified": name_s,

@@ -347,8 +347,10 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     breaks = segments.char_index(view, CLAUSE_BREAK)
     context: _Sentence | None = None
     joiners = list_joiners()
+    sent = None
     for q in qs:
-        sent = segments.sentence_at(q.start)
+        if sent is None or not sent.start <= q.start < sent.end:  # a dense sentence is looked up once
+            sent = segments.sentence_at(q.start)
         s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
         cstart = _clause_start(breaks, q.start, s0)
         m = Mention(q, (s0, s1), cstart)
