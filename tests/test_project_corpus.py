@@ -467,3 +467,25 @@ NO_HEADINGS = [
 @pytest.mark.parametrize(("text", "want"), NO_HEADINGS, ids=["next-step", "lead-in", "no-lead-in"])
 def test_status_without_a_plan_heading(text: str, want: dict[str, str]) -> None:
     assert {p.name: p.status for p in _projects(text)} == want
+
+
+def test_status_words_read_once_match_each_windows_own_search() -> None:
+    # The status words of a whole text stand in for a window's own search only when no word runs over an edge of
+    # the window; windows cut at every position of real text, word edges included, must read the same words.
+    from conftest import CORPUS
+
+    from extractor.normalize import make_view
+    from extractor.records.projects import _StatusWords, lexicon
+
+    lex = lexicon()
+    text = (CORPUS / "county_gaoyang_2018.txt").read_text(encoding="utf-8")[:6000]
+    view = make_view(text)
+    words = _StatusWords(view, lex)
+    assert len(words.found) > 20
+    edges = 0
+    for s in range(0, len(view) - 60):
+        for e in (s + 2, s + 7, s + 40):
+            want = [(m.start(), m.end(), m.group()) for m in lex.status_re.finditer(view, s, e)]
+            assert words.within(s, e) == want, (s, e)
+        edges += any(a < s < b for a, b, _ in words.found)
+    assert edges > 10  # the text has windows that cut a word

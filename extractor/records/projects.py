@@ -123,24 +123,51 @@ def lexicon() -> _Lex:
     )
 
 
-def _statuses(view: str, s: int, e: int, part: str, lex: _Lex, before: bool = False) -> list[str]:
+class _StatusWords:
+    """The status words of a text, read once. The windows of a list's names overlap (each name reads the words
+    after it, up to the next names), and each word was read again for every window it is in."""
+
+    def __init__(self, view: str, lex: _Lex) -> None:
+        self.view, self.lex = view, lex
+        self.found = [(m.start(), m.end(), m.group()) for m in lex.status_re.finditer(view)]
+        self.starts = [f[0] for f in self.found]
+        self._done: dict[tuple[int, int], bool] = {}
+
+    def within(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The words in view[s:e] as a search of that window alone finds them: the words of the whole text that
+        start in it, unless a word of the text runs over an edge of it (the window's own search then stops short
+        of that word, and may find a shorter one or one starting inside it)."""
+        a = bisect.bisect_left(self.starts, s)
+        b = bisect.bisect_left(self.starts, e, a)
+        found = self.found
+        if (a and found[a - 1][1] > s) or (b > a and found[b - 1][1] > e):
+            return [(m.start(), m.end(), m.group()) for m in self.lex.status_re.finditer(self.view, s, e)]
+        return found[a:b]
+
+    def part_done(self, i: int, e: int) -> bool:
+        done = self._done.get((i, e))
+        if done is None:
+            done = self._done[(i, e)] = _part_done(self.view, i, e, self.lex)
+        return done
+
+
+def _statuses(words: _StatusWords, s: int, e: int, part: str, before: bool = False) -> list[str]:
     """The statuses that the status words in view[s:e] give in ``part``, in order; a word that a not-yet word
     (即将, 计划) stands before is not reached yet: a start is planned, a completion means the work is under way."""
+    view, lex = words.view, words.lex
     out = []
     not_yet_to = -1  # where the run of status words after a not-yet word ends (即将建成投产运营: all not yet)
-    for m in lex.status_re.finditer(view, s, e):
-        i = m.start()
-        word = m.group()
+    for i, end, word in words.within(s, e):
         st = lex.status_of[word]
         if st == "none" or (st in lex.before_only and not before):
             continue
-        if word in lex.adverbs and lex.status_re.match(view, m.end(), e):
+        if word in lex.adverbs and lex.status_re.match(view, end, e):
             continue  # 加快筹建: the stage word after the pace decides
         if i == not_yet_to or view.endswith(lex.not_yet, max(s, i - lex.not_yet_len), i):
             # 即将开工 has not started; 即将投入使用 is a work nearly done, so under way.
-            not_yet_to = m.end()
+            not_yet_to = end
             out.append("in_progress" if st in ("completed", "operating") else "planned")
-        elif st == "completed" and _part_done(view, i, m.end(), lex):
+        elif st == "completed" and words.part_done(i, end):
             out.append("in_progress")  # 主体工程完工, 完成主体结构: a part done, the work under way
         else:
             out.append(lex.in_part.get(("plan" if part == "plan" else "review", st), st))
@@ -175,27 +202,28 @@ def _latest(found: list[str]) -> str | None:
     return found[0] if found else None
 
 
-def _status(view: str, group: tuple[int, int], nxt: int, sentence: tuple[int, int], part: str, lex: _Lex) -> str | None:
+def _status(words: _StatusWords, group: tuple[int, int], nxt: int, sentence: tuple[int, int], part: str) -> str | None:
     """The status of a project whose list (or the project alone) spans ``group``."""
+    view, lex = words.view, words.lex
     group_start, group_end = group
     s0, s1 = sentence
     cs, ce = _clause(view, group_start, s0, s1)
     # The words right after a name or its list, and the verb right before it, speak of it (开工建设, 建成新六路).
-    after = _statuses(view, group_end, min(max(ce, group_end), group_end + STATUS_WINDOW), part, lex)
+    after = _statuses(words, group_end, min(max(ce, group_end), group_end + STATUS_WINDOW), part)
     if after:
         return _latest(after)
-    before = _statuses(view, max(cs, group_start - STATUS_WINDOW), group_start, part, lex, before=True)
+    before = _statuses(words, max(cs, group_start - STATUS_WINDOW), group_start, part, before=True)
     if before:
         return before[-1]
-    rest = _latest(_statuses(view, max(ce, group_end), max(nxt, ce), part, lex))
+    rest = _latest(_statuses(words, max(ce, group_end), max(nxt, ce), part))
     if rest:
         return rest
     # 加快推进A、B、C…(a long list): the verb at the head of the clause governs its items.
-    head = _statuses(view, cs, max(cs, group_start - STATUS_WINDOW), part, lex, before=True)
+    head = _statuses(words, cs, max(cs, group_start - STATUS_WINDOW), part, before=True)
     if head:
         return head[0]
     # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
-    earlier = _statuses(view, max(s0, cs - MAX_CLAUSE), cs, part, lex, before=True)
+    earlier = _statuses(words, max(s0, cs - MAX_CLAUSE), cs, part, before=True)
     if earlier:
         return earlier[-1]
     # 当年完成投资6.87亿元: the year's money spent on it says it is under way, when nothing says more.
@@ -244,6 +272,9 @@ def build_projects(
     # The items of one list share their status and the places after the list: each is read once per list.
     statuses: dict[tuple[int, int, int, int], str | None] = {}
     tails: dict[tuple[int, int], list[str]] = {}
+    words = _StatusWords(view, lex)
+    sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its projects
+    validate = M.validator(M.Project)  # a dict validated: the constructor's checks, one record per name
     for part in segments.parts:
         if part.kind not in ("review", "plan", "preamble", "appendix"):
             continue
@@ -276,7 +307,7 @@ def build_projects(
             kind = kind_at(c.start) if kind_at is not None and part.kind != "plan" else part.kind
             key = (cands[first[i]].start, g.end, nxt, s0)
             if key not in statuses:
-                statuses[key] = _status(view, key[:2], nxt, (s0, s1), kind, lex)
+                statuses[key] = _status(words, key[:2], nxt, (s0, s1), kind)
             status = statuses[key]
             if kind == "plan" and status is None:
                 status = "planned"
@@ -288,19 +319,24 @@ def build_projects(
                 if lex.category_re.search(name_v)
                 else None
             )
+            sentence = sentences.get((s0, s1))
+            if sentence is None:
+                sentence = sentences[(s0, s1)] = M.Span(start=s0, end=s1)
             out.append(
-                M.Project(
-                    name=text[c.start : c.end],
-                    span=M.span_of(c.start, c.end),
-                    sentence=M.span_of(s0, s1),
-                    evidence=c.evidence,  # type: ignore[arg-type]
-                    category=category,
-                    locations=_places(text, view, c, g.end, nxt, lex, places, tails),
-                    quantities=[quantity_model(q) for q in sizes],
-                    investment=quantity_model(investment) if investment else None,
-                    status=status,  # type: ignore[arg-type]
-                    level=levels[(s0, s1)],  # type: ignore[arg-type]
-                    year=years.get(kind),
+                validate(
+                    {
+                        "name": text[c.start : c.end],
+                        "span": {"start": c.start, "end": c.end},
+                        "sentence": sentence,
+                        "evidence": c.evidence,
+                        "category": category,
+                        "locations": _places(text, view, c, g.end, nxt, lex, places, tails),
+                        "quantities": [quantity_model(q) for q in sizes],
+                        "investment": quantity_model(investment) if investment else None,
+                        "status": status,
+                        "level": levels[(s0, s1)],
+                        "year": years.get(kind),
+                    }
                 )
             )
     return out
