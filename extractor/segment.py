@@ -117,6 +117,11 @@ class CharIndex:
         i = bisect.bisect_left(self.positions, pos) - 1
         return self.positions[i] if i >= 0 and self.positions[i] >= floor else None
 
+    def first_from(self, pos: int, ceiling: int) -> int | None:
+        """The first position in [pos, ceiling) holding one of the characters, or None."""
+        i = bisect.bisect_left(self.positions, pos)
+        return self.positions[i] if i < len(self.positions) and self.positions[i] < ceiling else None
+
 
 @dataclass
 class Segments:

@@ -25,9 +25,8 @@ from extractor._data import alternation, table
 from extractor.quantities import QMatch, list_joiners
 from extractor.records.project_lexicon import lexicon as name_lexicon
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
-from extractor.segment import Segments
+from extractor.segment import CharIndex, Segments
 
-_BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 # What may stand between the names of one list (A、B和C): the list joiners, but no clause break.
 _JOINERS = frozenset(["", *(w for w in list_joiners() if w not in CLAUSE_BREAK)])
 STATUS_WINDOW = 40  # how far after a name (or before it) its own status words stand
@@ -183,12 +182,13 @@ def _part_done(view: str, i: int, e: int, lex: _Lex) -> bool:
     return bool(before or (e < len(view) and view[e] in lex.part_first and lex.part_after.match(view, e)))
 
 
-def _clause(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause around ``pos`` inside the sentence view[lo:hi], at most MAX_CLAUSE characters either side."""
+def _clause(breaks: CharIndex, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``pos`` inside the sentence [lo, hi), at most MAX_CLAUSE characters either side; ``breaks``
+    are the clause breaks of the text."""
     lo, hi = max(lo, pos - MAX_CLAUSE), min(hi, pos + MAX_CLAUSE)
-    b = _BREAK_RE.search(view[lo:pos][::-1])  # the nearest break before pos: the first one read backwards
-    m = _BREAK_RE.search(view, pos, hi)
-    return (pos - b.start() if b else lo), (m.start() if m else hi)
+    b = breaks.last_before(pos, lo)
+    m = breaks.first_from(pos, hi)
+    return (lo if b is None else b + 1), (hi if m is None else m)
 
 
 # Events in the order a work passes through them: of several after a name (当年签约当年开工) the latest holds.
@@ -202,12 +202,14 @@ def _latest(found: list[str]) -> str | None:
     return found[0] if found else None
 
 
-def _status(words: _StatusWords, group: tuple[int, int], nxt: int, sentence: tuple[int, int], part: str) -> str | None:
+def _status(
+    words: _StatusWords, breaks: CharIndex, group: tuple[int, int], nxt: int, sentence: tuple[int, int], part: str
+) -> str | None:
     """The status of a project whose list (or the project alone) spans ``group``."""
     view, lex = words.view, words.lex
     group_start, group_end = group
     s0, s1 = sentence
-    cs, ce = _clause(view, group_start, s0, s1)
+    cs, ce = _clause(breaks, group_start, s0, s1)
     # The words right after a name or its list, and the verb right before it, speak of it (开工建设, 建成新六路).
     after = _statuses(words, group_end, min(max(ce, group_end), group_end + STATUS_WINDOW), part)
     if after:
@@ -273,6 +275,7 @@ def build_projects(
     statuses: dict[tuple[int, int, int, int], str | None] = {}
     tails: dict[tuple[int, int], list[str]] = {}
     words = _StatusWords(view, lex)
+    breaks = segments.char_index(view, CLAUSE_BREAK)
     sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its projects
     validate = M.validator(M.Project)  # a dict validated: the constructor's checks, one record per name
     for part in segments.parts:
@@ -307,7 +310,7 @@ def build_projects(
             kind = kind_at(c.start) if kind_at is not None and part.kind != "plan" else part.kind
             key = (cands[first[i]].start, g.end, nxt, s0)
             if key not in statuses:
-                statuses[key] = _status(words, key[:2], nxt, (s0, s1), kind)
+                statuses[key] = _status(words, breaks, key[:2], nxt, (s0, s1), kind)
             status = statuses[key]
             if kind == "plan" and status is None:
                 status = "planned"
