@@ -470,8 +470,9 @@ def test_status_without_a_plan_heading(text: str, want: dict[str, str]) -> None:
 
 
 def test_status_words_read_once_match_each_windows_own_search() -> None:
-    # The status words of a whole text stand in for a window's own search only when no word runs over an edge of
-    # the window; windows cut at every position of real text, word edges included, must read the same words.
+    # The status words of a sentence stand in for a window's own search only when no word runs over an edge of the
+    # window; windows cut at every position of real text, word edges included, must read the same words, and so
+    # must windows that leave the sentence.
     from conftest import CORPUS
 
     from extractor.normalize import make_view
@@ -481,11 +482,31 @@ def test_status_words_read_once_match_each_windows_own_search() -> None:
     text = (CORPUS / "county_gaoyang_2018.txt").read_text(encoding="utf-8")[:6000]
     view = make_view(text)
     words = _StatusWords(view, lex)
-    assert len(words.found) > 20
-    edges = 0
-    for s in range(0, len(view) - 60):
-        for e in (s + 2, s + 7, s + 40):
-            want = [(m.start(), m.end(), m.group()) for m in lex.status_re.finditer(view, s, e)]
-            assert words.within(s, e) == want, (s, e)
-        edges += any(a < s < b for a, b, _ in words.found)
-    assert edges > 10  # the text has windows that cut a word
+    found = [(m.start(), m.end()) for m in lex.status_re.finditer(view)]
+    assert len(found) > 20
+    assert sum(any(a < s < b for a, b in found) for s in range(len(view))) > 10  # windows that cut a word
+    for sentence in ((0, len(view)), (300, len(view) - 300)):
+        for s in range(0, len(view) - 60):
+            for e in (s + 2, s + 7, s + 40):
+                want = [(m.start(), m.end(), m.group()) for m in lex.status_re.finditer(view, s, e)]
+                assert words.within(s, e, sentence) == want, (s, e, sentence)
+
+
+def test_a_clause_ends_at_every_break_of_a_project_clause() -> None:
+    # _clause reads the figures' break index and finds the project's own extra breaks (the tab) by search; against a
+    # plain reading of the project break set, on text dense with both.
+    import random
+
+    from extractor.records.projects import _SHARED_BREAKS, CLAUSE_BREAK, MAX_CLAUSE, _clause
+    from extractor.segment import CharIndex
+
+    rng = random.Random(7)
+    view = "".join(rng.choice("建成路桥\t，。、\n") for _ in range(3000))
+    breaks = CharIndex(view, _SHARED_BREAKS)
+    for pos in range(0, len(view), 7):
+        lo, hi = max(0, pos - 300), min(len(view), pos + 300)
+        got = _clause(breaks, view, pos, lo, hi)
+        a, b = max(lo, pos - MAX_CLAUSE), min(hi, pos + MAX_CLAUSE)
+        before = [i for i in range(a, pos) if view[i] in CLAUSE_BREAK]
+        after = [i for i in range(pos, b) if view[i] in CLAUSE_BREAK]
+        assert got == ((before[-1] + 1) if before else a, after[0] if after else b), pos

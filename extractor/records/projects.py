@@ -23,6 +23,7 @@ from extractor import _compiled
 from extractor import models as M
 from extractor._data import alternation, table
 from extractor.quantities import QMatch, list_joiners
+from extractor.records.indicators import CLAUSE_BREAK as IND_BREAK
 from extractor.records.project_lexicon import lexicon as name_lexicon
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
 from extractor.segment import CharIndex, Segments
@@ -123,25 +124,30 @@ def lexicon() -> _Lex:
 
 
 class _StatusWords:
-    """The status words of a text, read once. The windows of a list's names overlap (each name reads the words
-    after it, up to the next names), and each word was read again for every window it is in."""
+    """The status words of each sentence that names a work, read once. The windows of a list's names overlap (each
+    name reads the words after it, up to the next names), and each word was read again for every window it is in."""
 
     def __init__(self, view: str, lex: _Lex) -> None:
         self.view, self.lex = view, lex
-        self.found = [(m.start(), m.end(), m.group()) for m in lex.status_re.finditer(view)]
-        self.starts = [f[0] for f in self.found]
+        self._read: dict[tuple[int, int], tuple[list[tuple[int, int, str]], list[int]]] = {}
         self._done: dict[tuple[int, int], bool] = {}
 
-    def within(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        """The words in view[s:e] as a search of that window alone finds them: the words of the whole text that
-        start in it, unless a word of the text runs over an edge of it (the window's own search then stops short
-        of that word, and may find a shorter one or one starting inside it)."""
-        a = bisect.bisect_left(self.starts, s)
-        b = bisect.bisect_left(self.starts, e, a)
-        found = self.found
-        if (a and found[a - 1][1] > s) or (b > a and found[b - 1][1] > e):
-            return [(m.start(), m.end(), m.group()) for m in self.lex.status_re.finditer(self.view, s, e)]
-        return found[a:b]
+    def within(self, s: int, e: int, sentence: tuple[int, int]) -> list[tuple[int, int, str]]:
+        """The words in view[s:e] as a search of that window alone finds them: the words of its ``sentence`` that
+        start in it, unless a word of the sentence runs over an edge of the window (the window's own search then
+        stops short of that word, and may find a shorter one or one starting inside it) or the window leaves it."""
+        s0, s1 = sentence
+        if s0 <= s and e <= s1:
+            read = self._read.get(sentence)
+            if read is None:
+                found = [(m.start(), m.end(), m.group()) for m in self.lex.status_re.finditer(self.view, s0, s1)]
+                read = self._read[sentence] = (found, [f[0] for f in found])
+            found, starts = read
+            a = bisect.bisect_left(starts, s)
+            b = bisect.bisect_left(starts, e, a)
+            if not ((a and found[a - 1][1] > s) or (b > a and found[b - 1][1] > e)):
+                return found[a:b]
+        return [(m.start(), m.end(), m.group()) for m in self.lex.status_re.finditer(self.view, s, e)]
 
     def part_done(self, i: int, e: int) -> bool:
         done = self._done.get((i, e))
@@ -150,13 +156,15 @@ class _StatusWords:
         return done
 
 
-def _statuses(words: _StatusWords, s: int, e: int, part: str, before: bool = False) -> list[str]:
+def _statuses(
+    words: _StatusWords, s: int, e: int, sentence: tuple[int, int], part: str, before: bool = False
+) -> list[str]:
     """The statuses that the status words in view[s:e] give in ``part``, in order; a word that a not-yet word
     (即将, 计划) stands before is not reached yet: a start is planned, a completion means the work is under way."""
     view, lex = words.view, words.lex
     out = []
     not_yet_to = -1  # where the run of status words after a not-yet word ends (即将建成投产运营: all not yet)
-    for i, end, word in words.within(s, e):
+    for i, end, word in words.within(s, e, sentence):
         st = lex.status_of[word]
         if st == "none" or (st in lex.before_only and not before):
             continue
@@ -182,13 +190,27 @@ def _part_done(view: str, i: int, e: int, lex: _Lex) -> bool:
     return bool(before or (e < len(view) and view[e] in lex.part_first and lex.part_after.match(view, e)))
 
 
-def _clause(breaks: CharIndex, pos: int, lo: int, hi: int) -> tuple[int, int]:
+# A project's clause breaks are the figures' (whose index the indicators build first) and a few more, rare ones
+# (the tab), found with str.find: an index of its own would read the whole text for a set of characters it mostly
+# shares with that one.
+_SHARED_BREAKS = IND_BREAK
+_OWN_BREAKS = "".join(sorted(set(CLAUSE_BREAK) - set(IND_BREAK)))
+assert set(IND_BREAK) <= set(CLAUSE_BREAK), "a figure's clause break that does not end a project's clause"
+
+
+def _clause(breaks: CharIndex, view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause around ``pos`` inside the sentence [lo, hi), at most MAX_CLAUSE characters either side; ``breaks``
-    are the clause breaks of the text."""
+    indexes the _SHARED_BREAKS of ``view``."""
     lo, hi = max(lo, pos - MAX_CLAUSE), min(hi, pos + MAX_CLAUSE)
     b = breaks.last_before(pos, lo)
+    cs = lo if b is None else b + 1
     m = breaks.first_from(pos, hi)
-    return (lo if b is None else b + 1), (hi if m is None else m)
+    ce = hi if m is None else m
+    for ch in _OWN_BREAKS:
+        cs = max(cs, view.rfind(ch, cs, pos) + 1)
+        k = view.find(ch, pos, ce)
+        ce = ce if k < 0 else k
+    return cs, ce
 
 
 # Events in the order a work passes through them: of several after a name (当年签约当年开工) the latest holds.
@@ -209,23 +231,23 @@ def _status(
     view, lex = words.view, words.lex
     group_start, group_end = group
     s0, s1 = sentence
-    cs, ce = _clause(breaks, group_start, s0, s1)
+    cs, ce = _clause(breaks, view, group_start, s0, s1)
     # The words right after a name or its list, and the verb right before it, speak of it (开工建设, 建成新六路).
-    after = _statuses(words, group_end, min(max(ce, group_end), group_end + STATUS_WINDOW), part)
+    after = _statuses(words, group_end, min(max(ce, group_end), group_end + STATUS_WINDOW), sentence, part)
     if after:
         return _latest(after)
-    before = _statuses(words, max(cs, group_start - STATUS_WINDOW), group_start, part, before=True)
+    before = _statuses(words, max(cs, group_start - STATUS_WINDOW), group_start, sentence, part, before=True)
     if before:
         return before[-1]
-    rest = _latest(_statuses(words, max(ce, group_end), max(nxt, ce), part))
+    rest = _latest(_statuses(words, max(ce, group_end), max(nxt, ce), sentence, part))
     if rest:
         return rest
     # 加快推进A、B、C…(a long list): the verb at the head of the clause governs its items.
-    head = _statuses(words, cs, max(cs, group_start - STATUS_WINDOW), part, before=True)
+    head = _statuses(words, cs, max(cs, group_start - STATUS_WINDOW), sentence, part, before=True)
     if head:
         return head[0]
     # 重点推进A，B等高快速路: a verb at the head of the sentence governs the clauses after it.
-    earlier = _statuses(words, max(s0, cs - MAX_CLAUSE), cs, part, before=True)
+    earlier = _statuses(words, max(s0, cs - MAX_CLAUSE), cs, sentence, part, before=True)
     if earlier:
         return earlier[-1]
     # 当年完成投资6.87亿元: the year's money spent on it says it is under way, when nothing says more.
@@ -275,7 +297,7 @@ def build_projects(
     statuses: dict[tuple[int, int, int, int], str | None] = {}
     tails: dict[tuple[int, int], list[str]] = {}
     words = _StatusWords(view, lex)
-    breaks = segments.char_index(view, CLAUSE_BREAK)
+    breaks = segments.char_index(view, _SHARED_BREAKS)
     sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its projects
     validate = M.validator(M.Project)  # a dict validated: the constructor's checks, one record per name
     for part in segments.parts:
