@@ -195,7 +195,8 @@ def _part_done(view: str, i: int, e: int, lex: _Lex) -> bool:
 # shares with that one.
 _SHARED_BREAKS = IND_BREAK
 _OWN_BREAKS = "".join(sorted(set(CLAUSE_BREAK) - set(IND_BREAK)))
-assert set(IND_BREAK) <= set(CLAUSE_BREAK), "a figure's clause break that does not end a project's clause"
+if not set(IND_BREAK) <= set(CLAUSE_BREAK):  # the shared index would then end a project's clause too early
+    raise RuntimeError("indicators.CLAUSE_BREAK holds a character that project_names.CLAUSE_BREAK lacks")
 
 
 def _clause(breaks: CharIndex, view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
