@@ -163,7 +163,7 @@ def _child(shape: str, n: int, sample: str, repeat: int, conn: object) -> None:
     extract("2019年全镇完成工农业总产值7.5亿元，比2018年增长5.1%。")  # load the data files first
     text = make(shape, n, Path(sample))
     best = None
-    runs = spent = 0.0
+    runs, spent = 0, 0.0
     # A shape done in a few milliseconds is run until MIN_SPENT has passed: the best of two such runs moves with
     # the machine by more than the growth bound allows.
     while runs < repeat or (spent < MIN_SPENT and runs < MAX_RUNS):

@@ -15,7 +15,7 @@ from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
 from extractor.masks import build_masks
 from extractor.normalize import detect_script, escaped_breaks, simplified, views
-from extractor.records import QuantityModels, committing
+from extractor.records import QuantityModels, SpanModels, committing
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
@@ -128,7 +128,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
     ind.distribute(mentions, view, text)
     out: list[M.Indicator] = []
     starts = [m.q.start for m in mentions]
-    sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its indicators
+    sentences = SpanModels()  # one Span model per sentence, shared by its indicators
     validate = M.validator(M.Indicator)  # a dict validated: the constructor's checks, one record per figure
     for i, m in enumerate(mentions):
         if m.owner is not None or m.name is None:
@@ -161,9 +161,6 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         if m.after_name and m.name_start is not None:
             end = max(end, m.name_start + len(m.name))
         kind = _KIND_OF_PERIOD.get(m.period_kind or "", "actual")
-        sentence = sentences.get(m.sentence)
-        if sentence is None:
-            sentence = sentences[m.sentence] = M.Span(start=m.sentence[0], end=m.sentence[1])
         out.append(
             validate(
                 {
@@ -179,7 +176,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                     "rank": rank,
                     "estimated": m.estimated or (change_m is not None and change_m.estimated),
                     "span": _span(start, end),
-                    "sentence": sentence,
+                    "sentence": sentences[m.sentence],
                 }
             )
         )

@@ -50,3 +50,12 @@ class QuantityModels:
             "base_unit": q.base_unit,
             "approx": q.approx,
         }
+
+
+class SpanModels(dict[tuple[int, int], M.Span]):
+    """One Span model per (start, end), made on first use: the records read in one sentence share its Span (a
+    model each costs as much as a small record, and a dense sentence holds thousands of records)."""
+
+    def __missing__(self, key: tuple[int, int]) -> M.Span:
+        span = self[key] = M.Span(start=key[0], end=key[1])
+        return span

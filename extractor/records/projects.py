@@ -23,6 +23,7 @@ from extractor import _compiled
 from extractor import models as M
 from extractor._data import alternation, table
 from extractor.quantities import QMatch, list_joiners
+from extractor.records import SpanModels
 from extractor.records.indicators import CLAUSE_BREAK as IND_BREAK
 from extractor.records.project_lexicon import lexicon as name_lexicon
 from extractor.records.project_names import CLAUSE_BREAK, Cand, find_names
@@ -140,13 +141,16 @@ class _StatusWords:
         if s0 <= s and e <= s1:
             read = self._read.get(sentence)
             if read is None:
-                found = [(m.start(), m.end(), m.group()) for m in self.lex.status_re.finditer(self.view, s0, s1)]
+                found = self._search(s0, s1)
                 read = self._read[sentence] = (found, [f[0] for f in found])
             found, starts = read
             a = bisect.bisect_left(starts, s)
             b = bisect.bisect_left(starts, e, a)
             if not ((a and found[a - 1][1] > s) or (b > a and found[b - 1][1] > e)):
                 return found[a:b]
+        return self._search(s, e)
+
+    def _search(self, s: int, e: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in self.lex.status_re.finditer(self.view, s, e)]
 
     def part_done(self, i: int, e: int) -> bool:
@@ -299,7 +303,7 @@ def build_projects(
     tails: dict[tuple[int, int], list[str]] = {}
     words = _StatusWords(view, lex)
     breaks = segments.char_index(view, _SHARED_BREAKS)
-    sentences: dict[tuple[int, int], M.Span] = {}  # one Span model per sentence, shared by its projects
+    sentences = SpanModels()  # one Span model per sentence, shared by its projects
     validate = M.validator(M.Project)  # a dict validated: the constructor's checks, one record per name
     for part in segments.parts:
         if part.kind not in ("review", "plan", "preamble", "appendix"):
@@ -345,15 +349,12 @@ def build_projects(
                 if lex.category_re.search(name_v)
                 else None
             )
-            sentence = sentences.get((s0, s1))
-            if sentence is None:
-                sentence = sentences[(s0, s1)] = M.Span(start=s0, end=s1)
             out.append(
                 validate(
                     {
                         "name": text[c.start : c.end],
                         "span": {"start": c.start, "end": c.end},
-                        "sentence": sentence,
+                        "sentence": sentences[(s0, s1)],
                         "evidence": c.evidence,
                         "category": category,
                         "locations": _places(text, view, c, g.end, nxt, lex, places, tails),
