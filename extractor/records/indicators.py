@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -131,12 +131,21 @@ class Mention:
     year: int | None = None
     period: str | None = None
     period_kind: str | None = None
-    attached: list[Mention] = field(default_factory=list)
+    # No list until one is attached: a list made for every figure cost more than the rest of its Mention.
+    attached: list[Mention] | tuple[()] = ()
     owner: Mention | None = None
     qualifier: str | None = None  # a target's bound shared from the list it is in (7%和8%左右)
     topic_start: int = 0  # where the clause before this one starts (the topic may be there)
     respectively: bool = False  # 分别 stands in the clause before the figure
     estimated: bool = False  # an estimate word (预计) stands before the figure in its sentence
+
+    def attach(self, change: Mention) -> None:
+        """Make ``change`` a change of this level."""
+        if isinstance(self.attached, tuple):
+            self.attached = [change]
+        else:
+            self.attached.append(change)
+        change.owner = self
 
 
 def _clause_start(breaks: CharIndex, pos: int, floor: int) -> int:
@@ -338,74 +347,96 @@ def _one_char_bases(bases: tuple[str, ...]) -> frozenset[str]:
 def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) -> list[Mention]:
     """Every quantity read in context: its clause, change words, name, year and period."""
     lex = lexicon()
+    respectively = lex.respectively
     out: list[Mention] = []
     prev: Mention | None = None
     # Pinyin ruby is read across: it sets no floor, and change words run over it (增長(zhǎng)5.8%).
     noise = segments.solid_noise_index()
     through = segments.through_noise()
     through_starts = segments.through_starts()
-    breaks = segments.char_index(view, CLAUSE_BREAK)
+    clause_breaks = segments.char_index(view, CLAUSE_BREAK)
+    # The figures come in text order, so the last clause break and the last noise region before a figure are
+    # found by walking on from the figure before, not by a search for each (a dense text has a figure every two
+    # characters). A figure that starts before the one before it (never, from quantities.find) searches again.
+    breaks, noise_starts, noise_spans = clause_breaks.positions, noise.starts, noise.spans
+    n_breaks, n_noise = len(breaks), len(noise_starts)
+    bi = ni = 0  # breaks[:bi] and noise_starts[:ni] stand before the current figure
+    last_start = -1
     context: _Sentence | None = None
     joiners = list_joiners()
     sent = None
+    sentence = (0, 0)
+    s0 = s1 = 0
     for q in qs:
-        if sent is None or not sent.start <= q.start < sent.end:  # a dense sentence is looked up once
-            sent = segments.sentence_at(q.start)
-        s0, s1 = (sent.start, sent.end) if sent.end > sent.start else (q.start, q.end)
-        cstart = _clause_start(breaks, q.start, s0)
-        m = Mention(q, (s0, s1), cstart)
-        if prev is not None and prev.sentence == m.sentence and prev.clause_start == cstart:
-            m.topic_start = prev.topic_start  # the clause before this one is the previous figure's too
+        qstart = q.start
+        if sent is None or not sent.start <= qstart < sent.end:  # a dense sentence is looked up once
+            sent = segments.sentence_at(qstart)
+            if sent.end > sent.start:
+                s0, s1 = sentence = sent.start, sent.end
+        if sent.end <= sent.start:
+            s0, s1 = sentence = qstart, q.end
+        if qstart < last_start:
+            bi, ni = bisect.bisect_left(breaks, qstart), bisect.bisect_left(noise_starts, qstart)
+        last_start = qstart
+        while bi < n_breaks and breaks[bi] < qstart:
+            bi += 1
+        while ni < n_noise and noise_starts[ni] < qstart:
+            ni += 1
+        # Where the clause holding the figure starts: after the last clause break before it, not before s0.
+        if qstart <= s0:
+            cstart = qstart
+        else:
+            b = breaks[bi - 1] if bi else -1
+            cstart = b + 1 if b >= s0 else s0
+        m = Mention(q, sentence, cstart)
+        p = prev if prev is not None and prev.sentence == sentence else None  # the figure before, in this sentence
+        if p is not None and p.clause_start == cstart:
+            m.topic_start = p.topic_start  # the clause before this one is the previous figure's too
             # Only the text since the last figure of the clause is new: an occurrence may start one character
             # before that figure.
-            since = max(cstart, prev.q.start - len(lex.respectively) + 1)
-            m.respectively = prev.respectively or view.find(lex.respectively, since, q.start) >= 0
+            since = max(cstart, p.q.start - len(respectively) + 1)
+            m.respectively = p.respectively or view.find(respectively, since, qstart) >= 0
         else:
-            m.topic_start = _clause_start(breaks, cstart - 1, s0) if cstart > s0 else cstart
-            m.respectively = view.find(lex.respectively, cstart, q.start) >= 0
+            m.topic_start = _clause_start(clause_breaks, cstart - 1, s0) if cstart > s0 else cstart
+            m.respectively = view.find(respectively, cstart, qstart) >= 0
         floor = cstart
-        same_clause = prev is not None and prev.sentence == m.sentence and prev.q.end >= cstart
-        if same_clause:
-            floor = max(cstart, prev.q.end, prev.name_end if prev.after_name else 0)
+        if p is not None and p.q.end >= cstart:
+            floor = max(cstart, p.q.end, p.name_end if p.after_name else 0)
         # A name never reaches back into noise: 关键词2完成财政总收入 is named 财政总收入.
-        region = noise.before(q.start)
-        if region is not None and region.end > floor:
-            floor = min(region.end, q.start)
-        m.change = read_change(view, floor, q.start, lex, through, through_starts)
-        if (
-            m.change is None
-            and prev is not None
-            and prev.change is not None
-            and prev.sentence == m.sentence
-            and view[prev.q.end : q.start].strip() in joiners
-        ):
+        if ni:
+            region_end = noise_spans[ni - 1].end
+            if region_end > floor:
+                floor = min(region_end, qstart)
+        m.change = change = read_change(view, floor, qstart, lex, through, through_starts) if floor < qstart else None
+        if change is None and p is not None and p.change is not None and view[p.q.end : qstart].strip() in joiners:
             # 分别增长6.5%、9.4%: the second figure continues the first one's change.
-            m.change = ChangeInfo(prev.change.direction, prev.change.base, prev.change.base_year, q.start)
-        name_end = m.change.verb_start if m.change else q.start
+            c = p.change
+            m.change = change = ChangeInfo(c.direction, c.base, c.base_year, qstart)
+        name_end = change.verb_start if change else qstart
         # No words before the figure (5%5%, 301户611人): no name of its own.
-        ns, ne = _clean_name_across(view, floor, name_end, lex, through, through_starts) if name_end > floor else (0, 0)
-        if ne > ns:
-            m.name_start = ns
-            m.name = text[ns:ne]
-            joined = with_verb(view, m)
-            if joined is not None:
-                m.name = text[joined[0] : joined[1]]  # 经济增长6%左右: the growth of GDP
-        adjacent = prev is not None and prev.sentence == m.sentence and prev.q.end == q.start and prev.change is None
-        after = _after_name(view, q, s1, lex) if m.change is None and q.kind == "count" else None
+        if name_end > floor:
+            ns, ne = _clean_name_across(view, floor, name_end, lex, through, through_starts)
+            if ne > ns:
+                m.name_start = ns
+                m.name = text[ns:ne]
+                joined = with_verb(view, m)
+                if joined is not None:
+                    m.name = text[joined[0] : joined[1]]  # 经济增长6%左右: the growth of GDP
+        after = _after_name(view, q, s1, lex) if change is None and q.kind == "count" else None
         if after:
             # A count right before a noun counts that noun (603名初中毕业生); at the end of a clause it counts
             # what the clause named before it (关闭无证养殖场17家).
             m.name_start, m.name, m.after_name = after[0], text[after[0] : after[1]], True
             m.name_end = after[1]
-        elif m.change is None and adjacent and prev is not None and prev.name:
-            m.name, m.name_start = prev.name, prev.name_start  # 建档立卡贫困户301户611人
-            m.after_name, m.name_end = prev.after_name, prev.name_end
-        if context is None or context.span != (s0, s1):
+        elif change is None and p is not None and p.q.end == qstart and p.change is None and p.name:
+            m.name, m.name_start = p.name, p.name_start  # 建档立卡贫困户301户611人
+            m.after_name, m.name_end = p.after_name, p.name_end
+        if context is None or context.span != sentence:
             context = _Sentence(view, s0, s1, lex)
         if context.named:  # most sentences of a dense text name no year, period or estimate
-            m.year = context.year(q.start)
-            m.estimated = context.estimated(q.start)
-            per = context.period(q.start)
+            m.year = context.year(qstart)
+            m.estimated = context.estimated(qstart)
+            per = context.period(qstart)
             if per:
                 m.period_kind, m.period = per
         out.append(m)
@@ -470,13 +501,11 @@ def link(mentions: list[Mention], view: str, text: str) -> None:
         k = group_end - i
         if k > 1 and len(levels) >= k:
             for g, p in zip(mentions[i:group_end], levels[-k:], strict=True):
-                p.attached.append(g)
-                g.owner = p
+                p.attach(g)
             del levels[-k:]
         elif levels:
             p = levels.pop()
-            p.attached.append(m)
-            m.owner = p
+            p.attach(m)
 
 
 def distribute(mentions: list[Mention], view: str, text: str) -> None:
