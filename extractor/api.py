@@ -130,6 +130,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
     starts = [m.q.start for m in mentions]
     sentences = SpanModels()  # one Span model per sentence, shared by its indicators
     validate = M.validator(M.Indicator)  # a dict validated: the constructor's checks, one record per figure
+    validate_change = M.validator(M.Change)
     for i, m in enumerate(mentions):
         if m.owner is not None or m.name is None:
             continue
@@ -140,11 +141,13 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         change = None
         if change_m is not None and change_m.change is not None:
             c = change_m.change
-            change = M.Change(
-                direction=c.direction,  # type: ignore[arg-type]
-                value=a.quantity_model(change_m.q),
-                base_year=c.base_year,
-                base=text[c.base[0] : c.base[1]] if c.base else None,
+            change = validate_change(
+                {
+                    "direction": c.direction,
+                    "value": a.quantity_model(change_m.q),
+                    "base_year": c.base_year,
+                    "base": text[c.base[0] : c.base[1]] if c.base else None,
+                }
             )
         last_end = max(m.q.end, *[x.q.end for x in m.attached]) if m.attached else m.q.end
         j = bisect.bisect_left(starts, last_end, i + 1)  # the first figure after this one's words
@@ -175,7 +178,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                     "change": change,
                     "rank": rank,
                     "estimated": m.estimated or (change_m is not None and change_m.estimated),
-                    "span": _span(start, end),
+                    "span": {"start": start, "end": end},  # validated into a Span by the call
                     "sentence": sentences[m.sentence],
                 }
             )

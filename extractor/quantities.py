@@ -231,7 +231,10 @@ def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | 
     if percent_prefix:
         unit = lex.units[numerals.tables().percent_prefixes[prefix]]  # type: ignore[index]
         return _Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)
-    unit, unit_start, scale_text = _best_unit(view, pos, scale_text, contiguous, lex)
+    if contiguous and scale_text:
+        unit, unit_start, scale_text = _best_unit(view, pos, scale_text, lex)
+    else:  # most figures: no scale to share with the unit (5%, 12所), the unit at pos is the one
+        unit, unit_start = _unit_at(view, pos, lex), pos
     if unit is None and mid is not None:
         # 多/余 that is not followed by a unit belongs to the next word (10多个 is fine, 3多措 is not).
         pos -= len(mid) + (len(scale_text) if scale_start > core_end else 0)
@@ -254,11 +257,9 @@ def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | 
     )
 
 
-def _best_unit(view: str, pos: int, scale_text: str, contiguous: bool, lex: Lex) -> tuple[Unit | None, int, str]:
-    """The unit after a numeral. Scale characters may belong to the unit (5千米, 0.5百分点):
-    of the readings that find a unit, the one with the longest unit wins."""
-    if not contiguous or not scale_text:
-        return _unit_at(view, pos, lex), pos, scale_text
+def _best_unit(view: str, pos: int, scale_text: str, lex: Lex) -> tuple[Unit | None, int, str]:
+    """The unit after a numeral and the scale characters written right before ``pos``. Scale characters may
+    belong to the unit (5千米, 0.5百分点): of the readings that find a unit, the one with the longest unit wins."""
     best: tuple[Unit | None, int, str] = (None, pos, scale_text)
     best_len = 0
     scale_start = pos - len(scale_text)

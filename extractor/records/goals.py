@@ -218,16 +218,18 @@ def _qualifier_raw(text: str, view: str, q: QMatch) -> str | None:
     return "…".join(words) or None
 
 
+@cache
+def _growth_endings() -> tuple[str, ...]:
+    """What a subject measured in % ends with when the % is its growth (增速, 增长): joined once, not per target."""
+    return (*ind.measure_words("growth_suffix"), *ind.measure_words("growth_word"))
+
+
 def _measure(name_s: str | None, q: QMatch, is_change: bool) -> str:
     if q.base_unit == "个百分点":
         return "change_pp"
     if is_change:
         return "growth"
-    if (
-        q.base_unit == "%"
-        and name_s
-        and name_s.endswith((*ind.measure_words("growth_suffix"), *ind.measure_words("growth_word")))
-    ):
+    if q.base_unit == "%" and name_s and name_s.endswith(_growth_endings()):
         return "growth"
     if q.base_unit == "%" and name_s and name_s.endswith(ind.measure_words("share_suffix")):
         return "share"

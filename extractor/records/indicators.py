@@ -357,11 +357,13 @@ def read_mentions(text: str, view: str, segments: Segments, qs: list[QMatch]) ->
     clause_breaks = segments.char_index(view, CLAUSE_BREAK)
     # The figures come in text order, so the last clause break and the last noise region before a figure are
     # found by walking on from the figure before, not by a search for each (a dense text has a figure every two
-    # characters). A figure that starts before the one before it (never, from quantities.find) searches again.
+    # characters). The first figure searches, as does one that starts before the figure before it (never, from
+    # quantities.find): the goals read one sentence at a time, and a walk from the text's start would cross every
+    # sentence before it.
     breaks, noise_starts, noise_spans = clause_breaks.positions, noise.starts, noise.spans
     n_breaks, n_noise = len(breaks), len(noise_starts)
     bi = ni = 0  # breaks[:bi] and noise_starts[:ni] stand before the current figure
-    last_start = -1
+    last_start = len(view) + 1
     context: _Sentence | None = None
     joiners = list_joiners()
     sent = None
