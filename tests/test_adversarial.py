@@ -97,8 +97,8 @@ def _lines_run(text: str) -> int:
 
 
 # Four times the text may run at most this much more than four times the lines. A step that walks back over the
-# sentences before it for each sentence (read_mentions, once per plan sentence) ran 7.7 times the lines on
-# plan_ruby at 16,000 characters; every shape runs 4.0 times or less today. Warm caches first: a first run fills
+# sentences before it for each sentence (read_mentions, once per plan sentence) ran 7.2 times the lines on
+# plan_ruby (f432af8); every shape runs 4.0 times or less today. Warm caches first: a first run fills
 # them (pattern and numeral caches), which is work the later runs skip.
 LINEAR_SIZES = (4_000, 16_000)
 MAX_LINE_GROWTH = 4.4
