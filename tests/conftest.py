@@ -18,6 +18,8 @@ DATA = ROOT / "tests" / "data"
 CORPUS = DATA / "docs"
 HAILAR = DATA / "hailar"
 HONGSHAN_GOLD = ROOT / "tests" / "gold" / "hongshan.json"
+# The reference scorer, copied from ../shared/eval/score.py so that its cross-checks run in every clone.
+SCORER_COPY = DATA / "eval" / "score.py"
 
 # The cache of compiled patterns (extractor._compiled) of this session and of the commands it runs is a folder of
 # its own, removed at exit (after the cache is written: atexit runs the handlers registered last first), so the
@@ -38,8 +40,8 @@ def on_ci() -> bool:
 def shared_dir() -> Path | None:
     """The project's shared material: $GOVREPORT_SHARED or ../shared beside the checkout.
 
-    Only the cross-check against its reference scorer ``eval/score.py`` needs it: every other test reads tests/data
-    and tests/gold.
+    Only the check that tests/data/eval/score.py is still its reference scorer needs it: every other test reads
+    tests/data and tests/gold.
     """
     env = os.environ.get("GOVREPORT_SHARED")
     for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared"]:
@@ -61,8 +63,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The cross-checks against ../shared (every test that uses the ``shared`` fixture, directly or through
-    ``scorer``) are not collected where ../shared is missing, except under CI, where they run and fail."""
+    """The checks against ../shared itself (every test that uses the ``shared`` fixture) are not collected where
+    ../shared is missing, except under CI, where they run and fail."""
     for item in items:
         if "shared" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.crosscheck)
@@ -83,8 +85,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     n = config.stash.get(_CROSSCHECKS_NOT_RUN, 0)
     if n:
         terminalreporter.write_line(
-            f"{n} cross-checks against ../shared/eval/score.py deselected: ../shared is "
-            "not beside this clone (under CI=true they run, and fail without it)."
+            f"{n} check(s) against ../shared/eval/score.py itself deselected: ../shared is not beside this "
+            "clone (under CI=true they run, and fail without it); the cross-checks use tests/data/eval/score.py."
         )
 
 
@@ -99,10 +101,10 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
-def scorer(shared: Path) -> ModuleType:
-    """The project's reference scorer, ../shared/eval/score.py, as a module: only for the cross-checks, the tests
-    themselves score with extractor.evaluate."""
-    return load_scorer(shared)
+def scorer() -> ModuleType:
+    """The project's reference scorer (tests/data/eval/score.py, a copy of ../shared/eval/score.py) as a module:
+    only for the cross-checks, the tests themselves score with extractor.evaluate."""
+    return load_scorer(SCORER_COPY)
 
 
 @pytest.fixture(scope="session")
@@ -138,10 +140,11 @@ def grounded(node: object, text: str) -> list[str]:
     return bad
 
 
-def load_scorer(shared: Path) -> ModuleType:
+def load_scorer(path: Path) -> ModuleType:
+    """A scorer file (``score.py``) as a module."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    spec = importlib.util.spec_from_file_location("score", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

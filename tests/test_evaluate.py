@@ -1,8 +1,9 @@
 """`govreport evaluate` and extractor.evaluate: agreement with the project's scorer, the context gold form, folders.
 
-The agreement tests (those taking ``scorer``) cross-check extractor.evaluate against the reference scorer in
-../shared/eval/score.py: they run where that file exists and are required under CI=true. Everything else reads
-tests/gold/hongshan.json and needs nothing beside the clone.
+The agreement tests (those taking ``scorer``) cross-check extractor.evaluate against the reference scorer, copied
+to tests/data/eval/score.py so that they run in every clone. test_the_scorer_copy_is_the_reference keeps the copy
+honest: it compares it with ../shared/eval/score.py where that file exists, and is required under CI=true.
+Everything else reads tests/gold/hongshan.json and needs nothing beside the clone.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import HONGSHAN_GOLD
+from conftest import HONGSHAN_GOLD, SCORER_COPY
 from typer.testing import CliRunner
 
 import extractor.cli.evaluate  # noqa: F401  registers the command
@@ -352,3 +353,11 @@ def test_cli_input_errors(tmp_path: Path) -> None:
     r = runner.invoke(app, ["evaluate", str(tmp_path), str(SAMPLE)])
     assert r.exit_code == 2
     assert runner.invoke(app, ["evaluate", "--help"]).exit_code == 0
+
+
+def test_the_scorer_copy_is_the_reference(shared: Path) -> None:
+    """The cross-checks run against tests/data/eval/score.py: it must be the shared reference scorer, byte for byte,
+    or they would check agreement with a scorer nobody else uses."""
+    assert SCORER_COPY.read_bytes() == (shared / "eval" / "score.py").read_bytes(), (
+        "tests/data/eval/score.py differs from ../shared/eval/score.py: copy it again (and its line in SHA256SUMS)"
+    )
