@@ -95,8 +95,28 @@ class Analysis:
     def quantity_parts(self) -> list[str]:
         """The part each quantity is in (see part_kind), found once for the builders that each take their own."""
         if self._quantity_parts is None:
-            self._quantity_parts = [self.part_kind(q.start) for q in self.quantities]
+            starts = [q.start for q in self.quantities]
+            if all(map(int.__le__, starts, starts[1:])):
+                self._quantity_parts = self._part_kinds(starts)
+            else:  # multiplicatives are sorted in; a wrapped reading may start before the one before it
+                self._quantity_parts = [self.part_kind(s) for s in starts]
         return self._quantity_parts
+
+    def _part_kinds(self, starts: list[int]) -> list[str]:
+        """``part_kind`` of each sorted position, by ranges: one bisect per part and plan piece, not per figure
+        (a dense text has a figure every two characters)."""
+        kinds = ["preamble"] * len(starts)
+        parts = self.segments.parts
+        for i, p in enumerate(parts):  # part_at: the last part starting at or before the position
+            lo = bisect.bisect_left(starts, p.start)
+            hi = bisect.bisect_left(starts, parts[i + 1].start) if i + 1 < len(parts) else len(starts)
+            kinds[lo:hi] = [p.kind] * (hi - lo)
+        pieces = self.plan_pieces
+        for i, piece in enumerate(pieces):  # SpanIndex.at: the last piece starting at or before it, if it holds it
+            end = min(piece.end, pieces[i + 1].start) if i + 1 < len(pieces) else piece.end
+            lo, hi = bisect.bisect_left(starts, piece.start), bisect.bisect_left(starts, end)
+            kinds[lo:hi] = ["plan"] * max(0, hi - lo)
+        return kinds
 
     def part_kind(self, pos: int) -> str:
         if self.plan_pieces and self._pieces.at(pos) is not None:

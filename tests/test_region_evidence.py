@@ -18,6 +18,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         f"2019年工作总结\n{RESOURCES}{RESOURCES}\n",  # no scope words either
         "2019年工作总结\n全镇推进特色小镇建设，建成特色小镇2个，特色小镇、小城镇、中心镇、重点镇齐头并进。全镇、我镇、全镇。\n",
         "2019年工作总结\n我镇与木棠镇、木棠镇合作。全镇实现产值5亿元，全镇、我镇。\n",  # named twice: a neighbour
+        # a generic title: 乡镇 is a kind of place, not one (the copy site repeats the title with a counter)
+        "乡镇政府工作报告1\n\n01-16 15:29:25  浏览次数:419次\n各位代表：现在，我代表镇人民政府向大会作工作报告。\n",
+        "市县政府工作报告\n各位代表：全县实现财政收入5亿元。\n",
     ],
 )
 def test_no_region_without_evidence(text: str) -> None:

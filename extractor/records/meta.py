@@ -133,9 +133,11 @@ def _not_in_stem() -> regex.Pattern[str]:
 def _valid_region(name: str, in_title: bool = False) -> bool:
     """A known name, or one with an administrative suffix. A name read from a sentence (我代表市人民政府) must hold
     none of the not-in-name characters; a title line names its region by itself, and townships, which
-    regions.tsv does not list, may hold them (和平镇, 上塘镇)."""
+    regions.tsv does not list, may hold them (和平镇, 上塘镇). A name must hold more than suffix characters."""
     if name in _regions():
         return True
+    if not _not_in_stem().sub("", name):
+        return False  # 乡镇, 市县: suffixes only, a kind of place and not one place
     return _suffix_level(name) is not None and (in_title or _not_in_names().search(name) is None)
 
 
