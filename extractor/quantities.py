@@ -273,7 +273,30 @@ def _best_unit(view: str, pos: int, scale_text: str, lex: Lex) -> tuple[Unit | N
 
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
-_PREV_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/#")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_PREV_CODE = _LETTERS | frozenset("0123456789._/#")
+
+
+@cache
+def _measure_letters() -> frozenset[str]:
+    """The letter names of measures in the indicator lexicon (GDP, CPI), upper case."""
+    return frozenset(
+        a.upper()
+        for aliases in column("indicators.tsv", "aliases")
+        for a in aliases.split("|")
+        if a.isascii() and a.isalpha()
+    )
+
+
+def _after_measure_letters(view: str, start: int) -> bool:
+    """Whether the letters right before ``start`` are a measure's name (GDP19.92亿元): its figure may follow it
+    with nothing between, where other letters glued to a numeral make a code."""
+    i = start
+    while i > 0 and view[i - 1] in _LETTERS and start - i < 8:
+        i -= 1
+    if i > 0 and view[i - 1] in _PREV_CODE:
+        return False  # a longer code, or letters after digits
+    return view[i:start].upper() in _measure_letters()
 
 
 def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
@@ -456,7 +479,9 @@ def _read_at(
     prev = view[start - 1] if start > 0 else ""
     tables = numerals.tables()
     no_count = tables.before_no_count
-    if prev in _PREV_CODE or prev in no_count or (p < start and p > 0 and view[p - 1] in no_count):
+    if (prev in _PREV_CODE and not (prev in _LETTERS and _after_measure_letters(view, start))) or (
+        prev in no_count or (p < start and p > 0 and view[p - 1] in no_count)
+    ):
         return None, start + 1
     first = _read_part(view, text, start, lex, run)
     if first is None:
