@@ -21,6 +21,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # a generic title: 乡镇 is a kind of place, not one (the copy site repeats the title with a counter)
         "乡镇政府工作报告1\n\n01-16 15:29:25  浏览次数:419次\n各位代表：现在，我代表镇人民政府向大会作工作报告。\n",
         "市县政府工作报告\n各位代表：全县实现财政收入5亿元。\n",
+        # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
+        "關於鄉鎮年終工作總結範文合集五篇\n鄉鎮年終工作總結 篇1\n剛剛過去的XX年，全鎮實現財政收入500萬元。\n",
     ],
 )
 def test_no_region_without_evidence(text: str) -> None:

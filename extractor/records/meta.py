@@ -88,16 +88,19 @@ def _suffix_level(name: str) -> str | None:
 
 
 def _last_unit(name: str) -> str:
-    """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one."""
+    """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one; ``name``
+    itself when it holds no suffix, and nothing when its only suffixes start compounds."""
     known = _regions()
     for i in range(len(name) - 1):
         if name[i:] in known:
             return name[i:]
-    units = [m.group() for m in _unit_re().finditer(name)]
+    # A suffix followed by another (乡镇, 镇村: 关于乡镇年终工作总结) starts a compound word and ends no name.
+    found = list(_unit_re().finditer(name))
+    units = [m.group() for m in found if not _not_in_stem().match(name, m.end())]
     for u in reversed(units):
         if u in known:
             return u
-    return units[-1] if units else name
+    return units[-1] if units else "" if found else name
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
