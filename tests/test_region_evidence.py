@@ -21,6 +21,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # a generic title: 乡镇 is a kind of place, not one (the copy site repeats the title with a counter)
         "乡镇政府工作报告1\n\n01-16 15:29:25  浏览次数:419次\n各位代表：现在，我代表镇人民政府向大会作工作报告。\n",
         "市县政府工作报告\n各位代表：全县实现财政收入5亿元。\n",
+        "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
+        "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
         "關於鄉鎮年終工作總結範文合集五篇\n鄉鎮年終工作總結 篇1\n剛剛過去的XX年，全鎮實現財政收入500萬元。\n",
     ],
@@ -51,6 +53,18 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
     assert (meta.year_reviewed, meta.year_planned) == (2019, 2020)
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a collection's part marker before the title, a topic between the year and the cue
+        ("减贫摘帽半年工作总结\n发布于:2017-01-16\n篇一:山盆镇2014年减贫摘帽工作总结\n全镇推进。\n", "山盆镇"),
+        ("下沙街道2022年半年度工作总结\n发布日期:2022-12-02 10:55 来源:下沙街道\n今年以来，全面推进。\n", "下沙街道"),
+    ],
+)
+def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:
+    assert extract(text).meta.region == region
+
+
 def test_township_name_is_not_read_in_a_county_report() -> None:
     body = "木棠镇实现产值5亿元，木棠镇新建道路5公里，木棠镇新增就业100人。全县、全县、我县、全县。"
     assert extract(f"2019年工作总结\n{body}\n").meta.region is None
@@ -63,6 +77,12 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         ("工作总结\n现将我镇2015年工作总结如下：全镇实现财政收入500万元。\n", (2015, 2016)),
         ("工作总结\n2020年12月20日\n全镇实现财政收入500万元。\n", (2020, 2021)),
         ("工作总结\n全镇实现财政收入500万元。\n", (None, None)),
+        # a page dated three years after every year the text names: posted again, the body's year holds
+        (
+            "乡镇脱贫攻坚工作总结\n发布时间:2021-04-01 10:52:09\n今年以来，我镇脱贫攻坚工作扎实推进。"
+            "按照年初市下达我镇2018年贫困人口减少计划，2018年脱贫393户1924人。\n",
+            (2018, 2019),
+        ),
     ],
 )
 def test_years_from_the_body(text: str, years: tuple[int | None, int | None]) -> None:

@@ -139,8 +139,8 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     regions.tsv does not list, may hold them (和平镇, 上塘镇). A name must hold more than suffix characters."""
     if name in _regions():
         return True
-    if not _not_in_stem().sub("", name):
-        return False  # 乡镇, 市县: suffixes only, a kind of place and not one place
+    if not _not_in_stem().sub("", name) or name in _not_township_names():
+        return False  # 乡镇, 市县: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place, not one place
     return _suffix_level(name) is not None and (in_title or _not_in_names().search(name) is None)
 
 
@@ -401,8 +401,11 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
         cues = _year_cues()
         dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
         dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
+        body_years = [y for y in _years_in(view) if 1949 < y < 2100]
         for m in dates:
             y, month = int(m.group(1)), int(m.group(2))
+            if body_years and max(body_years) < y - 1:
+                break  # a page dated years after every year the text names: posted again later, and no evidence
             if any(p.search(view) for p in cues.get("so_far", ())):
                 reviewed = y  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
             else:
