@@ -1,0 +1,62 @@
+"""Township excerpts as they arrive from the web (issue 14): 26 summaries, reports and plans of townships copied from
+document-sharing, essay and government sites with their furniture, masks, wraps and pinyin, annotated by hand by
+annotators who never saw this tool's output (tests/data/townships/README.md). Quantities are scored as the
+reference scorer scores them; a region, where one is given, must be the excerpt's own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.scoring import score, t2s
+
+HERE = Path(__file__).parent / "data" / "townships"
+EXCERPTS = sorted(p.stem for p in (HERE / "gold").glob("*.json"))
+
+# Where the tool and the annotation part, and why the tool is left as it is (strict: a fix turns them green).
+REGION_GAPS = {
+    "st01_xxzhen_2020": "a masked township (xx 镇) names its county three times by the short name (新泰籍, 在新泰"
+    "注册), and no scope word gives the text's level, so the county is read as its region",
+}
+
+
+def _read(stem: str) -> tuple[str, dict]:
+    text = (HERE / "texts" / f"{stem}.txt").read_text(encoding="utf-8")
+    return text, json.loads((HERE / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def test_there_are_excerpts() -> None:
+    assert len(EXCERPTS) == 26
+
+
+def test_quantities_on_the_township_excerpts() -> None:
+    tp = fp = fn = 0
+    rows = []
+    for stem in EXCERPTS:
+        text, gold = _read(stem)
+        q = score(gold, json.loads(extract(text).model_dump_json()), text)["quantities"]
+        tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
+        rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    # Today 398 of 407 found and 2 extra (P 0.995, R 0.978). The misses: three figures whose decimal point the copy
+    # lost (5 9亿元), durations (五十年, 2年, 7万多小时: time spans are never quantities here), 一个 after its noun
+    # (园区一个), 逾万人; the extra: 翻一番 twice, which the annotator left out.
+    assert precision >= 0.99 and recall >= 0.97, "\n".join([f"P {precision:.3f} R {recall:.3f}", *rows])
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=REGION_GAPS[s])) if s in REGION_GAPS else s
+        for s in EXCERPTS
+    ],
+)
+def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
+    text, gold = _read(stem)
+    region = extract(text).meta.region
+    own = {t2s(x) for x in (gold["meta"].get("region"), gold["meta"].get("county")) if x}
+    assert region is None or t2s(region) in own or any(t2s(region).startswith(o) for o in own), region
+    assert region not in gold["meta"].get("common_word_traps", [])
