@@ -351,6 +351,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     if lex.multiplicative is not None:
         out.extend(_multiplicatives(text, view, masks, lex))
         out.sort(key=lambda q: q.start)
+    bare = _bare_scales(text, view, masks, lex, out)
+    if bare:
+        out.extend(bare)
+        out.sort(key=lambda q: q.start)
     _share_post_approx(out, view)
     return out
 
@@ -544,7 +548,7 @@ def _read_at(
         q_start -= 1
         number, base_value = -number, -base_value
     pre = _word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None
-    if pre and not masks.blocked[q_start - len(pre)]:
+    if pre and not masks.blocked[q_start - len(pre)] and not view.endswith(lex.not_pre, 0, q_start):
         q_start -= len(pre)
         approx = lex.pre[pre]
     unit_end = end
@@ -613,6 +617,56 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     counts another kind of thing. Units of one kind that begin alike (人 and 人次, 千瓦 and 千瓦时) are different
     units that a list may mix; a skipped unit (日 before 日元) is a date, not a figure."""
     return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
+
+
+# What may follow a bare-scale figure: the end of its clause or sentence, or of its line.
+_BARE_END = SENTENCE_END + CLAUSE_END + " \t\r\n"
+
+
+@cache
+def _bare_scale_re() -> re.Pattern[str]:
+    """An approximation word before a scale with no digit (逾万人, 近千亩, 超亿元): the scale is the number."""
+    lex = lexicon()
+    words = "|".join(re.escape(w) for w in sorted(lex.pre, key=len, reverse=True))
+    return re.compile(f"(?:{words})([{re.escape(''.join(_scale_chars()))}]{{1,3}})")
+
+
+def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    """逾万人 (over 10,000 people), 近亿元: one of the scale in a unit after an approximation word. Only where its
+    clause ends: followed by a word it is a class (超亿元企业, 亿元以上项目), or a figure let go (近百公里农村公路)."""
+    out = []
+    starts = [q.start for q in found]
+    for m in _bare_scale_re().finditer(view):
+        s, e = m.start(), m.end()
+        u = _unit_at(view, e, lex)
+        if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[m.start(1)]:
+            continue
+        end = e + len(u.text)
+        i = bisect.bisect_left(starts, end)
+        if (i > 0 and found[i - 1].end > s) or (end < len(view) and view[end] not in _BARE_END):
+            # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
+            # such classes does (销售收入超亿元、纳税超千万元企业).
+            continue
+        if view.endswith(lex.not_pre, 0, m.start(1)):
+            continue  # 签约亿元: no approximation word, and no figure
+        out.append(
+            QMatch(
+                start=s,
+                end=end,
+                number=_ONE,
+                high=None,
+                unit=text[m.start(1) : end],
+                base_value=_scale_value(m.group(1)) * u.factor,
+                base_high=None,
+                base_unit=u.base,
+                approx=lex.pre[view[s : m.start(1)]],
+                kind=u.kind,
+                chinese=True,
+                core_start=s,
+                unit_end=end,
+            )
+        )
+    return out
 
 
 def _multiplicatives(text: str, view: str, masks: Masks, lex: Lex) -> list[QMatch]:

@@ -29,6 +29,7 @@ class Unit:
 class Lex:
     units: dict[str, Unit]
     pre: dict[str, str]
+    not_pre: tuple[str, ...]  # words that end with a word of pre and are none (签约 ends with 约)
     mid: dict[str, str]
     post: dict[str, str]
     max_pre: int
@@ -68,6 +69,7 @@ def lexicon() -> Lex:
     }
     approx = table("approx.tsv")
     pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
+    not_pre = tuple(r["word"] for r in approx if r["position"] == "not_pre")
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
     post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
     cn = numerals.chinese_chars()
@@ -94,6 +96,7 @@ def lexicon() -> Lex:
     return Lex(
         units=units,
         pre=pre,
+        not_pre=not_pre,
         mid=mid,
         post=post,
         max_pre=max(len(w) for w in pre),

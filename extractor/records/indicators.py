@@ -20,6 +20,7 @@ from extractor import _compiled, numerals, wraps
 from extractor._data import alternation, any_of, column, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
+from extractor.quantity_lexicon import lexicon as quantity_lexicon
 from extractor.records.changes import ChangeInfo, read_change
 from extractor.segment import CharIndex, Segments, Span
 
@@ -178,8 +179,8 @@ def clean_name(view: str, start: int, end: int, lex: _Lex | None = None) -> tupl
             start += m.end()
             continue
         t = _trailing_start(view, start, end, lex)
-        if t is not None:
-            end = t
+        if t is not None and not view.endswith(quantity_lexicon().not_pre, start, end):
+            end = t  # but 项目签约 keeps its 约: an approximation word only where it is no word's end
             continue
         break
     while start < end and view[start] in " \t\"“”'‘’(（)）、,，":
