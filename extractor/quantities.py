@@ -274,6 +274,7 @@ def _best_unit(view: str, pos: int, scale_text: str, lex: Lex) -> tuple[Unit | N
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DIGITS = frozenset("0123456789")
 _PREV_CODE = _LETTERS | frozenset("0123456789._/#")
 
 
@@ -484,8 +485,10 @@ def _read_at(
     tables = numerals.tables()
     no_count = tables.before_no_count
     if (prev in _PREV_CODE and not (prev in _LETTERS and _after_measure_letters(view, start))) or (
-        prev in no_count or (p < start and p > 0 and view[p - 1] in no_count)
+        prev in no_count or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))
     ):
+        # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
+        # (5 9亿元); its tail alone would be a wrong number.
         return None, start + 1
     first = _read_part(view, text, start, lex, run)
     if first is None:
