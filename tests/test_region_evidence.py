@@ -21,6 +21,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # a generic title: 乡镇 is a kind of place, not one (the copy site repeats the title with a counter)
         "乡镇政府工作报告1\n\n01-16 15:29:25  浏览次数:419次\n各位代表：现在，我代表镇人民政府向大会作工作报告。\n",
         "市县政府工作报告\n各位代表：全县实现财政收入5亿元。\n",
+        # a masked township names its county by the short name only, and no scope word gives its level
+        "乡镇2020年工作总结\nxx 镇招商引资：由新泰籍教授团队投资1.3亿元，在新泰注册成立研究院，为新泰项目培养人才。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
@@ -29,6 +31,11 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
 )
 def test_no_region_without_evidence(text: str) -> None:
     assert extract(text).meta.region is None
+
+
+def test_a_place_written_in_full_names_a_text_of_no_known_level() -> None:
+    text = "2024年政府工作报告汇编(第101/108页)\n施行《漳州市政务服务条例》，漳州古城提升，漳州市人才一体化发展。\n"
+    assert extract(text).meta.region == "漳州市"
 
 
 def test_full_name_of_a_common_word_region_still_counts() -> None:

@@ -16,12 +16,6 @@ from extractor.scoring import score, t2s
 HERE = Path(__file__).parent / "data" / "townships"
 EXCERPTS = sorted(p.stem for p in (HERE / "gold").glob("*.json"))
 
-# Where the tool and the annotation part, and why the tool is left as it is (strict: a fix turns them green).
-REGION_GAPS = {
-    "st01_xxzhen_2020": "a masked township (xx 镇) names its county three times by the short name (新泰籍, 在新泰"
-    "注册), and no scope word gives the text's level, so the county is read as its region",
-}
-
 
 def _read(stem: str) -> tuple[str, dict]:
     text = (HERE / "texts" / f"{stem}.txt").read_text(encoding="utf-8")
@@ -47,13 +41,7 @@ def test_quantities_on_the_township_excerpts() -> None:
     assert precision >= 0.99 and recall >= 0.97, "\n".join([f"P {precision:.3f} R {recall:.3f}", *rows])
 
 
-@pytest.mark.parametrize(
-    "stem",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=REGION_GAPS[s])) if s in REGION_GAPS else s
-        for s in EXCERPTS
-    ],
-)
+@pytest.mark.parametrize("stem", EXCERPTS)
 def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
     text, gold = _read(stem)
     region = extract(text).meta.region

@@ -181,14 +181,23 @@ def _most_named(view: str, level: str | None) -> str | None:
     stems = _stems()
     common = _region_words()
     counts: dict[str, int] = {}
+    full: set[str] = set()
     # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
     for hit in _stem_first().finditer(view, 0, max(0, len(view) - 1)):
         i = hit.start()
         for stem, name in stems.get(view[i : i + 2], ()):
             if view.startswith(name if stem in common else stem, i):
                 counts[name] = counts.get(name, 0) + 1
+                if view.startswith(name, i):
+                    full.add(name)
     regions = _regions()
-    cands = [(n, c) for n, c in counts.items() if level is None or regions[n][0]["level"] in _compatible(level)]
+    # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
+    # township's summary) may be the county around it: its full name must be written at least once.
+    cands = [
+        (n, c)
+        for n, c in counts.items()
+        if (level is None and n in full) or (level is not None and regions[n][0]["level"] in _compatible(level))
+    ]
     if not cands:
         return None
     name, n = max(cands, key=lambda kv: (kv[1], _LEVEL_RANK.get(regions[kv[0]][0]["level"], 0)))
