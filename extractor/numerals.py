@@ -252,6 +252,11 @@ def _value(s: str) -> Decimal:
     return _evaluate(tokens)
 
 
+def is_bare_some(s: str) -> bool:
+    """几 on its own: "a few" (以下几个特点, 几万人), no figure; 十几个 and 几十万 are ranges."""
+    return len(s) == 1 and s in tables().some
+
+
 def is_bare_chinese_one(s: str) -> bool:
     """一 on its own: an article ("a", "one") far more often than a count."""
     return s in ("一", "壹")

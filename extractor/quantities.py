@@ -524,6 +524,8 @@ def _read_at(
         return None, first.end
     if first.chinese and (masks.quoted[start] or not unit.chinese):
         return None, first.end
+    if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
+        return None, first.end
     if first.chinese and high is None and first.high is None and not first.scale_text:
         if numerals.is_bare_chinese_one(view[first.start : first.core_end]) and unit.kind == "count":
             return None, first.end  # 一个, 一批: an article far more often than a count

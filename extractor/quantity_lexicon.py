@@ -56,7 +56,7 @@ class Lex:
     separator_first: frozenset[str]
     unit_sharing_first: frozenset[str]
     money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
-    bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和
+    bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和, 的 (money_cues.tsv)
 
 
 @cache
@@ -122,5 +122,5 @@ def lexicon() -> Lex:
         unit_sharing_first=frozenset(w[0] for w in unit_sharing),
         # Written as a bare scale (174万): the unit adds no text of its own.
         money=Unit("", money.base, money.factor, money.kind, False),
-        bare_follow=frozenset(w[0] for w in (*post, *unit_sharing)),
+        bare_follow=frozenset(w[0] for w in (*post, *unit_sharing, *column("money_cues.tsv", "word", kind="follow"))),
     )
