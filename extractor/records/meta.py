@@ -312,7 +312,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         if region_raw:
             break
     if region_raw is None:
-        scope_level = _level_from_scope(view)
+        scope_level = _level_from_scope(view) or _masked_level(view, segments)
         named = _own_name(view, scope_level) or _most_named(view, scope_level)
         if named:
             region_raw = (named, named)
@@ -329,7 +329,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     if cue_level:
         level = cue_level
     if level is None:
-        level = _level_from_scope(view)
+        level = _level_from_scope(view) or _masked_level(view, segments)
 
     reviewed, planned = _years(view, segments, compact_title, role, head)
     return MetaInfo(
@@ -342,6 +342,18 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         year_reviewed=reviewed,
         year_planned=planned,
     )
+
+
+def _masked_level(view: str, segments: Segments) -> str | None:
+    """Township, when a township's name is masked (xx镇, **乡: a placeholder region of the noise): a copy that masks
+    a name masks the report's own, so such a summary is a township's, whatever city it names. A masked county
+    (**县) says nothing: a township's report masks the county above it too."""
+    for r in segments.noise:
+        s = view[r.start : r.end]
+        for suf, level in _suffixes():
+            if level == "township" and s.endswith(suf) and len(s) > len(suf) and not _HAN.search(s[: -len(suf)]):
+                return level
+    return None
 
 
 def _as_written(text: str, view: str, simplified: str) -> str:
