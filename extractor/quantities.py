@@ -484,8 +484,11 @@ def _read_at(
     prev = view[start - 1] if start > 0 else ""
     tables = numerals.tables()
     no_count = tables.before_no_count
-    if (prev in _PREV_CODE and not (prev in _LETTERS and _after_measure_letters(view, start))) or (
-        prev in no_count or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))
+    if (
+        (prev in _PREV_CODE and not (prev in _LETTERS and _after_measure_letters(view, start)))
+        or prev in no_count
+        or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))
+        or (prev == ":" and start > 1 and view[start - 2] in _DIGITS)  # 11:21:36, 1:2: a time or a ratio
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.

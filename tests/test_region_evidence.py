@@ -25,6 +25,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "乡镇2020年工作总结\nxx 镇招商引资：由新泰籍教授团队投资1.3亿元，在新泰注册成立研究院，为新泰项目培养人才。\n",
         # a masked township (xx鎮) names the city it deals with, in full: the report is a township's all the same
         "工作總結\nxx鎮積極協調，多次與南通市崇川區溝通，推進南通市項目，主攻南通市場。\n",
+        # a period and a kind of place (下半年镇工作计划: a township's plan for the second half-year)
+        "当前位置:公文素材库 > 计划方案 > 下半年镇工作计划\n\n下半年镇工作计划\n\n201*年，我镇将继续贯彻落实。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name

@@ -139,9 +139,17 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     regions.tsv does not list, may hold them (和平镇, 上塘镇). A name must hold more than suffix characters."""
     if name in _regions():
         return True
-    if not _not_in_stem().sub("", name) or name in _not_township_names():
-        return False  # 乡镇, 市县: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place, not one place
+    if not _not_in_stem().sub("", name) or name in _not_township_names() or _period_words().search(name):
+        # 乡镇, 市县: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划):
+        # a period and a kind of place. None is one place.
+        return False
     return _suffix_level(name) is not None and (in_title or _not_in_names().search(name) is None)
+
+
+@cache
+def _period_words() -> regex.Pattern[str]:
+    """The periods of periods.tsv (上半年, 一季度, 1-9月): a region's name holds none."""
+    return _compiled.compile("|".join(f"(?:{r['pattern']})" for r in table("periods.tsv")))
 
 
 @cache
