@@ -633,41 +633,49 @@ _BARE_END = SENTENCE_END + CLAUSE_END + " \t\r\n"
 
 @cache
 def _bare_scale_re() -> re.Pattern[str]:
-    """An approximation word before a scale with no digit (逾万人, 近千亩, 超亿元): the scale is the number."""
+    """A scale with no digit right after the last character of an approximation word (逾万人, 近千亩, 超亿元): the
+    scale is searched (one scan in C, a figure's scale fails at the character before it), the word then read."""
     lex = lexicon()
-    words = "|".join(re.escape(w) for w in sorted(lex.pre, key=len, reverse=True))
-    return re.compile(f"(?:{words})([{re.escape(''.join(_scale_chars()))}]{{1,3}})")
+    last = "".join(sorted(lex.pre_last))
+    scales = re.escape("".join(_scale_chars()))
+    # The set first and the look-behind after it: the engine then skips to the scales (a look-behind first is tried
+    # at every position).
+    return re.compile(f"[{scales}](?<=[{re.escape(last)}][{scales}])[{scales}]{{0,2}}")
 
 
 def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     """逾万人 (over 10,000 people), 近亿元: one of the scale in a unit after an approximation word. Only where its
     clause ends: followed by a word it is a class (超亿元企业, 亿元以上项目), or a figure let go (近百公里农村公路)."""
     out = []
-    starts = [q.start for q in found]
+    starts: list[int] | None = None
     for m in _bare_scale_re().finditer(view):
-        s, e = m.start(), m.end()
+        k, e = m.start(), m.end()
+        pre = _word_before(view, k, lex.pre, lex.max_pre)
+        if pre is None or view.endswith(lex.not_pre, 0, k):
+            continue  # 签约亿元: no approximation word, and no figure
+        s = k - len(pre)
         u = _unit_at(view, e, lex)
-        if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[m.start(1)]:
+        if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[k]:
             continue
         end = e + len(u.text)
+        if starts is None:
+            starts = [q.start for q in found]
         i = bisect.bisect_left(starts, end)
         if (i > 0 and found[i - 1].end > s) or (end < len(view) and view[end] not in _BARE_END):
             # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
             # such classes does (销售收入超亿元、纳税超千万元企业).
             continue
-        if view.endswith(lex.not_pre, 0, m.start(1)):
-            continue  # 签约亿元: no approximation word, and no figure
         out.append(
             QMatch(
                 start=s,
                 end=end,
                 number=_ONE,
                 high=None,
-                unit=text[m.start(1) : end],
-                base_value=_scale_value(m.group(1)) * u.factor,
+                unit=text[k:end],
+                base_value=_scale_value(m.group()) * u.factor,
                 base_high=None,
                 base_unit=u.base,
-                approx=lex.pre[view[s : m.start(1)]],
+                approx=lex.pre[pre],
                 kind=u.kind,
                 chinese=True,
                 core_start=s,
