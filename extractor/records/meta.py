@@ -430,9 +430,9 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
         cues = _year_cues()
         dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
         dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
-        body_years = [y for y in _years_in(view) if 1949 < y < 2100]
         for m in dates:
             y, month = int(m.group(1)), int(m.group(2))
+            body_years = [x for x in _years_in(view) if 1949 < x < 2100]
             if body_years and max(body_years) < y - 1:
                 break  # a page dated years after every year the text names: posted again later, and no evidence
             if any(p.search(view) for p in cues.get("so_far", ())):
