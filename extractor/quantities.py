@@ -530,8 +530,14 @@ def _read_at(
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
     if first.chinese and high is None and first.high is None and not first.scale_text:
-        if numerals.is_bare_chinese_one(view[first.start : first.core_end]) and unit.kind == "count":
-            return None, first.end  # 一个, 一批: an article far more often than a count
+        if (
+            numerals.is_bare_chinese_one(view[first.start : first.core_end])
+            and unit.kind == "count"
+            and not (unit.after_noun and (first.end >= len(view) or view[first.end] in _COUNT_CLOSE))
+        ):
+            # 一个, 一批: an article far more often than a count; but one that ends its clause comes after its noun,
+            # where an article never stands (建成创业园区一个，), and counts it.
+            return None, first.end
         if first.number == 0:
             return None, first.end  # 零部件, 零容忍: a word, not a zero
     last = high or first
@@ -627,6 +633,8 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
 
 
+# What closes a clause after a count that follows its noun (园区一个，).
+_COUNT_CLOSE = SENTENCE_END + CLAUSE_END + "、"
 # What may follow a bare-scale figure: the end of its clause or sentence, or of its line.
 _BARE_END = SENTENCE_END + CLAUSE_END + " \t\r\n"
 

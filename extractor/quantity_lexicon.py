@@ -23,6 +23,7 @@ class Unit:
     kind: str
     chinese: bool
     alone: bool = False  # a unit only where no word goes on after it (13600平，), see units.tsv
+    after_noun: bool = False  # 一 and this unit after the thing counted, at a clause's end (园区一个，)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,13 @@ class Lex:
 def lexicon() -> Lex:
     units = {
         r["unit"]: Unit(
-            r["unit"], r["base"], Decimal(r["factor"]), r["kind"], r["chinese"] == "yes", r["alone"] == "yes"
+            r["unit"],
+            r["base"],
+            Decimal(r["factor"]),
+            r["kind"],
+            r["chinese"] == "yes",
+            r["alone"] == "yes",
+            r.get("after_noun") == "yes",
         )
         for r in table("units.tsv")
     }
