@@ -533,7 +533,7 @@ def _read_at(
         if (
             numerals.is_bare_chinese_one(view[first.start : first.core_end])
             and unit.kind == "count"
-            and not (unit.after_noun and (first.end >= len(view) or view[first.end] in _COUNT_CLOSE))
+            and not (unit.after_noun and _closes_clause(view, first.end))
         ):
             # 一个, 一批: an article far more often than a count; but one that ends its clause comes after its noun,
             # where an article never stands (建成创业园区一个，), and counts it.
@@ -635,6 +635,14 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
 
 # What closes a clause after a count that follows its noun (园区一个，).
 _COUNT_CLOSE = SENTENCE_END + CLAUSE_END + "、"
+
+
+def _closes_clause(view: str, pos: int) -> bool:
+    """Whether a clause ends at ``pos``: the end, a mark, or a point that no digit follows (OCR text ends its
+    sentences with one: 蓄水塘一座.支渠)."""
+    if pos >= len(view) or view[pos] in _COUNT_CLOSE:
+        return True
+    return view[pos] == "." and not (pos + 1 < len(view) and view[pos + 1].isdigit())
 # What may follow a bare-scale figure: the end of its clause or sentence, or of its line.
 _BARE_END = SENTENCE_END + CLAUSE_END + " \t\r\n"
 
