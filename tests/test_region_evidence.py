@@ -27,6 +27,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "工作總結\nxx鎮積極協調，多次與南通市崇川區溝通，推進南通市項目，主攻南通市場。\n",
         # a period and a kind of place (下半年镇工作计划: a township's plan for the second half-year)
         "当前位置:公文素材库 > 计划方案 > 下半年镇工作计划\n\n下半年镇工作计划\n\n201*年，我镇将继续贯彻落实。\n",
+        # the town head's summary: 政府 ends the places a title names (no 政府镇)
+        "2025年乡镇政府镇长工作总结及2026年工作计划.docx\n\n2025年，我镇紧扣高质量发展主题。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name

@@ -43,7 +43,7 @@ def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
         (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
-        if r["source"] not in ("not_in_name", "not_in_stem")
+        if r["source"] not in ("not_in_name", "not_in_stem", "name_ends")
     )
 
 
@@ -91,6 +91,7 @@ def _last_unit(name: str) -> str:
     """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one; ``name``
     itself when it holds no suffix, and nothing when its only suffixes start compounds."""
     known = _regions()
+    name = _name_ends().split(name, maxsplit=1)[0]  # 乡镇政府镇长 -> 乡镇: no unit after the government word
     for i in range(len(name) - 1):
         if name[i:] in known:
             return name[i:]
@@ -123,6 +124,12 @@ def _not_in_names() -> regex.Pattern[str]:
     return _compiled.compile(
         "|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name")
     )
+
+
+@cache
+def _name_ends() -> regex.Pattern[str]:
+    """Words after which a title names no more places (政府 of 乡镇政府镇长工作总结)."""
+    return _compiled.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "name_ends"))
 
 
 @cache
