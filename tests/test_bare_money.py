@@ -1,0 +1,28 @@
+"""A bare 万 or 亿 is money when a money word names it, or when light words (任务, 完成, 占全年) stand between it and
+the amount of money before it in its sentence (issue 14: 财政一般预算收入任务174万，完成198万)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("财政一般预算收入任务174万，完成198万。", [("174万", "1740000", "元"), ("198万", "1980000", "元")]),
+        (
+            "完成国地两税848万元，占全年任务1550万的55%。",
+            [("848万元", "8480000", "元"), ("1550万", "15500000", "元"), ("55%", "55", "%")],
+        ),
+        ("完成投资5000万元，占全年计划8000万。", [("5000万元", "50000000", "元"), ("8000万", "80000000", "元")]),
+        ("全镇人口占全年1.2万", []),  # no amount of money before it: a bare scale counts nothing
+        ("全镇有2.3万的农户", []),
+    ],
+)
+def test_bare_scale_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
+    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
