@@ -35,7 +35,7 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 1,655 of 1,686 found, 16 extra (P 0.990, R 0.982). The misses: figures whose decimal point the
+    # Today 1,656 of 1,686 found, 16 extra (P 0.990, R 0.982). The misses: figures whose decimal point the
     # copy lost (5 9亿元: read as nothing, where 9亿元 was read before), durations (五十年, 2年, 7万多小时: time
     # spans are never quantities here), money or people implied but not written (两亿大关, 总人口2.2万, 资金20余万),
     # bare scales a word follows (超千万的5家), 1千余万元, 一个 between two counts (17个行政村一个居委会), rare
