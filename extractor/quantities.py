@@ -13,264 +13,27 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 
 from extractor import gazetteer, numerals, wraps
 from extractor._data import column
+from extractor.figure_parts import (
+    ONE,
+    Part,
+    QMatch,
+    prefix_len,
+    read_part,
+    scale_chars,
+    scale_value,
+    unit_at,
+    word_at,
+    word_before,
+)
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_money
 from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_END, SENTENCE_END
-
-
-@dataclass(slots=True)
-class QMatch:
-    """One quantity mention; spans index the original text (the view has the same length)."""
-
-    start: int
-    end: int
-    number: Decimal
-    high: Decimal | None
-    unit: str  # as written: scale and unit, e.g. 億元
-    base_value: Decimal
-    base_high: Decimal | None
-    base_unit: str
-    approx: str | None
-    kind: str  # money, measure, count, percent, points, times
-    chinese: bool  # written with Chinese numerals
-    core_start: int  # where the numeral itself starts (after any pre-approximation word)
-    unit_end: int  # where the unit ends (before any post-approximation word)
-
-
-def _unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
-    if pos >= len(view) or view[pos] not in lex.unit_first:
-        return None
-    for n in lex.unit_lengths[view[pos]]:
-        u = lex.units.get(view[pos : pos + n])
-        if u is not None and (not u.alone or _nothing_goes_on(view, pos + n, lex)):
-            return u
-    return None
-
-
-def _nothing_goes_on(view: str, pos: int, lex: Lex) -> bool:
-    """Whether no word goes on at ``pos``: the end, a mark or a space, or an approximation word (左右)."""
-    if pos >= len(view) or not view[pos].isalnum():
-        return True
-    return view[pos] in lex.post_first and _word_at(view, pos, lex.post, lex.max_post) is not None
-
-
-def _word_at(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
-    for n in range(min(longest, len(view) - pos), 0, -1):
-        w = view[pos : pos + n]
-        if w in words:
-            return w
-    return None
-
-
-def _word_before(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
-    for n in range(min(longest, pos), 0, -1):
-        w = view[pos - n : pos]
-        if w in words:
-            return w
-    return None
-
-
-@dataclass(slots=True)
-class _Part:
-    """One numeral with what follows it, before it is combined into a range or a quantity."""
-
-    start: int
-    core_end: int
-    number: Decimal
-    high: Decimal | None
-    chinese: bool
-    percent_prefix: bool
-    scale: Decimal
-    scale_text: str
-    scale_start: int
-    mid: str | None
-    unit: Unit | None
-    unit_start: int
-    end: int
-    borrowed: str | None = None  # the unit and scale as written on the next figure of a list (70和50亿元)
-
-
-def _split_scale(run: str) -> tuple[str, str]:
-    """Split a numeral run into its core and a trailing scale (30|万, 5|千万, 三千五百|万).
-
-    A run that already holds a section before its last figures (25万6千, 十亿3000万) is one compound numeral.
-    """
-    scales = _scale_chars()
-    if not run or run[-1] not in scales:
-        return run, ""  # most figures: no scale at the end
-    sections = _section_chars()
-    i = len(run)
-    while i > 0 and run[i - 1] in scales:
-        i -= 1
-    if i == len(run) or i == 0:
-        return run, ""
-    if any(c in sections for c in run[:i]):
-        return run, ""
-    if run[i - 1].isascii() and run[i - 1].isdigit() and all(c.isascii() for c in run[:i]):
-        return run[:i], run[i:]
-    j = len(run)
-    while j > i and run[j - 1] in sections:
-        j -= 1
-    return run[:j], run[j:]
-
-
-@cache
-def _prefix_first() -> frozenset[str]:
-    """First characters of the percent prefixes (百分之): most numerals start with none of them."""
-    return frozenset(p[0] for p in numerals.tables().percent_prefixes)
-
-
-@cache
-def _section_chars() -> str:
-    """万 and 亿: they close a group, so what follows them belongs to the same numeral (3万4000)."""
-    return "".join(numerals.tables().sections)
-
-
-@cache
-def _scale_chars() -> str:
-    """Scales that may stand between a number and its unit (30万元, 5千万元): sections and the powers 百, 千."""
-    t = numerals.tables()
-    return "".join([*t.sections, *(c for c, v in t.powers.items() if v >= 100)])
-
-
-def _prefix_len(view: str, pos: int) -> int:
-    return next((len(p) for p in numerals.tables().percent_prefixes if view.startswith(p, pos)), 0)
-
-
-_ONE = Decimal(1)
-
-
-@cache
-def _scale_value(s: str) -> Decimal:
-    """万亿 -> 1e12. Cached: a text writes only a few scales, and most figures none."""
-    v = _ONE
-    for c in s:
-        v *= numerals.scales()[c]
-    return v
-
-
-_ASCII_DIGIT = re.compile("[0-9]")
-
-
-@lru_cache(maxsize=8192)
-def _numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bool] | None:
-    """A numeral run read: its percent prefix (百分之), the length of its core as written, its trailing scale, its
-    value (and high end), and whether it is written in Chinese numerals; None when it reads as no number.
-
-    It depends on the run alone, and a text repeats a few runs many times (5%, 1.5亿元)."""
-    prefix = (
-        next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
-        if run[0] in _prefix_first()
-        else None
-    )
-    body = run[len(prefix) :] if prefix else run
-    core, scale_text = (body, "") if prefix else _split_scale(body)
-    # The span ends where the numeral as written ends, whatever is added to read it.
-    core_len = len(core)
-    if prefix and core in numerals.tables().powers:
-        core = "一" + core  # 百分之百: a bare power after the prefix means one of it
-    if not core:
-        return None
-    try:
-        number, high = numerals.parse(core)
-    except numerals.NumeralError:
-        return None
-    return prefix, core_len, scale_text, number, high, _ASCII_DIGIT.search(core) is None
-
-
-def _read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | None = None) -> _Part | None:
-    """The numeral at ``start`` and what follows it; ``run`` is the numeral run's match there when it was found
-    already."""
-    m = run if run is not None else lex.numeral_run.match(view, start)
-    if not m:
-        return None
-    run = m.group()
-    if len(run) > numerals.MAX_LENGTH:
-        return None
-    # A full-width comma in the original is a list separator, never a thousands separator (no percent prefix
-    # holds a comma, so the cut falls in the numeral's body).
-    k = run.find(",")
-    while k >= 0:
-        if text[start + k] != ",":
-            run = run[:k]
-            break
-        k = run.find(",", k + 1)
-    read = _numeral(run)
-    if read is None:
-        return None
-    prefix, core_len, scale_text, number, high, chinese = read
-    percent_prefix = prefix is not None
-    core_end = start + (len(prefix) if prefix else 0) + core_len
-    scale_start = core_end
-    pos = core_end + len(scale_text)
-    contiguous = True
-    if not scale_text and not chinese and pos + 1 < len(view) and view[pos] == " ":
-        # Text from PDFs spaces figures apart (下降到 2.88 万人): one space may stand before the scale or unit.
-        j = pos + 1
-        while j < len(view) and view[j] in _section_chars() and j - pos <= 2:
-            j += 1
-        if j > pos + 1 or _unit_at(view, pos + 1, lex) is not None:
-            scale_start, scale_text, pos = pos + 1, view[pos + 1 : j], j
-    mid = _word_at(view, pos, lex.mid, lex.max_mid) if pos < len(view) and view[pos] in lex.mid_first else None
-    if mid:
-        pos += len(mid)
-        if scale_text:
-            contiguous = False  # 2万余元: the scale came before the approximation word
-        else:
-            scale_start = pos  # 40余万元: the scale follows it
-            while pos < len(view) and view[pos] in _section_chars() and pos - scale_start < 2:
-                pos += 1
-            scale_text = view[scale_start:pos]
-    if percent_prefix:
-        unit = lex.units[numerals.tables().percent_prefixes[prefix]]  # type: ignore[index]
-        return _Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)
-    if contiguous and scale_text:
-        unit, unit_start, scale_text = _best_unit(view, pos, scale_text, lex)
-    else:  # most figures: no scale to share with the unit (5%, 12所), the unit at pos is the one
-        unit, unit_start = _unit_at(view, pos, lex), pos
-    if unit is None and mid is not None:
-        # 多/余 that is not followed by a unit belongs to the next word (10多个 is fine, 3多措 is not).
-        pos -= len(mid) + (len(scale_text) if scale_start > core_end else 0)
-        mid = None
-    end = unit_start + len(unit.text) if unit else pos
-    return _Part(
-        start,
-        core_end,
-        number,
-        high,
-        chinese,
-        False,
-        _scale_value(scale_text),
-        scale_text,
-        scale_start,
-        mid,
-        unit,
-        unit_start,
-        end,
-    )
-
-
-def _best_unit(view: str, pos: int, scale_text: str, lex: Lex) -> tuple[Unit | None, int, str]:
-    """The unit after a numeral and the scale characters written right before ``pos``. Scale characters may
-    belong to the unit (5千米, 0.5百分点): of the readings that find a unit, the one with the longest unit wins."""
-    best: tuple[Unit | None, int, str] = (None, pos, scale_text)
-    best_len = 0
-    scale_start = pos - len(scale_text)
-    for cut in range(len(scale_text), -1, -1):
-        at = scale_start + cut
-        u = _unit_at(view, at, lex)
-        if u is not None and len(u.text) > best_len:
-            best = (u, at, scale_text[:cut])
-            best_len = len(u.text)
-    return best
-
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -375,14 +138,14 @@ _WRAP_NEAR = re.compile(rf"[^{re.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ 
 def _wrap_no_follow() -> frozenset[str]:
     """What may not follow a wrap inside a figure: a digit or a point would make a new number of two (增长5 and the
     next line's 1.), where a scale (万, 亿) or a unit completes the one figure."""
-    return frozenset("0123456789.,") | (frozenset(numerals.chinese_chars()) - frozenset(_scale_chars()))
+    return frozenset("0123456789.,") | (frozenset(numerals.chinese_chars()) - frozenset(scale_chars()))
 
 
 @cache
 def _continuers() -> frozenset[str]:
     """What a figure's next part starts with: a scale, a unit, an approximation word or a range separator."""
     lex = lexicon()
-    return frozenset(_scale_chars()) | lex.unit_first | lex.mid_first | lex.post_first | lex.separator_first
+    return frozenset(scale_chars()) | lex.unit_first | lex.mid_first | lex.post_first | lex.separator_first
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
@@ -493,7 +256,7 @@ def _read_at(
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.
         return None, start + 1
-    first = _read_part(view, text, start, lex, run)
+    first = read_part(view, text, start, lex, run)
     if first is None:
         return None, start + 1
     high = None
@@ -504,7 +267,7 @@ def _read_at(
         sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
     if sep is not None and sep_pos + len(sep) < len(view):
         second_start = sep_pos + len(sep)
-        second = _read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
+        second = read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
         if second is not None and second.unit is not None:
             if second.unit.kind == "skip":
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
@@ -561,19 +324,19 @@ def _read_at(
     if sign in tables.signs and (start < 2 or not view[start - 2].isdigit()):
         q_start -= 1
         number, base_value = -number, -base_value
-    pre = _word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None
+    pre = word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None
     if pre and not masks.blocked[q_start - len(pre)] and not view.endswith(lex.not_pre, 0, q_start):
         q_start -= len(pre)
         approx = lex.pre[pre]
     unit_end = end
-    post = _word_at(view, end, lex.post, lex.max_post) if end < len(view) and view[end] in lex.post_first else None
+    post = word_at(view, end, lex.post, lex.max_post) if end < len(view) and view[end] in lex.post_first else None
     if post:
         end += len(post)
         approx = lex.post[post] if approx is None or lex.pre.get(pre or "") == "at_most" else approx
     if last.borrowed is not None:
         unit_written = last.borrowed
     elif last.percent_prefix:
-        unit_written = text[last.start : last.start + _prefix_len(view, last.start)]
+        unit_written = text[last.start : last.start + prefix_len(view, last.start)]
     else:
         unit_written = (
             text[last.scale_start : last.scale_start + len(last.scale_text)]
@@ -588,7 +351,7 @@ def _read_at(
     return q, end
 
 
-def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: Lex) -> _Part | None:
+def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
     if first.end >= len(view) or view[first.end] not in lex.unit_sharing_first:
         return None
@@ -598,7 +361,7 @@ def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: Lex
     nxt_start = first.end + len(joiner)
     if masks.blocked[nxt_start]:
         return None
-    nxt = _read_part(view, text, nxt_start, lex)
+    nxt = read_part(view, text, nxt_start, lex)
     if nxt is None or nxt.unit is None or nxt.unit.kind == "skip" or nxt.chinese != first.chinese:
         return None
     if first.unit is None and not first.scale_text:
@@ -607,7 +370,7 @@ def _borrow_from_list(view: str, text: str, first: _Part, masks: Masks, lex: Lex
         scale = first.scale
     else:
         return None
-    return _Part(
+    return Part(
         first.start,
         first.core_end,
         first.number,
@@ -643,6 +406,8 @@ def _closes_clause(view: str, pos: int) -> bool:
     if pos >= len(view) or view[pos] in _COUNT_CLOSE:
         return True
     return view[pos] == "." and not (pos + 1 < len(view) and view[pos + 1].isdigit())
+
+
 # What may follow a bare-scale figure: the end of its clause or sentence, or of its line.
 _BARE_END = SENTENCE_END + CLAUSE_END + " \t\r\n"
 
@@ -653,7 +418,7 @@ def _bare_scale_re() -> re.Pattern[str]:
     scale is searched (one scan in C, a figure's scale fails at the character before it), the word then read."""
     lex = lexicon()
     last = "".join(sorted(lex.pre_last))
-    scales = re.escape("".join(_scale_chars()))
+    scales = re.escape("".join(scale_chars()))
     # The set first and the look-behind after it: the engine then skips to the scales (a look-behind first is tried
     # at every position).
     return re.compile(f"[{scales}](?<=[{re.escape(last)}][{scales}])[{scales}]{{0,2}}")
@@ -666,11 +431,11 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
     starts: list[int] | None = None
     for m in _bare_scale_re().finditer(view):
         k, e = m.start(), m.end()
-        pre = _word_before(view, k, lex.pre, lex.max_pre)
+        pre = word_before(view, k, lex.pre, lex.max_pre)
         if pre is None or view.endswith(lex.not_pre, 0, k):
             continue  # 签约亿元: no approximation word, and no figure
         s = k - len(pre)
-        u = _unit_at(view, e, lex)
+        u = unit_at(view, e, lex)
         if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[k]:
             continue
         end = e + len(u.text)
@@ -685,10 +450,10 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
             QMatch(
                 start=s,
                 end=end,
-                number=_ONE,
+                number=ONE,
                 high=None,
                 unit=text[k:end],
-                base_value=_scale_value(m.group()) * u.factor,
+                base_value=scale_value(m.group()) * u.factor,
                 base_high=None,
                 base_unit=u.base,
                 approx=lex.pre[pre],

@@ -23,9 +23,9 @@ from functools import lru_cache
 
 import regex
 
+from extractor.figure_parts import unit_at as _unit_at
 from extractor.numerals import chinese_chars as numerals_chars
 from extractor.numerals import tables as numeral_tables
-from extractor.quantities import _unit_at
 from extractor.quantities import lexicon as quantity_lexicon
 from extractor.records.project_lexicon import Lex, lexicon
 

@@ -1,0 +1,262 @@
+"""One figure's parts, read at a position of the normalized view: the numeral run and its value, a scale, an
+approximation word between them, and the unit after (quantities.py combines parts into ranges and quantities).
+
+Every word comes from ``extractor/data``: numerals.tsv, units.tsv, approx.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
+from extractor import numerals
+from extractor.quantity_lexicon import Lex, Unit
+
+
+@dataclass(slots=True)
+class QMatch:
+    """One quantity mention; spans index the original text (the view has the same length)."""
+
+    start: int
+    end: int
+    number: Decimal
+    high: Decimal | None
+    unit: str  # as written: scale and unit, e.g. 億元
+    base_value: Decimal
+    base_high: Decimal | None
+    base_unit: str
+    approx: str | None
+    kind: str  # money, measure, count, percent, points, times
+    chinese: bool  # written with Chinese numerals
+    core_start: int  # where the numeral itself starts (after any pre-approximation word)
+    unit_end: int  # where the unit ends (before any post-approximation word)
+
+
+def unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
+    if pos >= len(view) or view[pos] not in lex.unit_first:
+        return None
+    for n in lex.unit_lengths[view[pos]]:
+        u = lex.units.get(view[pos : pos + n])
+        if u is not None and (not u.alone or nothing_goes_on(view, pos + n, lex)):
+            return u
+    return None
+
+
+def nothing_goes_on(view: str, pos: int, lex: Lex) -> bool:
+    """Whether no word goes on at ``pos``: the end, a mark or a space, or an approximation word (左右)."""
+    if pos >= len(view) or not view[pos].isalnum():
+        return True
+    return view[pos] in lex.post_first and word_at(view, pos, lex.post, lex.max_post) is not None
+
+
+def word_at(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
+    for n in range(min(longest, len(view) - pos), 0, -1):
+        w = view[pos : pos + n]
+        if w in words:
+            return w
+    return None
+
+
+def word_before(view: str, pos: int, words: dict[str, str], longest: int) -> str | None:
+    for n in range(min(longest, pos), 0, -1):
+        w = view[pos - n : pos]
+        if w in words:
+            return w
+    return None
+
+
+@dataclass(slots=True)
+class Part:
+    """One numeral with what follows it, before it is combined into a range or a quantity."""
+
+    start: int
+    core_end: int
+    number: Decimal
+    high: Decimal | None
+    chinese: bool
+    percent_prefix: bool
+    scale: Decimal
+    scale_text: str
+    scale_start: int
+    mid: str | None
+    unit: Unit | None
+    unit_start: int
+    end: int
+    borrowed: str | None = None  # the unit and scale as written on the next figure of a list (70和50亿元)
+
+
+def split_scale(run: str) -> tuple[str, str]:
+    """Split a numeral run into its core and a trailing scale (30|万, 5|千万, 三千五百|万).
+
+    A run that already holds a section before its last figures (25万6千, 十亿3000万) is one compound numeral.
+    """
+    scales = scale_chars()
+    if not run or run[-1] not in scales:
+        return run, ""  # most figures: no scale at the end
+    sections = section_chars()
+    i = len(run)
+    while i > 0 and run[i - 1] in scales:
+        i -= 1
+    if i == len(run) or i == 0:
+        return run, ""
+    if any(c in sections for c in run[:i]):
+        return run, ""
+    if run[i - 1].isascii() and run[i - 1].isdigit() and all(c.isascii() for c in run[:i]):
+        return run[:i], run[i:]
+    j = len(run)
+    while j > i and run[j - 1] in sections:
+        j -= 1
+    return run[:j], run[j:]
+
+
+@cache
+def prefix_first() -> frozenset[str]:
+    """First characters of the percent prefixes (百分之): most numerals start with none of them."""
+    return frozenset(p[0] for p in numerals.tables().percent_prefixes)
+
+
+@cache
+def section_chars() -> str:
+    """万 and 亿: they close a group, so what follows them belongs to the same numeral (3万4000)."""
+    return "".join(numerals.tables().sections)
+
+
+@cache
+def scale_chars() -> str:
+    """Scales that may stand between a number and its unit (30万元, 5千万元): sections and the powers 百, 千."""
+    t = numerals.tables()
+    return "".join([*t.sections, *(c for c, v in t.powers.items() if v >= 100)])
+
+
+def prefix_len(view: str, pos: int) -> int:
+    return next((len(p) for p in numerals.tables().percent_prefixes if view.startswith(p, pos)), 0)
+
+
+ONE = Decimal(1)
+
+
+@cache
+def scale_value(s: str) -> Decimal:
+    """万亿 -> 1e12. Cached: a text writes only a few scales, and most figures none."""
+    v = ONE
+    for c in s:
+        v *= numerals.scales()[c]
+    return v
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+@lru_cache(maxsize=8192)
+def numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bool] | None:
+    """A numeral run read: its percent prefix (百分之), the length of its core as written, its trailing scale, its
+    value (and high end), and whether it is written in Chinese numerals; None when it reads as no number.
+
+    It depends on the run alone, and a text repeats a few runs many times (5%, 1.5亿元)."""
+    prefix = (
+        next((p for p in numerals.tables().percent_prefixes if run.startswith(p)), None)
+        if run[0] in prefix_first()
+        else None
+    )
+    body = run[len(prefix) :] if prefix else run
+    core, scale_text = (body, "") if prefix else split_scale(body)
+    # The span ends where the numeral as written ends, whatever is added to read it.
+    core_len = len(core)
+    if prefix and core in numerals.tables().powers:
+        core = "一" + core  # 百分之百: a bare power after the prefix means one of it
+    if not core:
+        return None
+    try:
+        number, high = numerals.parse(core)
+    except numerals.NumeralError:
+        return None
+    return prefix, core_len, scale_text, number, high, _ASCII_DIGIT.search(core) is None
+
+
+def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | None = None) -> Part | None:
+    """The numeral at ``start`` and what follows it; ``run`` is the numeral run's match there when it was found
+    already."""
+    m = run if run is not None else lex.numeral_run.match(view, start)
+    if not m:
+        return None
+    run = m.group()
+    if len(run) > numerals.MAX_LENGTH:
+        return None
+    # A full-width comma in the original is a list separator, never a thousands separator (no percent prefix
+    # holds a comma, so the cut falls in the numeral's body).
+    k = run.find(",")
+    while k >= 0:
+        if text[start + k] != ",":
+            run = run[:k]
+            break
+        k = run.find(",", k + 1)
+    read = numeral(run)
+    if read is None:
+        return None
+    prefix, core_len, scale_text, number, high, chinese = read
+    percent_prefix = prefix is not None
+    core_end = start + (len(prefix) if prefix else 0) + core_len
+    scale_start = core_end
+    pos = core_end + len(scale_text)
+    contiguous = True
+    if not scale_text and not chinese and pos + 1 < len(view) and view[pos] == " ":
+        # Text from PDFs spaces figures apart (下降到 2.88 万人): one space may stand before the scale or unit.
+        j = pos + 1
+        while j < len(view) and view[j] in section_chars() and j - pos <= 2:
+            j += 1
+        if j > pos + 1 or unit_at(view, pos + 1, lex) is not None:
+            scale_start, scale_text, pos = pos + 1, view[pos + 1 : j], j
+    mid = word_at(view, pos, lex.mid, lex.max_mid) if pos < len(view) and view[pos] in lex.mid_first else None
+    if mid:
+        pos += len(mid)
+        if scale_text:
+            contiguous = False  # 2万余元: the scale came before the approximation word
+        else:
+            scale_start = pos  # 40余万元: the scale follows it
+            while pos < len(view) and view[pos] in section_chars() and pos - scale_start < 2:
+                pos += 1
+            scale_text = view[scale_start:pos]
+    if percent_prefix:
+        unit = lex.units[numerals.tables().percent_prefixes[prefix]]  # type: ignore[index]
+        return Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)
+    if contiguous and scale_text:
+        unit, unit_start, scale_text = best_unit(view, pos, scale_text, lex)
+    else:  # most figures: no scale to share with the unit (5%, 12所), the unit at pos is the one
+        unit, unit_start = unit_at(view, pos, lex), pos
+    if unit is None and mid is not None:
+        # 多/余 that is not followed by a unit belongs to the next word (10多个 is fine, 3多措 is not).
+        pos -= len(mid) + (len(scale_text) if scale_start > core_end else 0)
+        mid = None
+    end = unit_start + len(unit.text) if unit else pos
+    return Part(
+        start,
+        core_end,
+        number,
+        high,
+        chinese,
+        False,
+        scale_value(scale_text),
+        scale_text,
+        scale_start,
+        mid,
+        unit,
+        unit_start,
+        end,
+    )
+
+
+def best_unit(view: str, pos: int, scale_text: str, lex: Lex) -> tuple[Unit | None, int, str]:
+    """The unit after a numeral and the scale characters written right before ``pos``. Scale characters may
+    belong to the unit (5千米, 0.5百分点): of the readings that find a unit, the one with the longest unit wins."""
+    best: tuple[Unit | None, int, str] = (None, pos, scale_text)
+    best_len = 0
+    scale_start = pos - len(scale_text)
+    for cut in range(len(scale_text), -1, -1):
+        at = scale_start + cut
+        u = unit_at(view, at, lex)
+        if u is not None and len(u.text) > best_len:
+            best = (u, at, scale_text[:cut])
+            best_len = len(u.text)
+    return best
