@@ -225,8 +225,9 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
         unit, unit_start, scale_text = best_unit(view, pos, scale_text, lex)
     else:  # most figures: no scale to share with the unit (5%, 12所), the unit at pos is the one
         unit, unit_start = unit_at(view, pos, lex), pos
-    if unit is None and mid is not None:
-        # 多/余 that is not followed by a unit belongs to the next word (10多个 is fine, 3多措 is not).
+    if unit is None and mid is not None and not (contiguous and scale_text):
+        # 多/余 that is not followed by a unit belongs to the next word (10多个 is fine, 3多措 is not). Followed by a
+        # scale it stays (资金20余万): the figure may be money that a money word names (quantities.py decides).
         pos -= len(mid) + (len(scale_text) if scale_start > core_end else 0)
         mid = None
     end = unit_start + len(unit.text) if unit else pos

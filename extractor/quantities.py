@@ -278,7 +278,7 @@ def _read_at(
         if borrowed is not None:
             first = borrowed
     if high is None and first.unit is None:
-        if first.chinese or first.mid or first.end != first.scale_start + len(first.scale_text):
+        if first.chinese or first.end != first.scale_start + len(first.scale_text):
             return None, first.core_end
         if not bare_money(view, start, first.end, first.scale, money_end, lex.bare_follow):
             return None, first.core_end

@@ -19,6 +19,9 @@ from extractor import extract
             [("848万元", "8480000", "元"), ("1550万", "15500000", "元"), ("55%", "55", "%")],
         ),
         ("完成投资5000万元，占全年计划8000万。", [("5000万元", "50000000", "元"), ("8000万", "80000000", "元")]),
+        # an approximation word between the number and the scale (20余万: over 200,000 元)
+        ("街道累计筹得资金20余万，调拨防疫物资。", [("20余万", "200000", "元")]),
+        ("3多措并举", []),  # 多 that no scale or unit follows belongs to the next word
         ("全镇人口占全年1.2万", []),  # no amount of money before it: a bare scale counts nothing
         ("全镇有2.3万的农户", []),
     ],
