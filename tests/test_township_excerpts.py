@@ -18,7 +18,7 @@ EXCERPTS = sorted(p.stem for p in (HERE / "gold").glob("*.json"))
 
 
 def _read(stem: str) -> tuple[str, dict]:
-    text = (HERE / "texts" / f"{stem}.txt").read_text(encoding="utf-8")
+    text = (HERE / "texts" / f"{stem}.txt").read_bytes().decode("utf-8")  # line ends as they came, as the gold counts
     return text, json.loads((HERE / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
 
 
