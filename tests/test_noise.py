@@ -96,6 +96,7 @@ CASES = {
         "$!{keywords}",
         "XXXXX万元",
         "**乡",
+        "某街道",  # 某, "a certain", masks a name as well
         "XX镇",
         "xx乡",
         "ooo乡",

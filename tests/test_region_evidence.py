@@ -29,6 +29,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "当前位置:公文素材库 > 计划方案 > 下半年镇工作计划\n\n下半年镇工作计划\n\n201*年，我镇将继续贯彻落实。\n",
         # the town head's summary: 政府 ends the places a title names (no 政府镇)
         "2025年乡镇政府镇长工作总结及2026年工作计划.docx\n\n2025年，我镇紧扣高质量发展主题。\n",
+        # a masked name: 某街道 (and 年度 belongs to the year, not to the name)
+        "2020年度某街道工作总结和2021年度工作思路\n全街道实现产值5亿元。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
@@ -42,6 +44,16 @@ def test_no_region_without_evidence(text: str) -> None:
 def test_a_place_written_in_full_names_a_text_of_no_known_level() -> None:
     text = "2024年政府工作报告汇编(第101/108页)\n施行《漳州市政务服务条例》，漳州古城提升，漳州市人才一体化发展。\n"
     assert extract(text).meta.region == "漳州市"
+
+
+def test_a_sub_districts_own_bodies_give_its_level() -> None:
+    """全街, 街道党工委, 街道人大工委: a sub-district's report, so the city it names three times is not its region."""
+    text = (
+        "一、2024年上半年经济社会发展情况\n今年以来，全街上下在区委、区政府和街道党工委的正确领导下，在街道人大工委"
+        "的监督支持下，落实杭州市人民政府部署，推进杭州市平安建设，完成杭州市生活垃圾分类任务，全街稳步推进。\n"
+    )
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_level) == (None, "township")
 
 
 def test_full_name_of_a_common_word_region_still_counts() -> None:

@@ -43,7 +43,7 @@ def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
         (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
-        if r["source"] not in ("not_in_name", "not_in_stem", "name_ends")
+        if r["source"] not in ("not_in_name", "not_in_stem", "name_ends", "masked")
     )
 
 
@@ -127,6 +127,12 @@ def _not_in_names() -> regex.Pattern[str]:
 
 
 @cache
+def _masked() -> regex.Pattern[str]:
+    """Characters that mask a name (某 of 某街道): a name holding one is none."""
+    return _compiled.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "masked"))
+
+
+@cache
 def _name_ends() -> regex.Pattern[str]:
     """Words after which a title names no more places (政府 of 乡镇政府镇长工作总结)."""
     return _compiled.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "name_ends"))
@@ -144,6 +150,8 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     """A known name, or one with an administrative suffix. A name read from a sentence (我代表市人民政府) must hold
     none of the not-in-name characters; a title line names its region by itself, and townships, which
     regions.tsv does not list, may hold them (和平镇, 上塘镇). A name must hold more than suffix characters."""
+    if _masked().search(name):
+        return False  # 某街道: a name masked by the copy
     if name in _regions():
         return True
     if not _not_in_stem().sub("", name) or name in _not_township_names() or _period_words().search(name):
@@ -360,13 +368,16 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
 
 
 def _masked_level(view: str, segments: Segments) -> str | None:
-    """Township, when a township's name is masked (xx镇, **乡: a placeholder region of the noise): a copy that masks
-    a name masks the report's own, so such a summary is a township's, whatever city it names. A masked county
-    (**县) says nothing: a township's report masks the county above it too."""
+    """Township, when a township's name is masked (xx镇, **乡, 某街道: a placeholder region of the noise): a copy
+    that masks a name masks the report's own, so such a summary is a township's, whatever city it names. A masked
+    county (**县) says nothing: a township's report masks the county above it too."""
     for r in segments.noise:
         s = view[r.start : r.end]
         for suf, level in _suffixes():
-            if level == "township" and s.endswith(suf) and len(s) > len(suf) and not _HAN.search(s[: -len(suf)]):
+            if level != "township" or not s.endswith(suf) or len(s) == len(suf):
+                continue
+            rest = s[: -len(suf)]
+            if not _HAN.search(rest) or _masked().fullmatch(rest):
                 return level
     return None
 
