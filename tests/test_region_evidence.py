@@ -56,6 +56,12 @@ def test_a_sub_districts_own_bodies_give_its_level() -> None:
     assert (meta.region, meta.admin_level) == (None, "township")
 
 
+def test_a_short_form_of_a_special_administrative_region() -> None:
+    """香港特区 names 香港特别行政区, where the short form alone (香港) would lose to a province written in full."""
+    text = "行政长官2024年施政报告\n我们与香港特区政府合作，与广东省、广东省和广东省的机构合作推进安老服务。\n"
+    assert extract(text).meta.region == "香港特别行政区"
+
+
 def test_full_name_of_a_common_word_region_still_counts() -> None:
     text = "2019年工作总结\n资源县全县实现财政收入5亿元。资源县全县新建道路5公里，资源县全县新增就业100人。\n"
     meta = extract(text).meta
