@@ -396,14 +396,12 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
 
 
-# What closes a clause after a count that follows its noun (园区一个，).
-_COUNT_CLOSE = SENTENCE_END + CLAUSE_END + "、"
 
 
 def _closes_clause(view: str, pos: int) -> bool:
     """Whether a clause ends at ``pos``: the end, a mark, or a point that no digit follows (OCR text ends its
     sentences with one: 蓄水塘一座.支渠)."""
-    if pos >= len(view) or view[pos] in _COUNT_CLOSE:
+    if pos >= len(view) or view[pos] in _WRAP_STOP:  # the marks that end a clause (园区一个，)
         return True
     return view[pos] == "." and not (pos + 1 < len(view) and view[pos + 1].isdigit())
 
