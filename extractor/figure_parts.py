@@ -138,6 +138,11 @@ ONE = Decimal(1)
 
 
 @cache
+def spoken_first() -> frozenset[str]:
+    return frozenset(w[0] for w in numerals.tables().spoken_sections)
+
+
+@cache
 def scale_value(s: str) -> Decimal:
     """万亿 -> 1e12. Cached: a text writes only a few scales, and most figures none."""
     v = ONE
@@ -218,6 +223,14 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
             while pos < len(view) and view[pos] in section_chars() and pos - scale_start < 2:
                 pos += 1
             scale_text = view[scale_start:pos]
+    if not scale_text and not chinese and mid is None and pos < len(view) and view[pos] in spoken_first():
+        # 4.9个亿: a measure word before the section, as speech puts it, and no unit after it. Digits only: 一个万亩基地
+        # counts one base; and a unit after it makes a class of what is counted (284个亿元以上项目).
+        spoken = next((w for w in numerals.tables().spoken_sections if view.startswith(w, pos)), None)
+        if spoken is not None and unit_at(view, pos + len(spoken), lex) is None:
+            scale_text = numerals.tables().spoken_sections[spoken]
+            pos += len(spoken)
+            scale_start = pos - len(scale_text)
     if percent_prefix:
         unit = lex.units[numerals.tables().percent_prefixes[prefix]]  # type: ignore[index]
         return Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)

@@ -29,6 +29,7 @@ class _Tables:
     percent_prefixes: dict[str, str]
     signs: frozenset[str]
     before_no_count: frozenset[str]
+    spoken_sections: dict[str, str]  # 个亿 -> 亿
 
 
 @cache
@@ -45,6 +46,7 @@ def tables() -> _Tables:
         percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
         signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
         before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
+        spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
     )
 
 

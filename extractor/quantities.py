@@ -309,7 +309,9 @@ def _read_at(
     low_scale = first.scale if (first.scale_text or high is None) else high.scale
     number = first.number
     num_high = high.number if high is not None else first.high
-    base_value = number * low_scale * unit.factor
+    # A figure without scale or factor shares its number: one Decimal fewer a figure, and a dense text holds one
+    # figure every two characters.
+    base_value = number if low_scale == 1 and unit.factor == 1 else number * low_scale * unit.factor
     if high is not None:
         base_high = high.number * high.scale * unit.factor
     elif first.high is not None:
@@ -417,18 +419,29 @@ def _bare_scale_re() -> re.Pattern[str]:
     lex = lexicon()
     last = "".join(sorted(lex.pre_last))
     scales = re.escape("".join(scale_chars()))
-    # The set first and the look-behind after it: the engine then skips to the scales (a look-behind first is tried
-    # at every position).
-    return re.compile(f"[{scales}](?<=[{re.escape(last)}][{scales}])[{scales}]{{0,2}}")
+    # A scale right after a numeral belongs to that numeral's figure (三百余人, 3千余人), read by find().
+    # A vague word before it makes it a guess (数百余人).
+    numeral = re.escape("".join(sorted(set(numerals.chinese_chars()) | set("0123456789.") | set(lex.vague))))
+    mid = re.escape("".join(sorted({w[0] for w in lex.mid})))
+    # The set first and the look-behinds after it: the engine then skips to the scales (a look-behind first is
+    # tried at every position). Group `more`: a scale with an approximation word after it (百余个, 千余人).
+    return re.compile(
+        f"[{scales}](?:(?<=[{re.escape(last)}][{scales}])[{scales}]{{0,2}}"
+        f"|(?P<more>(?<![{numeral}][{scales}])(?=[{mid}])))"
+    )
 
 
 def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     """逾万人 (over 10,000 people), 近亿元: one of the scale in a unit after an approximation word. Only where its
     clause ends: followed by a word it is a class (超亿元企业, 亿元以上项目), or a figure let go (近百公里农村公路)."""
     out = []
-    starts: list[int] | None = None
     for m in _bare_scale_re().finditer(view):
         k, e = m.start(), m.end()
+        if m.group("more") is not None:
+            more = _scale_more(text, view, k, masks, lex)
+            if more is not None and not _inside(found, more.start, more.end):
+                out.append(more)
+            continue
         pre = word_before(view, k, lex.pre, lex.max_pre)
         if pre is None or view.endswith(lex.not_pre, 0, k):
             continue  # 签约亿元: no approximation word, and no figure
@@ -437,10 +450,7 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
         if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[k]:
             continue
         end = e + len(u.text)
-        if starts is None:
-            starts = [q.start for q in found]
-        i = bisect.bisect_left(starts, end)
-        if (i > 0 and found[i - 1].end > s) or (end < len(view) and view[end] not in _BARE_END):
+        if _inside(found, s, end) or (end < len(view) and view[end] not in _BARE_END):
             # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
             # such classes does (销售收入超亿元、纳税超千万元企业).
             continue
@@ -462,6 +472,32 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
             )
         )
     return out
+
+
+def _inside(found: list[QMatch], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a figure of ``found`` (in text order)."""
+    i = bisect.bisect_left(found, end, key=_START)
+    return i > 0 and found[i - 1].end > start
+
+
+_START = operator.attrgetter("start")
+
+
+def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:
+    """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
+    left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""
+    mid = word_at(view, k + 1, lex.mid, lex.max_mid)
+    if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
+        return None
+    e = k + 1 + len(mid)
+    u = unit_at(view, e, lex)
+    if u is None or u.kind == "skip" or not u.chinese:
+        return None
+    end = e + len(u.text)
+    number = scale_value(view[k])  # read as a numeral of its own, as 三百余人 is
+    return QMatch(
+        k, end, number, None, text[e:end], number * u.factor, None, u.base, lex.mid[mid], u.kind, True, k, end
+    )  # fmt: skip
 
 
 def _multiplicatives(text: str, view: str, masks: Masks, lex: Lex) -> list[QMatch]:

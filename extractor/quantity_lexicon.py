@@ -31,6 +31,7 @@ class Lex:
     units: dict[str, Unit]
     pre: dict[str, str]
     not_pre: tuple[str, ...]  # words that end with a word of pre and are none (签约 ends with 约)
+    vague: str  # characters that make a bare scale after them a guess (数百)
     mid: dict[str, str]
     post: dict[str, str]
     max_pre: int
@@ -104,6 +105,7 @@ def lexicon() -> Lex:
         units=units,
         pre=pre,
         not_pre=not_pre,
+        vague="".join(r["word"] for r in approx if r["position"] == "vague"),
         mid=mid,
         post=post,
         max_pre=max(len(w) for w in pre),
