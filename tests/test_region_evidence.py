@@ -56,6 +56,19 @@ def test_a_sub_districts_own_bodies_give_its_level() -> None:
     assert (meta.region, meta.admin_level) == (None, "township")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本网讯：新店镇按照东阳市委、东阳市政府、东阳市人大的部署，扎实推进各项工作。\n",  # a superior's directions
+        "本网讯：新店镇建成东阳市级示范村2个、东阳市级研发平台3家，新增东阳市级龙头企业5家。\n",  # a level
+    ],
+)
+def test_a_superiors_directions_and_a_level_name_no_region(text: str) -> None:
+    """按照东阳市委… names the superior that gives directions, and 东阳市级 a level: a township's news item that names
+    its county so, and itself once, gets no region (its county would be a wrong key for it)."""
+    assert extract(text).meta.region is None
+
+
 def test_a_short_form_of_a_special_administrative_region() -> None:
     """香港特区 names 香港特别行政区, where the short form alone (香港) would lose to a province written in full."""
     text = "行政长官2024年施政报告\n我们与香港特区政府合作，与广东省、广东省和广东省的机构合作推进安老服务。\n"
@@ -108,6 +121,8 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         ("工作总结\n现将我镇2015年工作总结如下：全镇实现财政收入500万元。\n", (2015, 2016)),
         ("工作总结\n2020年12月20日\n全镇实现财政收入500万元。\n", (2020, 2021)),
         ("工作总结\n全镇实现财政收入500万元。\n", (None, None)),
+        # a title glued to the body, with a topic between its year and its cue
+        ("镇2017年度脱贫攻坚工作总结今年以来，在县委、县政府的正确领导下，全镇脱贫100户。\n", (2017, 2018)),
         # a page dated three years after every year the text names: posted again, the body's year holds
         (
             "乡镇脱贫攻坚工作总结\n发布时间:2021-04-01 10:52:09\n今年以来，我镇脱贫攻坚工作扎实推进。"

@@ -43,7 +43,7 @@ def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
         (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
-        if r["source"] not in ("not_in_name", "not_in_stem", "name_ends", "masked")
+        if r["source"] in ("title", "head", "body")
     )
 
 
@@ -197,6 +197,19 @@ def _region_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("region_words.tsv"))
 
 
+@cache
+def _not_own() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The words before and after a mention that make it another place than the text's own (region_patterns.tsv)."""
+    rows = table("region_patterns.tsv")
+    kinds = ("not_own_before", "not_own_after")
+    before, after = ("|".join(r["pattern"] for r in rows if r["source"] == k) for k in kinds)
+    return _compiled.compile(before or "(?!)"), _compiled.compile(after or "(?!)")
+
+
+# How far before a mention the words of a superior's directions may start (按照兖州市委、兖州市政府).
+_NOT_OWN_REACH = 20
+
+
 def _most_named(view: str, level: str | None) -> str | None:
     """The known region the text names most often (by its stem: 东营 for 东营市), at the level its scope words
     suggest: the fallback for reports that never name themselves. A stem that is a common word (资源 of 资源县)
@@ -205,13 +218,18 @@ def _most_named(view: str, level: str | None) -> str | None:
     common = _region_words()
     counts: dict[str, int] = {}
     full: set[str] = set()
+    not_before, not_after = _not_own()
     # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
     for hit in _stem_first().finditer(view, 0, max(0, len(view) - 1)):
         i = hit.start()
         for stem, name in stems.get(view[i : i + 2], ()):
-            if view.startswith(name if stem in common else stem, i):
+            said = name if stem in common else stem
+            if view.startswith(said, i):
+                written = name if view.startswith(name, i) else said
+                if not_after.match(view, i + len(written)) or not_before.search(view, max(0, i - _NOT_OWN_REACH), i):
+                    break  # a superior's directions (按照兖州市委), a level (兖州市级)
                 counts[name] = counts.get(name, 0) + 1
-                if view.startswith(name, i):
+                if written is name:
                     full.add(name)
     regions = _regions()
     # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
