@@ -216,6 +216,11 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
     mid = word_at(view, pos, lex.mid, lex.max_mid) if pos < len(view) and view[pos] in lex.mid_first else None
     if mid:
         pos += len(mid)
+        if scale_text and scale_text in numerals.tables().powers and pos < len(view) and view[pos] in section_chars():
+            # 1千余万元: a power before the approximation word is the number's own (1000余万元), as in 两千余万元.
+            number = number * scale_value(scale_text)
+            high = high * scale_value(scale_text) if high is not None else None
+            scale_text = ""
         if scale_text:
             contiguous = False  # 2万余元: the scale came before the approximation word
         else:

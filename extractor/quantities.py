@@ -26,6 +26,7 @@ from extractor.figure_parts import (
     read_part,
     scale_chars,
     scale_value,
+    section_chars,
     unit_at,
     word_at,
     word_before,
@@ -490,13 +491,17 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
     if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
         return None
     e = k + 1 + len(mid)
-    u = unit_at(view, e, lex)
+    j = e  # 百余万元: a section may follow the approximation word
+    while j < len(view) and view[j] in section_chars() and j - e < 2:
+        j += 1
+    u = unit_at(view, j, lex)
     if u is None or u.kind == "skip" or not u.chinese:
         return None
-    end = e + len(u.text)
+    end = j + len(u.text)
     number = scale_value(view[k])  # read as a numeral of its own, as 三百余人 is
+    base = number * scale_value(view[e:j]) * u.factor
     return QMatch(
-        k, end, number, None, text[e:end], number * u.factor, None, u.base, lex.mid[mid], u.kind, True, k, end
+        k, end, number, None, text[e:end], base, None, u.base, lex.mid[mid], u.kind, True, k, end
     )  # fmt: skip
 
 
