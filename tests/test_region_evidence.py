@@ -121,6 +121,10 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         ("工作总结\n现将我镇2015年工作总结如下：全镇实现财政收入500万元。\n", (2015, 2016)),
         ("工作总结\n2020年12月20日\n全镇实现财政收入500万元。\n", (2020, 2021)),
         ("工作总结\n全镇实现财政收入500万元。\n", (None, None)),
+        # a title of one year that reviews part of it and plans the rest: the plan is for the same year
+        ("乡镇2022年第一季度工作总结和第二季度工作计划\n一季度，我镇完成投资5亿元。\n", (2022, 2022)),
+        ("XX镇2019年上半年工作总结及下半年工作打算\n上半年，全镇实现产值5亿元。\n", (2019, 2019)),
+        ("XX镇2019年上半年工作总结\n上半年，全镇实现产值5亿元。\n", (2019, 2020)),
         # a title glued to the body, with a topic between its year and its cue
         ("镇2017年度脱贫攻坚工作总结今年以来，在县委、县政府的正确领导下，全镇脱贫100户。\n", (2017, 2018)),
         # a page dated three years after every year the text names: posted again, the body's year holds

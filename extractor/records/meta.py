@@ -462,6 +462,8 @@ def _years(view: str, segments: Segments, title: str, role: str, head: str) -> t
     if reviewed is None and planned is None and title_years:
         y = title_years[0]
         reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
+        if role == "reviewed" and any(p.search(title) for p in _year_cues().get("same_year_plan", ())):
+            planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
     if reviewed is None and planned is None:
         cues = _year_cues()
         dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
