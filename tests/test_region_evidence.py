@@ -103,6 +103,7 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
         # a collection's part marker before the title, a topic between the year and the cue
         ("减贫摘帽半年工作总结\n发布于:2017-01-16\n篇一:山盆镇2014年减贫摘帽工作总结\n全镇推进。\n", "山盆镇"),
         ("下沙街道2022年半年度工作总结\n发布日期:2022-12-02 10:55 来源:下沙街道\n今年以来，全面推进。\n", "下沙街道"),
+        ("木棠镇2019年工作汇报\n全镇完成投资5亿元。\n", "木棠镇"),  # a report of work done
     ],
 )
 def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:
@@ -125,6 +126,8 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         ("乡镇2022年第一季度工作总结和第二季度工作计划\n一季度，我镇完成投资5亿元。\n", (2022, 2022)),
         ("XX镇2019年上半年工作总结及下半年工作打算\n上半年，全镇实现产值5亿元。\n", (2019, 2019)),
         ("XX镇2019年上半年工作总结\n上半年，全镇实现产值5亿元。\n", (2019, 2020)),
+        # a report of work done (情况汇报, 工作汇报) reviews the year of its title
+        ("镇2017年上半年主要工作完成情况汇报\n一年以来，**镇完成投资5亿元。\n", (2017, 2018)),
         # a title glued to the body, with a topic between its year and its cue
         ("镇2017年度脱贫攻坚工作总结今年以来，在县委、县政府的正确领导下，全镇脱贫100户。\n", (2017, 2018)),
         # a page dated three years after every year the text names: posted again, the body's year holds
