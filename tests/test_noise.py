@@ -73,6 +73,7 @@ CASES = {
         # document-sharing sites
         "- 19.09 KB",
         "2021-04-14 发布",
+        "栏目:发言稿发布:2013-01-08浏览:2714下载143次收藏",  # counters glued into one line
     ],
     "share": ["分享到：", "新浪微博"],
     "watermark": ["来自：www.macrodatas.cn", "马克数据网", "http://www.gov.cn/zhengce/2019-03/16/content_5374314.htm",

@@ -104,6 +104,8 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
         ("减贫摘帽半年工作总结\n发布于:2017-01-16\n篇一:山盆镇2014年减贫摘帽工作总结\n全镇推进。\n", "山盆镇"),
         ("下沙街道2022年半年度工作总结\n发布日期:2022-12-02 10:55 来源:下沙街道\n今年以来，全面推进。\n", "下沙街道"),
         ("木棠镇2019年工作汇报\n全镇完成投资5亿元。\n", "木棠镇"),  # a report of work done
+        # the speaker line names the county before the township: the township is the speaker's
+        ("政府工作报告\n\n在镇第十七届人民代表大会上\n\n吴兴区织里镇人民政府镇长 张某\n各位代表：\n", "织里镇"),
     ],
 )
 def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:

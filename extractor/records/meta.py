@@ -98,6 +98,12 @@ def _last_unit(name: str) -> str:
     # A suffix followed by another (乡镇, 镇村: 关于乡镇年终工作总结) starts a compound word and ends no name.
     found = list(_unit_re().finditer(name))
     units = [m.group() for m in found if not _not_in_stem().match(name, m.end())]
+    parents = [m for m in found if m.group() in known]
+    if parents and _suffix_level(name) == "township":
+        # 南浔区练市镇人民政府镇长: a township after its county is the speaker's own.
+        rest = name[parents[-1].end() :]
+        if _suffix_level(rest) == "township" and _valid_region(rest):
+            return rest
     for u in reversed(units):
         if u in known:
             return u
