@@ -231,11 +231,12 @@ def _most_named(view: str, level: str | None) -> str | None:
         for stem, name in stems.get(view[i : i + 2], ()):
             said = name if stem in common else stem
             if view.startswith(said, i):
-                written = name if view.startswith(name, i) else said
-                if not_after.match(view, i + len(written)) or not_before.search(view, max(0, i - _NOT_OWN_REACH), i):
-                    break  # a superior's directions (按照兖州市委), a level (兖州市级)
+                in_full = view.startswith(name, i)
+                end = i + len(name if in_full else said)
+                if not_after.match(view, end) or not_before.search(view, max(0, i - _NOT_OWN_REACH), i):
+                    break  # a superior's directions (按照兖州市委), a level (兖州市级): the same mention for every stem
                 counts[name] = counts.get(name, 0) + 1
-                if written is name:
+                if in_full:
                     full.add(name)
     regions = _regions()
     # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
