@@ -125,31 +125,30 @@ def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
 
 
 @cache
+def _patterns_of(source: str) -> regex.Pattern[str]:
+    """The rows of region_patterns.tsv of one ``source`` as one pattern (one never matching when there are none)."""
+    rows = table("region_patterns.tsv")
+    return _compiled.compile("|".join(r["pattern"] for r in rows if r["source"] == source) or "(?!)")
+
+
 def _not_in_names() -> regex.Pattern[str]:
     """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
-    return _compiled.compile(
-        "|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_name")
-    )
+    return _patterns_of("not_in_name")
 
 
-@cache
 def _masked() -> regex.Pattern[str]:
     """Characters that mask a name (某 of 某街道): a name holding one is none."""
-    return _compiled.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "masked"))
+    return _patterns_of("masked")
 
 
-@cache
 def _name_ends() -> regex.Pattern[str]:
     """Words after which a title names no more places (政府 of 乡镇政府镇长工作总结)."""
-    return _compiled.compile("|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "name_ends"))
+    return _patterns_of("name_ends")
 
 
-@cache
 def _not_in_stem() -> regex.Pattern[str]:
     """Suffix characters that end a township's stem read backwards (乡镇, 县城): the name starts after them."""
-    return _compiled.compile(
-        "|".join(r["pattern"] for r in table("region_patterns.tsv") if r["source"] == "not_in_stem")
-    )
+    return _patterns_of("not_in_stem")
 
 
 def _valid_region(name: str, in_title: bool = False) -> bool:
@@ -203,15 +202,6 @@ def _region_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("region_words.tsv"))
 
 
-@cache
-def _not_own() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The words before and after a mention that make it another place than the text's own (region_patterns.tsv)."""
-    rows = table("region_patterns.tsv")
-    kinds = ("not_own_before", "not_own_after")
-    before, after = ("|".join(r["pattern"] for r in rows if r["source"] == k) for k in kinds)
-    return _compiled.compile(before or "(?!)"), _compiled.compile(after or "(?!)")
-
-
 # How far before a mention the words of a superior's directions may start (按照兖州市委、兖州市政府).
 _NOT_OWN_REACH = 20
 
@@ -224,7 +214,8 @@ def _most_named(view: str, level: str | None) -> str | None:
     common = _region_words()
     counts: dict[str, int] = {}
     full: set[str] = set()
-    not_before, not_after = _not_own()
+    # The words before and after a mention that make it another place than the text's own.
+    not_before, not_after = _patterns_of("not_own_before"), _patterns_of("not_own_after")
     # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
     for hit in _stem_first().finditer(view, 0, max(0, len(view) - 1)):
         i = hit.start()
