@@ -149,8 +149,8 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
     out: list[M.Indicator] = []
     starts = [m.q.start for m in mentions]
     sentences = SpanModels()  # one Span model per sentence, shared by its indicators
-    validate = M.validator(M.Indicator)  # a dict validated: the constructor's checks, one record per figure
-    validate_change = M.validator(M.Change)
+    # One record per figure: each is made from its typed fields (M.builder), as is its span.
+    make, make_change, make_span = M.builder(M.Indicator), M.builder(M.Change), M.builder(M.Span)
     for i, m in enumerate(mentions):
         if m.owner is not None or m.name is None:
             continue
@@ -161,7 +161,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         change = None
         if change_m is not None and change_m.change is not None:
             c = change_m.change
-            change = validate_change(
+            change = make_change(
                 {
                     "direction": c.direction,
                     "value": a.quantity_model(change_m.q),
@@ -185,7 +185,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
             end = max(end, m.name_start + len(m.name))
         kind = _KIND_OF_PERIOD.get(m.period_kind or "", "actual")
         out.append(
-            validate(
+            make(
                 {
                     "name": m.name,
                     "name_simplified": name_s,
@@ -198,7 +198,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                     "change": change,
                     "rank": rank,
                     "estimated": m.estimated or (change_m is not None and change_m.estimated),
-                    "span": {"start": start, "end": end},  # validated into a Span by the call
+                    "span": make_span({"start": start, "end": end}),
                     "sentence": sentences[m.sentence],
                 }
             )

@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from extractor import models as M
 from extractor.api import extract, extract_bytes
 from extractor.cli import app
 from extractor.errors import InputError
@@ -244,6 +245,13 @@ def test_mutated_corpus_slices_are_grounded_and_valid(which: int, start: int, le
     assert F.grounding_errors(doc, text) == []
     errors = [e.message for e in _validator().iter_errors(doc.model_dump(mode="json"))]
     assert errors == []
+    # The records made per figure without validation (models.builder) are the ones strict validation makes.
+    os.environ[M.CHECK_RECORDS_ENV] = "1"
+    try:
+        checked = extract(text)
+    finally:
+        del os.environ[M.CHECK_RECORDS_ENV]
+    assert checked.model_dump_json() == doc.model_dump_json()
 
 
 @pytest.mark.parametrize(

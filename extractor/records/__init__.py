@@ -5,14 +5,13 @@ from __future__ import annotations
 from extractor import models as M
 from extractor.quantities import QMatch
 
-_validate_quantity = M.validator(M.Quantity)
-
 
 class QuantityModels:
     """The Quantity model of each mention, built once and shared by every record that quotes it."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._make, self._make_span = M.builder(M.Quantity), M.builder(M.Span)
         # Keyed by the mention itself: quantities.find() returns each mention once and nothing changes it after,
         # so one model per mention object is one per reading. The entry keeps the mention alive, so its id() is
         # never reused while the entry stands.
@@ -22,7 +21,7 @@ class QuantityModels:
         hit = self._built.get(id(q))
         if hit is not None and hit[0] is q:
             return hit[1]
-        m = _validate_quantity(self._fields(q))
+        m = self._make(self._fields(q))
         self._built[id(q)] = (q, m)
         return m
 
@@ -32,16 +31,15 @@ class QuantityModels:
         todo = [q for q in qs if id(q) not in built] if built else qs
         if not todo:
             return [built[id(q)][1] for q in qs]
-        # One validator call per model: a list validated in one call through a TypeAdapter costs more per model.
-        fields, validate = self._fields, _validate_quantity
-        models = [validate(fields(q)) for q in todo]
+        fields, make = self._fields, self._make
+        models = [make(fields(q)) for q in todo]
         built.update(zip(map(id, todo), zip(todo, models, strict=True), strict=True))
         return models if todo is qs else [built[id(q)][1] for q in qs]
 
     def _fields(self, q: QMatch) -> dict[str, object]:
         return {
             "raw": self.text[q.start : q.end],
-            "span": {"start": q.start, "end": q.end},
+            "span": self._make_span({"start": q.start, "end": q.end}),
             "number": q.number,
             "high": q.high,
             "unit": q.unit,
@@ -56,6 +54,10 @@ class SpanModels(dict[tuple[int, int], M.Span]):
     """One Span model per (start, end), made on first use: the records read in one sentence share its Span (a
     model each costs as much as a small record, and a dense sentence holds thousands of records)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._make = M.builder(M.Span)
+
     def __missing__(self, key: tuple[int, int]) -> M.Span:
-        span = self[key] = M.Span(start=key[0], end=key[1])
+        span = self[key] = self._make({"start": key[0], "end": key[1]})
         return span

@@ -397,7 +397,7 @@ def _targets(
     quantity_model: Callable[[QMatch], M.Quantity],
 ) -> list[M.Target]:
     out: list[M.Target] = []
-    validate = M.validator(M.Target)
+    make, make_span = M.builder(M.Target), M.builder(M.Span)  # one record per figure, from its typed fields
     since = g.start  # where the words after the goal's last figure start
     for m in mentions:
         q = m.q
@@ -412,8 +412,8 @@ def _targets(
         name_s = simplified(name) if name else None
         s = min(q.start, m.name_start if m.name_start is not None and m.name_start >= g.start else q.start)
         value = quantity_model(q)
-        out.append(  # a dict validated: the constructor's checks, without its keyword wrapper
-            validate(
+        out.append(
+            make(
                 {
                     "subject": name,
                     "subject_simplified": name_s,
@@ -422,9 +422,10 @@ def _targets(
                     "measure": _measure(name_s, q, m.change is not None),
                     "qualifier": m.qualifier or _qualifier(q, lex),
                     "qualifier_raw": _qualifier_raw(text, view, q),
+                    "rank": None,
                     "text": text[s : q.end],
                     # A target that is its figure alone shares the figure's Span model.
-                    "span": value.span if s == q.start else M.span_of(s, q.end),
+                    "span": value.span if s == q.start else make_span({"start": s, "end": q.end}),
                 }
             )
         )
