@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import gc
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -28,6 +29,9 @@ RECORD_TYPES = ("indicators", "goals", "projects")
 
 def _span(s: int, e: int) -> M.Span:
     return M.span_of(s, e)
+
+
+_LINE_BREAK = re.compile(r"[\r\n]")
 
 
 class Analysis:
@@ -65,14 +69,9 @@ class Analysis:
             self.masks.block(*self.meta.title_span)
         self.quantities = qmod.find(text, self.view, self.masks)
         # A figure read across a wrap (see wraps.py) joins the sentences of the lines it spans.
+        line_break = _LINE_BREAK.search
         view = self.view
-        self.segments.join_sentences(
-            [
-                (q.start, q.end)
-                for q in self.quantities
-                if view.find("\n", q.start, q.end) >= 0 or view.find("\r", q.start, q.end) >= 0
-            ]
-        )
+        self.segments.join_sentences([(q.start, q.end) for q in self.quantities if line_break(view, q.start, q.end)])
         self.quantity_model = QuantityModels(text)
         self._quantity_parts: list[str] | None = None
 

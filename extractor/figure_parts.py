@@ -7,12 +7,16 @@ Every word comes from ``extractor/data``: numerals.tsv, units.tsv, approx.tsv.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from extractor import numerals
 from extractor.quantity_lexicon import Lex, Unit
+
+if TYPE_CHECKING:
+    from extractor.models import Quantity
 
 
 @dataclass(slots=True)
@@ -32,6 +36,8 @@ class QMatch:
     chinese: bool  # written with Chinese numerals
     core_start: int  # where the numeral itself starts (after any pre-approximation word)
     unit_end: int  # where the unit ends (before any post-approximation word)
+    # The record made of it (records.QuantityModels), once, and shared by every record that quotes it.
+    model: Quantity | None = field(default=None, compare=False, repr=False)
 
 
 def unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
