@@ -291,22 +291,15 @@ class Document(Model):
 _M = TypeVar("_M", bound=BaseModel)
 
 
-def validator(model: type[_M]) -> Callable[[object], _M]:
-    """``model``'s own validation of a dict: the checks and the instance of ``model.model_validate``, without that
-    method's Python wrapper, which costs a microsecond a call (a third of a Quantity's validation). The record
-    builders make one record per figure, and a dense text has a figure every two characters."""
-    return cast(Callable[[object], _M], model.__pydantic_validator__.validate_python)
-
-
 # Set (to anything but empty) to have every record made by ``builder`` validated in strict mode instead: the test
 # suite reads its texts so and compares the output with the default's.
 CHECK_RECORDS_ENV = "GOVREPORT_CHECK_RECORDS"
 
 
 def builder(model: type[_M]) -> Callable[[dict[str, object]], _M]:
-    """How the record builders make the records they make per figure (quantities, their spans, indicators,
-    targets): ``model`` from a dict that holds every field, in the model's order, each value already of its
-    field's type (a nested record as a model, never as a dict).
+    """How the record builders make the records they make per figure or per name (quantities, spans, indicators,
+    changes, targets, projects): ``model`` from a dict that holds every field, in the model's order, each value
+    already of its field's type (a nested record as a model, never as a dict).
 
     The values are the package's own readings, typed where they are made, so validation would only repeat what
     the types say, and it is most of a record's cost: a dense text has a figure every two characters. Validation

@@ -304,7 +304,7 @@ def build_projects(
     words = _StatusWords(view, lex)
     breaks = segments.char_index(view, _SHARED_BREAKS)
     sentences = SpanModels()  # one Span model per sentence, shared by its projects
-    validate = M.validator(M.Project)  # a dict validated: the constructor's checks, one record per name
+    make, make_span = M.builder(M.Project), M.builder(M.Span)  # one record per name, from its typed fields
     for part in segments.parts:
         if part.kind not in ("review", "plan", "preamble", "appendix"):
             continue
@@ -350,10 +350,10 @@ def build_projects(
                 else None
             )
             out.append(
-                validate(
+                make(
                     {
                         "name": text[c.start : c.end],
-                        "span": {"start": c.start, "end": c.end},
+                        "span": make_span({"start": c.start, "end": c.end}),
                         "sentence": sentences[(s0, s1)],
                         "evidence": c.evidence,
                         "category": category,
