@@ -324,6 +324,9 @@ def _slot_setter(model: type[BaseModel], name: str) -> Callable[[object, object]
 
 @cache
 def _trusted(model: type[_M]) -> Callable[[dict[str, object]], _M]:
+    if model.__private_attributes__ or model.__pydantic_post_init__ or model.model_config.get("extra") == "allow":
+        # Such a model keeps state beyond its fields, which the four slots below would leave unset.
+        raise TypeError(f"{model.__name__}: private attributes, a post-init hook or extra fields; validate it")
     fields_set = set(model.model_fields)
     new = model.__new__
     put_dict, put_set, put_extra, put_private = (

@@ -110,3 +110,19 @@ def test_built_records_share_nothing_an_assignment_or_a_copy_changes(monkeypatch
     d = b.model_copy(update={"raw": "6%"})
     assert d.raw == "6%" and b.raw == "5%"
     assert b.model_fields_set == set(M.Quantity.model_fields)
+
+
+def test_a_model_with_state_beyond_its_fields_is_refused() -> None:
+    class WithPrivate(M.Model):
+        a: int
+        _seen: int = pydantic.PrivateAttr(0)
+
+    class WithHook(M.Model):
+        a: int
+
+        def model_post_init(self, context: object) -> None:
+            pass
+
+    for model in (WithPrivate, WithHook):
+        with pytest.raises(TypeError, match="validate it"):
+            M.builder(model)
