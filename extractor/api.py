@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import gc
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -372,8 +373,11 @@ def extract_loaded(loaded: Loaded, *, include_text: bool = False, only: Iterable
     )
 
 
-def extract_file(path: str, *, include_text: bool = False, only: Iterable[str] | None = None) -> M.Document:
-    """Read, decode and extract one report file (``-`` is stdin). Raises InputError for unreadable input."""
+def extract_file(
+    path: str | os.PathLike[str], *, include_text: bool = False, only: Iterable[str] | None = None
+) -> M.Document:
+    """Read, decode and extract one report file (a path, or ``-`` for stdin). Raises InputError for unreadable
+    input."""
     return extract_loaded(load(path), include_text=include_text, only=only)
 
 

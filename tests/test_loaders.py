@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from extractor import extract
 from extractor.api import extract_loaded
 from extractor.cli import app
+from extractor.errors import InputError
 from extractor.loaders import load, load_bytes
 
 
@@ -238,3 +239,13 @@ def test_text_command_prints_exactly_the_text_spans_index(tmp_path: Path) -> Non
 
 def test_plain_text_api_unchanged(sample_text: str) -> None:
     assert key(extract(sample_text)) == key(extract_loaded(load(str(SAMPLE))))
+
+
+def test_a_path_object_reads_as_its_string(tmp_path: Path) -> None:
+    """extract_file and load take a pathlib.Path as well as a string (a Path once raised a TypeError)."""
+    from extractor import extract_file
+
+    assert extract_file(SAMPLE) == extract_file(str(SAMPLE))
+    assert load(Path(SAMPLE)).path == str(SAMPLE)
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "missing.txt")

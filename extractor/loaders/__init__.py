@@ -79,6 +79,7 @@ def load_bytes(data: bytes, name: str | None = None) -> Loaded:
     return Loaded(text, encoding, fmt, sha, name, list(warnings))
 
 
-def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+def load(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    path = os.fspath(path)  # a pathlib.Path as well as a string
     data = read_bytes(path, max_bytes)
     return load_bytes(data, "<stdin>" if path == "-" else path)
