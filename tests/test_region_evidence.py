@@ -29,6 +29,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "当前位置:公文素材库 > 计划方案 > 下半年镇工作计划\n\n下半年镇工作计划\n\n201*年，我镇将继续贯彻落实。\n",
         # the town head's summary: 政府 ends the places a title names (no 政府镇)
         "2025年乡镇政府镇长工作总结及2026年工作计划.docx\n\n2025年，我镇紧扣高质量发展主题。\n",
+        # the same, written three times with no scope word to give a level: still no 政府镇
+        "2025年乡镇政府镇长工作总结.docx\n2025年乡镇政府镇长工作总结\n乡镇政府镇长工作总结\n在县委领导下，我团结班子成员。\n",
         # a masked name: 某街道 (and 年度 belongs to the year, not to the name)
         "2020年度某街道工作总结和2021年度工作思路\n全街道实现产值5亿元。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
@@ -89,6 +91,8 @@ def test_full_name_of_a_common_word_region_still_counts() -> None:
             "木棠镇",
         ),
         ("大石桥镇全年实现产值5亿元，全镇新建道路5公里，大石桥镇新增就业100人，大石桥镇、我镇、全镇。", "大石桥镇"),
+        # few scope words (a news item, an excerpt): the name written three times says the text is the township's
+        ("近日，凤岭镇召开动员大会。凤岭镇全年实现产值5亿元，凤岭镇新增就业100人。", "凤岭镇"),
     ],
 )
 def test_generic_title_takes_the_township_the_body_repeats(body: str, region: str) -> None:

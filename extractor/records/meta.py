@@ -265,7 +265,8 @@ def _not_township_names() -> tuple[str, ...]:
 def _own_name(view: str, level: str | None) -> str | None:
     """The township a township's report names again and again in its body (木棠镇 … 木棠镇), when its title and
     speaker line do not: regions.tsv does not list townships, so the name is read from the text. Only for a text
-    whose scope words (全镇, 我乡) say it is a township's, and only a name written at least three times."""
+    whose scope words (全镇, 我乡) say it is a township's, or give no level (a news item, a short excerpt: never a
+    county's or a city's report, whose scope words say so), and only a name written at least three times."""
     if level != "township":
         return None
     counts: dict[str, int] = {}
@@ -277,8 +278,8 @@ def _own_name(view: str, level: str | None) -> str | None:
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text.
             if len(stem) < k or not _HAN.fullmatch(stem) or _not_in_names().search(stem):
                 break
-            if _not_in_stem().search(stem):
-                break
+            if _not_in_stem().search(stem) or _name_ends().search(stem):
+                break  # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇
             name = stem + m.group()
             if name.endswith(not_names):
                 break
@@ -352,7 +353,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
             break
     if region_raw is None:
         scope_level = _level_from_scope(view) or _masked_level(view, segments)
-        named = _own_name(view, scope_level) or _most_named(view, scope_level)
+        # A township's name written three times is evidence whether or not scope words give the level.
+        named = _own_name(view, scope_level or "township") or _most_named(view, scope_level)
         if named:
             region_raw = (named, named)
     region = region_s = level = code = None
