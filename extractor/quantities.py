@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from extractor import gazetteer, numerals, wraps
+from extractor import _compiled, gazetteer, numerals, wraps
 from extractor._data import column
 from extractor.figure_parts import (
     ONE,
@@ -354,6 +354,22 @@ def _read_at(
     return q, end
 
 
+@cache
+def _item_number() -> _compiled.Pattern:
+    """markers.tsv kind item_number: the number that opens a line and numbers an item (2、7.1亿元)."""
+    rows = column("markers.tsv", "pattern", kind="item_number")
+    return _compiled.compile_plain("|".join(f"(?:{r})" for r in rows), on_view=True)
+
+
+def _numbers_an_item(view: str, pos: int) -> bool:
+    """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
+    line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
+    p = pos
+    while p > 0 and view[p - 1] in " \t\u3000" and pos - p < 8:
+        p -= 1
+    return (p == 0 or view[p - 1] in "\r\n") and _item_number().match(view, pos) is not None
+
+
 def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
     if first.end >= len(view) or view[first.end] not in lex.unit_sharing_first:
@@ -373,6 +389,8 @@ def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex)
         scale = first.scale
     else:
         return None
+    if _numbers_an_item(view, first.start):
+        return None  # 2、7.1亿元 at a line's start: the item's number, not a figure of a list
     return Part(
         first.start,
         first.core_end,
