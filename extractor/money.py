@@ -1,9 +1,9 @@
-"""Money without a currency: 财政一般预算收入任务174万，完成198万.
+"""Money without a currency (财政一般预算收入任务174万，完成198万), and people without a unit (人口4.25万).
 
 A digit figure with a bare scale (万, 亿) and no unit is an amount of money when a money word of
 ``data/money_cues.tsv`` ends right before it (light words such as 任务, 完成 may stand between), or when only
-light words and a comma stand between it and the amount of money before it. quantities.py asks here once it has
-found no unit after such a figure.
+light words and a comma stand between it and the amount of money before it; it counts people when a word for a
+population (人口) ends right before it. quantities.py asks here once it has found no unit after such a figure.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Literal
 
 from extractor._data import column
 
@@ -26,6 +27,8 @@ _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas tha
 class _Lex:
     unit: str  # the unit such a figure is in (元)
     cues: tuple[str, ...]
+    people_unit: str  # the unit of a figure a population word names (人)
+    people_cues: tuple[str, ...]
     between: tuple[str, ...]  # longest first
 
 
@@ -34,21 +37,26 @@ def lexicon() -> _Lex:
     return _Lex(
         unit=column("money_cues.tsv", "word", kind="unit")[0],
         cues=column("money_cues.tsv", "word", kind="cue"),
+        people_unit=column("money_cues.tsv", "word", kind="people_unit")[0],
+        people_cues=column("money_cues.tsv", "word", kind="people_cue"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
     )
 
 
-def bare_money(view: str, start: int, end: int, scale: Decimal, money_end: int, may_follow: frozenset[str]) -> bool:
-    """Whether the figure view[start:end] (digits and a bare scale, no unit) is an amount of money.
+def bare_unit(
+    view: str, start: int, end: int, scale: Decimal, money_end: int, may_follow: frozenset[str]
+) -> Literal["money", "people"] | None:
+    """What the figure view[start:end] (digits and a bare scale, no unit) is: an amount of money, a number of people,
+    or neither (None).
 
     ``money_end`` is where the last amount of money before it ends (-1: none); ``may_follow`` holds the characters
     that may start the word after the scale (左右, 和 of a list): any other Chinese character there means the figure
     counts that word (2.3万农户)."""
     if scale < MIN_SCALE:
-        return False
+        return None
     nxt = view[end] if end < len(view) else ""
     if "\u4e00" <= nxt <= "\u9fff" and nxt not in may_follow:
-        return False
+        return None
     lex = lexicon()
     floor = max(0, start - WINDOW)
     p = start
@@ -61,8 +69,10 @@ def bare_money(view: str, start: int, end: int, scale: Decimal, money_end: int, 
                 moved = True
                 break
     if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues):
-        return True
+        return "money"
+    if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.people_cues):
+        return "people"
     # 任务174万，完成198万 and 54.3亿、321.4亿: only light words and a comma since the last amount of money.
     # The search stops at the first other character: a copy of everything since the money was quadratic in a long
     # text with one amount near its start.
-    return 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None
+    return "money" if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None else None

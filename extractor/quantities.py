@@ -32,7 +32,7 @@ from extractor.figure_parts import (
     word_before,
 )
 from extractor.masks import Masks, build_masks
-from extractor.money import bare_money
+from extractor.money import bare_unit
 from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_END, SENTENCE_END
 
@@ -281,9 +281,10 @@ def _read_at(
     if high is None and first.unit is None:
         if first.chinese or first.end != first.scale_start + len(first.scale_text):
             return None, first.core_end
-        if not bare_money(view, start, first.end, first.scale, money_end, lex.bare_follow):
+        bare = bare_unit(view, start, first.end, first.scale, money_end, lex.bare_follow)
+        if bare is None:
             return None, first.core_end
-        first.unit = lex.money
+        first.unit = lex.money if bare == "money" else lex.people
         first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
     assert unit is not None

@@ -58,6 +58,7 @@ class Lex:
     separator_first: frozenset[str]
     unit_sharing_first: frozenset[str]
     money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
+    people: Unit  # the unit of a bare-scale figure named by a population word (人口4.25万: money.py)
     bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和, 的 (money_cues.tsv)
 
 
@@ -100,7 +101,7 @@ def lexicon() -> Lex:
         mult = _compiled.compile(alts)
     separators = column("ranges.tsv", "text", kind="separator")
     unit_sharing = column("ranges.tsv", "text", kind="list")
-    money = units[money_words().unit]
+    money, people = units[money_words().unit], units[money_words().people_unit]
     return Lex(
         units=units,
         pre=pre,
@@ -131,5 +132,6 @@ def lexicon() -> Lex:
         unit_sharing_first=frozenset(w[0] for w in unit_sharing),
         # Written as a bare scale (174万): the unit adds no text of its own.
         money=Unit("", money.base, money.factor, money.kind, False),
+        people=Unit("", people.base, people.factor, people.kind, False),
         bare_follow=frozenset(w[0] for w in (*post, *unit_sharing, *column("money_cues.tsv", "word", kind="follow"))),
     )

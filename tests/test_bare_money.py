@@ -1,5 +1,6 @@
 """A bare 万 or 亿 is money when a money word names it, or when light words (任务, 完成, 占全年) stand between it and
-the amount of money before it in its sentence (issue 14: 财政一般预算收入任务174万，完成198万)."""
+the amount of money before it in its sentence (issue 14: 财政一般预算收入任务174万，完成198万); it counts people when a
+population word names it (人口4.25万)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from extractor import extract
         # an approximation word between the number and the scale (20余万: over 200,000 元)
         ("街道累计筹得资金20余万，调拨防疫物资。", [("20余万", "200000", "元")]),
         ("3多措并举", []),  # 多 that no scale or unit follows belongs to the next word
-        ("全镇人口占全年1.2万", []),  # no amount of money before it: a bare scale counts nothing
+        ("全镇耕地占全年1.2万", []),  # no amount of money before it: a bare scale counts nothing
+        # a population word names a number of people (人口4.25万): 人, never money
+        ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),
     ],
 )
