@@ -241,6 +241,13 @@ def _subject(text: str, view: str, s: int, e: int) -> str | None:
     return text[cs:ce] if ce > cs else None
 
 
+@dataclass(frozen=True)
+class _Makers:
+    goal: Callable[[dict[str, object]], M.Goal]
+    target: Callable[[dict[str, object]], M.Target]
+    span: Callable[[dict[str, object]], M.Span]
+
+
 def build_goals(
     text: str,
     view: str,
@@ -253,19 +260,21 @@ def build_goals(
     lex = lexicon()
     goals = find_goals(view, segments, qs, pieces)
     out: list[M.Goal] = []
+    # One record per goal and per figure, made from its typed fields (M.builder); the makers are asked for once.
+    makers = _Makers(M.builder(M.Goal), M.builder(M.Target), M.builder(M.Span))
     starts = [q.start for q in qs]
     themes: dict[int, tuple[list[int], list[Heading]]] = {}
     part_years: dict[int, int | None] = {}
     # Figures are read per sentence, so that a clause can borrow its subject from the clause before it
     # (地区生产总值增长7.5%，达到309亿元) and 分别 can reach across clauses.
     read: dict[tuple[int, int], dict[int, ind.Mention]] = {}
-    sentence_span = M.Span(start=0, end=0)
+    sentence_span = makers.span({"start": 0, "end": 0})
     sentence = (0, 0)
     first_strength: re.Match[str] | None = None
     for i, g in enumerate(goals):
         if sentence != g.sentence:
             sentence = g.sentence
-            sentence_span = M.Span(start=g.sentence[0], end=g.sentence[1])  # shared by the goals of a sentence
+            sentence_span = makers.span({"start": g.sentence[0], "end": g.sentence[1]})  # shared by its goals
             first_strength = lex.strength_re.search(view, g.sentence[0], g.sentence[1])
         lo = bisect.bisect_left(starts, g.start)
         hi = bisect.bisect_left(starts, g.end, lo)
@@ -275,9 +284,9 @@ def build_goals(
                 read[g.sentence] = {m.q.start: m for m in _read(text, view, segments, qs[slo:shi])}
             in_sentence = read[g.sentence]
             mentions = [in_sentence[q.start] for q in qs[lo:hi] if q.start in in_sentence]
-            targets = _targets(text, view, g, mentions, lex, quantity_model)
+            targets = _targets(text, view, g, mentions, lex, quantity_model, makers)
         elif g.main_targets or ind.may_rank(view, g.start, g.end):
-            targets = _targets(text, view, g, [], lex, quantity_model)
+            targets = _targets(text, view, g, [], lex, quantity_model, makers)
         else:
             targets = []  # most goals: no figure, no rank, no qualitative target
         # The first binding word of the sentence up to the goal's end. The sentence's first one is it when it ends
@@ -300,17 +309,19 @@ def build_goals(
         end = max([g.end, *[t.span.end for t in targets]])
         tail = _sentence_tail(goals, i, g)
         out.append(
-            M.Goal(
-                text=text[g.start : end],
-                span=M.span_of(g.start, end),
-                sentence=sentence_span,
-                year=year,
-                theme=_theme(text, view, g, themes),
-                kind=kind,  # type: ignore[arg-type]
-                strength=strength,  # type: ignore[arg-type]
-                deadline=tasks.deadline(text, view, g.start, end, year_planned),
-                lead_unit=tasks.lead_unit(text, view, g.start, tail),
-                targets=targets,
+            makers.goal(
+                {
+                    "text": text[g.start : end],
+                    "span": makers.span({"start": g.start, "end": end}),
+                    "sentence": sentence_span,
+                    "year": year,
+                    "theme": _theme(text, view, g, themes),
+                    "kind": kind,
+                    "strength": strength,
+                    "deadline": tasks.deadline(text, view, g.start, end, year_planned),
+                    "lead_unit": tasks.lead_unit(text, view, g.start, tail),
+                    "targets": targets,
+                }
             )
         )
     _inherit_subjects(out)
@@ -395,9 +406,10 @@ def _targets(
     mentions: list[ind.Mention],
     lex: _Lex,
     quantity_model: Callable[[QMatch], M.Quantity],
+    makers: _Makers,
 ) -> list[M.Target]:
     out: list[M.Target] = []
-    make, make_span = M.builder(M.Target), M.builder(M.Span)  # one record per figure, from its typed fields
+    make, make_span = makers.target, makers.span
     since = g.start  # where the words after the goal's last figure start
     for m in mentions:
         q = m.q
