@@ -453,7 +453,9 @@ def _bare_scale_re() -> re.Pattern[str]:
 
 def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     """逾万人 (over 10,000 people), 近亿元: one of the scale in a unit after an approximation word. Only where its
-    clause ends: followed by a word it is a class (超亿元企业, 亿元以上项目), or a figure let go (近百公里农村公路)."""
+    clause ends: followed by a word it is a class (超亿元企业, 亿元以上项目), or a figure let go (近百公里农村公路);
+    but a count near a number (近百家企业, 约千名群众) counts what follows it, where a threshold (超百人企业) is
+    still a class."""
     out = []
     for m in _bare_scale_re().finditer(view):
         k, e = m.start(), m.end()
@@ -470,7 +472,8 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
         if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[k]:
             continue
         end = e + len(u.text)
-        if _inside(found, s, end) or (end < len(view) and view[end] not in _BARE_END):
+        goes_on = end < len(view) and view[end] not in _BARE_END
+        if _inside(found, s, end) or (goes_on and (u.kind != "count" or lex.pre[pre] == "more_than")):
             # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
             # such classes does (销售收入超亿元、纳税超千万元企业).
             continue
