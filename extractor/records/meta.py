@@ -258,8 +258,13 @@ def _township_suffix_re() -> regex.Pattern[str]:
 
 @cache
 def _not_township_names() -> tuple[str, ...]:
-    """Words ending like a township's name that name none: the scope words (全镇, 我乡) and the common ones."""
-    return tuple({r["word"] for r in table("scopes.tsv")} | _region_words())
+    """Words ending like a township's name that name none: the scope words (全镇, 我乡) and the common ones. A kind
+    of town is a kind of township too (示范镇, 示范乡; 强镇, 强乡): a word listed with one one-character suffix of
+    a township stands for the others."""
+    words = {r["word"] for r in table("scopes.tsv")} | _region_words()
+    singles = {s for s, lv in _suffixes() if lv == "township" and len(s) == 1}  # 镇, 乡 (admin_levels.tsv)
+    swapped = {w[:-1] + other for w in words if w[-1] in singles for other in singles}
+    return tuple(words | swapped)
 
 
 def _own_name(view: str, level: str | None) -> str | None:
