@@ -297,8 +297,8 @@ CHECK_RECORDS_ENV = "GOVREPORT_CHECK_RECORDS"
 
 
 def builder(model: type[_M]) -> Callable[[dict[str, object]], _M]:
-    """How the record builders make the records they make per figure or per name (quantities, spans, indicators,
-    changes, targets, projects): ``model`` from a dict that holds every field, in the model's order, each value
+    """How the record builders make the records they make per figure, goal or name (quantities, spans, indicators,
+    changes, targets, goals, projects): ``model`` from a dict that holds every field, in the model's order, each value
     already of its field's type (a nested record as a model, never as a dict).
 
     The values are the package's own readings, typed where they are made, so validation would only repeat what
