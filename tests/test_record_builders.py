@@ -1,7 +1,7 @@
 """Records made per figure without validation (models.builder): the same records validation makes, and checked.
 
-The record builders make quantities, spans, indicators, changes and targets from typed readings with
-``M.builder``. With GOVREPORT_CHECK_RECORDS set, every such dict is validated in strict mode and must already be
+The record builders make quantities, spans, indicators, changes, targets, goals and projects from typed readings
+with ``M.builder``. With GOVREPORT_CHECK_RECORDS set, every such dict is validated in strict mode and must already be
 what validation makes of it. These tests read real texts both ways and compare, and pin the instance layout the
 builder relies on.
 """
