@@ -512,6 +512,8 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
     mid = word_at(view, k + 1, lex.mid, lex.max_mid)
     if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
         return None
+    if k > 0 and masks.blocked[k - 1]:
+        return None  # x万多亩, xx千余人: a masked number's scale, not one of it
     e = k + 1 + len(mid)
     j = e  # 百余万元: a section may follow the approximation word
     while j < len(view) and view[j] in section_chars() and j - e < 2:

@@ -194,6 +194,14 @@ def test_masked_amount_is_no_figure() -> None:
     assert [n.text for n in doc.noise] == ["X", "X"]
 
 
+@pytest.mark.parametrize("masked", ["惠及农田x万多亩。", "惠及农田xx万多亩。", "带动X千余人。", "带动XX千余人。"])
+def test_a_masked_number_before_a_scale_and_an_approximation_word_is_no_figure(masked: str) -> None:
+    """x万多亩: the scale of a masked number, never 10,000-odd mu (as 百余个 is one hundred-odd)."""
+    doc = extract(masked)
+    assert doc.quantities == []
+    assert [n.kind for n in doc.noise] == ["placeholder"]
+
+
 def test_site_furniture_is_no_title() -> None:
     text = "2021-04-14 发布\n- 19.09 KB\n【www.16maker.com--工作总结】\n木棠镇2019年工作总结\n全镇实现产值5亿元。\n"
     doc = extract(text)
