@@ -185,6 +185,10 @@ def _read_across_wrap(
     The characters around the figure are read as one string with the wraps left out, and what is found there is
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
+    if view[gap[0]] in "\r\n" and _opens_line(view, start) and _after_a_sentence(view, start):
+        # A number alone on its line after a sentence's end (a year or a page number over a broken text layer:
+        # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
+        return None
     lo = max(0, start - lex.max_pre - 1)
     where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):
@@ -362,13 +366,27 @@ def _item_number() -> _compiled.Pattern:
     return _compiled.compile_plain("|".join(f"(?:{r})" for r in rows), on_view=True)
 
 
-def _numbers_an_item(view: str, pos: int) -> bool:
-    """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
-    line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
+def _opens_line(view: str, pos: int) -> bool:
+    """Whether only spaces (a few) stand between the start of its line and ``pos``."""
     p = pos
     while p > 0 and view[p - 1] in " \t\u3000" and pos - p < 8:
         p -= 1
-    return (p == 0 or view[p - 1] in "\r\n") and _item_number().match(view, pos) is not None
+    return p == 0 or view[p - 1] in "\r\n"
+
+
+def _after_a_sentence(view: str, pos: int) -> bool:
+    """Whether the line before the one holding ``pos`` ends a sentence (or there is none): the text's start, a
+    sentence mark or a blank line before the line breaks and spaces back from ``pos``."""
+    p = pos
+    while p > 0 and view[p - 1] in " \t\u3000\r\n" and pos - p < 16:
+        p -= 1
+    return p == 0 or view[p - 1] in SENTENCE_END
+
+
+def _numbers_an_item(view: str, pos: int) -> bool:
+    """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
+    line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
+    return _opens_line(view, pos) and _item_number().match(view, pos) is not None
 
 
 def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:

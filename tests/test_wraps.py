@@ -23,6 +23,7 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
     ("text", "expected"),
     [
         ("全年实现财政收入23\n亿元，同比增长5%。", [("23\n亿元", "2300000000", "元"), ("5%", "5", "%")]),
+        ("花生种植面积达\n7860\n亩，增长10%。", [("7860\n亩", "7860", "亩"), ("10%", "10", "%")]),
         ("新建标准化厂房13600\n平方米。", [("13600\n平方米", "13600", "平方米")]),
         ("完成固定资产投资4022\n- 1 -\n万元。", [("4022\n- 1 -\n万元", "40220000", "元")]),
         ("完成固定资产投资4022\r\n\r\n- 1 -\r\n\r\n万元。", [("4022\r\n\r\n- 1 -\r\n\r\n万元", "40220000", "元")]),
@@ -54,6 +55,9 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # A line that opens with an item's number: 2 numbers the item, it borrows no 亿元 as a list's figure would.
         ("全年实现地区生产总值\n\n2、7.1亿元，增长5%。", [("7.1亿元", "710000000.0", "元"), ("5%", "5", "%")]),
         ("  12、3亿元用于道路建设。", [("3亿元", "300000000", "元")]),
+        # A number alone on its line after a sentence's end (a year over a broken text layer) is cut short by no
+        # wrap; after words it is (面积达\n7860\n亩, above).
+        ("发展态势持续巩固。\n2022\n成近1.07亿元。", [("近1.07亿元", "107000000.00", "元")]),
     ],
 )
 def test_not_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
