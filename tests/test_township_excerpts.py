@@ -6,6 +6,7 @@ reference scorer scores them; a region, where one is given, must be the excerpt'
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from extractor import extract
 from extractor.scoring import score, t2s
 
 HERE = Path(__file__).parent / "data" / "townships"
+_RUBY = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 EXCERPTS = sorted(p.stem for p in (HERE / "gold").glob("*.json"))
 
 
@@ -55,6 +57,7 @@ def test_quantities_on_the_township_excerpts() -> None:
 def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
     text, gold = _read(stem)
     region = extract(text).meta.region
-    own = {t2s(x) for x in (gold["meta"].get("region"), gold["meta"].get("county")) if x}
+    # Some annotators wrote the name with the pinyin the page set inside it (尾閘鎮(zhèn)): the pinyin is no part of it.
+    own = {t2s(_RUBY.sub("", x)) for x in (gold["meta"].get("region"), gold["meta"].get("county")) if x}
     assert region is None or t2s(region) in own or any(t2s(region).startswith(o) for o in own), region
     assert region not in gold["meta"].get("common_word_traps", [])
