@@ -120,6 +120,12 @@ def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:
     assert extract(text).meta.region == region
 
 
+def test_a_headline_that_someone_was_elected_is_no_speaker_line() -> None:
+    """王明当选木棠镇镇长 (a news headline): the person and the verb are no part of the region's name."""
+    meta = extract("木棠镇第十八届人民代表大会召开\n\n王明当选木棠镇镇长\n\n本报讯 会议听取了政府工作报告。\n").meta
+    assert meta.region in (None, "木棠镇")
+
+
 def test_township_name_is_not_read_in_a_county_report() -> None:
     body = "木棠镇实现产值5亿元，木棠镇新建道路5公里，木棠镇新增就业100人。全县、全县、我县、全县。"
     assert extract(f"2019年工作总结\n{body}\n").meta.region is None
