@@ -74,6 +74,9 @@ CASES = {
         "- 19.09 KB",
         "2021-04-14 发布",
         "栏目:发言稿发布:2013-01-08浏览:2714下载143次收藏",  # counters glued into one line
+        # a page's comment box
+        "12 条评论",
+        "已有35人参与,点击查看更多精彩评论",
     ],
     "share": ["分享到：", "新浪微博"],
     "watermark": ["来自：www.macrodatas.cn", "马克数据网", "http://www.gov.cn/zhengce/2019-03/16/content_5374314.htm",
