@@ -24,6 +24,9 @@ from extractor import extract
         ("街道累计筹得资金20余万，调拨防疫物资。", [("20余万", "200000", "元")]),
         ("3多措并举", []),  # 多 that no scale or unit follows belongs to the next word
         ("全镇耕地占全年1.2万", []),  # no amount of money before it: a bare scale counts nothing
+        # a tax (国税, 地税, 纳税) and a rent are money; 已 may stand between the word and the figure
+        ("国税已完成2269万，地税已完成1699万。", [("2269万", "22690000", "元"), ("1699万", "16990000", "元")]),
+        ("盘活闲置厂房，年收入租金15万；", [("15万", "150000", "元")]),
         # a population word names a number of people (人口4.25万): 人, never money
         ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),
