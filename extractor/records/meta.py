@@ -67,6 +67,12 @@ def _codes() -> dict[str, dict[str, str]]:
 
 
 @cache
+def _suffixes_only() -> regex.Pattern[str]:
+    """A name made of two suffixes or more (街道办事处, 乡镇): a kind of body, no place (国务院, one suffix, is one)."""
+    return _compiled.compile("(?:" + "|".join(regex.escape(s) for s, _ in _suffixes()) + "){2,}")
+
+
+@cache
 def _unit_re() -> regex.Pattern[str]:
     sufs = "|".join(regex.escape(s) for s, _ in _suffixes())
     return _compiled.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
@@ -159,9 +165,14 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         return False  # 某街道: a name masked by the copy
     if name in _regions():
         return True
-    if not _not_in_stem().sub("", name) or name in _not_township_names() or _period_words().search(name):
-        # 乡镇, 市县: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划):
-        # a period and a kind of place. None is one place.
+    if (
+        not _not_in_stem().sub("", name)
+        or _suffixes_only().fullmatch(name)
+        or name in _not_township_names()
+        or _period_words().search(name)
+    ):
+        # 乡镇, 市县, 街道办事处: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of
+        # 下半年镇工作计划): a period and a kind of place. None is one place.
         return False
     return _suffix_level(name) is not None and (in_title or _not_in_names().search(name) is None)
 
