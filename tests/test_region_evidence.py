@@ -33,6 +33,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "2025年乡镇政府镇长工作总结.docx\n2025年乡镇政府镇长工作总结\n乡镇政府镇长工作总结\n在县委领导下，我团结班子成员。\n",
         # a sub-district named after a district elsewhere (东湖区): its own name and its slogans name no 东湖区
         "2023年，东湖街道认真落实区委部署，围绕“美丽东湖”“智慧东湖”目标推进建设。东湖街道四项指标位列全区第一，全区、全区。\n",
+        # a community (社区) under a sub-district is no division: no 街道社区, no 红星社区
+        "街道社区建设上半年工作总结\n今年以来，我街道各社区开展文化活动。\n",
+        "红星社区2020年工作总结\n全社区完成老旧小区改造2个。\n",
         # a title that names a kind of body, not a place (街道办事处2024年工作要点)
         "街道办事处2026年工作要点\n全街道持续推进城市更新，完成老旧小区改造5个。\n",
         # a kind of township, listed as a kind of town (示范镇): 示范乡 three times names none
