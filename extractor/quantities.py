@@ -375,12 +375,13 @@ def _opens_line(view: str, pos: int) -> bool:
 
 
 def _after_a_sentence(view: str, pos: int) -> bool:
-    """Whether the line before the one holding ``pos`` ends a sentence (or there is none): the text's start, a
-    sentence mark or a blank line before the line breaks and spaces back from ``pos``."""
+    """Whether the line before the one holding ``pos`` ends a sentence or a clause (or there is none), as the wrap
+    repair reads a line's end (wraps.SENTENCE_END, from pages.tsv): the text's start or such a mark before the line
+    breaks and spaces back from ``pos``."""
     p = pos
     while p > 0 and view[p - 1] in " \t\u3000\r\n" and pos - p < 16:
         p -= 1
-    return p == 0 or view[p - 1] in SENTENCE_END
+    return p == 0 or view[p - 1] in wraps.SENTENCE_END
 
 
 def _numbers_an_item(view: str, pos: int) -> bool:
