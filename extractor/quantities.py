@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from extractor import _compiled, gazetteer, numerals, wraps
+from extractor import gazetteer, numerals, wraps
 from extractor._data import column
 from extractor.figure_parts import (
     ONE,
@@ -34,7 +34,7 @@ from extractor.figure_parts import (
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit
 from extractor.quantity_lexicon import Lex, Unit, lexicon
-from extractor.segment import CLAUSE_END, SENTENCE_END
+from extractor.segment import CLAUSE_END, SENTENCE_END, item_number_marker
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -359,13 +359,6 @@ def _read_at(
     return q, end
 
 
-@cache
-def _item_number() -> _compiled.Pattern:
-    """markers.tsv kind item_number: the number that opens a line and numbers an item (2、7.1亿元)."""
-    rows = column("markers.tsv", "pattern", kind="item_number")
-    return _compiled.compile_plain("|".join(f"(?:{r})" for r in rows), on_view=True)
-
-
 def _opens_line(view: str, pos: int) -> bool:
     """Whether only spaces (a few) stand between the start of its line and ``pos``."""
     p = pos
@@ -387,7 +380,10 @@ def _after_a_sentence(view: str, pos: int) -> bool:
 def _numbers_an_item(view: str, pos: int) -> bool:
     """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
     line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
-    return _opens_line(view, pos) and _item_number().match(view, pos) is not None
+    return _opens_line(view, pos) and item_number_marker().match(view[pos : pos + _ITEM_NUMBER_REACH]) is not None
+
+
+_ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
 
 
 def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:

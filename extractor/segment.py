@@ -42,6 +42,12 @@ def _markers() -> dict[str, _compiled.Pattern]:
     }
 
 
+def item_number_marker() -> _compiled.Pattern:
+    """The number that opens a line and numbers an item (2、7.1亿元: markers.tsv kind item_number), matched at the
+    start of a string."""
+    return _markers()["item_number"]
+
+
 def heading_markers() -> tuple[_compiled.Pattern, _compiled.Pattern, _compiled.Pattern]:
     """The markers that open a heading of level 1, 2 and 3 (一、 / (一) / 1.), from markers.tsv."""
     m = _markers()
