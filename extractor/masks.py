@@ -44,9 +44,12 @@ def _negatives() -> tuple[regex.Pattern[str], tuple[_compiled.Pattern, ...]]:
 
 # A quotation of up to 40 characters is a slogan or a programme name (“一个载体、四个体系”,
 # “实施三大战略、建设两个基地，努力打造宜居宜业的生态型小城镇”): its Chinese numerals count nothing.
+# A copy that damaged its marks still quotes: an apostrophe or an opening mark that an opening mark closes
+# (锚定'两个确保“, “停一停“), tried after the well-formed pairs.
 # The standard engine finds these three times faster than regex in a report.
 _QUOTES = _compiled.compile_re(
     r"“[^“”\n。]{1,40}”|‘[^‘’\n。]{1,40}’|「[^「」\n。]{1,40}」|『[^『』\n。]{1,40}』|\"[^\"\n。]{1,40}\""
+    r"|['“‘][^“”‘’'\n。]{1,40}[“']"
 )
 
 
