@@ -2,8 +2,9 @@
 
 A digit figure with a bare scale (万, 亿) and no unit is an amount of money when a money word of
 ``data/money_cues.tsv`` ends right before it (light words such as 任务, 完成 may stand between), or when only
-light words and a comma stand between it and the amount of money before it; it counts people when a word for a
-population (人口) ends right before it. quantities.py asks here once it has found no unit after such a figure.
+light words and a comma stand between it and the amount of money before it, or when 的 joins it to a thing whose size
+is its cost (3千万的油茶加工项目); it counts people when a word for a population (人口) ends right before it or starts
+right after it (6.1万常住人口). quantities.py asks here once it has found no unit after such a figure.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ WINDOW = 12
 # Only 万 and larger: 3千 and 5百 are as often counts as money.
 MIN_SCALE = Decimal(10000)
 _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas that may stand after an amount
+OF = "的"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class _Lex:
     people_unit: str  # the unit of a figure a population word names (人)
     people_cues: tuple[str, ...]
     between: tuple[str, ...]  # longest first
+    objects: tuple[str, ...]
+    not_objects: tuple[str, ...]
+    people_objects: tuple[str, ...]
 
 
 @cache
@@ -40,6 +45,9 @@ def lexicon() -> _Lex:
         people_unit=column("money_cues.tsv", "word", kind="people_unit")[0],
         people_cues=column("money_cues.tsv", "word", kind="people_cue"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
+        objects=column("money_cues.tsv", "word", kind="object"),
+        not_objects=column("money_cues.tsv", "word", kind="not_object"),
+        people_objects=column("money_cues.tsv", "word", kind="people_object"),
     )
 
 
@@ -55,9 +63,9 @@ def bare_unit(
     if scale < MIN_SCALE:
         return None
     nxt = view[end] if end < len(view) else ""
-    if "\u4e00" <= nxt <= "\u9fff" and nxt not in may_follow:
-        return None
     lex = lexicon()
+    if "\u4e00" <= nxt <= "\u9fff" and nxt not in may_follow:
+        return "people" if any(view.startswith(w, end) for w in lex.people_objects) else None
     floor = max(0, start - WINDOW)
     p = start
     moved = True
@@ -75,4 +83,20 @@ def bare_unit(
     # 任务174万，完成198万 and 54.3亿、321.4亿: only light words and a comma since the last amount of money.
     # The search stops at the first other character: a copy of everything since the money was quadratic in a long
     # text with one amount near its start.
-    return "money" if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None else None
+    if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None:
+        return "money"
+    return "money" if nxt == OF and _names_object(view, end + 1) else None
+
+
+@cache
+def _object_re() -> re.Pattern[str]:
+    # The words after 的 end with the thing (3千万的格瑞斯油茶加工项目，): a clause break, another figure or a list
+    # word follows it. A dozen characters at most, so the scan per figure is bounded.
+    things = "|".join(re.escape(w) for w in lexicon().objects)
+    return re.compile(f"[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{things})(?:[和及与等、]|(?![\u4e00-\u9fffA-Za-z]))")
+
+
+def _names_object(view: str, start: int) -> bool:
+    """Whether the words from ``start`` name a thing whose size is its cost (油茶加工项目, 产业集群)."""
+    m = _object_re().match(view, start)
+    return m is not None and not any(w in m.group() for w in lexicon().not_objects)

@@ -30,6 +30,13 @@ from extractor import extract
         # a population word names a number of people (人口4.25万): 人, never money
         ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),
+        # the thing a bare scale measures, joined by 的, when its size is its cost: a project, a works, a cluster
+        ("打造105亿的产业集群。", [("105亿", "10500000000", "元")]),
+        ("3千万的格瑞斯油茶加工项目和5千万的茶叶项目，", [("3千万", "30000000", "元"), ("5千万", "50000000", "元")]),
+        ("全镇有2.3万的农户参与项目", []),  # the words after 的 name people: the figure counts them
+        ("带动2万的群众参与工程", []),
+        # a population right after the scale (6.1万常住人口): 人
+        ("198栋居民楼、6.1万常住人口。", [("198栋", "198", "栋"), ("6.1万", "61000", "人")]),
     ],
 )
 def test_bare_scale_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
