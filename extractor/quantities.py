@@ -40,6 +40,8 @@ from extractor.segment import CLAUSE_END, SENTENCE_END, item_number_marker
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _PREV_CODE = _LETTERS | frozenset("0123456789._/#")
+_NAME_MASK = 4
+_NAME_MASKS = frozenset(("x" * _NAME_MASK, "X" * _NAME_MASK))
 
 
 @cache
@@ -51,6 +53,14 @@ def _measure_letters() -> frozenset[str]:
         for a in aliases.split("|")
         if a.isascii() and a.isalpha()
     )
+
+
+def _after_mask(view: str, start: int, masks: Masks) -> bool:
+    """Whether the letters right before ``start`` are a masked name that noise.tsv blanked (即xxxxxx3个监测点): the
+    figure after it is whole, where letters glued to a numeral otherwise make a code (G318). A mask of a figure's
+    leading digits is as short as the digits it hides (增长xx0.9%, xx458元, 1XX32元): only a run of four or more
+    is taken for a name."""
+    return start >= _NAME_MASK and masks.blocked[start - 1] and view[start - _NAME_MASK : start] in _NAME_MASKS
 
 
 def _after_measure_letters(view: str, start: int) -> bool:
@@ -253,7 +263,10 @@ def _read_at(
     tables = numerals.tables()
     no_count = tables.before_no_count
     if (
-        (prev in _PREV_CODE and not (prev in _LETTERS and _after_measure_letters(view, start)))
+        (
+            prev in _PREV_CODE
+            and not (prev in _LETTERS and (_after_measure_letters(view, start) or _after_mask(view, start, masks)))
+        )
         or prev in no_count
         or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))
         or (prev == ":" and start > 1 and view[start - 2] in _DIGITS)  # 11:21:36, 1:2: a time or a ratio

@@ -197,6 +197,19 @@ def test_masked_amount_is_no_figure() -> None:
     assert [n.text for n in doc.noise] == ["X", "X"]
 
 
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("“三点”即xxxxxx3个省级粮食生产监测点；引导农户种植XXXX6个品种。", ["3个", "6个"]),
+        # a mask as short as a few digits hides a figure's leading digits: its tail alone would be a wrong number
+        ("比上年同比增长xx0.9%，人均纯收入xx458元，人均生产总值1XX32元。", []),
+        ("示范区G318国道沿线AB3个", []),  # letters that are no mask make a code
+    ],
+)
+def test_a_figure_after_a_masked_name_is_whole(text: str, raws: list[str]) -> None:
+    assert [q.raw for q in extract(text).quantities] == raws
+
+
 @pytest.mark.parametrize("masked", ["惠及农田x万多亩。", "惠及农田xx万多亩。", "带动X千余人。", "带动XX千余人。"])
 def test_a_masked_number_before_a_scale_and_an_approximation_word_is_no_figure(masked: str) -> None:
     """x万多亩: the scale of a masked number, never 10,000-odd mu (as 百余个 is one hundred-odd)."""
