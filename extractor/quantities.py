@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from extractor import gazetteer, numerals, wraps
+from extractor import gazetteer, numerals, points, wraps
 from extractor._data import column
 from extractor.figure_parts import (
     ONE,
@@ -77,6 +77,7 @@ def _after_measure_letters(view: str, start: int) -> bool:
 def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     """Every quantity mention in ``text``, in order, spans into ``text``."""
     lex = lexicon()
+    view = points.restore(view)
     if masks is None:
         masks = build_masks(view, [])
     out: list[QMatch] = []

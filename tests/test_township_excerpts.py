@@ -37,11 +37,10 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 5,305 of 5,449 found, 22 extra (P 0.996, R 0.974). The misses:
-    # - figures the copy damaged: a decimal point lost to a space (5 9亿元: read as nothing, where 9亿元 was read
-    #   before), a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元, 6.50C), two columns
-    #   of a PDF page pulled apart (1万 … 亩), a page's chunk number inside a figure (8467\n\n2、3人), letters for
-    #   digits (l7710亩);
+    # Today 5,312 of 5,449 found, 22 extra (P 0.996, R 0.975). The misses:
+    # - figures the copy damaged: a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元,
+    #   6.50C), two columns of a PDF page pulled apart (1万 … 亩), a page's chunk number inside a figure
+    #   (8467\n\n2、3人), letters for digits (l7710亩);
     # - durations, time spans being never quantities here (五十年, 2年, 7万多小时, 100小时以上, 5个工作日,
     #   20分钟);
     # - money implied but not written (两亿大关, 30万以上32个村), bare scales a word follows (超千万的5家, 突破万亩);

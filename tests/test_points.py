@@ -1,0 +1,38 @@
+"""Decimal points a copy turned into spaces (全乡总收入累计达482 3亿元，年均增长9 1%): read in a text that kept no point
+anywhere, with spans and ``raw`` as written; elsewhere such a space is no point."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor import extract
+
+LOST = "全乡行政区划面积56 3平方公里。全乡总收入累计达482 3亿元，年均增长9 1%；留区税收年均增长16 25%。"
+
+
+def test_a_copy_that_lost_its_points_is_read_with_them() -> None:
+    doc = extract(LOST)
+    got = [(q.raw, q.base_value, q.base_unit) for q in doc.quantities]
+    assert got == [
+        ("56 3平方公里", Decimal("56.3"), "平方公里"),
+        ("482 3亿元", Decimal("48230000000"), "元"),
+        ("9 1%", Decimal("9.1"), "%"),
+        ("16 25%", Decimal("16.25"), "%"),
+    ]
+    assert all(LOST[q.span.start : q.span.end] == q.raw for q in doc.quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        # a point kept elsewhere: the copy has its points, and 12 5% may be two cells of a table
+        ("增长8.5%，国内生产总值5 9亿元，占比12 5%。", ["8.5%"]),
+        ("农民人均纯收入27 183元，增长9 1%。", ["27 183元", "9 1%"]),  # three digits: a separator
+        ("补偿大病住院患者 8 9 8 人，完成5 9亿元。", ["5 9亿元"]),  # digits spaced one by one stay unread
+        ("2016 2亿元的项目", []),  # a year before a space is no whole part
+    ],
+)
+def test_a_space_is_a_point_only_where_the_copy_lost_every_point(text: str, raws: list[str]) -> None:
+    assert [q.raw for q in extract(text).quantities] == raws
