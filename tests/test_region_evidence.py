@@ -131,6 +131,17 @@ def test_a_headline_that_someone_was_elected_is_no_speaker_line() -> None:
     assert meta.region in (None, "木棠镇")
 
 
+def test_a_session_line_that_lost_a_character_of_the_name_takes_the_township_the_text_writes_whole() -> None:
+    """1月5日庄镇第十八届人民代表大会: a copy that lost one 日 of 5日日庄镇. No township is called 庄镇; the title
+    writes 日庄镇, which the gazetteer knows."""
+    text = (
+        "关于日庄镇2023年财政预算执行情况的报告\n（2024年1月5日庄镇第十八届人民代表大会第三次会议上）\n"
+        "各位代表：\n我受镇人民政府委托，向大会报告我镇财政预算执行情况。全镇完成财政收入1.2亿元。\n"
+    )
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_code) == ("日庄镇", "370285105")
+
+
 def test_township_name_is_not_read_in_a_county_report() -> None:
     body = "木棠镇实现产值5亿元，木棠镇新建道路5公里，木棠镇新增就业100人。全县、全县、我县、全县。"
     assert extract(f"2019年工作总结\n{body}\n").meta.region is None

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from extractor import _compiled, numerals
+from extractor import _compiled, gazetteer, numerals
 from extractor._data import table
 from extractor.segment import Segments
 
@@ -363,7 +363,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         for m in pat.finditer(where):
             cand = _last_unit(m.group("region"))
             if _valid_region(cand, in_title=source == "title"):
-                region_raw = (cand, m.group("region"))
+                full = _fuller_township(cand, view)
+                region_raw = (full, m.group("region")) if full else (cand, m.group("region"))
                 break
         if region_raw:
             break
@@ -399,6 +400,30 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         year_reviewed=reviewed,
         year_planned=planned,
     )
+
+
+# How many of a name's mentions are looked at for a character it may have lost.
+_FULLER_MENTIONS = 20
+
+
+def _fuller_township(name: str, view: str) -> str | None:
+    """A township that the gazetteer knows and whose name ``name`` ends, written in the text one character longer,
+    when no township is called ``name``: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of
+    27日日峰镇) names 日峰镇, which the title writes whole (黎川县日峰镇)."""
+    if _suffix_level(name) != "township" or gazetteer.lookup(name):
+        return None
+    seen: set[str] = set()
+    i = view.find(name, 1)
+    for _ in range(_FULLER_MENTIONS):
+        if i < 0:
+            break
+        longer = view[i - 1 : i + len(name)]
+        if longer not in seen:
+            seen.add(longer)
+            if any(p.name == longer for p in gazetteer.lookup(longer, "township")) and _valid_region(longer):
+                return longer
+        i = view.find(name, i + 1)
+    return None
 
 
 def _masked_level(view: str, segments: Segments) -> str | None:
