@@ -36,3 +36,28 @@ def test_a_copy_that_lost_its_points_is_read_with_them() -> None:
 )
 def test_a_space_is_a_point_only_where_the_copy_lost_every_point(text: str, raws: list[str]) -> None:
     assert [q.raw for q in extract(text).quantities] == raws
+
+
+def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them() -> None:
+    """29851、2万元 shows the habit (no list puts a long number beside one digit); 33、7% and 3、6% follow it."""
+    text = "工业总产值29851、2万元，去年同期为45027、1万元，同比下降33、7%；原矿656279、03吨，同比增长3、6%。"
+    got = [(q.raw, q.base_value) for q in extract(text).quantities]
+    assert got == [
+        ("29851、2万元", Decimal("298512000")),
+        ("45027、1万元", Decimal("450271000")),
+        ("33、7%", Decimal("33.7")),
+        ("656279、03吨", Decimal("656279.03")),
+        ("3、6%", Decimal("3.6")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("分别增长3、5%，完成10、20万元。", []),  # lists: no sign of the habit
+        ("增长8.5%，工业总产值29851、2万元。", []),  # a point kept elsewhere
+        ("工业总产值29851、2万元，2、5、8、13、14村受益。", ["29851、2万元"]),  # a list of five stays one
+    ],
+)
+def test_a_mark_is_a_point_only_where_the_copy_shows_the_habit(text: str, points: list[str]) -> None:
+    assert [q.raw for q in extract(text).quantities if "、" in q.raw] == points
