@@ -59,7 +59,7 @@ def bare_unit(
 
     ``money_end`` is where the last amount of money before it ends (-1: none); ``may_follow`` holds the characters
     that may start the word after the scale (左右, 和 of a list): any other Chinese character there means the figure
-    counts that word (2.3万农户)."""
+    counts that word (2.3万群众)."""
     if scale < MIN_SCALE:
         return None
     nxt = view[end] if end < len(view) else ""
