@@ -119,6 +119,9 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
         ("木棠镇2019年工作汇报\n全镇完成投资5亿元。\n", "木棠镇"),  # a report of work done
         # the speaker line names the county before the township: the township is the speaker's
         ("政府工作报告\n\n在镇第十七届人民代表大会上\n\n吴兴区织里镇人民政府镇长 张某\n各位代表：\n", "织里镇"),
+        # a township whose stem holds a suffix character (东镇镇, 新市镇): the gazetteer knows the whole name
+        ("2023年东镇镇政府工作报告\n各位代表：\n全镇完成财政收入1.2亿元。\n", "东镇镇"),
+        ("新市镇2022年工作总结\n全镇完成财政收入1.2亿元。\n", "新市镇"),
     ],
 )
 def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:

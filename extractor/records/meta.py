@@ -113,7 +113,23 @@ def _last_unit(name: str) -> str:
     for u in reversed(units):
         if u in known:
             return u
-    return units[-1] if units else "" if found else name
+    if units and _suffix_level(units[-1]) is not None:
+        return units[-1]
+    # 湖镇镇, 嵩市镇, 章镇镇: a township whose stem holds a suffix character, which the reading above takes for a
+    # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
+    tail = _known_township_tail(name)
+    return tail or (units[-1] if units else "" if found else name)
+
+
+def _known_township_tail(name: str) -> str | None:
+    """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
+    if _suffix_level(name) != "township":
+        return None
+    for i in range(max(0, len(name) - _MAX_TOWNSHIP), len(name) - 2):
+        tail = name[i:]
+        if any(p.name == tail for p in gazetteer.lookup(tail, "township")):
+            return tail
+    return None
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
@@ -402,6 +418,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     )
 
 
+# The longest township name looked for in the gazetteer (乌兰哈达苏木 is six characters; few are longer).
+_MAX_TOWNSHIP = 10
 # How many of a name's mentions are looked at for a character it may have lost.
 _FULLER_MENTIONS = 20
 
