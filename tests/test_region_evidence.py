@@ -122,6 +122,7 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
         # a township whose stem holds a suffix character (东镇镇, 新市镇): the gazetteer knows the whole name
         ("2023年东镇镇政府工作报告\n各位代表：\n全镇完成财政收入1.2亿元。\n", "东镇镇"),
         ("新市镇2022年工作总结\n全镇完成财政收入1.2亿元。\n", "新市镇"),
+        ("木棠镇“十三五”工作规划\n全镇完成投资5亿元。\n", "木棠镇"),  # a five-year plan's name for the year
     ],
 )
 def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:
