@@ -123,6 +123,9 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
         ("2023年东镇镇政府工作报告\n各位代表：\n全镇完成财政收入1.2亿元。\n", "东镇镇"),
         ("新市镇2022年工作总结\n全镇完成财政收入1.2亿元。\n", "新市镇"),
         ("木棠镇“十三五”工作规划\n全镇完成投资5亿元。\n", "木棠镇"),  # a five-year plan's name for the year
+        # pinyin ruby inside the name: read without it, written as the text writes it
+        ("鳳嶺鎮(zhèn)2022年度工作計(jì)劃\n全鎮(zhèn)完成財(cái)政收入1.2億元。\n", "鳳嶺鎮"),
+        ("日庄镇(zhèn)召开第十八届人民代表大会第三次会议\n会议听取了政府工作报告。\n", "日庄镇"),
     ],
 )
 def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:

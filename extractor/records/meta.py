@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from extractor import _compiled, gazetteer, numerals
+from extractor import _compiled, gazetteer, numerals, ruby
 from extractor._data import table
 from extractor.segment import Segments
 
@@ -114,7 +114,8 @@ def _last_unit(name: str) -> str:
         if u in known:
             return u
     if units and _suffix_level(units[-1]) is not None:
-        return units[-1]
+        # 晋江东石镇 (a county's short name before its township): the township the gazetteer knows.
+        return _known_township_tail(units[-1]) or units[-1]
     # 湖镇镇, 嵩市镇, 章镇镇: a township whose stem holds a suffix character, which the reading above takes for a
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
     tail = _known_township_tail(name)
@@ -176,7 +177,8 @@ def _not_in_stem() -> regex.Pattern[str]:
 def _valid_region(name: str, in_title: bool = False) -> bool:
     """A known name, or one with an administrative suffix. A name read from a sentence (我代表市人民政府) must hold
     none of the not-in-name characters; a title line names its region by itself, and townships, which
-    regions.tsv does not list, may hold them (和平镇, 上塘镇). A name must hold more than suffix characters."""
+    regions.tsv does not list, may hold them (和平镇, 上塘镇), as may a township the gazetteer knows by that very name
+    (向家镇第四届人民代表大会). A name must hold more than suffix characters."""
     if _masked().search(name):
         return False  # 某街道: a name masked by the copy
     if name in _regions():
@@ -190,7 +192,9 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         # 乡镇, 市县, 街道办事处: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of
         # 下半年镇工作计划): a period and a kind of place. None is one place.
         return False
-    return _suffix_level(name) is not None and (in_title or _not_in_names().search(name) is None)
+    return _suffix_level(name) is not None and (
+        in_title or _not_in_names().search(name) is None or _known_township_tail(name) == name
+    )
 
 
 @cache
@@ -334,16 +338,19 @@ _SPACES = _compiled.compile(r"\s+")
 _CLAUSE_MARK = _compiled.compile(r"[,，。;；]")
 
 
-def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tuple[int, int] | None, str, str]:
-    """The title line (first lines carrying a title cue), its span, its year role and its implied level."""
+def find_title(
+    text: str, view: str, segments: Segments, plain: ruby.Plain | None = None
+) -> tuple[str | None, tuple[int, int] | None, str, str]:
+    """The title line (first lines carrying a title cue), its span, its year role and its implied level. Cues are
+    read in ``plain``, the view without its pinyin ruby (工作計(jì)劃), when given."""
+    plain = plain or ruby.Plain(view)
     best = None
     noise = segments.noise_index()
     for ln in segments.lines[: HEAD_LINES * 3]:
         region = noise.at(ln.start)
         if region is not None and region.end >= ln.end:
             continue  # a line that is all noise (【www.…--工作总结】) names no report
-        line = view[ln.start : ln.end]
-        compact = _SPACES.sub("", line)
+        compact = _SPACES.sub("", plain.slice(ln.start, ln.end))
         if len(compact) < 6 or len(compact) > 120 or _CLAUSE_MARK.search(compact.split("——")[0]):
             continue
         for pat, role, level in _title_cues():
@@ -368,26 +375,29 @@ def find_title(text: str, view: str, segments: Segments) -> tuple[str | None, tu
 
 
 def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
-    title, title_span, role, cue_level = find_title(text, view, segments)
-    compact_title = _SPACES.sub("", view[title_span[0] : title_span[1]]) if title_span else ""
+    # Titles and names are read without their pinyin ruby (尹集鎮(zhèn)召開 is 尹集镇召开).
+    plain = ruby.without(view, segments.through_noise())
+    title, title_span, role, cue_level = find_title(text, view, segments, plain)
+    names = plain.text
+    compact_title = _SPACES.sub("", plain.slice(*title_span)) if title_span else ""
     head_end = segments.lines[min(len(segments.lines), HEAD_LINES) - 1].end if segments.lines else 0
-    head = regex.sub(r"[ \t\u3000]+", "", view[:head_end])
+    head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
 
     region_raw = None
     for source, pat in _region_patterns():
-        where = compact_title if source == "title" else head if source == "head" else view
+        where = compact_title if source == "title" else head if source == "head" else names
         for m in pat.finditer(where):
             cand = _last_unit(m.group("region"))
             if _valid_region(cand, in_title=source == "title"):
-                full = _fuller_township(cand, view)
+                full = _fuller_township(cand, names)
                 region_raw = (full, m.group("region")) if full else (cand, m.group("region"))
                 break
         if region_raw:
             break
     if region_raw is None:
-        scope_level = _level_from_scope(view) or _masked_level(view, segments)
+        scope_level = _level_from_scope(names) or _masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level.
-        named = _own_name(view, scope_level or "township") or _most_named(view, scope_level)
+        named = _own_name(names, scope_level or "township") or _most_named(names, scope_level)
         if named:
             region_raw = (named, named)
     region = region_s = level = code = None
@@ -399,7 +409,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         region_s = region_raw[0]
         lv, code = _resolve(region_s, region_raw[1] + head)
         level = level or lv
-        region = _as_written(text, view, region_s)
+        region = plain.written(text, region_s) or region_s
     if cue_level:
         level = cue_level
     if level is None:
@@ -457,12 +467,6 @@ def _masked_level(view: str, segments: Segments) -> str | None:
             if not _HAN.search(rest) or _masked().fullmatch(rest):
                 return level
     return None
-
-
-def _as_written(text: str, view: str, simplified: str) -> str:
-    """The region as the text writes it (traditional in a traditional report)."""
-    i = view.find(simplified)
-    return text[i : i + len(simplified)] if i >= 0 else simplified
 
 
 def _level_from_scope(view: str) -> str | None:
