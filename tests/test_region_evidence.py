@@ -126,6 +126,8 @@ def test_generic_title_takes_the_township_the_body_repeats(body: str, region: st
         # pinyin ruby inside the name: read without it, written as the text writes it
         ("鳳嶺鎮(zhèn)2022年度工作計(jì)劃\n全鎮(zhèn)完成財(cái)政收入1.2億元。\n", "鳳嶺鎮"),
         ("日庄镇(zhèn)召开第十八届人民代表大会第三次会议\n会议听取了政府工作报告。\n", "日庄镇"),
+        # a known township at a line's start, before its congress, though 向 stands in sentences (向大会报告)
+        ("新闻动态\n向阳镇第五届人民代表大会第二次会议胜利召开\n会议听取了政府工作报告。\n", "向阳镇"),
     ],
 )
 def test_title_names_its_region_around_a_topic(text: str, region: str) -> None:
