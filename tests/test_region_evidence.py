@@ -31,8 +31,6 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "2025年乡镇政府镇长工作总结及2026年工作计划.docx\n\n2025年，我镇紧扣高质量发展主题。\n",
         # the same, written three times with no scope word to give a level: still no 政府镇
         "2025年乡镇政府镇长工作总结.docx\n2025年乡镇政府镇长工作总结\n乡镇政府镇长工作总结\n在县委领导下，我团结班子成员。\n",
-        # a sub-district named after a district elsewhere (东湖区): its own name and its slogans name no 东湖区
-        "2023年，东湖街道认真落实区委部署，围绕“美丽东湖”“智慧东湖”目标推进建设。东湖街道四项指标位列全区第一，全区、全区。\n",
         # a community (社区) under a sub-district is no division: no 街道社区, no 红星社区
         "街道社区建设上半年工作总结\n今年以来，我街道各社区开展文化活动。\n",
         "红星社区2020年工作总结\n全社区完成老旧小区改造2个。\n",
@@ -182,3 +180,26 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
 def test_years_from_the_body(text: str, years: tuple[int | None, int | None]) -> None:
     meta = extract(text).meta
     assert (meta.year_reviewed, meta.year_planned) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a portal's disclosure table names the body that published the page
+        ("索引号：001/2023-00082\n发布机构：\n木棠镇\n发文日期：2023年03月01日\n\n全镇完成投资5亿元。\n", "木棠镇"),
+        # a breadcrumb that goes through the township's own pages
+        ("首页 > 信息公开 > 凤岭镇人民政府 > 规划计划\n\n国民经济和社会发展计划\n全镇完成投资5亿元。\n", "凤岭镇"),
+        # the opening sentence's subject, after the year
+        ("2024年，东湖街道认真贯彻落实区委部署，完成投资5亿元。\n", "东湖街道"),
+        # a sub-district named after a district elsewhere (东湖区): its own name and its slogans name no 东湖区
+        (
+            "2023年，东湖街道认真落实区委部署，围绕“美丽东湖”“智慧东湖”目标推进建设。东湖街道四项指标位列全区第一，全区、全区。\n",
+            "东湖街道",
+        ),
+        ("今年以来，镇沅县恩乐镇着力抓实产业发展。\n", "恩乐镇"),
+        # a scope word (全镇) is no name, whatever stands before it
+        ("2008年，通过全镇干部群众的共同努力，完成投资5亿元。\n", None),
+    ],
+)
+def test_the_head_names_the_region(text: str, region: str | None) -> None:
+    assert extract(text).meta.region == region
