@@ -44,13 +44,13 @@ def _negatives() -> tuple[regex.Pattern[str], tuple[_compiled.Pattern, ...]]:
 
 # A quotation of up to 40 characters is a slogan or a programme name (“一个载体、四个体系”,
 # “实施三大战略、建设两个基地，努力打造宜居宜业的生态型小城镇”): its Chinese numerals count nothing.
-# A copy that damaged its marks still quotes: an apostrophe or an opening mark that an opening mark closes
-# (锚定'两个确保“, “停一停“), tried after the well-formed pairs.
 # The standard engine finds these three times faster than regex in a report.
 _QUOTES = _compiled.compile_re(
     r"“[^“”\n。]{1,40}”|‘[^‘’\n。]{1,40}’|「[^「」\n。]{1,40}」|『[^『』\n。]{1,40}』|\"[^\"\n。]{1,40}\""
-    r"|['“‘][^“”‘’'\n。]{1,40}[“']"
 )
+# A copy that damaged its marks still quotes: an apostrophe or an opening mark that an opening mark closes
+# (锚定'两个确保“, “停一停“). Its own pattern: in one alternation with the pairs above, each scan is three times slower.
+_DAMAGED_QUOTES = _compiled.compile_re(r"['“‘][^“”‘’'\n。]{1,40}[“']")
 
 
 def negative_spans(view: str) -> list[tuple[int, int]]:
@@ -72,6 +72,7 @@ def build_masks(view: str, blocked: list[tuple[int, int]], through: list[tuple[i
         masks.block(s, e)
     for s, e in negative_spans(view):
         masks.block(s, e)
-    for m in _QUOTES.finditer(view):
-        masks.quote(m.start(), m.end())
+    for quotes in (_QUOTES, _DAMAGED_QUOTES):
+        for m in quotes.finditer(view):
+            masks.quote(m.start(), m.end())
     return masks
