@@ -122,14 +122,18 @@ def _last_unit(name: str) -> str:
     return tail or (units[-1] if units else "" if found else name)
 
 
+def _known_township(name: str) -> bool:
+    """Whether the gazetteer knows a township by that very name (not only by its stem)."""
+    return any(p.name == name for p in gazetteer.lookup(name, "township"))
+
+
 def _known_township_tail(name: str) -> str | None:
     """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
     if _suffix_level(name) != "township":
         return None
     for i in range(max(0, len(name) - _MAX_TOWNSHIP), len(name) - 2):
-        tail = name[i:]
-        if any(p.name == tail for p in gazetteer.lookup(tail, "township")):
-            return tail
+        if _known_township(name[i:]):
+            return name[i:]
     return None
 
 
@@ -428,7 +432,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     )
 
 
-# The longest township name looked for in the gazetteer (乌兰哈达苏木 is six characters; few are longer).
+# The longest tail of a name looked for in the gazetteer: the longest townships' names (ethnic townships, 某某蒙古族
+# 满族乡) run to about ten characters.
 _MAX_TOWNSHIP = 10
 # How many of a name's mentions are looked at for a character it may have lost.
 _FULLER_MENTIONS = 20
@@ -438,7 +443,7 @@ def _fuller_township(name: str, view: str) -> str | None:
     """A township that the gazetteer knows and whose name ``name`` ends, written in the text one character longer,
     when no township is called ``name``: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of
     27日日峰镇) names 日峰镇, which the title writes whole (黎川县日峰镇)."""
-    if _suffix_level(name) != "township" or gazetteer.lookup(name):
+    if _suffix_level(name) != "township" or _known_township(name):
         return None
     seen: set[str] = set()
     i = view.find(name, 1)
@@ -448,7 +453,7 @@ def _fuller_township(name: str, view: str) -> str | None:
         longer = view[i - 1 : i + len(name)]
         if longer not in seen:
             seen.add(longer)
-            if any(p.name == longer for p in gazetteer.lookup(longer, "township")) and _valid_region(longer):
+            if _known_township(longer) and _valid_region(longer):
                 return longer
         i = view.find(name, i + 1)
     return None
