@@ -40,6 +40,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "工作总结\n先后获得“省科技示范乡”“市平安示范乡”“县文明示范乡”称号。\n",
         # a masked name: 某街道 (and 年度 belongs to the year, not to the name)
         "2020年度某街道工作总结和2021年度工作思路\n全街道实现产值5亿元。\n",
+        # a township's text (全镇 twice) that names its city again and again: the city is its superior
+        "在全镇四个方向布局产业组团，带动全镇产业发展。南部济南桃李春风项目，全力打造济南市首个康养综合体；"
+        "西部济南绿色建筑组团，全力打造济南市首个装配式建筑产业园。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name

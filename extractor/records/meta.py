@@ -401,7 +401,13 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     if region_raw is None:
         scope_level = _level_from_scope(names) or _masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level.
-        named = _own_name(names, scope_level or "township") or _most_named(names, scope_level)
+        named = _own_name(names, scope_level or "township")
+        if named is None:
+            named = _most_named(names, scope_level)
+            if named and scope_level is None and _level_from_scope(names, 1) == "township":
+                # 全镇 once or twice, and no other scope word as often: a township's text. The county around it
+                # may stand for it; a city or a province it names (打造青岛市首个…) is its superior.
+                named = named if _regions()[named][0]["level"] == "county" else None
         if named:
             region_raw = (named, named)
     region = region_s = level = code = None
@@ -474,12 +480,12 @@ def _masked_level(view: str, segments: Segments) -> str | None:
     return None
 
 
-def _level_from_scope(view: str) -> str | None:
+def _level_from_scope(view: str, least: int = 3) -> str | None:
     counts: dict[str, int] = {}
     for r in table("scopes.tsv"):
         counts[r["level"]] = counts.get(r["level"], 0) + view.count(r["word"])
     best = max(counts.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] >= 3 else None
+    return best[0] if best[1] >= least else None
 
 
 @cache
