@@ -27,6 +27,14 @@ class Masks:
     def quote(self, start: int, end: int) -> None:
         self.quoted[start:end] = b"\x01" * (end - start)
 
+    def read_across(self, spans: list[tuple[int, int]]) -> None:
+        """Add ``spans`` (sorted, apart from each other and from the regions already read across) to the regions a
+        figure is read across, blocked as the others are."""
+        for s, e in spans:
+            self.through[s] = e
+            self.block(s, e)
+        self.through_starts = sorted(self.through)
+
 
 @cache
 def _negatives() -> tuple[regex.Pattern[str], tuple[_compiled.Pattern, ...]]:

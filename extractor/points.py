@@ -1,4 +1,4 @@
-"""Decimal points a copy turned into spaces: 全乡总收入累计达482 3亿元，年均增长9 1%.
+"""Decimal points a copy lost or damaged: 全乡总收入累计达482 3亿元，年均增长9 1%.
 
 Some pages lose every decimal point of their figures to a space. Read as written, 482 3亿元 is either nothing or,
 worse, 3亿元 alone. Such a copy shows itself: no figure in it keeps its point, and each damaged figure is a short
@@ -8,10 +8,14 @@ same-length view, so that spans still index the original text and ``raw`` keeps 
 A space before three digits is a thousands separator (27 183元) and stays. So does any such space in a text that has a
 decimal point elsewhere: there, 12 5% is more likely two cells of a table than 12.5%.
 
-Other copies put 、 for every point (工业总产值29851、2万元，同比下降33、7%). A 、 between numbers is far more often a
-list (分别增长3、5%), so it is a point only in a text that keeps no point and shows the habit at least once where no
-list could be meant: a long number before one or two digits (29851、2万元), or a tail with a leading zero
-(656279、03吨). Then every 、 of that shape outside a list of three or more stands for a point (3、6%).
+A PDF copy may put a space after the point (工农业总产值达22. 30亿元), or before it (133 .9平方公里): ``spaced``
+finds those spaces, and the figure is read across them as across pinyin ruby. After the point, only where words stand
+before the number: 1. 30个村 opening a line is an item's number and its first words.
+
+Other copies put 、 (or 。) for every point (工业总产值29851、2万元，同比下降33、7%). A 、 between numbers is far
+more often a list (分别增长3、5%), so it is a point only in a text that keeps no point and shows the habit at least
+once where no list could be meant: a long number before one or two digits (29851、2万元), or a tail with a leading
+zero (656279、03吨). Then every mark of that shape outside a list of three or more stands for a point (3、6%).
 """
 
 from __future__ import annotations
@@ -25,10 +29,18 @@ _POINT = re.compile(r"[0-9]\.[0-9]")
 _LOST = re.compile(r"(?<![0-9.,])(?<![0-9] )(?:[0-9]{1,3}|(?!19|20)[0-9]{4})( )[0-9]{1,2}(?=[%\u4e00-\u9fff])")
 
 
-# A number, 、, then one or two digits before a scale, a unit or a percent sign; no 、 before or after (a list).
-_MARKED = re.compile(r"(?<![0-9.,、])(?<![0-9]、)([0-9]{1,6})(、)([0-9]{1,2})(?!、?[0-9])(?=[%\u4e00-\u9fff])")
+# A number, a mark, then one or two digits before a scale, a unit or a percent sign; the same mark neither before nor
+# after (a list: 2、5、8村).
+_MARKED = {
+    mark: re.compile(
+        rf"(?<![0-9.,{mark}])(?<![0-9]{mark})([0-9]{{1,6}})({mark})([0-9]{{1,2}})(?!{mark}?[0-9])(?=[%\u4e00-\u9fff])"
+    )
+    for mark in "、。"
+}
 # A whole part this long before one or two digits is no list item beside its neighbour (29851、2万元).
 _LONG_WHOLE = 4
+# One or two spaces on either side of a point: 22. 30亿元, 133 .9平方公里.
+_SPACED = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.( {1,2})|( {1,2})\.)(?=[0-9])")
 
 
 def restore(view: str) -> str:
@@ -37,12 +49,29 @@ def restore(view: str) -> str:
     if _POINT.search(view) is not None:
         return view
     lost = [m.start(1) for m in _LOST.finditer(view)]
-    marked = list(_MARKED.finditer(view))
-    if any(len(m.group(1)) >= _LONG_WHOLE or m.group(3)[0] == "0" for m in marked):
-        lost += [m.start(2) for m in marked]
+    for pattern in _MARKED.values():
+        marked = list(pattern.finditer(view))
+        if any(len(m.group(1)) >= _LONG_WHOLE or m.group(3)[0] == "0" for m in marked):
+            lost += [m.start(2) for m in marked]
     if not lost:
         return view
     chars = list(view)
     for i in lost:
         chars[i] = "."
     return "".join(chars)
+
+
+def spaced(view: str) -> list[tuple[int, int]]:
+    """The spaces beside a point inside a figure (22. 30亿元, 133 .9平方公里), as (start, end). After the point, only
+    where words stand before the number (1. 30个村 opening a line is an item's number); before it, wherever the
+    number does not open a line."""
+    if ". " not in view and " ." not in view:
+        return []
+    out = []
+    for m in _SPACED.finditer(view):
+        before = view[m.start() - 1] if m.start() > 0 else "\n"
+        if m.group(1) is not None and "\u4e00" <= before <= "\u9fff":
+            out.append(m.span(1))
+        elif m.group(2) is not None and before != "\n":
+            out.append(m.span(2))
+    return out

@@ -80,6 +80,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     view = points.restore(view)
     if masks is None:
         masks = build_masks(view, [])
+    spaced = points.spaced(view)
+    if spaced:
+        masks.read_across(spaced)
     out: list[QMatch] = []
     pos = 0
     n = len(view)

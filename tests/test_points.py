@@ -61,3 +61,35 @@ def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them() -> None:
 )
 def test_a_mark_is_a_point_only_where_the_copy_shows_the_habit(text: str, points: list[str]) -> None:
     assert [q.raw for q in extract(text).quantities if "、" in q.raw] == points
+
+
+def test_a_point_written_with_a_full_stop_is_read_where_the_copy_shows_the_habit() -> None:
+    text = "全乡茶园总面积16735。76亩，占茶园种面积42。11%。上半年茶青产量121。18吨，产值526。24万元。"
+    got = [(q.raw, q.base_value) for q in extract(text).quantities]
+    assert got == [
+        ("16735。76亩", Decimal("16735.76")),
+        ("42。11%", Decimal("42.11")),
+        ("121。18吨", Decimal("121.18")),
+        ("526。24万元", Decimal("5262400")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a space after the point (a PDF copy): the figure is read across it, never its tail alone
+        (
+            "全镇工农业总产值达22. 30亿元，财政收入5248. 7万元。",
+            [("22. 30亿元", "2230000000"), ("5248. 7万元", "52487000")],
+        ),
+        ("共有7. 5万 人口。", [("7. 5万 人", "75000")]),
+        # a space before the point
+        ("镇情烧锅镇在农安县西南部, 133 .9平方公里。", [("133 .9平方公里", "133.9")]),
+        # an item's number opening a line, then its first words: no point
+        ("工作安排：\n1. 30个村完成改造。", [("30个", "30")]),
+    ],
+)
+def test_a_space_beside_a_point_is_read_across(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = extract(text)
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
+    assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
