@@ -1,0 +1,27 @@
+"""一个 is an article far more often than a count, and is read as none; but an item of a list beside a count of more
+than one counts like its neighbour (建设一座公园，一条景观环路、两条滨河路)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize import make_view
+from extractor.quantities import find
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("全镇44个建制村，一个移民新村，国土面积205平方公里。", ["44个", "一个", "205平方公里"]),
+        ("建设一条特色景观环路、两条风情滨河路。", ["一条", "两条"]),
+        ("规划了两个蔬菜种植区，一个奶牛养殖区，涵盖全镇。", ["两个", "一个"]),
+        # after a comma, an item in another unit or a long one is a sentence's article
+        ("建成3座水库，一个公园。", ["3座"]),
+        ("完成3个项目，一个重要原因是资金到位。", ["3个"]),
+        # 一 items beside one another are a slogan's (一个项目、一个分管领导), or 一起 (together)
+        ("按照一个项目、一个分管领导、一个责任单位的要求推进。", []),
+        ("全县人民一起干、一起拼。", []),
+    ],
+)
+def test_one_among_counts(text: str, raws: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find(text, make_view(text))] == raws
