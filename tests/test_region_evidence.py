@@ -192,6 +192,10 @@ def test_years_from_the_body(text: str, years: tuple[int | None, int | None]) ->
         ("索引号：001/2023-00082\n发布机构：\n木棠镇\n发文日期：2023年03月01日\n\n全镇完成投资5亿元。\n", "木棠镇"),
         # a breadcrumb that goes through the township's own pages
         ("首页 > 信息公开 > 凤岭镇人民政府 > 规划计划\n\n国民经济和社会发展计划\n全镇完成投资5亿元。\n", "凤岭镇"),
+        # the same, a table's bar after it
+        ("首页 >> 陕西 >> 乡镇介绍 >> 凤岭镇|\n凤岭镇位于县境东北部，全镇辖7个行政村。\n", "凤岭镇"),
+        # a line of the head that holds only the township or its government (the page's author)
+        ("2023年工作计划\n\n木棠镇人民政府\n\n一、发展目标\n全镇完成投资5亿元。\n", "木棠镇"),
         # the opening sentence's subject, after the year
         ("2024年，东湖街道认真贯彻落实区委部署，完成投资5亿元。\n", "东湖街道"),
         # a sub-district named after a district elsewhere (东湖区): its own name and its slogans name no 东湖区
