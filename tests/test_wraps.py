@@ -50,8 +50,9 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         ("共有23\n\n亿元项目", []),
         # Too many spaces is layout (a table), not a wrap.
         ("合计23        亿元", []),
-        # A number on the next line is a number of its own (no 2301).
-        ("全年增长23\n01亿元", [("01亿元", "100000000", "元")]),
+        # A number on the next line is a number of its own (no 2301); with a leading zero it is a code.
+        ("全年增长23\n01亿元", []),
+        ("全年增长23\n11亿元", [("11亿元", "1100000000", "元")]),
         # A line that opens with an item's number: 2 numbers the item, it borrows no 亿元 as a list's figure would.
         ("全年实现地区生产总值\n\n2、7.1亿元，增长5%。", [("7.1亿元", "710000000.0", "元"), ("5%", "5", "%")]),
         ("  12、3亿元用于道路建设。", [("3亿元", "300000000", "元")]),
