@@ -43,6 +43,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # a township's text (全镇 twice) that names its city again and again: the city is its superior
         "在全镇四个方向布局产业组团，带动全镇产业发展。南部济南桃李春风项目，全力打造济南市首个康养综合体；"
         "西部济南绿色建筑组团，全力打造济南市首个装配式建筑产业园。\n",
+        # 乡村 (the countryside) is no township: 生态乡村 written six times names no 生态乡
+        "三季度“生态乡村”建设工作总结\n我乡宣传生态乡村活动，推进生态乡村建设，“生态乡村”活动有序开展。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name

@@ -312,6 +312,8 @@ def _own_name(view: str, level: str | None) -> str | None:
     counts: dict[str, int] = {}
     not_names = _not_township_names()
     for m in _township_suffix_re().finditer(view):
+        if _not_in_stem().match(view, m.end()):
+            continue  # a suffix that starts a compound (乡村, 镇村: 生态乡村建设) ends no name
         p = m.start()
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
