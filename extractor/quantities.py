@@ -462,14 +462,14 @@ _SHORT_ITEM = 6
 @cache
 def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A count that ends a list's item before 一 (…两个蔬菜种植区、), one that opens the next item after it
-    (、一张光盘), and the short item after 一 that a clause or list mark closes."""
+    (、两条滨河路; 桥涵修复，两处路基修复), and the short item after 一 that a clause or list mark closes."""
     alt = alternation(column("units.tsv", "unit", kind="count", chinese="yes"))
     # A neighbour counts more than one: a list of 一个 items (一个项目、一个分管领导、一个责任单位) is a slogan's.
     numeral = f"(?:[0-9]+|(?!一(?![十百千万]))[{''.join(numerals.chinese_chars())}]{{1,4}})"
     word = rf"[\u4e00-\u9fff]{{1,{_ITEM}}}"
     return (
         re.compile(rf"{numeral}({alt}){word}([、和及与,，])\Z"),
-        re.compile(rf"{word}?、{numeral}(?:{alt})"),
+        re.compile(rf"({word}?)([、,，]){numeral}({alt})"),
         re.compile(rf"[\u4e00-\u9fff]{{1,{_SHORT_ITEM}}}[、和及与,，。；;）)]"),
     )
 
@@ -485,7 +485,10 @@ def _among_counts(view: str, start: int, end: int, unit: str) -> bool:
         if m.group(2) in "、和及与":
             return True
         return m.group(1) == unit and closed.match(view, end) is not None
-    return after.match(view, end) is not None
+    m = after.match(view, end)
+    if m is None:
+        return False
+    return m.group(2) == "、" or (m.group(3) == unit and len(m.group(1)) <= _SHORT_ITEM)
 
 
 def _closes_clause(view: str, pos: int) -> bool:

@@ -15,6 +15,7 @@ from extractor.quantities import find
         ("全镇44个建制村，一个移民新村，国土面积205平方公里。", ["44个", "一个", "205平方公里"]),
         ("建设一条特色景观环路、两条风情滨河路。", ["一条", "两条"]),
         ("规划了两个蔬菜种植区，一个奶牛养殖区，涵盖全镇。", ["两个", "一个"]),
+        ("主要是骑龙村一处桥涵修复，两处路基修复。", ["一处", "两处"]),  # a short item, then its neighbour
         # after a comma, an item in another unit or a long one is a sentence's article
         ("建成3座水库，一个公园。", ["3座"]),
         ("完成3个项目，一个重要原因是资金到位。", ["3个"]),
