@@ -154,6 +154,12 @@ def test_a_session_line_that_lost_a_character_of_the_name_takes_the_township_the
     assert (meta.region, meta.admin_code) == ("日庄镇", "370285105")
 
 
+def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
+    """和 stops a name read from a sentence (我代表和…): 恩和哈达镇 written three times is no 哈达镇."""
+    text = "面对未来的发展，恩和哈达镇的发展思路是什么？恩和哈达镇将发展畜牧业，恩和哈达镇全镇牛羊存栏5万头。\n"
+    assert extract(text).meta.region == "恩和哈达镇"
+
+
 def test_township_name_is_not_read_in_a_county_report() -> None:
     body = "木棠镇实现产值5亿元，木棠镇新建道路5公里，木棠镇新增就业100人。全县、全县、我县、全县。"
     assert extract(f"2019年工作总结\n{body}\n").meta.region is None

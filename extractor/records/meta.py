@@ -404,7 +404,9 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         scope_level = _level_from_scope(names) or _masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level.
         named = _own_name(names, scope_level or "township")
-        if named is None:
+        if named is not None:
+            named = _fuller_township(named, names) or named
+        else:
             named = _most_named(names, scope_level)
             if named and scope_level is None and _level_from_scope(names, 1) == "township":
                 # 全镇 once or twice, and no other scope word as often: a township's text. The county around it
@@ -443,27 +445,31 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
 # The longest tail of a name looked for in the gazetteer: the longest townships' names (ethnic townships, 某某蒙古族
 # 满族乡) run to about ten characters.
 _MAX_TOWNSHIP = 10
-# How many of a name's mentions are looked at for a character it may have lost.
+# How many of a name's mentions are looked at for characters it may have lost, and how many.
 _FULLER_MENTIONS = 20
+_FULLER_CHARS = (1, 2)
 
 
 def _fuller_township(name: str, view: str) -> str | None:
-    """A township that the gazetteer knows and whose name ``name`` ends, written in the text one character longer,
-    when no township is called ``name``: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of
-    27日日峰镇) names 日峰镇, which the title writes whole (黎川县日峰镇)."""
-    if _suffix_level(name) != "township" or _known_township(name):
+    """A township that the gazetteer knows and whose name ``name`` ends, written in the text a character or two
+    longer: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of 27日日峰镇) names 日峰镇, which the
+    title writes whole (黎川县日峰镇); 恩和哈达镇, whose 和 a name read from a sentence stops at, is no 哈达镇. When a
+    township is called ``name`` too (哈达镇), only a longer name that every mention is part of."""
+    if _suffix_level(name) != "township":
         return None
-    seen: set[str] = set()
+    starts: list[int] = []
     i = view.find(name, 1)
-    for _ in range(_FULLER_MENTIONS):
-        if i < 0:
-            break
-        longer = view[i - 1 : i + len(name)]
-        if longer not in seen:
-            seen.add(longer)
-            if _known_township(longer) and _valid_region(longer):
-                return longer
+    while i >= 0 and len(starts) < _FULLER_MENTIONS:
+        starts.append(i)
         i = view.find(name, i + 1)
+    known = _known_township(name)
+    for extra in _FULLER_CHARS:
+        longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
+        if known and len(longers) > 1:
+            continue
+        for longer in sorted(longers):
+            if _HAN.fullmatch(longer) and _known_township(longer):
+                return longer
     return None
 
 
