@@ -158,9 +158,11 @@ def _wrap_no_follow() -> frozenset[str]:
 
 @cache
 def _continuers() -> frozenset[str]:
-    """What a figure's next part starts with: a scale, a unit, an approximation word or a range separator."""
+    """What a figure's next part starts with: a scale, a unit, an approximation word or a range separator, or the
+    rest of a unit that a wrap split (35公\n里): the reading across the wrap then decides."""
     lex = lexicon()
-    return frozenset(scale_chars()) | lex.unit_first | lex.mid_first | lex.post_first | lex.separator_first
+    unit_rest = frozenset(c for u in column("units.tsv", "unit") for c in u[1:])
+    return frozenset(scale_chars()) | lex.unit_first | unit_rest | lex.mid_first | lex.post_first | lex.separator_first
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:

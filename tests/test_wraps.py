@@ -32,6 +32,8 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
         ("实现总产值2.3亿 元。", [("2.3亿 元", "230000000", "元")]),
         ("建成大棚3300 余栋。", [("3300 余栋", "3300", "栋")]),
         ("接待游客12.5\n万人次，增长8%。", [("12.5\n万人次", "125000", "人次"), ("8%", "8", "%")]),
+        # a wrap inside the unit itself
+        ("与俄罗斯隔江相望，边境线全长35公\n里，辖15个行政村。", [("35公\n里", "35", "公里"), ("15个", "15", "个")]),
     ],
 )
 def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
