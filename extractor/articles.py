@@ -1,0 +1,66 @@
+"""一 before a measure word (一个, 一条): an article far more often than a count (一个重要原因), and read as none,
+but a count where it comes after its noun at a clause's end (建成创业园区一个，), where an article never stands, or
+where it stands in a list beside a count of more than one (建设一条景观环路、两条滨河路)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor import numerals
+from extractor._data import alternation, column
+from extractor.quantity_lexicon import Unit
+from extractor.segment import CLAUSE_END, SENTENCE_END
+
+_CLAUSE_STOP = SENTENCE_END + CLAUSE_END + "、"
+
+
+def counts(view: str, start: int, end: int, unit: Unit) -> bool:
+    """Whether 一 and ``unit`` at view[start:end] count a thing rather than stand for "a"."""
+    return (unit.after_noun and _closes_clause(view, end)) or _among_counts(view, start, end, unit.text)
+
+
+# How far a list's neighbouring count and the words of its item reach (两个蔬菜种植区、一个奶牛养殖区), and how short
+# an item after a comma must be (…，一个移民新村，).
+_ITEM = 10
+_SHORT_ITEM = 6
+
+
+@cache
+def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A count that ends a list's item before 一 (…两个蔬菜种植区、), one that opens the next item after it
+    (、两条滨河路; 桥涵修复，两处路基修复), and the short item after 一 that a clause or list mark closes."""
+    alt = alternation(column("units.tsv", "unit", kind="count", chinese="yes"))
+    # A neighbour counts more than one: a list of 一个 items (一个项目、一个分管领导、一个责任单位) is a slogan's.
+    numeral = f"(?:[0-9]+|(?!一(?![十百千万]))[{''.join(numerals.chinese_chars())}]{{1,4}})"
+    word = rf"[\u4e00-\u9fff]{{1,{_ITEM}}}"
+    return (
+        re.compile(rf"{numeral}({alt}){word}([、和及与,，])\Z"),
+        re.compile(rf"({word}?)([、,，]){numeral}({alt})"),
+        re.compile(rf"[\u4e00-\u9fff]{{1,{_SHORT_ITEM}}}[、和及与,，。；;）)]"),
+    )
+
+
+def _among_counts(view: str, start: int, end: int, unit: str) -> bool:
+    """Whether 一个 at view[start:end] is an item of a list of counts, beside one of more than one: 建设一座公园，一条
+    景观环路、两条滨河路; 规划了两个蔬菜种植区，一个奶牛养殖区和一个肉牛养殖区. After a comma the item must count in
+    the same unit and be short and closed, so that a sentence's article after a count (完成3个项目，一个重要原因是资金
+    到位) stays one."""
+    before, after, closed = _count_items()
+    m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
+    if m is not None:
+        if m.group(2) in "、和及与":
+            return True
+        return m.group(1) == unit and closed.match(view, end) is not None
+    m = after.match(view, end)
+    if m is None:
+        return False
+    return m.group(2) == "、" or (m.group(3) == unit and len(m.group(1)) <= _SHORT_ITEM)
+
+
+def _closes_clause(view: str, pos: int) -> bool:
+    """Whether a clause ends at ``pos``: the end, a mark, or a point that no digit follows (OCR text ends its
+    sentences with one: 蓄水塘一座.支渠)."""
+    if pos >= len(view) or view[pos] in _CLAUSE_STOP:  # the marks that end a clause (园区一个，)
+        return True
+    return view[pos] == "." and not (pos + 1 < len(view) and view[pos + 1].isdigit())
