@@ -43,6 +43,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # a township's text (全镇 twice) that names its city again and again: the city is its superior
         "在全镇四个方向布局产业组团，带动全镇产业发展。南部济南桃李春风项目，全力打造济南市首个康养综合体；"
         "西部济南绿色建筑组团，全力打造济南市首个装配式建筑产业园。\n",
+        # a kind of city (小城市培育: the cultivation of small cities) is no region
+        "小城市培育工作报告\n今年以来，镇认真落实全省小城市培育试点的部署和要求。\n",
+        # an essay collection's part number before a town head's title (第一篇 镇政府镇长个人述职报告) names no 第一篇镇
+        "镇政府镇长个人述职报告十二篇\n\n第一篇 镇政府镇长个人述职报告2150字\n\n尊敬的各位领导、同志们：\n",
         # 乡村 (the countryside) is no township: 生态乡村 written six times names no 生态乡
         "三季度“生态乡村”建设工作总结\n我乡宣传生态乡村活动，推进生态乡村建设，“生态乡村”活动有序开展。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
