@@ -282,10 +282,17 @@ def _numeral_places() -> tuple[dict[str, tuple[tuple[int, str], ...]], dict[str,
     for r in table("numeral_places.tsv"):
         at = int(r["at"])
         places.setdefault(r["name"][at : at + 2], []).append((at, r["name"]))
+    return {k: tuple(v) for k, v in places.items()}, place_words()
+
+
+@cache
+def place_words() -> dict[str, tuple[str, ...]]:
+    """The words of place_words.tsv by their first character: words that start with a place name's last character
+    (村民, 乡亲) and make it no place."""
     words: dict[str, list[str]] = {}
     for w in column("place_words.tsv", "word"):
         words.setdefault(w[0], []).append(w)
-    return {k: tuple(v) for k, v in places.items()}, {k: tuple(v) for k, v in words.items()}
+    return {k: tuple(v) for k, v in words.items()}
 
 
 def in_place_name(view: str, start: int) -> bool:

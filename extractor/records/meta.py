@@ -311,9 +311,10 @@ def _own_name(view: str, level: str | None) -> str | None:
         return None
     counts: dict[str, int] = {}
     not_names = _not_township_names()
+    place_words = gazetteer.place_words()
     for m in _township_suffix_re().finditer(view):
-        if _not_in_stem().match(view, m.end()):
-            continue  # a suffix that starts a compound (乡村, 镇村: 生态乡村建设) ends no name
+        if _not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
+            continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
         p = m.start()
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
