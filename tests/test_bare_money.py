@@ -35,6 +35,10 @@ from extractor import extract
         ("3千万的格瑞斯油茶加工项目和5千万的茶叶项目，", [("3千万", "30000000", "元"), ("5千万", "50000000", "元")]),
         ("全镇有2.3万的农户参与项目", []),  # the words after 的 name people: the figure counts them
         ("带动2万的群众参与工程", []),
+        # 近 or 逾 between the money word and the figure, 投入 as a money word, and a verb or 对 after the scale
+        ("诸如投资近2.47个亿的处理场", [("近2.47个亿", "247000000", "元")]),
+        ("投资120万完成亲水游步道清理", [("120万", "1200000", "元")]),
+        ("投入300余万对农贸市场进行改造", [("300余万", "3000000", "元")]),
         # a population right after the scale (6.1万常住人口): 人
         ("198栋居民楼、6.1万常住人口。", [("198栋", "198", "栋"), ("6.1万", "61000", "人")]),
     ],

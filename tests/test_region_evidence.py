@@ -45,6 +45,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "西部济南绿色建筑组团，全力打造济南市首个装配式建筑产业园。\n",
         # 乡亲 (fellow villagers), a word of place_words.tsv: 各位乡亲 three times names no 各位乡
         "春节致乡亲的一封信\n尊敬的各位乡亲：\n新春佳节，向各位乡亲拜年！祝各位乡亲身体健康。\n",
+        # a kind of township (纯农业乡: a purely agricultural township) is no region, in a title as in the body
+        "纯农业乡情况汇报\n位于**县西南部，全乡耕地5万亩。\n",
         # a kind of city (小城市培育: the cultivation of small cities) is no region
         "小城市培育工作报告\n今年以来，镇认真落实全省小城市培育试点的部署和要求。\n",
         # an essay collection's part number before a town head's title (第一篇 镇政府镇长个人述职报告) names no 第一篇镇

@@ -191,6 +191,7 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         not _not_in_stem().sub("", name)
         or _suffixes_only().fullmatch(name)
         or name in _not_township_names()
+        or name.endswith(_kinds_of_township())
         or _period_words().search(name)
     ):
         # 乡镇, 市县, 街道办事处: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of
@@ -300,6 +301,13 @@ def _not_township_names() -> tuple[str, ...]:
     singles = {s for s, lv in _suffixes() if lv == "township" and len(s) == 1}  # 镇, 乡 (admin_levels.tsv)
     swapped = {w[:-1] + other for w in words if w[-1] in singles for other in singles}
     return tuple(words | swapped)
+
+
+@cache
+def _kinds_of_township() -> tuple[str, ...]:
+    """The kinds of township of three characters or more (农业镇, 示范乡, 中心镇): a name that ends with one is a
+    kind too (纯农业乡); a two-character kind (城镇, 集镇) ends real names (新城镇, 三和集镇) and must be the whole."""
+    return tuple(w for w in _not_township_names() if len(w) >= 3 and _suffix_level(w) == "township")
 
 
 def _own_name(view: str, level: str | None) -> str | None:
