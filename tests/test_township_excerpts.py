@@ -25,7 +25,7 @@ def _read(stem: str) -> tuple[str, dict]:
 
 
 def test_there_are_excerpts() -> None:
-    assert len(EXCERPTS) == 475
+    assert len(EXCERPTS) == 515
 
 
 def test_quantities_on_the_township_excerpts() -> None:
@@ -37,7 +37,7 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 7,133 of 7,307 found, 26 extra (P 0.996, R 0.976). The misses:
+    # Today 7,692 of 7,896 found, 26 extra (P 0.997, R 0.974). The misses:
     # - figures the copy damaged: a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元,
     #   6.50C, 同比增长52.07 with no %), two columns of a PDF page pulled apart (1万 … 亩), a page's chunk number
     #   inside a figure (8467\n\n2、3人), letters for digits (l7710亩);
@@ -55,11 +55,20 @@ def test_quantities_on_the_township_excerpts() -> None:
     assert precision >= 0.985 and recall >= 0.97, "\n".join([f"P {precision:.3f} R {recall:.3f}", *rows])
 
 
+def _short_form(region: str, own: set[str]) -> bool:
+    """An ethnic township by its short form, its nationalities left out (林口乡 for 林口彝族苗族乡): the same stem of
+    two characters or more and the same suffix."""
+    stem, suffix = region[:-1], region[-1]
+    return len(stem) >= 2 and suffix in "乡镇" and any(o.startswith(stem) and o.endswith(suffix) for o in own)
+
+
 @pytest.mark.parametrize("stem", EXCERPTS)
 def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
     text, gold = _read(stem)
     region = extract(text).meta.region
     # Some annotators wrote the name with the pinyin the page set inside it (尾閘鎮(zhèn)): the pinyin is no part of it.
     own = {t2s(_RUBY.sub("", x)) for x in (gold["meta"].get("region"), gold["meta"].get("county")) if x}
-    assert region is None or t2s(region) in own or any(t2s(region).startswith(o) for o in own), region
+    assert region is None or t2s(region) in own or any(t2s(region).startswith(o) for o in own) or _short_form(
+        t2s(region), own
+    ), region
     assert region not in gold["meta"].get("common_word_traps", [])
