@@ -462,8 +462,9 @@ _FULLER_CHARS = (1, 2)
 def _fuller_township(name: str, view: str) -> str | None:
     """A township that the gazetteer knows and whose name ``name`` ends, written in the text a character or two
     longer: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of 27日日峰镇) names 日峰镇, which the
-    title writes whole (黎川县日峰镇); 恩和哈达镇, whose 和 a name read from a sentence stops at, is no 哈达镇. When a
-    township is called ``name`` too (哈达镇), only a longer name that every mention is part of."""
+    title writes whole (黎川县日峰镇); 恩和哈达镇, whose 和 a name read from a sentence stops at, is no 哈达镇. Only a
+    longer name that every mention is part of: a text about a township the gazetteer lacks may name it once after a
+    word that, with it, makes another township's name."""
     if _suffix_level(name) != "township":
         return None
     starts: list[int] = []
@@ -471,14 +472,10 @@ def _fuller_township(name: str, view: str) -> str | None:
     while i >= 0 and len(starts) < _FULLER_MENTIONS:
         starts.append(i)
         i = view.find(name, i + 1)
-    known = _known_township(name)
     for extra in _FULLER_CHARS:
         longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
-        if known and len(longers) > 1:
-            continue
-        for longer in sorted(longers):
-            if _HAN.fullmatch(longer) and _known_township(longer):
-                return longer
+        if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and _known_township(longer):
+            return longer
     return None
 
 
