@@ -44,7 +44,7 @@ _SPACED = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.( {1,2})|( {1,2})\.)(?=[0-9])")
 
 
 def restore(view: str) -> str:
-    """``view`` with a point for each space or 、 that stands for one, or ``view`` itself when the text keeps its
+    """``view`` with a point for each space, 、 or 。 that stands for one, or ``view`` itself when the text keeps its
     points."""
     if _POINT.search(view) is not None:
         return view
