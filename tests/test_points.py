@@ -38,17 +38,29 @@ def test_a_space_is_a_point_only_where_the_copy_lost_every_point(text: str, raws
     assert [q.raw for q in extract(text).quantities] == raws
 
 
-def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them() -> None:
-    """29851、2万元 shows the habit (no list puts a long number beside one digit); 33、7% and 3、6% follow it."""
-    text = "工业总产值29851、2万元，去年同期为45027、1万元，同比下降33、7%；原矿656279、03吨，同比增长3、6%。"
-    got = [(q.raw, q.base_value) for q in extract(text).quantities]
-    assert got == [
-        ("29851、2万元", Decimal("298512000")),
-        ("45027、1万元", Decimal("450271000")),
-        ("33、7%", Decimal("33.7")),
-        ("656279、03吨", Decimal("656279.03")),
-        ("3、6%", Decimal("3.6")),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 29851、2万元 shows the habit (no list puts a long number beside one digit); 33、7% and 3、6% follow it
+        (
+            "工业总产值29851、2万元，去年同期为45027、1万元，同比下降33、7%；原矿656279、03吨，同比增长3、6%。",
+            [
+                ("29851、2万元", "298512000"),
+                ("45027、1万元", "450271000"),
+                ("33、7%", "33.7"),
+                ("656279、03吨", "656279.03"),
+                ("3、6%", "3.6"),
+            ],
+        ),
+        # the same with 。 for the point
+        (
+            "全乡茶园总面积16735。76亩，占茶园种面积42。11%。上半年茶青产量121。18吨，产值526。24万元。",
+            [("16735。76亩", "16735.76"), ("42。11%", "42.11"), ("121。18吨", "121.18"), ("526。24万元", "5262400")],
+        ),
+    ],
+)
+def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.raw, q.base_value) for q in extract(text).quantities] == [(r, Decimal(v)) for r, v in expected]
 
 
 @pytest.mark.parametrize(
@@ -61,17 +73,6 @@ def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them() -> None:
 )
 def test_a_mark_is_a_point_only_where_the_copy_shows_the_habit(text: str, points: list[str]) -> None:
     assert [q.raw for q in extract(text).quantities if "、" in q.raw] == points
-
-
-def test_a_point_written_with_a_full_stop_is_read_where_the_copy_shows_the_habit() -> None:
-    text = "全乡茶园总面积16735。76亩，占茶园种面积42。11%。上半年茶青产量121。18吨，产值526。24万元。"
-    got = [(q.raw, q.base_value) for q in extract(text).quantities]
-    assert got == [
-        ("16735。76亩", Decimal("16735.76")),
-        ("42。11%", Decimal("42.11")),
-        ("121。18吨", Decimal("121.18")),
-        ("526。24万元", Decimal("5262400")),
-    ]
 
 
 @pytest.mark.parametrize(
