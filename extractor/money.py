@@ -22,7 +22,6 @@ WINDOW = 12
 # Only 万 and larger: 3千 and 5百 are as often counts as money.
 MIN_SCALE = Decimal(10000)
 _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas that may stand after an amount
-OF = "的"
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class _Lex:
     people_unit: str  # the unit of a figure a population word names (人)
     people_cues: tuple[str, ...]
     between: tuple[str, ...]  # longest first
+    of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
     objects: tuple[str, ...]
     not_objects: tuple[str, ...]
     people_objects: tuple[str, ...]
@@ -45,6 +45,7 @@ def lexicon() -> _Lex:
         people_unit=column("money_cues.tsv", "word", kind="people_unit")[0],
         people_cues=column("money_cues.tsv", "word", kind="people_cue"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
+        of=column("money_cues.tsv", "word", kind="of"),
         objects=column("money_cues.tsv", "word", kind="object"),
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
         people_objects=column("money_cues.tsv", "word", kind="people_object"),
@@ -85,7 +86,7 @@ def bare_unit(
     # text with one amount near its start.
     if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None:
         return "money"
-    return "money" if nxt == OF and _names_object(view, end + 1) else None
+    return "money" if nxt in lex.of and _names_object(view, end + 1) else None
 
 
 @cache
@@ -93,7 +94,8 @@ def _object_re() -> re.Pattern[str]:
     # The words after 的 end with the thing (3千万的格瑞斯油茶加工项目，): a clause break, another figure or a list
     # word follows it. A dozen characters at most, so the scan per figure is bounded.
     things = "|".join(re.escape(w) for w in lexicon().objects)
-    return re.compile(f"[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{things})(?:[和及与等、]|(?![\u4e00-\u9fffA-Za-z]))")
+    lists = "".join(re.escape(w) for w in column("ranges.tsv", "text", kind="list") if len(w) == 1)
+    return re.compile(f"[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{things})(?:[{lists}]|(?![\u4e00-\u9fffA-Za-z]))")
 
 
 def _names_object(view: str, start: int) -> bool:
