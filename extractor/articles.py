@@ -10,9 +10,7 @@ from functools import cache
 from extractor import numerals
 from extractor._data import alternation, column
 from extractor.quantity_lexicon import Unit
-from extractor.segment import CLAUSE_END, SENTENCE_END
-
-_CLAUSE_STOP = SENTENCE_END + CLAUSE_END + "、"
+from extractor.segment import CLAUSE_MARKS
 
 
 def counts(view: str, start: int, end: int, unit: Unit) -> bool:
@@ -68,6 +66,6 @@ def _among_counts(view: str, start: int, end: int, unit: str) -> bool:
 def _closes_clause(view: str, pos: int) -> bool:
     """Whether a clause ends at ``pos``: the end, a mark, or a point that no digit follows (OCR text ends its
     sentences with one: 蓄水塘一座.支渠)."""
-    if pos >= len(view) or view[pos] in _CLAUSE_STOP:  # the marks that end a clause (园区一个，)
+    if pos >= len(view) or view[pos] in CLAUSE_MARKS:  # the marks that end a clause (园区一个，)
         return True
     return view[pos] == "." and not (pos + 1 < len(view) and view[pos + 1].isdigit())

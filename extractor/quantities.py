@@ -34,14 +34,13 @@ from extractor.figure_parts import (
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit
 from extractor.quantity_lexicon import Lex, Unit, lexicon
-from extractor.segment import CLAUSE_END, SENTENCE_END, item_number_marker
+from extractor.segment import CLAUSE_END, CLAUSE_MARKS, SENTENCE_END, item_number_marker
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _PREV_CODE = _LETTERS | frozenset("0123456789._/#")
-_NAME_MASK = 4
-_NAME_MASKS = frozenset(("x" * _NAME_MASK, "X" * _NAME_MASK))
+_NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
 
 
 @cache
@@ -60,7 +59,10 @@ def _after_mask(view: str, start: int, masks: Masks) -> bool:
     figure after it is whole, where letters glued to a numeral otherwise make a code (G318). A mask of a figure's
     leading digits is as short as the digits it hides (增长xx0.9%, xx458元, 1XX32元): only a run of four or more
     is taken for a name."""
-    return start >= _NAME_MASK and masks.blocked[start - 1] and view[start - _NAME_MASK : start] in _NAME_MASKS
+    i = start
+    while i > 0 and start - i < _NAME_MASK and masks.blocked[i - 1] and view[i - 1] in _LETTERS:
+        i -= 1
+    return start - i >= _NAME_MASK
 
 
 def _after_measure_letters(view: str, start: int) -> bool:
@@ -80,9 +82,6 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     view = points.restore(view)
     if masks is None:
         masks = build_masks(view, [])
-    spaced = points.spaced(view)
-    if spaced:
-        masks.read_across(spaced)
     out: list[QMatch] = []
     pos = 0
     n = len(view)
@@ -142,7 +141,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
 # the text before it the reading looks at (a sign, 约, 超过).
 _WRAP_TAIL = 16
 # No figure runs across a sentence or clause mark: a wrap after one is not looked for.
-_WRAP_STOP = SENTENCE_END + CLAUSE_END + "、"
+_WRAP_STOP = CLAUSE_MARKS
 # The standard engine: these are tried after every numeral, where it is several times faster than regex's.
 _WRAP_BREAK = re.compile(rf"[{re.escape(_WRAP_STOP)} \t\r\n]")
 _SPACE = re.compile(r"[ \t\r\n]")

@@ -21,6 +21,8 @@ from extractor._data import any_of, table
 
 SENTENCE_END = "。！？!?；;"
 CLAUSE_END = "，,：:"
+# The marks no figure and no list item runs across: a sentence's or a clause's end, and the list mark 、.
+CLAUSE_MARKS = SENTENCE_END + CLAUSE_END + "、"
 _CLOSERS = "”’」』)）\"'"
 MAX_HEADING = 40
 MAX_TRAILING_HEADING = 30
