@@ -81,6 +81,7 @@ def _village(name: str) -> str:
 
 
 def build(pkg: Path) -> tuple[bytes, str]:
+    """The archive and numeral_places.tsv, from an installed package."""
     version = json.loads((pkg / "package.json").read_text(encoding="utf-8"))["version"]
     dist = pkg / "dist"
     divisions: list[tuple[str, str]] = []
@@ -139,21 +140,44 @@ def build(pkg: Path) -> tuple[bytes, str]:
     for pref in villages.values():
         for vs in pref.values():
             names.update(vs)
+    return buf.getvalue(), numeral_table(version, names)
+
+
+def archive_names(archive: zipfile.ZipFile) -> set[str]:
+    """Every name a built archive holds (the names build() gives numeral_table), read back from its members."""
+    names: set[str] = set()
+    for member in archive.namelist():
+        for line in archive.read(member).decode("utf-8").splitlines():
+            if not line or line.startswith("#") or line == "code\tname":
+                continue
+            code, name, *rest = line.split("\t")
+            if name:
+                names.add(name)
+            if member == "divisions.tsv" and len(code) in (4, 6) and name:
+                names.add(gazetteer.stem(name))
+            if rest and rest[0]:
+                names.update(rest[0].split(" "))
+    return names
+
+
+def numeral_table(version: str, names: set[str]) -> str:
+    """numeral_places.tsv for these names: the reader is run on every name holding a numeral."""
     legend = [
         "# Place names in which the quantity reader reads a figure (七台河 -> 七台, 五头镇 -> 五头), from the npm",
         f"# package {PACKAGE} {version} (WTFPL), with the offset of that figure in the name. No figure is read",
         "# where one of them stands. Built with the gazetteer by python scripts/build_gazetteer.py, which runs the",
-        "# reader on every name holding a numeral: rebuild it when units.tsv gains a unit. Kept apart from",
-        "# gazetteer.zip so that reading quantities never loads the gazetteer. Prefectures and counties are listed",
-        "# without their suffix too (七台河 for 七台河市); townships and villages only with it, and an ethnic",
-        "# township by its short form too (三台山乡 for 三台山德昂族乡).",
+        "# reader on every name holding a numeral. When units or negatives change, rebuild it from gazetteer.zip",
+        "# alone with python scripts/build_gazetteer.py --numerals (tests/test_gazetteer.py fails while it is",
+        "# stale). Kept apart from gazetteer.zip so that reading quantities never loads the gazetteer.",
+        "# Prefectures and counties are listed without their suffix too (七台河 for 七台河市); townships and",
+        "# villages only with it, and an ethnic township by its short form too (三台山乡 for 三台山德昂族乡).",
         "# A figure followed by a word of place_words.tsv (七户村民) is read all the same.",
         "# Fields (tab-separated):",
         "#   name   the place name, simplified script",
         "#   at     where the figure starts in the name, in characters",
         "name\tat",
     ]
-    return buf.getvalue(), "\n".join(legend + _numeral_rows(names)) + "\n"
+    return "\n".join(legend + _numeral_rows(names)) + "\n"
 
 
 def _numeral_rows(names: set[str]) -> list[str]:
@@ -161,13 +185,17 @@ def _numeral_rows(names: set[str]) -> list[str]:
     from extractor.normalize import views
 
     # The reader as it is without this list: with it, every name listed before would hide its own figure.
+    listed = gazetteer._numeral_places
     gazetteer._numeral_places = lambda: ({}, {})  # type: ignore[method-assign]
     rows = set()
-    for name in names:
-        if len(name) < 3 or not _NUMERALS & set(name):
-            continue
-        for q in quantities.find(name, views(name)[1]):
-            rows.add(f"{name}\t{q.start}")
+    try:
+        for name in names:
+            if len(name) < 3 or not _NUMERALS & set(name):
+                continue
+            for q in quantities.find(name, views(name)[1]):
+                rows.add(f"{name}\t{q.start}")
+    finally:
+        gazetteer._numeral_places = listed  # type: ignore[method-assign]
     return sorted(rows)
 
 
@@ -182,7 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dist", type=Path, help="an installed china-division package (the directory holding dist/)")
     ap.add_argument("--version", help="the package version to install (default: the latest)")
+    ap.add_argument(
+        "--numerals", action="store_true", help="rebuild numeral_places.tsv alone, from the shipped gazetteer.zip"
+    )
     args = ap.parse_args(argv)
+    if args.numerals:
+        with zipfile.ZipFile(DATA / "gazetteer.zip") as z:
+            numeral = numeral_table(z.comment.decode().removeprefix(f"{PACKAGE} "), archive_names(z))
+        (DATA / "numeral_places.tsv").write_text(numeral, encoding="utf-8")
+        print(f"numeral_places.tsv {len(numeral.encode())} bytes", file=sys.stderr)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         pkg = args.dist or _install(Path(tmp), args.version)
         archive, numeral = build(pkg)
