@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from extractor import _compiled, gazetteer, numerals, ruby
+from extractor import _compiled, gazetteer, ruby
 from extractor._data import table
+from extractor.records.years import years, years_in
 from extractor.segment import Segments
 
 HEAD_LINES = 15
-
-_YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
-_CN_YEAR = _compiled.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
-_DATE = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
-_META_DATE = _compiled.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
 
 
 @dataclass
@@ -76,14 +71,6 @@ def _suffixes_only() -> regex.Pattern[str]:
 def _unit_re() -> regex.Pattern[str]:
     sufs = "|".join(regex.escape(s) for s, _ in _suffixes())
     return _compiled.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
-
-
-def _years_in(text: str) -> list[int]:
-    out = [int(m.group(1)) for m in _YEAR.finditer(text)]
-    for m in _CN_YEAR.finditer(text):
-        with contextlib.suppress(numerals.NumeralError):
-            out.append(int(numerals.parse(m.group(1))[0]))
-    return out
 
 
 def _suffix_level(name: str) -> str | None:
@@ -370,7 +357,7 @@ def find_title(
             continue
         for pat, role, level in _title_cues():
             if pat.search(compact):
-                has_year = bool(_years_in(compact))
+                has_year = bool(years_in(compact))
                 score = (has_year, len(compact) <= 60)
                 if best is None or score > best[0]:
                     best = (score, ln, role, level)
@@ -438,7 +425,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     if level is None:
         level = _level_from_scope(view) or _masked_level(view, segments)
 
-    reviewed, planned = _years(view, segments, compact_title, role, head)
+    reviewed, planned = years(view, segments, compact_title, role, head)
     return MetaInfo(
         title=title,
         title_span=title_span,
@@ -500,82 +487,3 @@ def _level_from_scope(view: str, least: int = 3) -> str | None:
         counts[r["level"]] = counts.get(r["level"], 0) + view.count(r["word"])
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= least else None
-
-
-@cache
-def _year_cues() -> dict[str, tuple[regex.Pattern[str], ...]]:
-    out: dict[str, list[regex.Pattern[str]]] = {}
-    for r in table("year_cues.tsv"):
-        out.setdefault(r["kind"], []).append(_compiled.compile(r["pattern"]))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@cache
-def _named_cues() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    """A year followed by a title cue (2015年工作总结), with the cue's year role: how a report names itself."""
-    years = "|".join(p.pattern for p in _year_cues().get("named", ()))
-    if not years:
-        return ()
-    return tuple((_compiled.compile(f"(?:{years})(?:{r['cue']})"), r["year_role"]) for r in table("titles.tsv"))
-
-
-def _named_in_body(view: str) -> tuple[int | None, int | None]:
-    """The years of a report that names itself in its body (现将2015年工作总结如下), its first such mention."""
-    best: tuple[int, int, str] | None = None
-    for pat, role in _named_cues():
-        m = pat.search(view)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), int(m.group(1)), role)
-    if best is None:
-        return None, None
-    _, y, role = best
-    return (y, y + 1) if role == "reviewed" else (y - 1, y)
-
-
-def _years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
-    reviewed = planned = None
-    title_years = _years_in(title)
-    if len(title_years) >= 2 and title_years[1] == title_years[0] + 1:
-        reviewed, planned = title_years[0], title_years[1]
-    for h in segments.headings:
-        if h.level > 1 or h.kind not in ("review", "plan"):
-            continue
-        ys = sorted(set(_years_in(view[h.start : h.end])))
-        if not ys:
-            continue
-        if h.kind == "review" and reviewed is None:
-            reviewed = ys[-1]
-        elif h.kind == "plan" and planned is None:
-            planned = ys[0]
-    if reviewed is None and planned is None and title_years:
-        y = title_years[0]
-        reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
-        if role == "reviewed" and any(p.search(title) for p in _year_cues().get("same_year_plan", ())):
-            planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
-    if reviewed is None and planned is None:
-        cues = _year_cues()
-        dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
-        dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
-        for m in dates:
-            y, month = int(m.group(1)), int(m.group(2))
-            body_years = [x for x in _years_in(view) if 1949 < x < 2100]
-            if body_years and max(body_years) < y - 1:
-                break  # a page dated years after every year the text names: posted again later, and no evidence
-            if any(p.search(view) for p in cues.get("so_far", ())):
-                reviewed = y  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
-            else:
-                planned = y + 1 if month >= 10 else y
-    if reviewed is None and planned is None:
-        review = [p for p in segments.parts if p.kind == "review"]
-        if review:
-            ys = [y for y in _years_in(view[review[0].start : review[0].end]) if 1949 < y < 2100]
-            if ys:
-                # The year a review names most often is the year it reviews (the latest, on a tie).
-                reviewed = max(set(ys), key=lambda y: (ys.count(y), y))
-    if reviewed is None and planned is None:
-        reviewed, planned = _named_in_body(view)
-    if planned is None and reviewed is not None:
-        planned = reviewed + 1
-    if reviewed is None and planned is not None:
-        reviewed = planned - 1
-    return reviewed, planned

@@ -1,0 +1,104 @@
+"""A report's reviewed and planned years: from its title, its headings, a page date, its review or its body."""
+
+from __future__ import annotations
+
+import contextlib
+from functools import cache
+
+import regex
+
+from extractor import _compiled, numerals
+from extractor._data import table
+from extractor.segment import Segments
+
+_YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_CN_YEAR = _compiled.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
+_DATE = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
+_META_DATE = _compiled.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
+
+
+def years_in(text: str) -> list[int]:
+    out = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    for m in _CN_YEAR.finditer(text):
+        with contextlib.suppress(numerals.NumeralError):
+            out.append(int(numerals.parse(m.group(1))[0]))
+    return out
+
+
+@cache
+def _year_cues() -> dict[str, tuple[regex.Pattern[str], ...]]:
+    out: dict[str, list[regex.Pattern[str]]] = {}
+    for r in table("year_cues.tsv"):
+        out.setdefault(r["kind"], []).append(_compiled.compile(r["pattern"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _named_cues() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """A year followed by a title cue (2015年工作总结), with the cue's year role: how a report names itself."""
+    years = "|".join(p.pattern for p in _year_cues().get("named", ()))
+    if not years:
+        return ()
+    return tuple((_compiled.compile(f"(?:{years})(?:{r['cue']})"), r["year_role"]) for r in table("titles.tsv"))
+
+
+def _named_in_body(view: str) -> tuple[int | None, int | None]:
+    """The years of a report that names itself in its body (现将2015年工作总结如下), its first such mention."""
+    best: tuple[int, int, str] | None = None
+    for pat, role in _named_cues():
+        m = pat.search(view)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), int(m.group(1)), role)
+    if best is None:
+        return None, None
+    _, y, role = best
+    return (y, y + 1) if role == "reviewed" else (y - 1, y)
+
+
+def years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
+    reviewed = planned = None
+    title_years = years_in(title)
+    if len(title_years) >= 2 and title_years[1] == title_years[0] + 1:
+        reviewed, planned = title_years[0], title_years[1]
+    for h in segments.headings:
+        if h.level > 1 or h.kind not in ("review", "plan"):
+            continue
+        ys = sorted(set(years_in(view[h.start : h.end])))
+        if not ys:
+            continue
+        if h.kind == "review" and reviewed is None:
+            reviewed = ys[-1]
+        elif h.kind == "plan" and planned is None:
+            planned = ys[0]
+    if reviewed is None and planned is None and title_years:
+        y = title_years[0]
+        reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
+        if role == "reviewed" and any(p.search(title) for p in _year_cues().get("same_year_plan", ())):
+            planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
+    if reviewed is None and planned is None:
+        cues = _year_cues()
+        dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
+        dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
+        for m in dates:
+            y, month = int(m.group(1)), int(m.group(2))
+            body_years = [x for x in years_in(view) if 1949 < x < 2100]
+            if body_years and max(body_years) < y - 1:
+                break  # a page dated years after every year the text names: posted again later, and no evidence
+            if any(p.search(view) for p in cues.get("so_far", ())):
+                reviewed = y  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
+            else:
+                planned = y + 1 if month >= 10 else y
+    if reviewed is None and planned is None:
+        review = [p for p in segments.parts if p.kind == "review"]
+        if review:
+            ys = [y for y in years_in(view[review[0].start : review[0].end]) if 1949 < y < 2100]
+            if ys:
+                # The year a review names most often is the year it reviews (the latest, on a tie).
+                reviewed = max(set(ys), key=lambda y: (ys.count(y), y))
+    if reviewed is None and planned is None:
+        reviewed, planned = _named_in_body(view)
+    if planned is None and reviewed is not None:
+        planned = reviewed + 1
+    if reviewed is None and planned is not None:
+        reviewed = planned - 1
+    return reviewed, planned
