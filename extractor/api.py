@@ -45,21 +45,25 @@ class Analysis:
         noise_spans: list[Span] = [NoiseSpan(r.start, r.end, r.through) for r in self.noise]
         self.segments: Segments = segment(text, self.view, noise_spans)
         self.meta = extract_meta(text, self.view, self.segments)
+        # The planned year tells plan from review only where it differs: a half-year report (2025年上半年) reviews
+        # and plans the same year, and a mention of it is either.
+        plan_year = self.meta.year_planned if self.meta.year_planned != self.meta.year_reviewed else None
+        self.plan_year = plan_year
         years = {}
         if self.meta.year_reviewed:
             years[self.meta.year_reviewed] = "review"
-        if self.meta.year_planned:
-            years[self.meta.year_planned] = "plan"
+        if plan_year:
+            years[plan_year] = "plan"
         if years:
             self.segments = self.segments.with_years(self.view, years)
         title_view = self.view[self.meta.title_span[0] : self.meta.title_span[1]] if self.meta.title_span else ""
-        paragraphs = committing.paragraphs(self.view, self.segments, self.meta.year_planned)
+        paragraphs = committing.paragraphs(self.view, self.segments, plan_year)
         self.genre = genre_mod.classify("".join(title_view.split()), self.view, self.segments, bool(paragraphs))
         if self.genre == "plan":
             self.segments = _all_plan(self.segments)
         # Where no heading says what is planned, committing sentences and plan paragraphs are read as plan pieces.
         self.plan_pieces = committing.plan_pieces(
-            self.view, self.segments, self.genre, paragraphs, self.meta.year_planned, self.meta.year_reviewed
+            self.view, self.segments, self.genre, paragraphs, plan_year, self.meta.year_reviewed
         )
         self._pieces = SpanIndex(self.plan_pieces)
         self._status_pieces: SpanIndex | None = None
@@ -85,7 +89,7 @@ class Analysis:
             m = self.meta
             self._status_pieces = SpanIndex(
                 committing.status_pieces(
-                    self.view, self.segments, self.genre, self.plan_pieces, m.year_planned, m.year_reviewed
+                    self.view, self.segments, self.genre, self.plan_pieces, self.plan_year, m.year_reviewed
                 )
             )
         if self._status_pieces.spans and self._status_pieces.at(pos) is not None:

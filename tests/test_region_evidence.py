@@ -118,7 +118,7 @@ def test_full_name_of_a_common_word_region_still_counts() -> None:
 def test_generic_title_takes_the_township_the_body_repeats(body: str, region: str) -> None:
     meta = extract(f"2019年上半年工作总结\n{body}\n").meta
     assert (meta.region, meta.admin_level) == (region, "township")
-    assert (meta.year_reviewed, meta.year_planned) == (2019, 2020)
+    assert (meta.year_reviewed, meta.year_planned) == (2019, 2019)
 
 
 @pytest.mark.parametrize(
@@ -176,16 +176,32 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
 @pytest.mark.parametrize(
     ("text", "years"),
     [
-        ("上半年工作总结\n2021-04-14 发布\n今年以来，我镇围绕中心工作，全镇实现财政收入500万元。\n", (2021, 2022)),
+        ("上半年工作总结\n2021-04-14 发布\n今年以来，我镇围绕中心工作，全镇实现财政收入500万元。\n", (2021, 2021)),
+        ("工作总结\n2021-04-14 发布\n今年以来，我镇围绕中心工作，全镇实现财政收入500万元。\n", (2021, 2022)),
         ("工作总结\n现将我镇2015年工作总结如下：全镇实现财政收入500万元。\n", (2015, 2016)),
         ("工作总结\n2020年12月20日\n全镇实现财政收入500万元。\n", (2020, 2021)),
         ("工作总结\n全镇实现财政收入500万元。\n", (None, None)),
         # a title of one year that reviews part of it and plans the rest: the plan is for the same year
         ("乡镇2022年第一季度工作总结和第二季度工作计划\n一季度，我镇完成投资5亿元。\n", (2022, 2022)),
         ("XX镇2019年上半年工作总结及下半年工作打算\n上半年，全镇实现产值5亿元。\n", (2019, 2019)),
-        ("XX镇2019年上半年工作总结\n上半年，全镇实现产值5亿元。\n", (2019, 2020)),
+        # a report on part of a year plans the rest of it, whatever its cue
+        ("XX镇2019年上半年工作总结\n上半年，全镇实现产值5亿元。\n", (2019, 2019)),
+        ("镇2017年上半年主要工作完成情况汇报\n一年以来，**镇完成投资5亿元。\n", (2017, 2017)),
+        ("中山街道2023年上半年政府工作报告\n各位代表：\n全街道实现财政总收入17.81亿元。\n", (2023, 2023)),
+        ("乡镇上半年政府工作报告\n——2020年8月10日在镇人民代表大会上\n全镇完成投资5亿元。\n", (2020, 2020)),
+        ("会议审议了安海镇人民政府2025年上半年工作报告。全镇完成投资5亿元。\n", (2025, 2025)),
+        ("工作总结\n一、2015年上半年工作回顾\n全镇完成投资5亿元。\n二、下半年工作打算\n", (2015, 2015)),
         # a report of work done (情况汇报, 工作汇报) reviews the year of its title
-        ("镇2017年上半年主要工作完成情况汇报\n一年以来，**镇完成投资5亿元。\n", (2017, 2018)),
+        ("镇2017年主要工作完成情况汇报\n一年以来，**镇完成投资5亿元。\n", (2017, 2018)),
+        # a title of the year it tells of so far: the report on that year, not the plan for it
+        ("2023年XX镇人民政府工作报告\n2023年以来，我镇完成投资5亿元。\n", (2023, 2024)),
+        ("2023年XX镇人民政府工作报告\n2022年以来，我镇完成投资5亿元。\n", (2022, 2023)),
+        # a site's clock is the day the page was read; the page's own date holds
+        (
+            "今天是2025年05月13日 星期二\n桃源党代会明确今年发展目标\n发布时间:2015-01-17 09:24\n"
+            "今年，桃源镇地区生产总值增长5%左右。\n",
+            (2014, 2015),
+        ),
         # a title glued to the body, with a topic between its year and its cue
         ("镇2017年度脱贫攻坚工作总结今年以来，在县委、县政府的正确领导下，全镇脱贫100户。\n", (2017, 2018)),
         # a page dated three years after every year the text names: posted again, the body's year holds
@@ -201,6 +217,21 @@ def test_years_from_the_body(text: str, years: tuple[int | None, int | None]) ->
     assert (meta.year_reviewed, meta.year_planned) == years
 
 
+def test_a_half_year_report_reviews_and_plans_its_year() -> None:
+    # Its year names both parts, so a sentence of that year is neither plan nor review by its year: with no heading
+    # to tell them apart, its figures are achievements.
+    doc = extract(
+        "中山街道2023年上半年政府工作报告\n上半年，全街道实现财政总收入17.81亿元，增长5%。"
+        "2023年，全街道新建道路5公里，完成投资3亿元。2023年，全街道新增就业500人。\n"
+    )
+    assert (doc.meta.year_reviewed, doc.meta.year_planned) == (2023, 2023)
+    assert [(i.value.raw, i.year) for i in doc.indicators] == [
+        ("17.81亿元", 2023),
+        ("5公里", 2023),
+        ("3亿元", 2023),
+        ("500人", 2023),
+    ]
+    assert [t.value.raw for g in doc.goals for t in g.targets if t.value] == []
 @pytest.mark.parametrize(
     ("text", "region"),
     [

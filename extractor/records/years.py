@@ -44,20 +44,29 @@ def _named_cues() -> tuple[tuple[regex.Pattern[str], str], ...]:
 
 def _named_in_body(view: str) -> tuple[int | None, int | None]:
     """The years of a report that names itself in its body (现将2015年工作总结如下), its first such mention."""
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str, str] | None = None
     for pat, role in _named_cues():
         m = pat.search(view)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), int(m.group(1)), role)
+            best = (m.start(), int(m.group(1)), role, m.group(0))
     if best is None:
         return None, None
-    _, y, role = best
+    _, y, role, named = best
+    if _part_of_year(named):
+        return y, y  # 2025年上半年工作报告: the first half reviewed, the rest of the same year planned
     return (y, y + 1) if role == "reviewed" else (y - 1, y)
+
+
+def _part_of_year(text: str) -> bool:
+    return any(p.search(text) for p in _year_cues().get("part_year", ()))
 
 
 def years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
     reviewed = planned = None
     title_years = years_in(title)
+    cues = _year_cues()
+    # A report on part of a year (上半年工作总结) plans the rest of that year, not the next.
+    part = _part_of_year(title)
     if len(title_years) >= 2 and title_years[1] == title_years[0] + 1:
         reviewed, planned = title_years[0], title_years[1]
     for h in segments.headings:
@@ -68,15 +77,20 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
             continue
         if h.kind == "review" and reviewed is None:
             reviewed = ys[-1]
+            part = part or _part_of_year(view[h.start : h.end])
         elif h.kind == "plan" and planned is None:
             planned = ys[0]
     if reviewed is None and planned is None and title_years:
         y = title_years[0]
         reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
-        if role == "reviewed" and any(p.search(title) for p in _year_cues().get("same_year_plan", ())):
-            planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
+        if part or (role == "reviewed" and any(p.search(title) for p in cues.get("same_year_plan", ()))):
+            reviewed = planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
+        if role != "reviewed" and any(int(m.group(1)) == y for p in cues.get("since", ()) for m in p.finditer(view)):
+            reviewed, planned = y, y + 1  # 2023年政府工作报告 that tells of 2023年以来: the report on 2023
     if reviewed is None and planned is None:
-        cues = _year_cues()
+        # A site's clock (今天是2025年05月13日) is the day the page was read, not the day it was posted.
+        for p in cues.get("clock", ()):
+            head = p.sub("", head)
         dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
         dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
         for m in dates:
@@ -84,7 +98,7 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
             body_years = [x for x in years_in(view) if 1949 < x < 2100]
             if body_years and max(body_years) < y - 1:
                 break  # a page dated years after every year the text names: posted again later, and no evidence
-            if any(p.search(view) for p in cues.get("so_far", ())):
+            if part or any(p.search(view) for p in cues.get("so_far", ())):
                 reviewed = y  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
             else:
                 planned = y + 1 if month >= 10 else y
@@ -98,7 +112,7 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
     if reviewed is None and planned is None:
         reviewed, planned = _named_in_body(view)
     if planned is None and reviewed is not None:
-        planned = reviewed + 1
+        planned = reviewed if part else reviewed + 1
     if reviewed is None and planned is not None:
-        reviewed = planned - 1
+        reviewed = planned if part else planned - 1
     return reviewed, planned
