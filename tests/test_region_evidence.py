@@ -196,6 +196,15 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         # a title of the year it tells of so far: the report on that year, not the plan for it
         ("2023年XX镇人民政府工作报告\n2023年以来，我镇完成投资5亿元。\n", (2023, 2024)),
         ("2023年XX镇人民政府工作报告\n2022年以来，我镇完成投资5亿元。\n", (2022, 2023)),
+        # a date inside a sentence is history, not the page's date
+        ("西地镇概况\n西地镇位于天山北麓。1999年5月17日撤销西地乡改为西地镇，全镇耕地11.1万亩。\n", (None, None)),
+        ("工作总结\n日期:2024年09月25日作者:来源:广通镇\n全镇完成投资5亿元。\n", (2023, 2024)),
+        # an essay site's editor names the page, not the report
+        (
+            "下面是小编为大家整理的2023年乡镇年度工作总结，供大家参考。\n今年以来，全镇完成投资5亿元。"
+            "现将2022年工作总结如下：\n",
+            (2022, 2023),
+        ),
         # a site's clock is the day the page was read; the page's own date holds
         (
             "今天是2025年05月13日 星期二\n桃源党代会明确今年发展目标\n发布时间:2015-01-17 09:24\n"

@@ -13,7 +13,13 @@ from extractor.segment import Segments
 
 _YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _CN_YEAR = _compiled.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
-_DATE = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
+# A page's date, or a speech's (——2020年8月10日在…大会上): a whole date that starts its line or follows a bracket,
+# a dash or a colon (日期:), or that ends its line or a bracket or is followed by a time or a site's word; never one
+# inside a sentence (1999年5月17日撤销西地乡, 力争2021年7月1日开馆, 1966年8月在…).
+_WHOLE_DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*[0-9]{1,2}\s*日"
+_DATE = _compiled.compile(
+    rf"(?<![0-9])(?|(?<=^|[\n(（:—-]){_WHOLE_DATE}|{_WHOLE_DATE}(?=\n|\Z|[)）0-9]|在|发布|星期|来源|作者))"
+)
 _META_DATE = _compiled.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
 
 
@@ -42,11 +48,12 @@ def _named_cues() -> tuple[tuple[regex.Pattern[str], str], ...]:
     return tuple((_compiled.compile(f"(?:{years})(?:{r['cue']})"), r["year_role"]) for r in table("titles.tsv"))
 
 
-def _named_in_body(view: str) -> tuple[int | None, int | None]:
-    """The years of a report that names itself in its body (现将2015年工作总结如下), its first such mention."""
+def _named_in_body(view: str, segments: Segments) -> tuple[int | None, int | None]:
+    """The years of a report that names itself in its body (现将2015年工作总结如下), its first such mention outside
+    noise (an essay site's 小编为大家整理的2023年乡镇年度工作总结 names the page, not the report)."""
     best: tuple[int, int, str, str] | None = None
     for pat, role in _named_cues():
-        m = pat.search(view)
+        m = next((m for m in pat.finditer(view) if not segments.noise_at(m.start())), None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), int(m.group(1)), role, m.group(0))
     if best is None:
@@ -110,7 +117,7 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
                 # The year a review names most often is the year it reviews (the latest, on a tie).
                 reviewed = max(set(ys), key=lambda y: (ys.count(y), y))
     if reviewed is None and planned is None:
-        reviewed, planned = _named_in_body(view)
+        reviewed, planned = _named_in_body(view, segments)
     if planned is None and reviewed is not None:
         planned = reviewed if part else reviewed + 1
     if reviewed is None and planned is not None:
