@@ -87,9 +87,10 @@ def lexicon() -> Lex:
     starters = "".join([*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some])
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
-    # One pass over characters; each alternative is decided by its first character, so matching is linear.
+    # One pass over characters; each alternative is decided by its first character, so matching is linear. A
+    # Chinese numeral never runs into an Arabic digit (队伍460人 is 伍 of 队伍, then 460人).
     run = _compiled.compile_re(
-        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?[0-9{starters}]"
+        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?(?:[0-9]|[{starters}](?![0-9]))"
         rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
     mult_rows = table("multiplicatives.tsv")
