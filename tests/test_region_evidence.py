@@ -168,6 +168,18 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
     assert extract(text).meta.region == "恩和哈达镇"
 
 
+def test_a_known_township_whose_stem_holds_a_city_suffix() -> None:
+    # 蒲鞋市街道 is no 蒲鞋市 (a city no gazetteer knows) followed by 街道.
+    meta = extract("蒲鞋市街道2020年工作总结及2021年工作思路\n一、2020年工作总结\n全街道完成投资5亿元。\n").meta
+    assert (meta.region, meta.admin_code) == ("蒲鞋市街道", "330302030")
+
+
+def test_a_title_phrase_ending_in_a_suffix_is_no_county() -> None:
+    # Every county is known by name: 与农场场县 (of 乡镇与农场场县共建, a township and a state farm) is a phrase.
+    meta = extract("乡镇与农场场县共建工作总结\n现将__镇场县共建阶段性工作完成情况汇报如下：全镇完成投资5亿元。\n").meta
+    assert meta.region is None
+
+
 def test_township_name_is_not_read_in_a_county_report() -> None:
     body = "木棠镇实现产值5亿元，木棠镇新建道路5公里，木棠镇新增就业100人。全县、全县、我县、全县。"
     assert extract(f"2019年工作总结\n{body}\n").meta.region is None

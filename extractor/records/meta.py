@@ -100,6 +100,9 @@ def _last_unit(name: str) -> str:
     for u in reversed(units):
         if u in known:
             return u
+    if found and found[-1].end() < len(name) and (tail := _known_township_tail(name)):
+        # 蒲鞋市街道: the reading above stops at 市 and leaves 街道 unread; the gazetteer knows the whole name.
+        return tail
     if units and _suffix_level(units[-1]) is not None:
         # 晋江东石镇 (a county's short name before its township): the township the gazetteer knows.
         return _known_township_tail(units[-1]) or units[-1]
@@ -184,8 +187,11 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         # 乡镇, 市县, 街道办事处: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of
         # 下半年镇工作计划): a period and a kind of place. None is one place.
         return False
-    return _suffix_level(name) is not None and (
-        in_title or _not_in_names().search(name) is None or _known_township_tail(name) == name
+    level = _suffix_level(name)
+    # regions.tsv lists every county and city by name: an unknown one read from a title is a phrase that ends in
+    # a suffix character (乡镇与农场场县共建 gives 与农场场县), unless it holds no sentence character (a former name).
+    return level is not None and (
+        (in_title and level == "township") or _not_in_names().search(name) is None or _known_township_tail(name) == name
     )
 
 
