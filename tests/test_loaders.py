@@ -220,6 +220,18 @@ def test_detect_from_content(data: bytes, fmt: str) -> None:
     assert detect(data, "whatever.bin") == fmt
 
 
+def test_a_txt_page_opening_with_stray_tags_is_text() -> None:
+    # A page copied to .txt may open with a site's stray tags; a bare element decides XML only where the name does
+    # not say text (a declaration still does).
+    from extractor.loaders.detect import detect
+
+    page = '<kbd id="a"><form id="a"></form></kbd>\n<strong id="a"><dl id="a"></dl></strong>\n八力镇概况\n'.encode()
+    assert detect(page, "bali.txt") == "txt"
+    assert detect(page, "bali.xml") == "xml"
+    assert detect(b"<?xml version='1.0'?><article><para>x</para></article>", "a.txt") == "xml"
+    assert load_bytes(page, "bali.txt").text.endswith("八力镇概况\n")
+
+
 def test_text_command_prints_exactly_the_text_spans_index(tmp_path: Path) -> None:
     need("selectolax")
     page = tmp_path / "page.htm"
