@@ -208,6 +208,10 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         # a title of the year it tells of so far: the report on that year, not the plan for it
         ("2023年XX镇人民政府工作报告\n2023年以来，我镇完成投资5亿元。\n", (2023, 2024)),
         ("2023年XX镇人民政府工作报告\n2022年以来，我镇完成投资5亿元。\n", (2022, 2023)),
+        # what a title's year itself names decides its role
+        ("乡镇过去五年工作总结暨2022年计划\n全镇完成投资5亿元。\n", (2021, 2022)),
+        ("乡镇工作总结及2022年工作打算\n全镇完成投资5亿元。\n", (2021, 2022)),
+        ("2021年工作总结及下一年工作计划\n全镇完成投资5亿元。\n", (2021, 2022)),
         # a date inside a sentence is history, not the page's date
         ("西地镇概况\n西地镇位于天山北麓。1999年5月17日撤销西地乡改为西地镇，全镇耕地11.1万亩。\n", (None, None)),
         ("工作总结\n日期:2024年09月25日作者:来源:广通镇\n全镇完成投资5亿元。\n", (2023, 2024)),

@@ -89,6 +89,11 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
             planned = ys[0]
     if reviewed is None and planned is None and title_years:
         y = title_years[0]
+        # What the year itself names decides (工作总结暨2022年计划: 2022 is planned), else the title's first cue.
+        for kind, year_role in (("plan_year", "planned"), ("review_year", "reviewed")):
+            if any(int(m.group(1)) == y for p in cues.get(kind, ()) for m in p.finditer(title)):
+                role = year_role
+                break
         reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
         if part or (role == "reviewed" and any(p.search(title) for p in cues.get("same_year_plan", ()))):
             reviewed = planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
