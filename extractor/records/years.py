@@ -68,14 +68,33 @@ def _part_of_year(text: str) -> bool:
     return any(p.search(text) for p in _year_cues().get("part_year", ()))
 
 
+def _spoken(head: str, part: bool) -> tuple[int, int] | None:
+    """The years of a report delivered at a congress on a date (2017年1月9日在乌镇镇第十七届人民代表大会…上): until
+    September it reviews the year before and plans its own (townships hold their congress as late as July); on part of
+    a year (上半年), it reviews its own so far and plans the rest; late in the year it reviews its own and plans the
+    next."""
+    for p in _year_cues().get("speech", ()):
+        if m := p.search(head):
+            y, month = int(m.group(1)), int(m.group(2))
+            if part:
+                return y, y
+            return (y - 1, y) if month <= 9 else (y, y + 1)
+    return None
+
+
 def years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
     reviewed = planned = None
     title_years = years_in(title)
     cues = _year_cues()
-    # A report on part of a year (上半年工作总结) plans the rest of that year, not the next.
-    part = _part_of_year(title)
+    # A report on part of a year (上半年工作总结, 一、2015年上半年工作回顾) plans the rest of that year, not the next.
+    dated = [view[h.start : h.end] for h in segments.headings if h.level <= 1 and h.kind == "review"]
+    dated = [t for t in dated if years_in(t)]
+    part = _part_of_year(title) or any(_part_of_year(t) for t in dated[:1])
     if len(title_years) >= 2 and title_years[1] == title_years[0] + 1:
         reviewed, planned = title_years[0], title_years[1]
+    elif spoken := _spoken(head, part):
+        # The day it was delivered outweighs a portal's label (2016年政府工作报告 given on 2017年1月9日).
+        reviewed, planned = spoken
     for h in segments.headings:
         if h.level > 1 or h.kind not in ("review", "plan"):
             continue
@@ -84,7 +103,6 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
             continue
         if h.kind == "review" and reviewed is None:
             reviewed = ys[-1]
-            part = part or _part_of_year(view[h.start : h.end])
         elif h.kind == "plan" and planned is None:
             planned = ys[0]
     if reviewed is None and planned is None and title_years:
