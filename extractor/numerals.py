@@ -30,6 +30,7 @@ class _Tables:
     signs: frozenset[str]
     before_no_count: frozenset[str]
     spoken_sections: dict[str, str]  # 个亿 -> 亿
+    financial: frozenset[str]  # 壹 … 仟: a numeral only beside another numeral character
 
 
 @cache
@@ -47,6 +48,7 @@ def tables() -> _Tables:
         signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
         before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
+        financial=frozenset(r["char"] for r in rows if r.get("form") == "financial"),
     )
 
 

@@ -84,13 +84,18 @@ def lexicon() -> Lex:
     cn = numerals.chinese_chars()
     t = numerals.tables()
     # A numeral starts with a digit (or 十, 廿, 几); 百分之百 is the one form that starts with a bare power.
-    starters = "".join([*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some])
+    starters = "".join(
+        c for c in [*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some] if c not in t.financial
+    )
+    financial = "".join(sorted(t.financial))
+    lone = f"|[{financial}](?=[{cn}])(?![0-9])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
     # One pass over characters; each alternative is decided by its first character, so matching is linear. A
-    # Chinese numeral never runs into an Arabic digit (队伍460人 is 伍 of 队伍, then 460人).
+    # Chinese numeral never runs into an Arabic digit (队伍460人 is 伍 of 队伍, then 460人), and a financial form
+    # starts one only before another numeral character (陆拾万元; 陆家嘴 is no 6家).
     run = _compiled.compile_re(
-        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?(?:[0-9]|[{starters}](?![0-9]))"
+        rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?(?:[0-9]|[{starters}](?![0-9]){lone})"
         rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
     mult_rows = table("multiplicatives.tsv")
@@ -117,7 +122,9 @@ def lexicon() -> Lex:
         unit_sharing_joiners=unit_sharing,
         numeral_run=run,
         numeral_first=_compiled.compile_re(
-            "[" + re.escape("".join(sorted({*"0123456789", *starters, *(p[0] for p in t.percent_prefixes)}))) + "]"
+            "["
+            + re.escape("".join(sorted({*"0123456789", *starters, *financial, *(p[0] for p in t.percent_prefixes)})))
+            + "]"
         ),
         chinese_chars=frozenset(cn),
         multiplicative=mult,
