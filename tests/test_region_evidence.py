@@ -271,6 +271,9 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
 @pytest.mark.parametrize(
     ("text", "region"),
     [
+        # a title behind its county in brackets, or with the sub-district's office
+        ("(安吉县)2021年鄣吴镇人民政府工作报告(全文)\n各位代表：\n全镇完成投资5亿元。\n", "鄣吴镇"),
+        ("望江街道办事处2016年工作总结\n全街道完成投资5亿元。\n", "望江街道"),
         # an overview that opens a line with the township and where it lies
         ("概况 秀篆镇位于诏安县西北部，与平和县九峰镇接壤。全镇辖16个村。\n", "秀篆镇"),
         # a source line naming the township's government, mid-line and after the site's word
