@@ -168,6 +168,15 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
     assert extract(text).meta.region == "恩和哈达镇"
 
 
+def test_suffixes_read_before_a_suffix_are_no_name() -> None:
+    # Every mention of 新城街道办事处 holds 街道办事处, suffixes only: no region, not 街道办事处.
+    text = (
+        "香坊区新成街道办事处围绕全区建设目标，努力取得新进步。新城街道办事处多措并举，促进社区建设。"
+        "目前，新城街道办事处完成投资5亿元。\n"
+    )
+    assert extract(text).meta.region != "街道办事处"
+
+
 def test_a_known_township_whose_stem_holds_a_city_suffix() -> None:
     # 蒲鞋市街道 is no 蒲鞋市 (a city no gazetteer knows) followed by 街道.
     meta = extract("蒲鞋市街道2020年工作总结及2021年工作思路\n一、2020年工作总结\n全街道完成投资5亿元。\n").meta

@@ -328,7 +328,8 @@ def _own_name(view: str, level: str | None) -> str | None:
             if name.endswith(not_names):
                 break
             counts[name] = counts.get(name, 0) + 1
-    cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN]
+    # 街道办事处 read before 办事处 at every mention of 新城街道办事处 is suffixes only, no name.
+    cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and _valid_region(n)]
     if not cands:
         return None
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇.
