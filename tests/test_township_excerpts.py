@@ -47,7 +47,7 @@ def test_quantities_on_the_township_excerpts() -> None:
     # - counts the tool leaves alone: 一 as an article (一个居委会, 一部宣传片), places counted by their kind
     #   (两省两县六乡, 4村: a village's number elsewhere, 抓好8村生猪), headings (五个方面工作), classes (百亩基地,
     #   超千万元), rare units (357棺), ratios (性别比105.95:100);
-    # - units the annotators kept as written (15兆瓦 where the tool writes 15000 千瓦, 4000多方 for 立方米).
+    # - units the annotators kept as written (15兆瓦 where the tool writes 15000 千瓦).
     # The extra, each counted once per record quoting it: 翻一番 (left out by two annotators), and counts in
     # slogans, names and terms (建设三个荷塘, 三家车路, 长胜村七幢, 800米大河, 十天高速, 三类残儿), and a garbled
     # digit's tail (6巧1户), a year that lost its 年 (2007度全镇…).
