@@ -88,7 +88,7 @@ def lexicon() -> Lex:
         c for c in [*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some] if c not in t.financial
     )
     financial = "".join(sorted(t.financial))
-    lone = f"|[{financial}](?=[{cn}])(?![0-9])" if financial else ""
+    lone = f"|[{financial}](?=[{cn}])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
     # One pass over characters; each alternative is decided by its first character, so matching is linear. A

@@ -83,9 +83,11 @@ def _spoken(head: str, part: bool) -> tuple[int, int] | None:
 
 
 def years(view: str, segments: Segments, title: str, role: str, head: str) -> tuple[int | None, int | None]:
+    """The reviewed and planned years, from the strongest evidence there is: two years in the title, the day the report
+    was delivered, the years of its review and plan headings, a single year in the title (``role`` is its cue's), the
+    page's date, the year its review names most, or where it names itself in the body."""
     reviewed = planned = None
     title_years = years_in(title)
-    cues = _year_cues()
     # A report on part of a year (上半年工作总结, 一、2015年上半年工作回顾) plans the rest of that year, not the next.
     dated = [view[h.start : h.end] for h in segments.headings if h.level <= 1 and h.kind == "review"]
     dated = [t for t in dated if years_in(t)]
@@ -106,32 +108,9 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
         elif h.kind == "plan" and planned is None:
             planned = ys[0]
     if reviewed is None and planned is None and title_years:
-        y = title_years[0]
-        # What the year itself names decides (工作总结暨2022年计划: 2022 is planned), else the title's first cue.
-        for kind, year_role in (("plan_year", "planned"), ("review_year", "reviewed")):
-            if any(int(m.group(1)) == y for p in cues.get(kind, ()) for m in p.finditer(title)):
-                role = year_role
-                break
-        reviewed, planned = (y, y + 1) if role == "reviewed" else (y - 1, y)
-        if part or (role == "reviewed" and any(p.search(title) for p in cues.get("same_year_plan", ()))):
-            reviewed = planned = y  # 上半年工作总结及下半年工作计划: the rest of the same year
-        if role != "reviewed" and any(int(m.group(1)) == y for p in cues.get("since", ()) for m in p.finditer(view)):
-            reviewed, planned = y, y + 1  # 2023年政府工作报告 that tells of 2023年以来: the report on 2023
+        reviewed, planned = _from_title(title_years[0], title, role, part, view)
     if reviewed is None and planned is None:
-        # A site's clock (今天是2025年05月13日) is the day the page was read, not the day it was posted.
-        for p in cues.get("clock", ()):
-            head = p.sub("", head)
-        dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
-        dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
-        for m in dates:
-            y, month = int(m.group(1)), int(m.group(2))
-            body_years = [x for x in years_in(view) if 1949 < x < 2100]
-            if body_years and max(body_years) < y - 1:
-                break  # a page dated years after every year the text names: posted again later, and no evidence
-            if part or any(p.search(view) for p in cues.get("so_far", ())):
-                reviewed = y  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
-            else:
-                planned = y + 1 if month >= 10 else y
+        reviewed, planned = _from_page_date(head, view, part)
     if reviewed is None and planned is None:
         review = [p for p in segments.parts if p.kind == "review"]
         if review:
@@ -146,3 +125,38 @@ def years(view: str, segments: Segments, title: str, role: str, head: str) -> tu
     if reviewed is None and planned is not None:
         reviewed = planned if part else planned - 1
     return reviewed, planned
+
+
+def _from_title(y: int, title: str, role: str, part: bool, view: str) -> tuple[int, int]:
+    """The years of a title that names one year, ``y``, its first cue's ``role`` unless the year names its own."""
+    cues = _year_cues()
+    # What the year itself names decides (工作总结暨2022年计划: 2022 is planned), else the title's first cue.
+    for kind, year_role in (("plan_year", "planned"), ("review_year", "reviewed")):
+        if any(int(m.group(1)) == y for p in cues.get(kind, ()) for m in p.finditer(title)):
+            role = year_role
+            break
+    if part or (role == "reviewed" and any(p.search(title) for p in cues.get("same_year_plan", ()))):
+        return y, y  # 上半年工作总结及下半年工作计划: the rest of the same year
+    if role != "reviewed" and any(int(m.group(1)) == y for p in cues.get("since", ()) for m in p.finditer(view)):
+        return y, y + 1  # 2023年政府工作报告 that tells of 2023年以来: the report on 2023
+    return (y, y + 1) if role == "reviewed" else (y - 1, y)
+
+
+def _from_page_date(head: str, view: str, part: bool) -> tuple[int | None, int | None]:
+    """The years a page's date in the first lines gives: a report so far (今年以来) or on part of a year reviews that
+    year; any other plans the year of the date, or the next from October."""
+    cues = _year_cues()
+    # A site's clock (今天是2025年05月13日) is the day the page was read, not the day it was posted.
+    for p in cues.get("clock", ()):
+        head = p.sub("", head)
+    dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
+    dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
+    for m in dates:
+        y, month = int(m.group(1)), int(m.group(2))
+        body_years = [x for x in years_in(view) if 1949 < x < 2100]
+        if body_years and max(body_years) < y - 1:
+            break  # a page dated years after every year the text names: posted again later, and no evidence
+        if part or any(p.search(view) for p in cues.get("so_far", ())):
+            return y, None  # 今年以来 on a page dated 2021-04-14 reviews 2021 so far
+        return None, y + 1 if month >= 10 else y
+    return None, None
