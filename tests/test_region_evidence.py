@@ -168,6 +168,15 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
     assert extract(text).meta.region == "恩和哈达镇"
 
 
+def test_a_superior_in_an_address_is_no_region() -> None:
+    # 德州市 before 陵城区 before 糜镇: the city holds the place the text is about; it is not the text's region.
+    text = (
+        "首页 > 德州频道 > 区县 >\n德州市陵城区糜镇：在实践中探索\n4月11日下午，德州市陵城区糜镇党委政府召开会议。"
+        "德州市陵城区糜镇今年完成投资5亿元，糜镇新建道路5公里。\n"
+    )
+    assert extract(text).meta.region != "德州市"
+
+
 def test_suffixes_read_before_a_suffix_are_no_name() -> None:
     # Every mention of 新城街道办事处 holds 街道办事处, suffixes only: no region, not 街道办事处.
     text = (

@@ -255,6 +255,10 @@ def _most_named(view: str, level: str | None) -> str | None:
                 end = i + len(name if in_full else said)
                 if not_after.match(view, end) or not_before.search(view, max(0, i - _NOT_OWN_REACH), i):
                     break  # a superior's directions (按照兖州市委), a level (兖州市级): the same mention for every stem
+                if in_full and any(
+                    view.startswith(n2 if s2 in common else s2, end) for s2, n2 in stems.get(view[end : end + 2], ())
+                ):
+                    break  # 德州市陵城区糜镇: a superior in an address, before the place it holds
                 counts[name] = counts.get(name, 0) + 1
                 if in_full:
                     full.add(name)
