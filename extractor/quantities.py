@@ -490,7 +490,12 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
             continue
         pre = word_before(view, k, lex.pre, lex.max_pre)
         if pre is None or view.endswith(lex.not_pre, 0, k):
-            continue  # 签约亿元: no approximation word, and no figure
+            # 签约亿元: no approximation word, and no figure. But 达到万余亩: 到 ends none here, and 余 makes the
+            # scale one of it.
+            more = _scale_more(text, view, k, masks, lex) if e == k + 1 else None
+            if more is not None and not _inside(found, more.start, more.end):
+                out.append(more)
+            continue
         s = k - len(pre)
         u = unit_at(view, e, lex)
         if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[k]:
