@@ -244,6 +244,13 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
         # a date inside a sentence is history, not the page's date
         ("西地镇概况\n西地镇位于天山北麓。1999年5月17日撤销西地乡改为西地镇，全镇耕地11.1万亩。\n", (None, None)),
         ("工作总结\n日期:2024年09月25日作者:来源:广通镇\n全镇完成投资5亿元。\n", (2023, 2024)),
+        # a line's bracket holds the speech's date; a sentence's bracket holds history
+        (
+            "政府工作报告\n——在牛店镇第五届人民代表大会第一次会议上报告\n(2022年3月24日)\n全镇完成投资5亿元。\n",
+            (2021, 2022),
+        ),
+        ("工作报告\n(北苑街道2016年1月11日)\n全街道完成投资5亿元。\n", (2015, 2016)),
+        ("振兴镇概况\n极端最低气温-34℃(1952年1月4日)，极端最高气温32℃\n全镇完成投资5亿元。\n", (None, None)),
         # an essay site's editor names the page, not the report
         (
             "下面是小编为大家整理的2023年乡镇年度工作总结，供大家参考。\n今年以来，全镇完成投资5亿元。"
