@@ -264,6 +264,12 @@ def test_pinyin_ruby_between_a_change_word_and_its_figure(clause: str, base: str
     assert ruby and all(n.text.startswith("(") and n.text.endswith(")") for n in ruby)
 
 
+def test_a_negative_written_across_ruby_is_still_one() -> None:
+    # 三次产业 (the three sectors) with ruby inside it: no 三次.
+    doc = extract("加快形成三次產(chǎn)業(yè)協調發展，全鎮(zhèn)完成投資5億元。")
+    assert [q.raw for q in doc.quantities] == ["5億元"]
+
+
 def test_toneless_pinyin_is_ruby_where_it_is_the_habit() -> None:
     """A single syllable in brackets right after a Han character, three times or more in the text, is ruby."""
     text = f"{REVIEW}镇(zhen)政(zheng)府全年财政收入500万元，增长(zhang)5.8%。\n"
