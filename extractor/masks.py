@@ -77,7 +77,8 @@ def build_masks(view: str, blocked: list[tuple[int, int]], through: list[tuple[i
         plain = ruby.without(view, [_Span(s, e) for s, e in through])
         assert plain.pos is not None
         for s, e in negative_spans(plain.text):
-            masks.block(plain.pos[s], plain.pos[e - 1] + 1)
+            if e > s:
+                masks.block(plain.pos[s], plain.pos[e - 1] + 1)
     spaced = points.spaced(view)
     if spaced:
         through = sorted([*(through or ()), *spaced])
