@@ -51,6 +51,8 @@ CASES = {
         "下一条：【宅基地审批】某镇2024年1至8月宅基地审批情况",
         "2011年乡政府工作总结(共9篇)",  # an essay site's count of the essays on its page
         "乡镇年终工作总结精选5篇",
+        "社区街道办垃圾分类工作总结3篇",  # a title that counts the essays below it
+        "1篇",  # an essay's number on a line of its own
         "友情链接：",
         "相关报道：",
         "这里能搜索到更多你想要的范文→",

@@ -303,6 +303,8 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("概况 秀篆镇位于诏安县西北部，与平和县九峰镇接壤。全镇辖16个村。\n", "秀篆镇"),
         # a source line naming the township's government, mid-line and after the site's word
         ("发布时间:2023-01-29 16:14:09 来源:本网-三水区大塘镇人民政府 【字号:\n全镇完成投资5亿元。\n", "大塘镇"),
+        # the opening subject after a masked year
+        ("20*年来，锦屏街道按照区委区政府总体部署，全面实施生活垃圾分类工作。\n", "锦屏街道"),
         # the opening subject after the year and the leadership it works under
         ("2022年以来，在区委、区政府的正确领导下，未央宫街道以学习贯彻为主线，全街道完成投资5亿元。\n", "未央宫街道"),
         # a portal's disclosure table names the body that published the page
