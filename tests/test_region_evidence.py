@@ -236,7 +236,13 @@ def test_township_name_is_not_read_in_a_county_report() -> None:
             (2016, 2017),
         ),
         ("政府工作报告\n——2020年7月7日在孚玉镇第七届人民代表大会第二次会议上\n全镇完成投资5亿元。\n", (2019, 2020)),
-        # the date in brackets on a line after the congress line and the speaker's, outweighing the title's year
+        # the date alone on a line after the congress line and the speaker's, in brackets or not, outweighing the
+        # title's year
+        (
+            "政府工作报告(2024年)\n——在金碧镇第十四届人民代表大会第七次会议上\n\n镇长王 鹏\n\n2025年1月3日\n\n"
+            "各位代表：\n全镇完成投资5亿元。\n",
+            (2024, 2025),
+        ),
         (
             "2023年牛店镇政府工作报告\n——在牛店镇第五届人民代表大会第一次会议上报告\n牛店镇镇长 马玉\n(2022年3月24日)\n"
             "各位代表：\n全镇完成投资5亿元。\n",
