@@ -10,7 +10,7 @@ from functools import cache
 from extractor import numerals
 from extractor._data import alternation, column
 from extractor.quantity_lexicon import Unit
-from extractor.segment import CLAUSE_MARKS
+from extractor.segment import CLAUSE_MARKS, list_marks
 
 
 def counts(view: str, start: int, end: int, unit: Unit) -> bool:
@@ -29,21 +29,16 @@ def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A count that ends a list's item before 一 (…两个蔬菜种植区、), one that opens the next item after it
     (、两条滨河路; 桥涵修复，两处路基修复), and the short item after 一 that a clause or list mark closes."""
     alt = alternation(column("units.tsv", "unit", kind="count", chinese="yes"))
-    lists = "".join(_list_words())
+    lists = "".join(list_marks())
     # A neighbour counts more than one: a list of 一个 items (一个项目、一个分管领导、一个责任单位) is a slogan's.
-    numeral = f"(?:[0-9]+|(?!一(?![十百千万]))[{''.join(numerals.chinese_chars())}]{{1,4}})"
+    scales = "".join(numerals.scales())
+    numeral = f"(?:[0-9]+|(?!一(?![{scales}]))[{''.join(numerals.chinese_chars())}]{{1,4}})"
     word = rf"[\u4e00-\u9fff]{{1,{_ITEM}}}"
     return (
         re.compile(rf"{numeral}({alt}){word}([{lists},，])\Z"),
         re.compile(rf"({word}?)([、,，]){numeral}({alt})"),
         re.compile(rf"[\u4e00-\u9fff]{{1,{_SHORT_ITEM}}}[{lists},，。；;）)]"),
     )
-
-
-@cache
-def _list_words() -> frozenset[str]:
-    """The one-character words that join a list's items (、, 和, 及, 与: ranges.tsv kind list)."""
-    return frozenset(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1)
 
 
 def _among_counts(view: str, start: int, end: int, unit: str) -> bool:
@@ -54,7 +49,7 @@ def _among_counts(view: str, start: int, end: int, unit: str) -> bool:
     before, after, closed = _count_items()
     m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
     if m is not None:
-        if m.group(2) in _list_words():
+        if m.group(2) in list_marks():
             return True
         return m.group(1) == unit and closed.match(view, end) is not None
     m = after.match(view, end)

@@ -3,13 +3,13 @@ quotations (a slogan's numerals count nothing)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from extractor import _compiled, points, ruby
 from extractor._data import alternation, table
+from extractor.segment import Span
 
 
 class Masks:
@@ -54,12 +54,6 @@ _QUOTES = _compiled.compile_re(
 _DAMAGED_QUOTES = _compiled.compile_re(r"['“‘][^“”‘’'\n。]{1,40}[“']")
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-
-
 def negative_spans(view: str) -> list[tuple[int, int]]:
     literal_re, patterns = _negatives()
     out = [m.span() for m in literal_re.finditer(view, overlapped=True)]
@@ -74,7 +68,7 @@ def build_masks(view: str, blocked: list[tuple[int, int]], through: list[tuple[i
     masks = Masks(len(view))
     if through:
         # A negative written across pinyin ruby (三次產(chǎn)業 for 三次产业) is read without it, blocked in the view.
-        plain = ruby.without(view, [_Span(s, e) for s, e in through])
+        plain = ruby.without(view, [Span(s, e) for s, e in through])
         assert plain.pos is not None
         for s, e in negative_spans(plain.text):
             if e > s:

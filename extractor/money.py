@@ -16,6 +16,7 @@ from functools import cache
 from typing import Literal
 
 from extractor._data import column
+from extractor.segment import list_marks
 
 # How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
 WINDOW = 12
@@ -94,7 +95,7 @@ def _object_re() -> re.Pattern[str]:
     # The words after 的 end with the thing (3千万的格瑞斯油茶加工项目，): a clause break, another figure or a list
     # word follows it. A dozen characters at most, so the scan per figure is bounded.
     things = "|".join(re.escape(w) for w in lexicon().objects)
-    lists = "".join(re.escape(w) for w in column("ranges.tsv", "text", kind="list") if len(w) == 1)
+    lists = "".join(re.escape(w) for w in sorted(list_marks()))
     return re.compile(f"[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{things})(?:[{lists}]|(?![\u4e00-\u9fffA-Za-z]))")
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from extractor import _compiled
-from extractor._data import any_of, table
+from extractor._data import any_of, column, table
 
 SENTENCE_END = "。！？!?；;"
 CLAUSE_END = "，,：:"
@@ -29,6 +29,12 @@ MAX_TRAILING_HEADING = 30
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 YEAR = _compiled.compile(r"((?:19|20)[0-9]{2})年")  # a year as reports write it (2019年)
+
+
+@cache
+def list_marks() -> frozenset[str]:
+    """The one-character words that join a list's items (、, 和, 及, 与: ranges.tsv kind list)."""
+    return frozenset(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1)
 
 
 @cache
