@@ -13,16 +13,6 @@ from extractor.segment import Segments
 
 _YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _CN_YEAR = _compiled.compile(r"([一二三四五六七八九〇零○]{4})\s*年")
-# A page's date, or a speech's (——2020年8月10日在…大会上, a line (北苑街道2016年1月11日)): a whole date that starts its
-# line or follows a dash or a colon (日期:), that ends its line or is followed by a time or a site's word, or that a
-# bracket opening its line holds; never one inside a sentence (1999年5月17日撤销西地乡, 力争2021年7月1日开馆,
-# 1966年8月在…) or a sentence's brackets (极端最低气温-34℃(1952年1月4日)).
-_WHOLE_DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*[0-9]{1,2}\s*日"
-_DATE = _compiled.compile(
-    rf"(?<![0-9])(?|(?<=^|[\n:—-]){_WHOLE_DATE}|{_WHOLE_DATE}(?=\n|\Z|[0-9]|在|发布|星期|来源|作者)"
-    rf"|(?<=(?:^|\n)[(（][^()（）\n]{{0,20}}){_WHOLE_DATE})"
-)
-_META_DATE = _compiled.compile(r"^(?:发文时间|发布时间|成文日期):((?:19|20)[0-9]{2})-([0-9]{1,2})", regex.MULTILINE)
 
 
 def years_in(text: str) -> list[int]:
@@ -39,6 +29,13 @@ def _year_cues() -> dict[str, tuple[regex.Pattern[str], ...]]:
     for r in table("year_cues.tsv"):
         out.setdefault(r["kind"], []).append(_compiled.compile(r["pattern"]))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _page_date() -> regex.Pattern[str]:
+    """The page_date rows as one pattern, so that the first date in the head is found whichever row reads it."""
+    rows = [p.pattern for p in _year_cues().get("page_date", ())]
+    return _compiled.compile(f"(?<![0-9])(?|{'|'.join(rows)})" if rows else "(?!)")
 
 
 @cache
@@ -151,7 +148,8 @@ def _from_page_date(head: str, view: str, part: bool) -> tuple[int | None, int |
     # A site's clock (今天是2025年05月13日) is the day the page was read, not the day it was posted.
     for p in cues.get("clock", ()):
         head = p.sub("", head)
-    dates = list(_DATE.finditer(head))[:1] or list(_META_DATE.finditer(head))[:1]
+    dates = list(_page_date().finditer(head))[:1]
+    dates = dates or [m for p in cues.get("meta_date", ()) for m in p.finditer(head)][:1]
     dates = dates or [m for p in cues.get("dated", ()) for m in p.finditer(head)][:1]
     for m in dates:
         y, month = int(m.group(1)), int(m.group(2))
