@@ -483,15 +483,10 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
     out = []
     for m in _bare_scale_re().finditer(view):
         k, e = m.start(), m.end()
-        if m.group("more") is not None:
-            more = _scale_more(text, view, k, masks, lex)
-            if more is not None and not _inside(found, more.start, more.end):
-                out.append(more)
-            continue
-        pre = word_before(view, k, lex.pre, lex.max_pre)
+        pre = None if m.group("more") is not None else word_before(view, k, lex.pre, lex.max_pre)
         if pre is None or view.endswith(lex.not_pre, 0, k):
-            # 签约亿元: no approximation word, and no figure. But 达到万余亩: 到 ends none here, and 余 makes the
-            # scale one of it.
+            # 百余个: one of the scale, an approximation word after it. 签约亿元: no approximation word, and no figure;
+            # but 达到万余亩 (到 ends none here) is read as 百余个 is.
             more = _scale_more(text, view, k, masks, lex) if e == k + 1 else None
             if more is not None and not _inside(found, more.start, more.end):
                 out.append(more)
