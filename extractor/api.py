@@ -146,7 +146,8 @@ _KIND_OF_PERIOD = {"cumulative": "cumulative", "average": "cumulative", "ytd": "
 
 def build_indicators(a: Analysis) -> list[M.Indicator]:
     text, view = a.text, a.view
-    qs = [q for q, kind in zip(a.quantities, a.quantity_parts(), strict=True) if kind in INDICATOR_PARTS]
+    parts = a.quantity_parts()
+    qs = [q for q, kind in zip(a.quantities, parts, strict=True) if kind in INDICATOR_PARTS and q.kind != "span"]
     mentions = ind.read_mentions(text, view, a.segments, qs)
     ind.link(mentions, view, text)
     ind.distribute(mentions, view, text)
@@ -213,7 +214,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
 def build_goals(a: Analysis) -> list[M.Goal]:
     from extractor.records.goals import build_goals as goals
 
-    qs = [q for q, kind in zip(a.quantities, a.quantity_parts(), strict=True) if kind == "plan"]
+    qs = [q for q, kind in zip(a.quantities, a.quantity_parts(), strict=True) if kind == "plan" and q.kind != "span"]
     return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model, a.plan_pieces)
 
 
@@ -225,7 +226,8 @@ def build_projects(a: Analysis, county: str | None = None) -> list[M.Project]:
     places = frozenset(gazetteer.places_in(county)) if county else frozenset()
     # The noise index's own lookup (a span, or None) is asked once per candidate: no wrapper calls in between.
     noise_at = a.segments.noise_index().at
-    return projects(a.text, a.view, a.segments, a.quantities, noise_at, years, a.quantity_model, places, a.status_kind)
+    qs = [q for q in a.quantities if q.kind != "span"]
+    return projects(a.text, a.view, a.segments, qs, noise_at, years, a.quantity_model, places, a.status_kind)
 
 
 def _sections(a: Analysis) -> list[M.Section]:

@@ -414,7 +414,7 @@ def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex)
     if masks.blocked[nxt_start]:
         return None
     nxt = read_part(view, text, nxt_start, lex)
-    if nxt is None or nxt.unit is None or nxt.unit.kind == "skip" or nxt.chinese != first.chinese:
+    if nxt is None or nxt.unit is None or nxt.unit.kind in ("skip", "span") or nxt.chinese != first.chinese:
         return None
     if first.unit is None and not first.scale_text:
         scale = nxt.scale
@@ -447,7 +447,7 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     """1.9个和3.3个百分点: ``unit`` stands for ``full`` cut short when ``full``'s base unit begins with it and
     counts another kind of thing. Units of one kind that begin alike (人 and 人次, 千瓦 and 千瓦时) are different
     units that a list may mix; a skipped unit (日 before 日元) is a date, not a figure."""
-    return full.base.startswith(unit.text) and unit.kind != full.kind and "skip" not in (unit.kind, full.kind)
+    return full.base.startswith(unit.text) and unit.kind != full.kind and not {"skip", "span"} & {unit.kind, full.kind}
 
 
 

@@ -37,12 +37,12 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 11,508 of 11,832 found, 31 extra (P 0.997, R 0.973). The misses:
+    # Today 11,529 of 11,832 found, 31 extra (P 0.997, R 0.974). The misses:
     # - figures the copy damaged: a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元,
     #   6.50C, 同比增长52.07 with no %), two columns of a PDF page pulled apart (1万 … 亩), a page's chunk number
     #   inside a figure (8467\n\n2、3人), letters for digits (l7710亩);
-    # - durations, time spans being never quantities here (五十年, 2年, 7万多小时, 100小时以上, 5个工作日,
-    #   20分钟);
+    # - spans in years, in words or in minutes (五十年, 2年, 一个多月, 20分钟), which are no quantities here (ages,
+    #   hours, months and working days are);
     # - money implied but not written (两亿大关, 30万以上32个村), bare scales a word follows (超千万的5家, 突破万亩);
     # - counts the tool leaves alone: 一 as an article (一个居委会, 一部宣传片), places counted by their kind
     #   (两省两县六乡, 4村: a village's number elsewhere, 抓好8村生猪), headings (五个方面工作), classes (百亩基地,
