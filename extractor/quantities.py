@@ -493,10 +493,11 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
             continue
         s = k - len(pre)
         u = unit_at(view, e, lex)
-        if u is None or u.kind == "skip" or not u.chinese or masks.blocked[s] or masks.blocked[k]:
+        # A unit ambiguous after a Chinese numeral (三方, 一担) is none after a scale and an approximation word.
+        if u is None or u.kind == "skip" or masks.blocked[s] or masks.blocked[k]:
             continue
         end = e + len(u.text)
-        goes_on = end < len(view) and view[end] not in _BARE_END
+        goes_on = end < len(view) and view[end] not in _BARE_END and not view.startswith(lex.bare_end, end)
         if _inside(found, s, end) or (goes_on and (u.kind != "count" or lex.pre[pre] == "more_than")):
             # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
             # such classes does (销售收入超亿元、纳税超千万元企业).

@@ -32,6 +32,7 @@ class Lex:
     pre: dict[str, str]
     not_pre: tuple[str, ...]  # words that end with a word of pre and are none (签约 ends with 约)
     vague: str  # characters that make a bare scale after them a guess (数百)
+    bare_end: tuple[str, ...]  # words after a bare-scale figure that end it as its clause's end does (万亩大关)
     mid: dict[str, str]
     post: dict[str, str]
     max_pre: int
@@ -113,6 +114,7 @@ def lexicon() -> Lex:
         pre=pre,
         not_pre=not_pre,
         vague="".join(r["word"] for r in approx if r["position"] == "vague"),
+        bare_end=tuple(r["word"] for r in approx if r["position"] == "bare_end"),
         mid=mid,
         post=post,
         max_pre=max(len(w) for w in pre),
