@@ -168,6 +168,25 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
     assert extract(text).meta.region == "恩和哈达镇"
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # The gazetteer knows 察汗乌苏乡 (the town's stem, another suffix) and, far away, 乌苏镇 (抚远市): the name
+        # read is whole (found blind, round s40).
+        (
+            "党的十八大以来，海西州都兰县察汗乌苏镇全力推动产业升级。\n"
+            "察汗乌苏镇党委副书记 镇长 董国智:全镇农作物播种面积达6.9万亩。\n",
+            "察汗乌苏镇",
+        ),
+        ("察汗乌苏镇2021年工作总结\n全镇完成投资5亿元。\n", "察汗乌苏镇"),
+        # A county's short name before the township: the township the gazetteer knows.
+        ("晋江东石镇2020年工作总结\n全镇完成投资5亿元，东石镇新建道路5公里。\n", "东石镇"),
+    ],
+)
+def test_a_township_read_whole_or_after_its_county(text: str, region: str) -> None:
+    assert extract(text).meta.region == region
+
+
 def test_a_superior_in_an_address_is_no_region() -> None:
     # 德州市 before 陵城区 before 糜镇: the city holds the place the text is about; it is not the text's region.
     text = (

@@ -104,8 +104,14 @@ def _last_unit(name: str) -> str:
         # 蒲鞋市街道: the reading above stops at 市 and leaves 街道 unread; the gazetteer knows the whole name.
         return tail
     if units and _suffix_level(units[-1]) is not None:
-        # 晋江东石镇 (a county's short name before its township): the township the gazetteer knows.
-        return _known_township_tail(units[-1]) or units[-1]
+        # 晋江东石镇 (a county's short name before its township), 简介塔畈乡 (a page's word before it): the township
+        # the gazetteer knows. But where it knows the whole stem by another suffix, the name is whole: 察汗乌苏镇,
+        # once 察汗乌苏乡, is not 乌苏镇 (抚远市).
+        unit = units[-1]
+        tail = _known_township_tail(unit)
+        if tail and (_is_stem(unit[: len(unit) - len(tail)]) or not gazetteer.lookup(unit, "township")):
+            return tail
+        return unit
     # 湖镇镇, 嵩市镇, 章镇镇: a township whose stem holds a suffix character, which the reading above takes for a
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
     tail = _known_township_tail(name)
@@ -219,6 +225,11 @@ def _stems() -> dict[str, list[tuple[str, str]]]:
         if len(stem) >= 2 and rows[0]["level"] in ("prefecture", "county", "provincial"):
             out.setdefault(stem[:2], []).append((stem, name))
     return out
+
+
+def _is_stem(words: str) -> bool:
+    """Whether ``words`` are a known region's short name (晋江 of 晋江市) or its full name."""
+    return words in _regions() or any(stem == words for stem, _ in _stems().get(words[:2], ()))
 
 
 @cache
