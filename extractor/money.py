@@ -23,6 +23,7 @@ WINDOW = 12
 # Only 万 and larger: 3千 and 5百 are as often counts as money.
 MIN_SCALE = Decimal(10000)
 _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas that may stand after an amount
+_SPACES = " \t\u3000"
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ def bare_unit(
     moved = True
     while moved and p > floor:
         moved = False
+        if view[p - 1] in _SPACES:  # 地税收入 184万: a space set before a figure, as PDFs and portals do
+            p -= 1
+            moved = True
+            continue
         for w in lex.between:
             if p - len(w) >= floor and view.startswith(w, p - len(w)):
                 p -= len(w)
