@@ -7,7 +7,7 @@ import gc
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from extractor import gazetteer
@@ -17,6 +17,8 @@ from extractor import quantities as qmod
 from extractor.loaders import Loaded, load, load_bytes
 from extractor.masks import build_masks
 from extractor.normalize import detect_script, escaped_breaks, simplified, views
+from extractor.quantities import QMatch
+from extractor.quantity_lexicon import ASIDE_KINDS
 from extractor.records import QuantityModels, SpanModels, committing
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
@@ -144,10 +146,16 @@ def _all_plan(segments: Segments) -> Segments:
 _KIND_OF_PERIOD = {"cumulative": "cumulative", "average": "cumulative", "ytd": "ytd", "half": "ytd", "quarter": "ytd"}
 
 
+def _record_figures(a: Analysis, in_part: Callable[[str], bool]) -> list[QMatch]:
+    """The figures a record may hold, in the parts ``in_part`` accepts: never an age, a time span or a count of
+    places (ASIDE_KINDS), which say whom, when or where another figure counts."""
+    parts = a.quantity_parts()
+    return [q for q, part in zip(a.quantities, parts, strict=True) if in_part(part) and q.kind not in ASIDE_KINDS]
+
+
 def build_indicators(a: Analysis) -> list[M.Indicator]:
     text, view = a.text, a.view
-    parts = a.quantity_parts()
-    qs = [q for q, kind in zip(a.quantities, parts, strict=True) if kind in INDICATOR_PARTS and q.kind != "span"]
+    qs = _record_figures(a, INDICATOR_PARTS.__contains__)
     mentions = ind.read_mentions(text, view, a.segments, qs)
     ind.link(mentions, view, text)
     ind.distribute(mentions, view, text)
@@ -214,7 +222,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
 def build_goals(a: Analysis) -> list[M.Goal]:
     from extractor.records.goals import build_goals as goals
 
-    qs = [q for q, kind in zip(a.quantities, a.quantity_parts(), strict=True) if kind == "plan" and q.kind != "span"]
+    qs = _record_figures(a, "plan".__eq__)
     return goals(a.text, a.view, a.segments, qs, a.meta.year_planned, a.quantity_model, a.plan_pieces)
 
 
@@ -226,7 +234,7 @@ def build_projects(a: Analysis, county: str | None = None) -> list[M.Project]:
     places = frozenset(gazetteer.places_in(county)) if county else frozenset()
     # The noise index's own lookup (a span, or None) is asked once per candidate: no wrapper calls in between.
     noise_at = a.segments.noise_index().at
-    qs = [q for q in a.quantities if q.kind != "span"]
+    qs = [q for q in a.quantities if q.kind not in ASIDE_KINDS]  # in any part: a project's status says which
     return projects(a.text, a.view, a.segments, qs, noise_at, years, a.quantity_model, places, a.status_kind)
 
 

@@ -261,6 +261,18 @@ def is_bare_some(s: str) -> bool:
     return len(s) == 1 and s in tables().some
 
 
+def is_positional(s: str) -> bool:
+    """Two Chinese digits or more with no power between them (五一, 二〇一九): read digit by digit, a name's or a
+    year's, never a count of things."""
+    digits = tables().digits
+    return len(s) >= 2 and all(c in digits for c in s)
+
+
+def is_lone_two(s: str) -> bool:
+    """二 on its own before a noun: a name's (二村, 二厂), since a count of two is 两."""
+    return s in ("二", "贰")
+
+
 def is_bare_chinese_one(s: str) -> bool:
     """一 on its own: an article ("a", "one") far more often than a count."""
     return s in ("一", "壹")

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from extractor import articles, gazetteer, numerals, points, wraps
+from extractor import articles, gazetteer, numerals, place_counts, points, wraps
 from extractor._data import column
 from extractor.figure_parts import (
     ONE,
@@ -314,6 +314,8 @@ def _read_at(
         return None, first.end
     if first.chinese and (masks.quoted[start] or not unit.chinese):
         return None, first.end
+    if unit.after_list and (high is not None or not _counts_places(view, first)):
+        return None, first.end
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
     if first.chinese and high is None and first.high is None and not first.scale_text:
@@ -520,6 +522,11 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
             )
         )
     return out
+
+
+def _counts_places(view: str, part: Part) -> bool:
+    """两村, 4村: places counted right after their names (place_counts.py); elsewhere a name's numeral (8村生猪)."""
+    return place_counts.counts(view, part.start, view[part.start : part.core_end], part.number)
 
 
 def _inside(found: list[QMatch], start: int, end: int) -> bool:

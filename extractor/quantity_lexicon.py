@@ -14,6 +14,10 @@ from extractor import _compiled, numerals
 from extractor._data import column, table
 from extractor.money import lexicon as money_words
 
+# The kinds of unit whose quantities are reported but never a record's figure: they say whom, when or where another
+# figure counts (60岁以上老人, 用3个月时间, 胡岗、叶圩两村已通过验收: units.tsv kind).
+ASIDE_KINDS = frozenset({"span", "places"})
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -24,6 +28,7 @@ class Unit:
     chinese: bool
     alone: bool = False  # a unit only where no word goes on after it (13600平，), see units.tsv
     after_noun: bool = False  # 一 and this unit after the thing counted, at a clause's end (园区一个，)
+    after_list: bool = False  # a kind of place, counted only right after the places it counts (胡岗、叶圩两村)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ def lexicon() -> Lex:
             r["chinese"] == "yes",
             r["alone"] == "yes",
             r.get("after_noun") == "yes",
+            r.get("after_list") == "yes",
         )
         for r in table("units.tsv")
     }

@@ -27,6 +27,7 @@ from extractor.figure_parts import unit_at as _unit_at
 from extractor.numerals import chinese_chars as numerals_chars
 from extractor.numerals import tables as numeral_tables
 from extractor.quantities import lexicon as quantity_lexicon
+from extractor.quantity_lexicon import Unit
 from extractor.records.project_lexicon import Lex, lexicon
 
 MAX_NAME = 32
@@ -219,13 +220,19 @@ def _skip_count(view: str, s: int, end: int, lex: Lex) -> int:
             return f if f < b and view[f].isdigit() else s
         if view[s] in quantity_lexicon().mid and s + 1 < end:
             s += 1  # 100余公里农村公路: 余 or 多 between the figure and its unit
-        unit = _unit_at(view, s, quantity_lexicon())
+        unit = _count_unit(view, s)
         if unit is None and view[s] in numerals_chars():
-            unit = _unit_at(view, s + 1, quantity_lexicon())  # 10万亩圩堤: the scale, then the unit
+            unit = _count_unit(view, s + 1)  # 10万亩圩堤: the scale, then the unit
             s += unit is not None
         if unit is not None and s + len(unit.text) <= end:
             return s + len(unit.text)
     return s
+
+
+def _count_unit(view: str, pos: int) -> Unit | None:
+    """The unit at ``pos``, but never a kind of place (245省道, 5村家畜): one only right after the places it counts."""
+    unit = _unit_at(view, pos, quantity_lexicon())
+    return None if unit is None or unit.after_list else unit
 
 
 def _extend_tails(view: str, end: int, limit: int, lex: Lex) -> int:
@@ -255,7 +262,7 @@ def _names_a_product(view: str, pos: int, limit: int) -> bool:
     p = pos
     while p < limit and (view[p].isdigit() or view[p] in ".万千百亿"):
         p += 1
-    unit = _unit_at(view, p, quantity_lexicon()) if p > pos else None
+    unit = _count_unit(view, p) if p > pos else None
     if unit is not None:
         p += len(unit.text)
     q = p

@@ -1,0 +1,55 @@
+"""A numeral before a kind of place (两村, 4村, 三县: units.tsv after_list) counts places only right after the places
+it counts: after a list of their names (胡岗、叶圩两村; 召陵、商水、上蔡三县交界), after 等 (草川、高磨等4村) or after a
+word of holding (辖10村). Anywhere else it is part of a name: 抓好8村生猪 is village No. 8's, 新华三村 and 四村 (in
+齐东、孙家、四村猕猴桃基地) are villages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+from extractor import numerals
+from extractor._data import column
+from extractor.segment import list_marks
+
+# A place's name in a list: two to five characters (叶圩, 黄溪口; 东 of 京津冀、东三省 is no name of its own); the first
+# item may carry the word before the list (在后庄、三十铺、城南…), so it may run longer.
+_NAME = (2, 5)
+_FIRST = 8
+
+
+@cache
+def _before() -> tuple[str, ...]:
+    return tuple(sorted(column("place_counts.tsv", "word"), key=len, reverse=True))
+
+
+def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
+    """Whether ``numeral`` (view[start:…], its value ``number``) counts the places named right before it."""
+    if numerals.is_lone_two(numeral) or numerals.is_positional(numeral):
+        return False  # 微山二村, 五一村: a village's name; two places are 两村
+    p = start
+    while p > 0 and view[p - 1] in " \t\u3000":
+        p -= 1
+    if view.endswith(_before(), 0, p):
+        return True
+    marks = {m for m in list_marks() if not _han(m)}  # 、: 和 and 与 stand inside names too (和平村)
+    items = 0
+    while True:
+        q = p
+        while q > 0 and p - q < _FIRST and _han(view[q - 1]):
+            q -= 1
+        size = p - q
+        if size < _NAME[0] or (items == 0 and size > _NAME[1]):
+            return False  # 、四村: an item of its own; 抓好8村: a verb, no list
+        items += 1
+        if q == 0 or view[q - 1] not in marks:
+            break
+        if size > _NAME[1]:
+            return False  # a long item inside the list: no list of names
+        p = q - 1
+    # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
+    return 2 <= items <= number
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

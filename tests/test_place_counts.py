@@ -1,0 +1,19 @@
+"""A count of places right after their names (胡岗、叶圩两村; units.tsv after_list, place_counts.py) is a quantity but
+no record's figure, and a kind of place is no unit where no such names stand before it (245省道)."""
+
+from __future__ import annotations
+
+from extractor import extract
+
+
+def test_a_count_of_places_stays_inside_the_name_of_the_figure_it_qualifies() -> None:
+    doc = extract("今年，侣楼、曹庄两村已率先完成道路硬化12公里。")
+    assert [q.raw for q in doc.quantities] == ["两村", "12公里"]
+    assert [(i.name, i.value.raw if i.value else None) for i in doc.indicators] == [
+        ("侣楼、曹庄两村已率先完成道路硬化", "12公里")
+    ]
+
+
+def test_a_kind_of_place_after_a_road_number_stays_in_a_projects_name() -> None:
+    doc = extract("2024年工作打算：重点打造245省道万亩花卉苗木基地。")
+    assert [p.name for p in doc.projects] == ["省道万亩花卉苗木基地"]
