@@ -16,11 +16,19 @@ from extractor.segment import list_marks
 # item may carry the word before the list (在后庄、三十铺、城南…), so it may run longer.
 _NAME = (2, 5)
 _FIRST = 8
+# The most names a list counted so may hold: a longer one is a table's, not a sentence's.
+_MAX_ITEMS = 30
 
 
 @cache
 def _before() -> tuple[str, ...]:
     return tuple(sorted(column("place_counts.tsv", "word"), key=len, reverse=True))
+
+
+@cache
+def _marks() -> frozenset[str]:
+    """The list marks between names: 、, not 和 or 与, which stand inside names too (和平村)."""
+    return frozenset(m for m in list_marks() if not _han(m))
 
 
 def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
@@ -32,7 +40,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
         p -= 1
     if view.endswith(_before(), 0, p):
         return True
-    marks = {m for m in list_marks() if not _han(m)}  # 、: 和 and 与 stand inside names too (和平村)
+    marks = _marks()
     items = 0
     while True:
         q = p
@@ -42,13 +50,15 @@ def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):
             return False  # 、四村: an item of its own; 抓好8村: a verb, no list
         items += 1
+        if items > number or items > _MAX_ITEMS:
+            return False  # more names than the count: no list it counts (and the scan stays bounded)
         if q == 0 or view[q - 1] not in marks:
             break
         if size > _NAME[1]:
             return False  # a long item inside the list: no list of names
         p = q - 1
     # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
-    return 2 <= items <= number
+    return items >= 2
 
 
 def _han(ch: str) -> bool:
