@@ -136,6 +136,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     ),
     "plan_ruby": (lambda n: _repeat("确保增(zēng)长5%。", n, _PLAN), "ruby in every sentence of a plan"),
     "money_bare": (lambda n: _repeat("有5万。", n, "收入1亿元。"), "bare 万 figures long after one amount of money"),
+    "place_counts": (
+        lambda n: _repeat("甲乙、丙丁、戊己、庚辛、壬癸五十村、", n),
+        "a count of places after every five names, in one list (each count looks back over thirty names)",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),
