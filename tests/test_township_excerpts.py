@@ -46,7 +46,7 @@ def test_quantities_on_the_township_excerpts() -> None:
     # - money implied but not written (两亿大关, 30万以上32个村), bare scales a word follows (超千万的5家, 上亿元的);
     # - counts the tool leaves alone: 一 as an article (一个居委会, 一部宣传片), places counted with no names before
     #   them (两省两县六乡交界, 鲁豫两省, 六村合计: 抓好8村生猪 is a village's number), headings (五个方面工作), classes
-    #   (百亩基地, 超千万元), rare units (357棺), scores (25.5分), ratios (性别比105.95:100);
+    #   (百亩基地, 超千万元), rare units (357棺), ratios (性别比105.95:100);
     # - a unit the annotators split from its figure by a space (3872 头 (只、匹)).
     # The extra, each counted once per record quoting it: 翻一番 (left out by two annotators), and counts in
     # slogans, names and terms (建设三个荷塘, 三家车路, 长胜村七幢, 800米大河, 十天高速, 三类残儿), and a garbled
