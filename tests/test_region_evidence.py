@@ -187,6 +187,15 @@ def test_a_township_read_whole_or_after_its_county(text: str, region: str) -> No
     assert extract(text).meta.region == region
 
 
+def test_a_townships_own_name_outranks_a_party_committee_it_names() -> None:
+    # 被中共泉州市委评为: an award from the township's superior (found blind, round s43); 长坑乡 is written three times.
+    text = (
+        "长坑乡是安溪的主要商贸集散地之一，2002年总人口81425人。两年来，长坑乡农业经济稳步增长，"
+        "2002年实现粮食总产13810吨。2001年，苏桂泉被中共泉州市委评为优秀党务工作者。长坑乡新办企业13家。\n"
+    )
+    assert extract(text).meta.region == "长坑乡"
+
+
 def test_a_superior_in_an_address_is_no_region() -> None:
     # 德州市 before 陵城区 before 糜镇: the city holds the place the text is about; it is not the text's region.
     text = (

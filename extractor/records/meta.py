@@ -407,30 +407,22 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     head_end = segments.lines[min(len(segments.lines), HEAD_LINES) - 1].end if segments.lines else 0
     head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
 
-    region_raw = None
-    for source, pat in _region_patterns():
-        where = compact_title if source == "title" else head if source == "head" else names
-        for m in pat.finditer(where):
-            cand = _last_unit(m.group("region"))
-            if _valid_region(cand, in_title=source == "title"):
-                full = _fuller_township(cand, names)
-                region_raw = (full, m.group("region")) if full else (cand, m.group("region"))
-                break
-        if region_raw:
-            break
+    texts = {"title": compact_title, "head": head, "body": names}
+    region_raw = _from_patterns(("title", "head"), texts)
     if region_raw is None:
         scope_level = _level_from_scope(names) or _masked_level(view, segments)
-        # A township's name written three times is evidence whether or not scope words give the level.
+        # A township's name written three times is evidence whether or not scope words give the level; it outranks
+        # a party committee the body names (被中共泉州市委评为…: the township's superior, found blind in round s43).
         named = _own_name(names, scope_level or "township")
         if named is not None:
             named = _fuller_township(named, names) or named
-        else:
+        elif (region_raw := _from_patterns(("body",), texts)) is None:
             named = _most_named(names, scope_level)
             if named and scope_level is None and _level_from_scope(names, 1) == "township":
                 # 全镇 once or twice, and no other scope word as often: a township's text. The county around it
                 # may stand for it; a city or a province it names (打造青岛市首个…) is its superior.
                 named = named if _regions()[named][0]["level"] == "county" else None
-        if named:
+        if named and region_raw is None:
             region_raw = (named, named)
     region = region_s = level = code = None
     if region_raw and region_raw[0] in _government_regions():
@@ -458,6 +450,21 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         year_reviewed=reviewed,
         year_planned=planned,
     )
+
+
+def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str, str] | None:
+    """The region and the words it was read from, by the first pattern of ``sources`` (region_patterns.tsv, in its
+    order) that reads a valid one from its text (``texts``: the title, the head, the body)."""
+    names = texts["body"]
+    for source, pat in _region_patterns():
+        if source not in sources:
+            continue
+        for m in pat.finditer(texts[source]):
+            cand = _last_unit(m.group("region"))
+            if _valid_region(cand, in_title=source == "title"):
+                full = _fuller_township(cand, names)
+                return (full, m.group("region")) if full else (cand, m.group("region"))
+    return None
 
 
 # The longest tail of a name looked for in the gazetteer: the longest townships' names (ethnic townships, 某某蒙古族
