@@ -243,6 +243,14 @@ def test_pinyin_ruby_is_noise_and_figures_stay_whole() -> None:
     assert [(q.raw, q.span.start) for q in doc.quantities] == [("5.8%", text.index("5.8%"))]
 
 
+def test_toneless_ruby_doubled_after_each_character_is_noise() -> None:
+    # Found blind (round s43): 萬(wan)(wan)戶, each syllable written twice; the figure reads across both brackets.
+    text = "全鎮(zhen)(zhen)共有1.20萬(wan)(wan)戶，5.4萬(wan)(wan)人。\n"
+    doc = extract(text)
+    assert [n.text for n in doc.noise if n.kind == "markup"] == ["(zhen)", "(zhen)", "(wan)", "(wan)", "(wan)", "(wan)"]
+    assert [q.raw for q in doc.quantities] == ["1.20萬(wan)(wan)戶", "5.4萬(wan)(wan)人"]
+
+
 REVIEW = "2019年工作总结\n一、2019年工作回顾\n"
 
 
