@@ -37,6 +37,7 @@ class _Lex:
     objects: tuple[str, ...]
     not_objects: tuple[str, ...]
     people_objects: tuple[str, ...]
+    money_objects: tuple[str, ...]
 
 
 @cache
@@ -51,6 +52,7 @@ def lexicon() -> _Lex:
         objects=column("money_cues.tsv", "word", kind="object"),
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
         people_objects=column("money_cues.tsv", "word", kind="people_object"),
+        money_objects=column("money_cues.tsv", "word", kind="money_object"),
     )
 
 
@@ -68,6 +70,8 @@ def bare_unit(
     nxt = view[end] if end < len(view) else ""
     lex = lexicon()
     if "\u4e00" <= nxt <= "\u9fff" and nxt not in may_follow:
+        if any(view.startswith(w, end) for w in lex.money_objects):
+            return "money"  # 拿出60余万专项资金: the money itself is named right after the scale
         return "people" if any(view.startswith(w, end) for w in lex.people_objects) else None
     floor = max(0, start - WINDOW)
     p = start
