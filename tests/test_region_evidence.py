@@ -196,6 +196,15 @@ def test_a_townships_own_name_outranks_a_party_committee_it_names() -> None:
     assert extract(text).meta.region == "长坑乡"
 
 
+def test_a_line_of_history_opening_with_a_former_township_is_no_region() -> None:
+    # 1958年演興鄉…: a former township once, where the text names its own (演豐鎮) more often (found blind, round s45).
+    text = (
+        "演豐鎮轄區內交通發達。\n演豐鎮位于海南省海口市美蘭區中部，轄1個社區、13個行政村。\n"
+        "1958年演興鄉與興海鄉合并設演海公社。1987年置演豐鎮、演海鎮。2003年，美蘭鎮更名為演豐鎮。\n"
+    )
+    assert extract(text).meta.region == "演豐鎮"
+
+
 def test_a_superior_in_an_address_is_no_region() -> None:
     # 德州市 before 陵城区 before 糜镇: the city holds the place the text is about; it is not the text's region.
     text = (
