@@ -468,7 +468,7 @@ def _bare_scale_re() -> re.Pattern[str]:
     # A scale right after a numeral belongs to that numeral's figure (三百余人, 3千余人), read by find().
     # A vague word before it makes it a guess (数百余人).
     numeral = re.escape("".join(sorted(set(numerals.chinese_chars()) | set("0123456789.") | set(lex.vague))))
-    mid = re.escape("".join(sorted({w[0] for w in lex.mid})))
+    mid = re.escape("".join(sorted({w[0] for w in lex.bare_mid})))
     # The set first and the look-behinds after it: the engine then skips to the scales (a look-behind first is
     # tried at every position). Group `more`: a scale with an approximation word after it (百余个, 千余人).
     return re.compile(
@@ -541,7 +541,7 @@ _START = operator.attrgetter("start")
 def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:
     """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
     left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""
-    mid = word_at(view, k + 1, lex.mid, lex.max_mid)
+    mid = word_at(view, k + 1, lex.bare_mid, max(map(len, lex.bare_mid)))
     if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
         return None
     if k > 0 and masks.blocked[k - 1]:
@@ -557,7 +557,7 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
     number = scale_value(view[k])  # read as a numeral of its own, as 三百余人 is
     base = number * scale_value(view[e:j]) * u.factor
     return QMatch(
-        k, end, number, None, text[e:end], base, None, u.base, lex.mid[mid], u.kind, True, k, end
+        k, end, number, None, text[e:end], base, None, u.base, lex.bare_mid[mid], u.kind, True, k, end
     )  # fmt: skip
 
 

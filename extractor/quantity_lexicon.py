@@ -39,6 +39,7 @@ class Lex:
     vague: str  # characters that make a bare scale after them a guess (数百)
     bare_end: tuple[str, ...]  # words after a bare-scale figure that end it as its clause's end does (万亩大关)
     mid: dict[str, str]
+    bare_mid: dict[str, str]  # approximation words that may follow a scale with no numeral before it (百余个)
     post: dict[str, str]
     max_pre: int
     max_mid: int
@@ -87,6 +88,7 @@ def lexicon() -> Lex:
     pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
     not_pre = tuple(r["word"] for r in approx if r["position"] == "not_pre")
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
+    bare_mid = {r["word"]: r["approx"] for r in approx if r["position"] == "bare_mid"}
     post = {r["word"]: r["approx"] for r in approx if r["position"] == "post"}
     cn = numerals.chinese_chars()
     t = numerals.tables()
@@ -122,6 +124,7 @@ def lexicon() -> Lex:
         vague="".join(r["word"] for r in approx if r["position"] == "vague"),
         bare_end=tuple(r["word"] for r in approx if r["position"] == "bare_end"),
         mid=mid,
+        bare_mid=bare_mid,
         post=post,
         max_pre=max(len(w) for w in pre),
         max_mid=max(len(w) for w in mid),
