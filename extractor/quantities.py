@@ -463,7 +463,7 @@ def _bare_scale_re() -> re.Pattern[str]:
     """A scale with no digit right after the last character of an approximation word (逾万人, 近千亩, 超亿元): the
     scale is searched (one scan in C, a figure's scale fails at the character before it), the word then read."""
     lex = lexicon()
-    last = "".join(sorted(lex.pre_last))
+    last = "".join(sorted(lex.scale_pre_last))
     scales = re.escape("".join(scale_chars()))
     # A scale right after a numeral belongs to that numeral's figure (三百余人, 3千余人), read by find().
     # A vague word before it makes it a guess (数百余人).
@@ -485,7 +485,7 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
     out = []
     for m in _bare_scale_re().finditer(view):
         k, e = m.start(), m.end()
-        pre = None if m.group("more") is not None else word_before(view, k, lex.pre, lex.max_pre)
+        pre = None if m.group("more") is not None else word_before(view, k, lex.scale_pre, lex.max_scale_pre)
         if pre is None or view.endswith(lex.not_pre, 0, k):
             # 百余个: one of the scale, an approximation word after it. 签约亿元: no approximation word, and no figure;
             # but 达到万余亩 (到 ends none here) is read as 百余个 is.
@@ -500,7 +500,7 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
             continue
         end = e + len(u.text)
         goes_on = end < len(view) and view[end] not in _BARE_END and not view.startswith(lex.bare_end, end)
-        if _inside(found, s, end) or (goes_on and (u.kind != "count" or lex.pre[pre] == "more_than")):
+        if _inside(found, s, end) or (goes_on and (u.kind != "count" or lex.scale_pre[pre] == "more_than")):
             # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
             # such classes does (销售收入超亿元、纳税超千万元企业).
             continue
@@ -514,7 +514,7 @@ def _bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatc
                 base_value=scale_value(m.group()) * u.factor,
                 base_high=None,
                 base_unit=u.base,
-                approx=lex.pre[pre],
+                approx=lex.scale_pre[pre],
                 kind=u.kind,
                 chinese=True,
                 core_start=s,

@@ -42,6 +42,8 @@ class Lex:
     bare_mid: dict[str, str]  # approximation words that may follow a scale with no numeral before it (百余个)
     post: dict[str, str]
     max_pre: int
+    scale_pre: dict[str, str]  # pre, and the words that are one only before a scale with no numeral (过亿元)
+    max_scale_pre: int
     max_mid: int
     max_post: int
     separators: tuple[str, ...]
@@ -60,6 +62,7 @@ class Lex:
     unit_first: frozenset[str]
     unit_lengths: dict[str, tuple[int, ...]]  # the lengths of the units starting with each character, longest first
     pre_last: frozenset[str]
+    scale_pre_last: frozenset[str]
     mid_first: frozenset[str]
     post_first: frozenset[str]
     separator_first: frozenset[str]
@@ -86,6 +89,7 @@ def lexicon() -> Lex:
     }
     approx = table("approx.tsv")
     pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
+    scale_pre = {**pre, **{r["word"]: r["approx"] for r in approx if r["position"] == "scale_pre"}}
     not_pre = tuple(r["word"] for r in approx if r["position"] == "not_pre")
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
     bare_mid = {r["word"]: r["approx"] for r in approx if r["position"] == "bare_mid"}
@@ -127,6 +131,8 @@ def lexicon() -> Lex:
         bare_mid=bare_mid,
         post=post,
         max_pre=max(len(w) for w in pre),
+        scale_pre=scale_pre,
+        max_scale_pre=max(len(w) for w in scale_pre),
         max_mid=max(len(w) for w in mid),
         max_post=max(len(w) for w in post),
         separators=separators,
@@ -145,6 +151,7 @@ def lexicon() -> Lex:
             c: tuple(sorted({len(u) for u in units if u[0] == c}, reverse=True)) for c in {u[0] for u in units}
         },
         pre_last=frozenset(w[-1] for w in pre),
+        scale_pre_last=frozenset(w[-1] for w in scale_pre),
         mid_first=frozenset(w[0] for w in mid),
         post_first=frozenset(w[0] for w in post),
         separator_first=frozenset(w[0] for w in separators),
