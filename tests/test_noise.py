@@ -53,6 +53,7 @@ CASES = {
         "乡镇年终工作总结精选5篇",
         "社区街道办垃圾分类工作总结3篇",  # a title that counts the essays below it
         "1篇",  # an essay's number on a line of its own
+        "共找到4條詞條名為新發鎮的結果 展開",  # a wiki's count of entries by one name
         "《2020年度人居环境整治工作总结3篇.docx》",  # a file's name ending with the count of essays it holds
         "友情链接：",
         "相关报道：",
