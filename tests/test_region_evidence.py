@@ -205,6 +205,12 @@ def test_a_line_of_history_opening_with_a_former_township_is_no_region() -> None
     assert extract(text).meta.region == "演豐鎮"
 
 
+def test_a_township_whose_stem_holds_a_sentence_character_and_the_gazetteer_knows() -> None:
+    # 和 and 上 stand in sentences (我代表和…) and in names: 协和 is the stem of townships the gazetteer knows.
+    text = "协和街道地处天府新区。2019年，协和街道完成投资5亿元，协和街道新建道路5公里。\n"
+    assert extract(text).meta.region == "协和街道"
+
+
 def test_a_superior_in_an_address_is_no_region() -> None:
     # 德州市 before 陵城区 before 糜镇: the city holds the place the text is about; it is not the text's region.
     text = (
@@ -374,6 +380,12 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("今年以来，镇沅县恩乐镇着力抓实产业发展。\n", "恩乐镇"),
         # a scope word (全镇) is no name, whatever stands before it
         ("2008年，通过全镇干部群众的共同努力，完成投资5亿元。\n", None),
+        # a year's clause, then the subject and its leadership (found in the excerpts)
+        ("2020年是全面建成小康社会的决胜之年，南大街街道在区委区政府的正确领导下，完成投资5亿元。\n", "南大街街道"),
+        # a township's party committee and government, side by side (a new-year letter's senders)
+        ("中共滨湖镇委员会、滨湖镇人民政府向各界人士致以新春的祝福。\n回望2024年，全镇完成投资5亿元。\n", "滨湖镇"),
+        # one name alone is no evidence of the pair
+        ("中共滨湖镇委员会、人民政府向各界人士致以新春的祝福。\n", None),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

@@ -177,8 +177,8 @@ def _not_in_stem() -> regex.Pattern[str]:
 def _valid_region(name: str, in_title: bool = False) -> bool:
     """A known name, or one with an administrative suffix. A name read from a sentence (我代表市人民政府) must hold
     none of the not-in-name characters; a title line names its region by itself, and townships, which
-    regions.tsv does not list, may hold them (和平镇, 上塘镇), as may a township the gazetteer knows by that very name
-    (向家镇第四届人民代表大会). A name must hold more than suffix characters."""
+    regions.tsv does not list, may hold them (和平镇, 上塘镇), as may a township whose name or stem the gazetteer
+    knows (向家镇第四届人民代表大会; 协和街道, of 协和镇's stem). A name must hold more than suffix characters."""
     if _masked().search(name):
         return False  # 某街道: a name masked by the copy
     if name in _regions():
@@ -197,7 +197,9 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     # regions.tsv lists every county and city by name: an unknown one read from a title is a phrase that ends in
     # a suffix character (乡镇与农场场县共建 gives 与农场场县), unless it holds no sentence character (a former name).
     return level is not None and (
-        (in_title and level == "township") or _not_in_names().search(name) is None or _known_township_tail(name) == name
+        (in_title and level == "township")
+        or _not_in_names().search(name) is None
+        or (level == "township" and bool(gazetteer.lookup(name, "township")))
     )
 
 
@@ -334,8 +336,11 @@ def _own_name(view: str, level: str | None) -> str | None:
         p = m.start()
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
-            # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text.
-            if len(stem) < k or not _HAN.fullmatch(stem) or _not_in_names().search(stem):
+            # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
+            # but a name whose stem the gazetteer knows may hold one (协和街道, of 协和镇's stem; 上江乡: found blind).
+            if len(stem) < k or not _HAN.fullmatch(stem):
+                break
+            if _not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
                 break
             if _not_in_stem().search(stem) or _name_ends().search(stem):
                 break  # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇
