@@ -16,14 +16,13 @@ from functools import cache
 from typing import Literal
 
 from extractor._data import column
-from extractor.segment import list_marks
+from extractor.segment import INLINE_SPACES, list_marks
 
 # How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
 WINDOW = 12
 # Only 万 and larger: 3千 and 5百 are as often counts as money.
 MIN_SCALE = Decimal(10000)
 _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas that may stand after an amount
-_SPACES = " \t\u3000"
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def bare_unit(
     moved = True
     while moved and p > floor:
         moved = False
-        if view[p - 1] in _SPACES:  # 地税收入 184万: a space set before a figure, as PDFs and portals do
+        if view[p - 1] in INLINE_SPACES:  # 地税收入 184万: a space set before a figure, as PDFs and portals do
             p -= 1
             moved = True
             continue

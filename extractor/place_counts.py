@@ -10,7 +10,7 @@ from functools import cache
 
 from extractor import numerals
 from extractor._data import column
-from extractor.segment import list_marks
+from extractor.segment import INLINE_SPACES, list_marks
 
 # A place's name in a list: two to five characters (叶圩, 黄溪口; 东 of 京津冀、东三省 is no name of its own); the first
 # item may carry the word before the list (在后庄、三十铺、城南…), so it may run longer.
@@ -36,7 +36,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
     if numerals.is_lone_two(numeral) or numerals.is_positional(numeral):
         return False  # 微山二村, 五一村: a village's name; two places are 两村
     p = start
-    while p > 0 and view[p - 1] in " \t\u3000":
+    while p > 0 and view[p - 1] in INLINE_SPACES:
         p -= 1
     if view.endswith(_before(), 0, p):
         return True

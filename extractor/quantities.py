@@ -34,7 +34,7 @@ from extractor.figure_parts import (
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit
 from extractor.quantity_lexicon import Lex, Unit, lexicon
-from extractor.segment import CLAUSE_END, CLAUSE_MARKS, SENTENCE_END, item_number_marker
+from extractor.segment import CLAUSE_END, CLAUSE_MARKS, INLINE_SPACES, SENTENCE_END, item_number_marker
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -381,9 +381,12 @@ def _read_at(
 def _opens_line(view: str, pos: int) -> bool:
     """Whether only spaces (a few) stand between the start of its line and ``pos``."""
     p = pos
-    while p > 0 and view[p - 1] in " \t\u3000" and pos - p < 8:
+    while p > 0 and view[p - 1] in INLINE_SPACES and pos - p < 8:
         p -= 1
     return p == 0 or view[p - 1] in "\r\n"
+
+
+_SPACES_AND_BREAKS = INLINE_SPACES + "\r\n"
 
 
 def _after_a_sentence(view: str, pos: int) -> bool:
@@ -391,7 +394,7 @@ def _after_a_sentence(view: str, pos: int) -> bool:
     repair reads a line's end (wraps.SENTENCE_END, from pages.tsv): the text's start or such a mark before the line
     breaks and spaces back from ``pos``."""
     p = pos
-    while p > 0 and view[p - 1] in " \t\u3000\r\n" and pos - p < 16:
+    while p > 0 and view[p - 1] in _SPACES_AND_BREAKS and pos - p < 16:
         p -= 1
     return p == 0 or view[p - 1] in wraps.SENTENCE_END
 

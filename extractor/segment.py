@@ -21,6 +21,8 @@ from extractor._data import any_of, column, table
 
 SENTENCE_END = "。！？!?；;"
 CLAUSE_END = "，,：:"
+# The spaces that stand inside a line: PDF padding, a portal's indent, an ideographic space.
+INLINE_SPACES = " \t\u3000"
 # The marks no figure and no list item runs across: a sentence's or a clause's end, and the list mark 、.
 CLAUSE_MARKS = SENTENCE_END + CLAUSE_END + "、"
 _CLOSERS = "”’」』)）\"'"
@@ -326,9 +328,9 @@ def split_sentences(view: str, start: int, end: int) -> list[Span]:
 
 
 def _strip_span(view: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and view[start] in " \t\u3000":
+    while start < end and view[start] in INLINE_SPACES:
         start += 1
-    while end > start and view[end - 1] in " \t\u3000":
+    while end > start and view[end - 1] in INLINE_SPACES:
         end -= 1
     return start, end
 

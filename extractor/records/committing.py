@@ -19,7 +19,7 @@ import regex
 
 from extractor import _compiled
 from extractor._data import table
-from extractor.segment import YEAR, Part, Segments, Span, SpanIndex
+from extractor.segment import INLINE_SPACES, YEAR, Part, Segments, Span, SpanIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # Parts that may hold a plan paragraph (下一步…): a problems part or an appendix never does.
@@ -161,7 +161,7 @@ def _sentence_cue(view: str, segments: Segments, s: int, e: int, planned: int | 
         sent = segments.sentences[i]
         if sent.start >= s:
             body = view[sent.start : sent.end]
-            stripped = body.lstrip(" \t\u3000")
+            stripped = body.lstrip(INLINE_SPACES)
             at = sent.start + len(body) - len(stripped)
             if k.paragraph.match(stripped):
                 return at
