@@ -544,7 +544,7 @@ _START = operator.attrgetter("start")
 def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:
     """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
     left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""
-    mid = word_at(view, k + 1, lex.bare_mid, max(map(len, lex.bare_mid)))
+    mid = word_at(view, k + 1, lex.bare_mid, lex.max_bare_mid)
     if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
         return None
     if k > 0 and masks.blocked[k - 1]:

@@ -40,6 +40,7 @@ class Lex:
     bare_end: tuple[str, ...]  # words after a bare-scale figure that end it as its clause's end does (万亩大关)
     mid: dict[str, str]
     bare_mid: dict[str, str]  # approximation words that may follow a scale with no numeral before it (百余个)
+    max_bare_mid: int
     post: dict[str, str]
     max_pre: int
     scale_pre: dict[str, str]  # pre, and the words that are one only before a scale with no numeral (过亿元)
@@ -129,6 +130,7 @@ def lexicon() -> Lex:
         bare_end=tuple(r["word"] for r in approx if r["position"] == "bare_end"),
         mid=mid,
         bare_mid=bare_mid,
+        max_bare_mid=max(len(w) for w in bare_mid),
         post=post,
         max_pre=max(len(w) for w in pre),
         scale_pre=scale_pre,
