@@ -45,18 +45,18 @@ def unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
         return None
     for n in lex.unit_lengths[view[pos]]:
         u = lex.units.get(view[pos : pos + n])
-        if u is not None and (not u.alone or nothing_goes_on(view, pos + n, lex)) and not _latin_goes_on(view, pos + n):
+        if (
+            u is not None
+            and (not u.alone or nothing_goes_on(view, pos + n, lex))
+            and not (u.latin and _latin_goes_on(view, pos + n))
+        ):
             return u
     return None
 
 
 def _latin_goes_on(view: str, end: int) -> bool:
     # A unit in Latin letters is a whole word: 5mg is no 5 m, 10min no 10 m.
-    return end < len(view) and _is_latin(view[end - 1]) and _is_latin(view[end])
-
-
-def _is_latin(c: str) -> bool:
-    return c.isascii() and c.isalpha()
+    return end < len(view) and view[end].isascii() and view[end].isalpha()
 
 
 def nothing_goes_on(view: str, pos: int, lex: Lex) -> bool:

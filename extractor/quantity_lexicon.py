@@ -29,6 +29,7 @@ class Unit:
     alone: bool = False  # a unit only where no word goes on after it (13600平，), see units.tsv
     after_noun: bool = False  # 一 and this unit after the thing counted, at a clause's end (园区一个，)
     after_list: bool = False  # a kind of place, counted only right after the places it counts (胡岗、叶圩两村)
+    latin: bool = False  # ends with a Latin letter (m, kg): a unit only as a whole word (5mg is no 5 m)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def lexicon() -> Lex:
             r["alone"] == "yes",
             r.get("after_noun") == "yes",
             r.get("after_list") == "yes",
+            r["unit"][-1].isascii() and r["unit"][-1].isalpha(),
         )
         for r in table("units.tsv")
     }
