@@ -211,6 +211,16 @@ def test_a_township_whose_stem_holds_a_sentence_character_and_the_gazetteer_know
     assert extract(text).meta.region == "协和街道"
 
 
+def test_a_township_ending_with_a_kind_of_place_and_a_designation_that_is_none() -> None:
+    # 大集镇 ends with 集镇 (a market town) and is a township the gazetteer knows; 淘宝镇 is a designation, no place
+    # (found blind, round s52).
+    text = (
+        "漢服|山東大集鎮 一根網線「織」出年銷售額20億元\n大集鎮是首批淘寶鎮，淘寶鎮即為淘寶村覆蓋的鄉鎮。"
+        "如今大集鎮有淘寶店1.6萬家，大集鎮電商銷售額20億元，首批淘寶鎮中名列前茅，淘寶鎮之首。\n"
+    )
+    assert extract(text).meta.region == "大集鎮"
+
+
 def test_a_superior_in_an_address_is_no_region() -> None:
     # 德州市 before 陵城区 before 糜镇: the city holds the place the text is about; it is not the text's region.
     text = (

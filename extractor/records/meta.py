@@ -345,8 +345,8 @@ def _own_name(view: str, level: str | None) -> str | None:
             if _not_in_stem().search(stem) or _name_ends().search(stem):
                 break  # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇
             name = stem + m.group()
-            if name.endswith(not_names):
-                break
+            if name.endswith(not_names) and not _known_township(name):
+                break  # 年全镇, 座小镇; but 大集镇 and 新城镇 end with a kind of place (集镇, 城镇) and are known
             counts[name] = counts.get(name, 0) + 1
     # 街道办事处 read before 办事处 at every mention of 新城街道办事处 is suffixes only, no name.
     cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and _valid_region(n)]
