@@ -187,38 +187,36 @@ def test_a_township_read_whole_or_after_its_county(text: str, region: str) -> No
     assert extract(text).meta.region == region
 
 
-def test_a_townships_own_name_outranks_a_party_committee_it_names() -> None:
-    # 被中共泉州市委评为: an award from the township's superior (found blind, round s43); 长坑乡 is written three times.
-    text = (
-        "长坑乡是安溪的主要商贸集散地之一，2002年总人口81425人。两年来，长坑乡农业经济稳步增长，"
-        "2002年实现粮食总产13810吨。2001年，苏桂泉被中共泉州市委评为优秀党务工作者。长坑乡新办企业13家。\n"
-    )
-    assert extract(text).meta.region == "长坑乡"
-
-
-def test_a_line_of_history_opening_with_a_former_township_is_no_region() -> None:
-    # 1958年演興鄉…: a former township once, where the text names its own (演豐鎮) more often (found blind, round s45).
-    text = (
-        "演豐鎮轄區內交通發達。\n演豐鎮位于海南省海口市美蘭區中部，轄1個社區、13個行政村。\n"
-        "1958年演興鄉與興海鄉合并設演海公社。1987年置演豐鎮、演海鎮。2003年，美蘭鎮更名為演豐鎮。\n"
-    )
-    assert extract(text).meta.region == "演豐鎮"
-
-
-def test_a_township_whose_stem_holds_a_sentence_character_and_the_gazetteer_knows() -> None:
-    # 和 and 上 stand in sentences (我代表和…) and in names: 协和 is the stem of townships the gazetteer knows.
-    text = "协和街道地处天府新区。2019年，协和街道完成投资5亿元，协和街道新建道路5公里。\n"
-    assert extract(text).meta.region == "协和街道"
-
-
-def test_a_township_ending_with_a_kind_of_place_and_a_designation_that_is_none() -> None:
-    # 大集镇 ends with 集镇 (a market town) and is a township the gazetteer knows; 淘宝镇 is a designation, no place
-    # (found blind, round s52).
-    text = (
-        "漢服|山東大集鎮 一根網線「織」出年銷售額20億元\n大集鎮是首批淘寶鎮，淘寶鎮即為淘寶村覆蓋的鄉鎮。"
-        "如今大集鎮有淘寶店1.6萬家，大集鎮電商銷售額20億元，首批淘寶鎮中名列前茅，淘寶鎮之首。\n"
-    )
-    assert extract(text).meta.region == "大集鎮"
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # 被中共泉州市委评为: an award from the township's superior; 长坑乡, written three times, outranks it (found
+        # blind, round s43)
+        (
+            "长坑乡是安溪的主要商贸集散地之一，2002年总人口81425人。两年来，长坑乡农业经济稳步增长，"
+            "2002年实现粮食总产13810吨。2001年，苏桂泉被中共泉州市委评为优秀党务工作者。长坑乡新办企业13家。\n",
+            "长坑乡",
+        ),
+        # 1958年演興鄉…: a former township once, where the text names its own more often (found blind, round s45)
+        (
+            "演豐鎮轄區內交通發達。\n演豐鎮位于海南省海口市美蘭區中部，轄1個社區、13個行政村。\n"
+            "1958年演興鄉與興海鄉合并設演海公社。1987年置演豐鎮、演海鎮。2003年，美蘭鎮更名為演豐鎮。\n",
+            "演豐鎮",
+        ),
+        # 和 and 上 stand in sentences (我代表和…) and in names: 协和 is the stem of townships the gazetteer knows
+        ("协和街道地处天府新区。2019年，协和街道完成投资5亿元，协和街道新建道路5公里。\n", "协和街道"),
+        # 大集镇 ends with 集镇 (a market town) and is a township the gazetteer knows; 淘宝镇 is a designation, no
+        # place (found blind, round s52)
+        (
+            "漢服|山東大集鎮 一根網線「織」出年銷售額20億元\n大集鎮是首批淘寶鎮，淘寶鎮即為淘寶村覆蓋的鄉鎮。"
+            "如今大集鎮有淘寶店1.6萬家，大集鎮電商銷售額20億元，首批淘寶鎮中名列前茅，淘寶鎮之首。\n",
+            "大集鎮",
+        ),
+    ],
+    ids=["party-committee", "former-township", "stem-with-和", "kind-of-place"],
+)
+def test_the_township_the_body_names_most_outranks_others(text: str, region: str) -> None:
+    assert extract(text).meta.region == region
 
 
 def test_a_superior_in_an_address_is_no_region() -> None:
