@@ -268,11 +268,6 @@ def is_positional(s: str) -> bool:
     return len(s) >= 2 and all(c in digits for c in s)
 
 
-def is_lone_two(s: str) -> bool:
-    """二 on its own before a noun: a name's (二村, 二厂), since a count of two is 两."""
-    return s in ("二", "贰")
-
-
 def is_bare_chinese_one(s: str) -> bool:
     """一 on its own: an article ("a", "one") far more often than a count."""
     return s in ("一", "壹")

@@ -33,8 +33,8 @@ def _marks() -> frozenset[str]:
 
 def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
     """Whether ``numeral`` (view[start:…], its value ``number``) counts the places named right before it."""
-    if numerals.is_lone_two(numeral) or numerals.is_positional(numeral):
-        return False  # 微山二村, 五一村: a village's name; two places are 两村
+    if numerals.is_positional(numeral):
+        return False  # 五一村: a village's name (二 alone, 微山二村, is a negative already: negatives.tsv)
     p = start
     while p > 0 and view[p - 1] in INLINE_SPACES:
         p -= 1
