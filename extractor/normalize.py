@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
+from extractor import numerals
+
 Script = Literal["simplified", "traditional", "mixed"]
 
 # Spaces that look like a space but would stop a plain ASCII space from matching, and every other character
@@ -84,15 +86,18 @@ def views(text: str) -> tuple[str, str]:
     return simp, view
 
 
-# The letter O typed for 〇 inside a numeral written digit by digit (六OO位, 二O二四年, 一七三O萬人次; found blind in a
-# Taiwanese township's report): right after a Chinese digit, and not starting a Latin word.
-_LATIN_ZEROS = re.compile(r"(?<=[一二三四五六七八九〇])[Oo]++(?![A-Za-z])")
+@cache
+def _latin_zeros_re() -> re.Pattern[str]:
+    """The letter O typed for 〇 inside a numeral written digit by digit (六OO位, 二O二四年, 一七三O萬人次; found blind
+    in a Taiwanese township's report): right after a Chinese digit (numerals.tsv), and not starting a Latin word."""
+    digits = "".join(sorted(c for c in numerals.tables().digits if c not in numerals.tables().financial))
+    return re.compile(f"(?<=[{re.escape(digits)}])[Oo]++(?![A-Za-z])")
 
 
 def _latin_zeros(view: str) -> str:
     if "O" not in view and "o" not in view:
         return view
-    return _LATIN_ZEROS.sub(lambda m: "〇" * len(m.group()), view)
+    return _latin_zeros_re().sub(lambda m: "〇" * len(m.group()), view)
 
 
 # A report stored in one spreadsheet cell or JSON string often arrives on one line, with the two characters \ n
