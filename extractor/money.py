@@ -5,6 +5,9 @@ A digit figure with a bare scale (万, 亿) and no unit is an amount of money wh
 light words and a comma stand between it and the amount of money before it, or when 的 joins it to a thing whose size
 is its cost (3千万的油茶加工项目); it counts people when a word for a population (人口) ends right before it or starts
 right after it (6.1万常住人口). quantities.py asks here once it has found no unit after such a figure.
+
+A bare number right after a verb of a rate (同比增长52.07，) is a percentage whose sign the copy lost
+(``lost_percent`` of ``data/changes.tsv``).
 """
 
 from __future__ import annotations
@@ -16,12 +19,17 @@ from functools import cache
 from typing import Literal
 
 from extractor._data import column
-from extractor.segment import INLINE_SPACES, list_marks
+from extractor.segment import INLINE_SPACES, SENTENCE_END, list_marks
 
 # How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
 WINDOW = 12
 # Only 万 and larger: 3千 and 5百 are as often counts as money.
 MIN_SCALE = Decimal(10000)
+# A rate above this is more often an amount whose unit was lost (增长 300，) than a percentage.
+MAX_LOST_PERCENT = Decimal(200)
+# What may end the clause of a percentage whose sign was lost, and the list word before a second one (增长 29 和 27).
+_LOST_PERCENT_END = "，,；;。"
+_LOST_PERCENT_LIST = "和、"
 _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas that may stand after an amount
 
 
@@ -37,6 +45,9 @@ class _Lex:
     not_objects: tuple[str, ...]
     people_objects: tuple[str, ...]
     money_objects: tuple[str, ...]
+    milestones: tuple[str, ...]  # 大关 after a bare scale (突破60亿大关)
+    lost_percent: tuple[str, ...]  # verbs of a rate (changes.tsv)
+    fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
 
 
 @cache
@@ -52,6 +63,9 @@ def lexicon() -> _Lex:
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
         people_objects=column("money_cues.tsv", "word", kind="people_object"),
         money_objects=column("money_cues.tsv", "word", kind="money_object"),
+        milestones=column("money_cues.tsv", "word", kind="milestone"),
+        lost_percent=column("changes.tsv", "word", kind="lost_percent"),
+        fillers=tuple(sorted(column("changes.tsv", "word", kind="filler"), key=len, reverse=True)),
     )
 
 
@@ -111,3 +125,70 @@ def _names_object(view: str, start: int) -> bool:
     """Whether the words from ``start`` name a thing whose size is its cost (油茶加工项目, 产业集群)."""
     m = _object_re().match(view, start)
     return m is not None and not any(w in m.group() for w in lexicon().not_objects)
+
+
+# How far back a milestone's sentence is searched for money (产值继2023年突破60亿大关).
+MILESTONE_WINDOW = 40
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
+def milestone(view: str, start: int, end: int, scale: Decimal, money_end: int) -> bool:
+    """Whether view[start:end] (a numeral and a bare scale, no unit) is an amount of money passed as a milestone:
+    a milestone word right after it (突破两亿大关), and an amount of money (``money_end``: where the last one ends)
+    or a money word earlier in its sentence, at most ``MILESTONE_WINDOW`` characters back."""
+    lex = lexicon()
+    if scale < MIN_SCALE or not any(view.startswith(w, end) for w in lex.milestones):
+        return False
+    lo = max(0, start - MILESTONE_WINDOW)
+    for m in _SENTENCE_END.finditer(view, lo, start):
+        lo = m.end()
+    if money_end >= lo:
+        return True
+    before = view[lo:start]
+    return any(c in before for c in lex.cues)
+
+
+def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
+    """Whether the bare number view[start:end] (digits, no scale, no unit) is a percentage whose sign the copy
+    lost: a verb of a rate right before it (同比增长52.07，; spaces may stand between, 增长 25，) and its clause's
+    end right after it, or a list word and a second such number (分别增长 29 和 27；)."""
+    if not 0 < number < MAX_LOST_PERCENT:
+        return False
+    p = _before_spaces(view, start)
+    if p > 0 and view[p - 1] in _LOST_PERCENT_LIST:
+        # 和 27: the second of a list is read when the first is (a bare number right after the verb).
+        q = p - 1
+        first = _LOST_PERCENT_HEAD.search(view, max(0, q - 16), q)
+        if first is None or not _after_rate_verb(view, _before_spaces(view, first.start())):
+            return False
+    elif not _after_rate_verb(view, p):
+        return False
+    e = end
+    while e < len(view) and view[e] in INLINE_SPACES and e - end < 2:
+        e += 1
+    if e == len(view):
+        return False  # an excerpt cut short: what followed is not known
+    if view[e] in _LOST_PERCENT_END:
+        return True
+    return view[e] in _LOST_PERCENT_LIST and _LOST_PERCENT_TAIL.match(view, e + 1) is not None
+
+
+def _before_spaces(view: str, pos: int) -> int:
+    p = pos
+    while p > 0 and view[p - 1] in INLINE_SPACES and pos - p < 2:
+        p -= 1
+    return p
+
+
+def _after_rate_verb(view: str, pos: int) -> bool:
+    """A verb of a rate ends at ``pos``, or a filler of changes.tsv stands between (增幅为 25，)."""
+    lex = lexicon()
+    filler = next((f for f in lex.fillers if pos >= len(f) and view.startswith(f, pos - len(f))), "")
+    ends = (pos, pos - len(filler)) if filler else (pos,)
+    return any(e >= len(w) and view.startswith(w, e - len(w)) for w in lex.lost_percent for e in ends)
+
+
+# The first number of such a list, ending right before its list word (29 和); searched in a window of 16.
+_LOST_PERCENT_HEAD = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[ \u3000]{0,2}\Z")
+# The second number of a list after a lost percentage, itself bare and ending its clause (和 27；).
+_LOST_PERCENT_TAIL = re.compile(rf"[ \u3000]{{0,2}}[0-9]+(?:\.[0-9]+)?[ \u3000]{{0,2}}[{_LOST_PERCENT_END}]")

@@ -32,7 +32,7 @@ from extractor.figure_parts import (
     word_before,
 )
 from extractor.masks import Masks, build_masks
-from extractor.money import bare_unit
+from extractor.money import bare_unit, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_END, CLAUSE_MARKS, INLINE_SPACES, SENTENCE_END, item_number_marker
 
@@ -300,6 +300,23 @@ def _read_at(
         borrowed = _borrow_from_list(view, text, first, masks, lex)
         if borrowed is not None:
             first = borrowed
+    if (
+        high is None
+        and first.unit is None
+        and not (first.chinese or first.scale_text or first.high is not None)
+        and lost_percent(view, start, first.end, first.number)
+    ):
+        first.unit = lex.lost_percent
+        first.borrowed = ""
+    if (
+        high is None
+        and first.unit is None
+        and first.scale_text
+        and first.end == first.scale_start + len(first.scale_text)
+        and milestone(view, start, first.end, first.scale, money_end)
+    ):
+        first.unit = lex.milestone  # 突破两亿大关: a numeral in characters too, as a milestone word follows it
+        first.borrowed = text[first.scale_start : first.end]
     if high is None and first.unit is None:
         if first.chinese or first.end != first.scale_start + len(first.scale_text):
             return None, first.core_end

@@ -71,6 +71,8 @@ class Lex:
     unit_sharing_first: frozenset[str]
     money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
     people: Unit  # the unit of a bare-scale figure named by a population word (人口4.25万: money.py)
+    milestone: Unit  # money passed as a milestone (突破两亿大关: money.py), after a numeral in characters too
+    lost_percent: Unit  # the unit of a rate whose % sign the copy lost (同比增长52.07，: money.py)
     bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和, 的 (money_cues.tsv)
 
 
@@ -163,5 +165,7 @@ def lexicon() -> Lex:
         # Written as a bare scale (174万): the unit adds no text of its own.
         money=Unit("", money.base, money.factor, money.kind, False),
         people=Unit("", people.base, people.factor, people.kind, False),
+        milestone=Unit("", money.base, money.factor, money.kind, True),
+        lost_percent=Unit("", units["%"].base, units["%"].factor, units["%"].kind, False),
         bare_follow=frozenset(w[0] for w in (*post, *unit_sharing, *column("money_cues.tsv", "word", kind="follow"))),
     )

@@ -46,3 +46,53 @@ from extractor import extract
 def test_bare_scale_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
     got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
     assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate whose % sign the copy lost, right after a verb of a rate and before its clause's end
+        (
+            "工商税收1980万元，同比增长52.07，地方财政收入完成632万元，同比增长41.37。",
+            [
+                ("1980万元", "19800000", "元"),
+                ("52.07", "52.07", "%"),
+                ("632万元", "6320000", "元"),
+                ("41.37", "41.37", "%"),
+            ],
+        ),
+        ("实现工业总产值 13 亿元，增长 25，", [("13 亿元", "1300000000", "元"), ("25", "25", "%")]),
+        (
+            "销售 2.85 亿元，分别增长 29 和 27；",
+            [("2.85 亿元", "285000000", "元"), ("29", "29", "%"), ("27", "27", "%")],
+        ),
+        ("万元GDP能耗同比下降3.5；", [("3.5", "3.5", "%")]),
+        ("人均纯收入增加300，", []),  # a verb of amounts: the unit lost is not known
+        ("贷款余额达554万元，比年初增长2", [("554万元", "5540000", "元")]),  # cut short: what followed is not known
+        ("投资增长350，", []),  # more often an amount whose unit was lost than a rate
+        ("增长25户，", [("25户", "25", "户")]),
+        ("总产值增长2019，", []),
+    ],
+)
+def test_a_rate_whose_sign_was_lost(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
+    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare scale before 大关 is money when money, or a money word, stands earlier in its sentence
+        (
+            "实现财政收入2.25亿元，较上年增长了7.4%，连续两年突破两亿大关，",
+            [("2.25亿元", "225000000", "元"), ("7.4%", "7.4", "%"), ("突破两亿", "200000000", "元")],
+        ),
+        ("规上工业产值继2023年突破60亿大关之后，", [("突破60亿", "6000000000", "元")]),
+        ("游客人数突破百万大关，", []),  # no money in its sentence: a count of an unwritten unit
+        ("粮食产量突破两亿大关。", []),
+        ("财政收入2.25亿元。粮食产量突破两亿大关。", [("2.25亿元", "225000000", "元")]),  # money of another sentence
+    ],
+)
+def test_a_milestone_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
+    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
