@@ -19,39 +19,34 @@ import heapq
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-import regex
-
-from extractor.figure_parts import unit_at as _unit_at
-from extractor.numerals import chinese_chars as numerals_chars
-from extractor.numerals import tables as numeral_tables
-from extractor.quantities import lexicon as quantity_lexicon
-from extractor.quantity_lexicon import Unit
+from extractor.records.generic_names import generic_name, strip_words
+from extractor.records.name_edges import (
+    CLAUSE_BREAK,
+    CLOSE_QUOTES,
+    MAX_NAME,
+    OPEN_QUOTES,
+    before_at,
+    extend_tails,
+    head_at_end,
+    inside,
+    left_edge,
+    names_a_product,
+    right_edge,
+    skip_count,
+    trim_front,
+)
 from extractor.records.project_lexicon import Lex, lexicon
 
-MAX_NAME = 32
 MAX_LIST = 160  # a list of six works with their money runs past 120 characters
-MAX_TAILS = 3
 # An item of a sector's list (等农业产业项目) is a work by name only when it is this long: 锦绣养殖, not 风能.
 MIN_NAMED_ITEM = 4
 MAX_NAME_LENGTH = 48  # the walk, the head and its works words together
-CLAUSE_BREAK = "，,。；;：:！？!?\n\r\t"
-# A name never crosses these; a list item ends at 、 as well.
-_NAME_BREAK = CLAUSE_BREAK + "、（）()《》【】[] +＋"
-_OPEN_QUOTES = "\"“‘「'"
-_CLOSE_QUOTES = "\"”’」'"
 # The quotation marks that only open or only close (not the straight ones, which do both).
-_OPENING_ONLY = "".join(q for q in _OPEN_QUOTES if q not in _CLOSE_QUOTES)
-_CLOSING_ONLY = "".join(q for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES)
+_OPENING_ONLY = "".join(q for q in OPEN_QUOTES if q not in CLOSE_QUOTES)
+_CLOSING_ONLY = "".join(q for q in CLOSE_QUOTES if q not in OPEN_QUOTES)
 _OPENING_RE = re.compile(f"[{re.escape(_OPENING_ONLY)}]")
 _BREAKS = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
-_STOPS_REV = re.compile("[" + re.escape(_NAME_BREAK) + "]")
-# What the fast walk leaves to the character walk: brackets, and the characters str.isdigit() takes (decimal
-# digits, superscripts, circled numbers ①).
-_SLOW_WALK = re.compile("[)）\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793]|\\d")
-_QUOTED = regex.compile("[“‘「\"'](.+?)[”’」\"']")
-_QUOTES = regex.compile("[" + regex.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 
 
 @dataclass
@@ -62,313 +57,6 @@ class Cand:
     strength: int = 0  # which candidate wins an overlap: longer first, then stronger
     bare: bool = False  # named only by its kind (中医院)
     item: bool = False  # an item of a list closed by 等…项目
-
-
-def _before_at(view: str, p: int, floor: int, lex: Lex) -> int:
-    """The length of a ``before`` word that ends at ``p`` (0 if none), looking at most back to ``floor``."""
-    if p < 1 or view[p - 1] not in lex.before_last:
-        return 0
-    for n in lex.before_lengths:
-        if p - n >= floor and view[p - n : p] in lex.before:
-            if any(view.startswith(w, p - len(w)) for w in lex.not_before_of[view[p - n : p]] if p - len(w) >= floor):
-                return 0
-            return n
-    return 0
-
-
-def _head_at_end(core: str, lex: Lex) -> str | None:
-    """The longest head that ``core`` ends with."""
-    return next((h for h in lex.heads_by_last.get(core[-1:], ()) if core.endswith(h)), None)
-
-
-def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of ``regions`` (sorted, not overlapping)."""
-    i = bisect.bisect_right(regions, (pos, len(regions) and regions[-1][1] + 1)) - 1
-    return i >= 0 and regions[i][0] <= pos < regions[i][1]
-
-
-def _is_code_digit(view: str, p: int, floor: int, lex: Lex) -> bool:
-    """A digit that belongs to a road or line code: digits after a Latin letter (S465) or a road word (省道242)."""
-    i = p
-    while i > floor and view[i - 1].isdigit() and p - i < 5:
-        i -= 1
-    if i > floor and view[i - 1].isascii() and view[i - 1].isalpha():
-        return True
-    return any(view.startswith(w, i - len(w)) for w in lex.code_prefixes if i - len(w) >= floor)
-
-
-def left_edge(
-    view: str,
-    anchor: int,
-    floor: int,
-    lex: Lex,
-    limit: int = MAX_NAME,
-    head_verb: bool = False,
-) -> int:
-    """Walk back from ``anchor`` to the nearest break, figure or ``before`` word (verbs a name holds, such as 改造 in
-    危桥改造工程, are ``in_name`` and no edge); leading ``before`` and ``lead`` words are trimmed afterwards."""
-    lo = max(floor, anchor - limit)
-    window = view[lo:anchor]
-    if not _SLOW_WALK.search(window):
-        # The common case, no figure and no bracket: the nearest break and the nearest before word, each found by
-        # one search of the window read backwards (the character walk below gives the same edge).
-        rev = window[::-1]
-        b = _STOPS_REV.search(rev)
-        reach = b.start() if b else len(rev)
-        m = lex.before_rev.search(rev, 0, reach)
-        while m is not None:
-            end = anchor - m.start()
-            n = _before_at(view, end, lo, lex)
-            if n and not (head_verb and end == anchor and view[end - n : end] in lex.head_verbs):
-                return _trim_front(view, end, anchor, lex)
-            m = lex.before_rev.search(rev, m.start() + 1, reach)
-        return _trim_front(view, anchor - reach, anchor, lex)
-    p = anchor
-    while p > floor and anchor - p < limit:
-        ch = view[p - 1]
-        if ch in "）)":
-            # 宏仁（片仔癀）项目: a bracketed part inside a name.
-            k = max(view.rfind("（", max(floor, anchor - limit), p), view.rfind("(", max(floor, anchor - limit), p))
-            if k > floor and k < p - 1 and not any(c in CLAUSE_BREAK for c in view[k:p]):
-                p = k
-                continue
-        if ch in _CLOSE_QUOTES and ch not in _OPEN_QUOTES:
-            # “雅江1号”智算中心: a quoted part inside a name, figures and all.
-            k = max(view.rfind(q, max(floor, anchor - limit), p - 1) for q in _OPEN_QUOTES)
-            if k >= floor and not any(c in _NAME_BREAK for c in view[k + 1 : p - 1]):
-                p = k
-                continue
-        if ch in _NAME_BREAK:
-            break
-        if ch.isdigit() and not _is_code_digit(view, p, floor, lex):
-            i = _named_capacity(view, p, floor, lex)
-            if i < 0:
-                break
-            p = i  # 晶科能源200兆瓦太阳能电池组件: a works' capacity inside its name, after its owner's name
-            continue
-        if ch == "年" and p >= 2 and view[p - 2].isdigit():
-            break
-        n = _before_at(view, p, floor, lex)
-        if n and not (head_verb and p == anchor and view[p - n : p] in lex.head_verbs):
-            break
-        p -= 1
-    return _trim_front(view, p, anchor, lex)
-
-
-def _named_capacity(view: str, p: int, floor: int, lex: Lex) -> int:
-    """Where the figure ending at ``p`` starts, when it is a capacity (兆瓦, 万吨, 千伏) inside a name: a name's
-    characters stand right before it, not a verb (完成100兆瓦) or a break. -1 otherwise."""
-    if not view.startswith(lex.capacity_units, p):
-        return -1
-    i = p
-    while i > floor and p - i < 12 and (view[i - 1].isdigit() or view[i - 1] in ".×xX"):
-        i -= 1
-    if (
-        i <= floor
-        or not "\u4e00" <= view[i - 1] <= "\u9fff"
-        or view[i - 1] in lex.pair_joiners
-        or _before_at(view, i, floor, lex)
-    ):
-        return -1  # 以及20万吨自来水厂, 完成100兆瓦: the figure opens the name
-    return i
-
-
-def _trim_front(view: str, p: int, end: int, lex: Lex) -> int:
-    moved = True
-    while moved and p < end:
-        moved = False
-        if view[p] in lex.before_first:
-            for n in lex.before_lengths:
-                if p + n <= end and view[p : p + n] in lex.before:
-                    p += n
-                    moved = True
-                    break
-        if p < end and view[p] in _CLOSE_QUOTES and view[p] not in _OPEN_QUOTES:
-            p += 1
-            moved = True
-        lead = (
-            next((w for w in lex.lead if view.startswith(w, p) and p + len(w) < end), None)
-            if view[p] in lex.lead_first
-            else None
-        )
-        if lead is not None:
-            p += len(lead)
-            moved = True
-        number = lex.enumerator.match(view, p, end)
-        if number is not None and number.end() <= end:
-            p = number.end()  # 二是项目建设, （二）项目: the item's number, not the name
-            moved = True
-        m = lex.tails.match(view, p, end)
-        if m is not None and m.end() < end and not lex.phase.fullmatch(m.group()):
-            p = m.end()  # 升级改造县级寄递物流中心: the works word opens the clause, the name follows
-            moved = True
-    return p
-
-
-def _skip_count(view: str, s: int, end: int, lex: Lex) -> int:
-    """12个棚改配套基础设施项目: the count before a name is not part of it; a capacity is (220 千伏黄岸变电站扩建)."""
-    # A decimal mark (点) is among the numerals, but no count ends with one: 重点项目 holds none. A space may stand
-    # between the figure and its unit (533.5 公里通村公路).
-    b = s - 1 if s > 1 and view[s - 1] == " " else s
-    if b > 0 and (
-        view[b - 1].isdigit() or (view[b - 1] in numerals_chars() and view[b - 1] not in numeral_tables().points)
-    ):
-        if view.startswith(lex.capacity_units, s):
-            f = b
-            while f > 0 and (view[f - 1].isdigit() or view[f - 1] == ".") and b - f < 12:
-                f -= 1
-            return f if f < b and view[f].isdigit() else s
-        if view[s] in quantity_lexicon().mid and s + 1 < end:
-            s += 1  # 100余公里农村公路: 余 or 多 between the figure and its unit
-        unit = _count_unit(view, s)
-        if unit is None and view[s] in numerals_chars():
-            unit = _count_unit(view, s + 1)  # 10万亩圩堤: the scale, then the unit
-            s += unit is not None
-        if unit is not None and s + len(unit.text) <= end:
-            return s + len(unit.text)
-    return s
-
-
-def _count_unit(view: str, pos: int) -> Unit | None:
-    """The unit at ``pos``, but never a kind of place (245省道, 5村家畜): one only right after the places it counts."""
-    unit = _unit_at(view, pos, quantity_lexicon())
-    return None if unit is None or unit.after_list else unit
-
-
-def _extend_tails(view: str, end: int, limit: int, lex: Lex) -> int:
-    """Extend a name over works words, phases and heads after it (污水处理厂一期改造工程)."""
-    for _ in range(MAX_TAILS):
-        m = lex.tail_ext.match(view, end, limit)
-        if m is None or m.end() == end:
-            m = lex.heads.match(view, end, limit) if end > 0 and view[end - 1] not in "等" else None
-            if m is None or m.end() == end:
-                break
-        end = m.end()
-    return end
-
-
-def right_edge(view: str, pos: int, limit: int, lex: Lex) -> int:
-    """Where a name that starts with a code or capacity ends: before a break, a list mark or a works word."""
-    p = pos
-    while p < limit and p - pos < MAX_NAME and view[p] not in _NAME_BREAK and view[p] not in lex.item_end:
-        if p > pos and (lex.works.match(view, p) or (view[p].isdigit() and not view[p - 1].isdigit())):
-            break  # C35水泥路17.793公里: the figure after the name is its size
-        p += 1
-    return p
-
-
-def _names_a_product(view: str, pos: int, limit: int) -> bool:
-    """年产80万吨净水剂: after the capacity's figure and unit, two or more characters name what is made."""
-    p = pos
-    while p < limit and (view[p].isdigit() or view[p] in ".万千百亿"):
-        p += 1
-    unit = _count_unit(view, p) if p > pos else None
-    if unit is not None:
-        p += len(unit.text)
-    q = p
-    while q < limit and "\u4e00" <= view[q] <= "\u9fff":
-        q += 1
-    return p > pos and q - p >= 2
-
-
-def _strip_words(core: str, words_of: Callable[[str], bool], lex: Lex) -> str:
-    """Strip words of two or more characters (and counts) from both ends of ``core`` while they are generic; what
-    is left is the name's own part. A single generic character is left too (上村 is a name, 上 alone is not)."""
-    changed = True
-    while core and changed:
-        changed = False
-        m = lex.count.match(core)
-        if m and m.end() > 0:
-            core = core[m.end() :]
-            changed = True
-            continue
-        for n in lex.generic_lengths:
-            if n < 2 or n > len(core):
-                continue
-            if words_of(core[:n]):
-                core = core[n:]
-                changed = True
-                break
-            if words_of(core[-n:]):
-                core = core[:-n]
-                changed = True
-                break
-    return "" if len(core) == 1 and words_of(core) else core
-
-
-def is_generic(name: str, lex: Lex, money: bool = False) -> bool:
-    """True when ``name`` (simplified) singles out no project: 重点项目, 新能源项目, 省市县三级项目, 优质企业和项目,
-    and national programmes named by their kind (农村饮水安全工程). With ``money`` of its own (投资9920万元的农村饮水
-    安全工程) any name is one work, unless it is a numbered slogan or a plural."""
-    if lex.code.search(name):
-        return False
-    quoted = _QUOTED.search(name)
-    if (
-        quoted
-        and any(ch.isdigit() or ch in numerals_chars() for ch in quoted.group(1))
-        and not lex.serial.search(quoted.group(1))
-    ):
-        return True  # “十个全覆盖”工程: a numbered slogan names a campaign; “雅江1号” is a serial name
-    core = _QUOTES.sub("", name)
-    if money:
-        return core.startswith(lex.plural)
-    # A phase (智慧城市一期项目) or a capacity singles a work out, unless the phase is all there is (一期工程).
-    m = lex.tails.search(core)
-    if m and lex.phase.fullmatch(m.group()) and m.start() > 0:
-        return False
-    if lex.capacity.match(core):
-        return False
-    if lex.link in core or core.endswith(lex.generic_end) or core.startswith(lex.plural):
-        return True
-    parts = lex.joiners.split(core)
-    if len(parts) > 1 and all(len(x) >= 2 for x in parts):
-        # 污水处理厂和垃圾处理场: generic when every part is; 地区发展和重大项目: when the part that holds the head is
-        # and the others hold none (they are no works).
-        if is_generic(parts[-1], lex) and not any(
-            _head_at_end(x, lex) or lex.tail_end.search(x) for x in parts[:-1]
-        ):  # 潮白河综合治理与生态修复工程: a works phrase before the joiner is a work's own
-            return True
-        return all(is_generic(x, lex) or x in lex.head_words for x in parts)
-    head = _head_at_end(core, lex) or ""
-    categorical = head in lex.category_heads or not head
-    worked = False  # a works word closed the name (县医院迁建)
-    while True:  # 工程项目, 道路改造, 园区项目: every head and works word at the end
-        m = lex.tails.search(core)
-        stripped = _head_at_end(core, lex)
-        if m is not None and m.end() == len(core) and m.start() > 0:
-            core = core[: m.start()]
-            worked = worked or not lex.phase.fullmatch(m.group())
-        elif (
-            stripped is not None
-            and len(stripped) < len(core)
-            and (stripped in lex.strong or stripped in lex.category_heads or stripped == head)
-        ):
-            core = core[: -len(stripped)]  # 西环路 keeps 西环: a weak head inside a name is part of it
-        else:
-            break
-    if lex.tails.fullmatch(core):
-        return True  # 改扩建工程
-    if worked and core in lex.own_scope:
-        return False  # 县医院迁建: the county's one hospital, moved; 县医院 alone names the kind
-    if core.endswith(lex.kind_end):
-        return True  # 综合性项目, 基地型项目: a kind of project
-    if core in lex.head_words:
-        return True  # 中医院, 污水处理厂: a kind of work, not a named one
-    if lex.count_end.search(core):
-        return True  # 城市森林三大工程: a count of works
-    if head and head not in lex.strong and len(core) < 2:
-        return True  # 田园: a weak head needs a name of two characters or more before it
-
-    def generic_word(w: str) -> bool:
-        return w in lex.generic or w in lex.programme or (categorical and (w in lex.category or w in lex.list_heads))
-
-    return not _strip_words(core, generic_word, lex)
-
-
-@lru_cache(maxsize=1 << 16)
-def _generic(name: str, money: bool = False) -> bool:
-    """is_generic with the lexicon, remembered: the same names recur across parts and reports."""
-    return is_generic(name, lexicon(), money)
 
 
 def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object]) -> list[Cand]:
@@ -401,11 +89,11 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         mid = m.group("mid") or ""
         batch = next((w for w in lex.list_batch if mid.startswith(w)), "")
         rest = mid[len(batch) :]
-        generic = _generic(mid)
+        generic = generic_name(mid)
         if noise_at(m.start()) or not (generic or batch):
             continue
         # 等水利工程: a list of sectors, whose items without a head are no projects; 等重点项目: a list of projects.
-        sectors = bool(_strip_words(rest, lambda w: w in lex.generic, lex)) or m.group().endswith(lex.kind_list_heads)
+        sectors = bool(strip_words(rest, lambda w: w in lex.generic, lex)) or m.group().endswith(lex.kind_list_heads)
         cs, _ = clause(m.start())
         ls = max(cs, m.start() - MAX_LIST)
         if ls >= m.start():
@@ -428,7 +116,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
             items_read[key] = None
             # The first item starts after the clause's verb (实施了A、B等项目); the others after any money
             # of their own (投资9900万元的沃克食品).
-            s = left_edge(view, e, s, lex) if k == 0 else _trim_front(view, s, e, lex)
+            s = left_edge(view, e, s, lex) if k == 0 else trim_front(view, s, e, lex)
             money = lex.money_lead.match(view, s, e)
             if money is not None:
                 s = money.end()  # 15亿元南方水泥优化升级: the item's own investment opens it
@@ -443,7 +131,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
                 and not (
                     (batch or (named and e - s >= MIN_NAMED_ITEM))
                     and lex.tail_end.search(view, s, e) is None
-                    and not _generic(view[s:e])
+                    and not generic_name(view[s:e])
                 )
             ):
                 continue  # 灌区改造、河道治理等一批农田水利工程: kinds of works; 海博思创等一批储能项目: works by name
@@ -464,16 +152,16 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if noise_at(ms):
             continue
         cs, ce = clause(ms)
-        in_list = bool(listed) and _inside(listed, ms)
+        in_list = bool(listed) and inside(listed, ms)
         if not strong and not in_list and not works_in(cs, ce):
             continue
-        e = _extend_tails(view, m.end(), ce, lex)
-        after = e + (e < n and view[e] in _CLOSE_QUOTES)  # “千万工程”经验: a quoted programme's experience
+        e = extend_tails(view, m.end(), ce, lex)
+        after = e + (e < n and view[e] in CLOSE_QUOTES)  # “千万工程”经验: a quoted programme's experience
         if after < n and not_after.match(view, after) and not _works_of(view, e, ce, lex):
             continue
         # 第二水源地建设项目: a works verb right before 项目 or 工程 is part of the name.
         s = left_edge(view, ms, cs, lex, head_verb=head.startswith(verb_heads))
-        if kinds and _inside(kinds, s):
+        if kinds and inside(kinds, s):
             continue
         cands.append(Cand(s, e, "head" if strong else ("list" if in_list else "verb")))
 
@@ -500,14 +188,14 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
             if noise_at(m.start()):
                 continue
             cs, ce = clause(m.start())
-            in_list = _inside(listed, m.start())
+            in_list = inside(listed, m.start())
             if not in_list and not works_in(cs, ce):
                 continue
             s = left_edge(view, m.start(), cs, lex) if pat is lex.capacity else m.start()
             e = right_edge(view, m.end(), ce, lex)
-            if pat is lex.capacity and not _names_a_product(view, m.end(), ce):
+            if pat is lex.capacity and not names_a_product(view, m.end(), ce):
                 continue  # 装机2000万千瓦: a capacity with nothing it produces
-            e = _extend_tails(view, e, ce, lex)
+            e = extend_tails(view, e, ce, lex)
             if e - s >= 3:
                 cands.append(Cand(s, e, "list" if in_list else "verb"))
 
@@ -517,12 +205,12 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
         if p == start or not "\u4e00" <= view[p - 1] <= "\u9fff" or view[p - 1] in lex.not_before_phase or noise_at(p):
             continue
         cs, ce = clause(p)
-        in_list = _inside(listed, p)
+        in_list = inside(listed, p)
         if not in_list and not works_in(cs, ce):
             continue
         s = left_edge(view, p, cs, lex)
         if p - s >= 2:
-            cands.append(Cand(s, _extend_tails(view, m.end(), ce, lex), "list" if in_list else "verb"))
+            cands.append(Cand(s, extend_tails(view, m.end(), ce, lex), "list" if in_list else "verb"))
 
     return _resolve(view, cands, lex)
 
@@ -589,8 +277,8 @@ def _split_pair(view: str, s: int, e: int, lex: Lex) -> int:
 def _ends_with_head(name: str, lex: Lex) -> bool:
     """Whether ``name``, or ``name`` less the works word it ends with (致富路改造), ends with a head."""
     m = lex.tail_end.search(name)
-    return _head_at_end(name, lex) is not None or (
-        m is not None and m.start() > 0 and bool(_head_at_end(name[: m.start()], lex))
+    return head_at_end(name, lex) is not None or (
+        m is not None and m.start() > 0 and bool(head_at_end(name[: m.start()], lex))
     )
 
 
@@ -598,7 +286,7 @@ def _own_head(name: str, lex: Lex) -> bool:
     """Whether ``name`` names a work of its own: it ends with a head other than 项目 or 工程 (哈克遗址博物馆), or a
     head stands before its last one (幸福街东延工程, 孝义河桥翻新改造); 节水改造工程 is a works phrase that the
     name before it holds."""
-    last = _head_at_end(name, lex) or ""
+    last = head_at_end(name, lex) or ""
     if last and not last.endswith(lex.verb_heads):
         return True
     return lex.heads.search(name, 0, len(name) - len(last)) is not None
@@ -607,13 +295,13 @@ def _own_head(name: str, lex: Lex) -> bool:
 def _rated(view: str, start: int, lex: Lex) -> bool:
     """获批“国家级湿地公园”, 被列为国家农业科技园区: a name right after a rating verb is a title, not a work."""
     p = start
-    while p > 0 and view[p - 1] in _OPEN_QUOTES:
+    while p > 0 and view[p - 1] in OPEN_QUOTES:
         p -= 1
     if lex.rating_re.search(view, max(0, p - RATING_REACH), p) is None:
         return False  # most names: no rating verb anywhere close before them
     # 获批全省唯一国家现代农业产业园: scope words may stand between the rating verb and the title.
     for _ in range(MAX_RATING_WORDS):
-        n = _before_at(view, p, max(0, p - MAX_NAME), lex)
+        n = before_at(view, p, max(0, p - MAX_NAME), lex)
         if not n or view.endswith(lex.rating, max(0, p - 4), p):
             break
         p -= n
@@ -652,16 +340,16 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         s = c.start
         while (
             s < c.end
-            and view[s] in _OPEN_QUOTES
-            and _CLOSE_QUOTES.find(view[s]) < 0
-            and not any(q in view[s + 1 : c.end] for q in _CLOSE_QUOTES)
+            and view[s] in OPEN_QUOTES
+            and CLOSE_QUOTES.find(view[s]) < 0
+            and not any(q in view[s + 1 : c.end] for q in CLOSE_QUOTES)
         ):
             s += 1  # an opening quote whose closing one is not in the name
         # Most names hold no opening quotation mark: one search says so before the three look for the last one.
         q = max(view.rfind(ch, s + 1, c.end) for ch in _OPENING_ONLY) if _OPENING_RE.search(view, s + 1, c.end) else -1
         if q > s and not any(ch in view[q + 1 : c.end] for ch in _CLOSING_ONLY):
             s = q  # 新一轮生物经济“双百工程: the name read from its unclosed quotation mark
-        c.start = _split_pair(view, _skip_count(view, s, c.end - 1, lex), c.end, lex)
+        c.start = _split_pair(view, skip_count(view, s, c.end - 1, lex), c.end, lex)
         name = view[c.start : c.end]
         if (
             not 2 <= len(name) <= MAX_NAME_LENGTH
@@ -683,11 +371,11 @@ def _resolve(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
         ):
             continue  # 建成并网独立储能项目4个: a kind of works and how many (A、B两个园区: the count closes a list)
         # 投资9920万元的农村饮水安全工程: a work with money of its own is one work, whatever its name.
-        if _generic(name, view.endswith(lex.own_money, 0, c.start)):
+        if generic_name(name, view.endswith(lex.own_money, 0, c.start)):
             if name not in lex.head_words or name in lex.category_heads:
                 continue  # 道路, 管网: a network, not one building
             c.bare = True  # 中医院: kept only beside named works of its list (below)
-        if name[0] in _OPEN_QUOTES:
+        if name[0] in OPEN_QUOTES:
             c.evidence = "quoted"
         elif c.evidence != "head" and name.endswith(lex.strong_tuple):
             c.evidence = "head"
