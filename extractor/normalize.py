@@ -94,10 +94,26 @@ def _latin_zeros_re() -> re.Pattern[str]:
     return re.compile(f"(?<=[{re.escape(digits)}])[Oo]++(?![A-Za-z])")
 
 
+# The letter O typed for 0 after Arabic digits (2101O畝, found blind in round s56), where no Latin word holds the
+# digits (H2O, a formula, keeps its O).
+_ARABIC_ZEROS = re.compile(r"(?<=[0-9])[Oo]++(?![A-Za-z])")
+_DIGITS_AND_ZEROS = frozenset("0123456789Oo")
+
+
 def _latin_zeros(view: str) -> str:
     if "O" not in view and "o" not in view:
         return view
-    return _latin_zeros_re().sub(lambda m: "〇" * len(m.group()), view)
+    view = _latin_zeros_re().sub(lambda m: "〇" * len(m.group()), view)
+    return _ARABIC_ZEROS.sub(lambda m: _arabic_zeros(view, m), view)
+
+
+def _arabic_zeros(view: str, m: re.Match[str]) -> str:
+    j = m.start()
+    while j > 0 and view[j - 1] in _DIGITS_AND_ZEROS and m.start() - j < 16:
+        j -= 1
+    if j > 0 and view[j - 1].isascii() and view[j - 1].isalpha():
+        return m.group()  # H2O: a Latin word's digits
+    return "0" * len(m.group())
 
 
 # A report stored in one spreadsheet cell or JSON string often arrives on one line, with the two characters \ n
