@@ -19,7 +19,7 @@ from extractor.masks import build_masks
 from extractor.normalize import detect_script, escaped_breaks, simplified, views
 from extractor.quantities import QMatch
 from extractor.quantity_lexicon import ASIDE_KINDS
-from extractor.records import QuantityModels, SpanModels, committing
+from extractor.records import QuantityModels, SpanModels, committing, indicator_ids, ranks
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
@@ -187,7 +187,7 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
         next_start = starts[j] if j < len(starts) else m.sentence[1]
         rank = None
         limit = min(next_start, m.sentence[1])
-        r = ind.rank_after(view, text, last_end, limit) if limit > last_end else None  # 5%6%: no words after it
+        r = ranks.rank_after(view, text, last_end, limit) if limit > last_end else None  # 5%6%: no words after it
         if r:
             raw, scope, pos, rs, re_ = r
             rank = M.Rank(scope=scope, position=pos, raw=raw, span=_span(rs, re_))
@@ -202,9 +202,9 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
                 {
                     "name": m.name,
                     "name_simplified": name_s,
-                    "canonical": ind.canonical(name_s),
+                    "canonical": indicator_ids.canonical(name_s),
                     "kind": kind,
-                    "measure": ind.measure_of(name_s, m.q.base_unit, value is not None),
+                    "measure": indicator_ids.measure_of(name_s, m.q.base_unit, value is not None),
                     "value": value,
                     "year": m.year or a.meta.year_reviewed,
                     "period": m.period,

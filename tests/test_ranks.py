@@ -4,6 +4,7 @@ import pytest
 
 from extractor import extract
 from extractor.records import indicators as ind
+from extractor.records import ranks
 
 # (phrase, scope, position): position is None for "among the leaders" phrases
 PHRASES = [
@@ -21,8 +22,8 @@ PHRASES = [
 def test_every_rank_phrase_holds_a_cue(phrase: str) -> None:
     view = "产值" + phrase + "。"
     assert any(pat.search(view) for _, pat in ind.lexicon().ranks), "the example must be a rank phrase"
-    assert ind.may_rank(view, 0, len(view))
-    assert ind.rank_after(view, view, 2, len(view)) is not None
+    assert ranks.may_rank(view, 0, len(view))
+    assert ranks.rank_after(view, view, 2, len(view)) is not None
 
 
 @pytest.mark.parametrize(("phrase", "scope", "position"), PHRASES)
@@ -40,5 +41,5 @@ def test_rank_phrase_gives_scope_and_position(phrase: str, scope: str, position:
 
 def test_no_cue_no_rank() -> None:
     view = "产值列全县，居民收入增长"
-    assert not ind.may_rank(view, 0, len(view))
-    assert ind.rank_after(view, view, 0, len(view)) is None
+    assert not ranks.may_rank(view, 0, len(view))
+    assert ranks.rank_after(view, view, 0, len(view)) is None

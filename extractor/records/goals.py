@@ -22,8 +22,8 @@ from extractor import models as M
 from extractor._data import alternation, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
+from extractor.records import indicator_ids, ranks, tasks
 from extractor.records import indicators as ind
-from extractor.records import tasks
 from extractor.segment import YEAR, Heading, Part, Segments, Span, SpanIndex, heading_markers
 
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -221,7 +221,7 @@ def _qualifier_raw(text: str, view: str, q: QMatch) -> str | None:
 @cache
 def _growth_endings() -> tuple[str, ...]:
     """What a subject measured in % ends with when the % is its growth (增速, 增长): joined once, not per target."""
-    return (*ind.measure_words("growth_suffix"), *ind.measure_words("growth_word"))
+    return (*indicator_ids.measure_words("growth_suffix"), *indicator_ids.measure_words("growth_word"))
 
 
 def _measure(name_s: str | None, q: QMatch, is_change: bool) -> str:
@@ -231,7 +231,7 @@ def _measure(name_s: str | None, q: QMatch, is_change: bool) -> str:
         return "growth"
     if q.base_unit == "%" and name_s and name_s.endswith(_growth_endings()):
         return "growth"
-    if q.base_unit == "%" and name_s and name_s.endswith(ind.measure_words("share_suffix")):
+    if q.base_unit == "%" and name_s and name_s.endswith(indicator_ids.measure_words("share_suffix")):
         return "share"
     return "level"
 
@@ -285,7 +285,7 @@ def build_goals(
             in_sentence = read[g.sentence]
             mentions = [in_sentence[q.start] for q in qs[lo:hi] if q.start in in_sentence]
             targets = _targets(text, view, g, mentions, lex, quantity_model, makers)
-        elif g.main_targets or ind.may_rank(view, g.start, g.end):
+        elif g.main_targets or ranks.may_rank(view, g.start, g.end):
             targets = _targets(text, view, g, [], lex, quantity_model, makers)
         else:
             targets = []  # most goals: no figure, no rank, no qualitative target
@@ -429,7 +429,7 @@ def _targets(
                 {
                     "subject": name,
                     "subject_simplified": name_s,
-                    "canonical": ind.canonical(name_s) if name_s else None,
+                    "canonical": indicator_ids.canonical(name_s) if name_s else None,
                     "value": value,
                     "measure": _measure(name_s, q, m.change is not None),
                     "qualifier": m.qualifier or _qualifier(q, lex),
@@ -442,7 +442,7 @@ def _targets(
             )
         )
     # Only the main targets hold qualitative targets, and a rank needs a cue word somewhere in the goal.
-    if g.main_targets or ind.may_rank(view, g.start, g.end):
+    if g.main_targets or ranks.may_rank(view, g.start, g.end):
         covered = [m.q.start for m in mentions]  # in text order
         for cs, ce in g.clauses:
             i = bisect.bisect_left(covered, cs)
@@ -461,7 +461,7 @@ def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -
     """Targets without a number (居民收入增长和经济增长同步); a list of subjects before the verb gives one each
     (城镇登记失业率、节能减排、安全生产等约束性指标完成…目标)."""
     vs = _verb_start(view, cs, ce)
-    whole = ind.canonical(view[cs:ce])  # 居民收入增长和经济增长同步 is itself a lexicon entry
+    whole = indicator_ids.canonical(view[cs:ce])  # 居民收入增长和经济增长同步 is itself a lexicon entry
     subjects: list[tuple[int, int] | None] = []
     head = view[cs:vs]
     if "、" in head:
@@ -474,7 +474,7 @@ def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -
         subjects.append(None)
     out = []
     for sub in subjects:
-        lead = ind.leading_name(view, cs, ce) if sub is None else None
+        lead = indicator_ids.leading_name(view, cs, ce) if sub is None else None
         subj = text[lead[0] : lead[1]] if lead else _subject(text, view, *(sub or (cs, vs)))
         if subj is None:
             subj = previous  # 固定资产投资扭转下滑态势，实现正增长: the clause before names it
@@ -482,9 +482,12 @@ def _qualitative(text: str, view: str, cs: int, ce: int, previous: str | None) -
             M.Target(
                 subject=subj,
                 subject_simplified=simplified(subj) if subj else None,
-                canonical=(whole if sub is None else None) or (ind.canonical(simplified(subj)) if subj else None),
+                canonical=(whole if sub is None else None)
+                or (indicator_ids.canonical(simplified(subj)) if subj else None),
                 value=None,
-                measure="growth" if any(w in view[cs:ce] for w in ind.measure_words("growth_word")) else "level",
+                measure="growth"
+                if any(w in view[cs:ce] for w in indicator_ids.measure_words("growth_word"))
+                else "level",
                 qualifier=None,
                 text=text[cs:ce],
                 span=M.span_of(cs, ce),
@@ -501,7 +504,7 @@ def _verb_start(view: str, s: int, e: int) -> int:
 def _rank(text: str, view: str, s: int, e: int) -> M.Target | None:
     """进入全县前列, 列全市第一: a target without a number."""
 
-    for m, pos in ind.rank_phrases(view, s, e):
+    for m, pos in ranks.rank_phrases(view, s, e):
         subj = _subject(text, view, s, m.start())
         rank = M.Rank(
             scope=text[m.start("scope") : m.end("scope")],

@@ -8,24 +8,21 @@ change (比2018年增长5.1%); otherwise the words before it (or, for counted th
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 
 import regex
 
-from extractor import _compiled, numerals, wraps
+from extractor import _compiled, wraps
 from extractor._data import alternation, any_of, column, table
 from extractor.normalize import simplified
 from extractor.quantities import QMatch, list_joiners
 from extractor.quantity_lexicon import lexicon as quantity_lexicon
 from extractor.records.changes import ChangeInfo, read_change
+from extractor.records.indicator_ids import MAX_NAME, canonical, growth_ids
 from extractor.segment import CharIndex, Segments, Span
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n\r"
-MAX_NAME = 24
 MAX_AFTER_NAME = 12
 
 _YEAR = _compiled.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
@@ -556,47 +553,7 @@ def _split_subjects(name: str | None, k: int, lex: _Lex) -> list[str | None]:
     return [name] * k
 
 
-_SENTENCE_BREAK = _compiled.compile(r"[。；;]")
 _LIST_SPLIT = _compiled.compile(r"[、和及与]")
-
-
-def rank_phrases(view: str, s: int, e: int) -> Iterator[tuple[regex.Match[str], int | None]]:
-    """Rank phrases in view[s:e], pattern by pattern in ranks.tsv's order, with the position each names
-    (1 for first place, None for "among the leaders")."""
-    if not may_rank(view, s, e):
-        return
-    for kind, pat in lexicon().ranks:
-        m = pat.search(view, s, e)
-        if not m:
-            continue
-        pos = 1 if kind == "first" else None
-        if kind == "position":
-            try:
-                pos = int(numerals.parse(m.group("pos"))[0])
-            except numerals.NumeralError:
-                continue
-        yield m, pos
-
-
-def rank_after(view: str, text: str, start: int, limit: int) -> tuple[str, str | None, int | None, int, int] | None:
-    """A rank phrase in the clauses right after a figure, before the next figure."""
-    other = lexicon().other_subject_rank
-    for m, pos in rank_phrases(view, start, limit):
-        # Only the clause right after the figure, not a later clause about something else (烟叶质量列全县首位).
-        if _SENTENCE_BREAK.search(view, start, m.start()) or other.search(view, start, m.start() + 1):
-            continue
-        return text[m.start() : m.end()], text[m.start("scope") : m.end("scope")], pos, m.start(), m.end()
-    return None
-
-
-def may_rank(view: str, s: int, e: int) -> bool:
-    """Whether a rank phrase can be in view[s:e]: every one contains a cue word."""
-    return _rank_cues().search(view, s, e) is not None
-
-
-@cache
-def _rank_cues() -> re.Pattern[str]:
-    return _compiled.compile_re("|".join(re.escape(c) for c in lexicon().rank_cues))
 
 
 def with_verb(view: str, m: Mention) -> tuple[int, int] | None:
@@ -610,89 +567,4 @@ def with_verb(view: str, m: Mention) -> tuple[int, int] | None:
     if canonical(simplified(view[m.name_start : c.verb[0]])) is not None:
         return None  # 地区生产总值增长7%: the name is the indicator, the verb its change
     cid = canonical(simplified(view[m.name_start : c.verb[1]]))  # 全市经济增长 too
-    return (m.name_start, c.verb[1]) if cid is not None and cid in _growth_ids() else None
-
-
-@cache
-def _growth_ids() -> frozenset[str]:
-    return frozenset(r["id"] for r in table("indicators.tsv") if r["growth_of"])
-
-
-def canonical_index() -> dict[str, str]:
-    return _canonical()
-
-
-@cache
-def _canonical() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for r in table("indicators.tsv"):
-        for name in [r["name"], *[a for a in r["aliases"].split("|") if a]]:
-            out.setdefault(name, r["id"])
-    return out
-
-
-@cache
-def _canonical_trim() -> _compiled.Pattern:
-    """Scope and manner words that may stand around a lexicon name without changing what it measures."""
-    words = column("name_affixes.tsv", "word", position="canonical_trim")
-    scopes = column("name_affixes.tsv", "word", position="leading")
-    alts = sorted({*words, *(w for w in scopes if not w.endswith("*"))}, key=len, reverse=True)
-    return _compiled.compile_plain("(?:" + "|".join(regex.escape(w) for w in alts) + ")*")
-
-
-def leading_name(view: str, s: int, e: int) -> tuple[int, int] | None:
-    """The longest lexicon name the text starts with (固定资产投资扭转下滑态势 -> 固定资产投资)."""
-    idx = _canonical()
-    for j in range(min(e, s + MAX_NAME), s + 1, -1):
-        if view[s:j] in idx:
-            return s, j
-    return None
-
-
-@cache
-def canonical(name_simplified: str) -> str | None:
-    """The lexicon id of a name: the name itself, or a lexicon name with only scope and manner words around it
-    (生产总值年均, 年底全市城镇化率); never a name merely inside another (工农业总产值 is not 农业总产值)."""
-    idx = _canonical()
-    if name_simplified in idx:
-        return idx[name_simplified]
-    trim = _canonical_trim()
-    best = None
-    n = len(name_simplified)
-    for i in range(n):
-        if not _only_words(name_simplified[:i], trim):
-            continue
-        for j in range(n, i + 1, -1):
-            cid = idx.get(name_simplified[i:j])
-            if cid is not None and _only_words(name_simplified[j:], trim):
-                if best is None or j - i > len(best[0]):
-                    best = (name_simplified[i:j], cid)
-                break
-    return best[1] if best else None
-
-
-def _only_words(s: str, words: _compiled.Pattern) -> bool:
-    """Whether ``s`` is made of trim words only (or is empty)."""
-    return words.fullmatch(s) is not None
-
-
-@cache
-def measure_words(kind: str) -> tuple[str, ...]:
-    """Words of measures.tsv: what a percentage's subject says it measures."""
-    return column("measures.tsv", "word", kind=kind)
-
-
-def measure_of(name_simplified: str, base_unit: str, has_value: bool) -> str:
-    if not has_value:
-        return "growth"
-    if base_unit == "个百分点":
-        return "change_pp"
-    if base_unit == "%":
-        if name_simplified.endswith(measure_words("growth_suffix")):
-            return "growth"
-        return "share"
-    return "level"
-
-
-def as_decimal(x: Decimal | int) -> Decimal:
-    return Decimal(x)
+    return (m.name_start, c.verb[1]) if cid is not None and cid in growth_ids() else None
