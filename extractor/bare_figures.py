@@ -1,0 +1,151 @@
+"""Figures written without digits of their own: one of a scale after an approximation word (逾万人, 近亿元), a scale
+with an approximation word after it (百余个, 万余亩), and multiplicatives (翻一番, 翻两番). quantities.find reads
+them after the figures with numerals, and keeps those that no such figure already holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from decimal import Decimal
+from functools import cache
+
+from extractor import gazetteer, numerals
+from extractor.figure_parts import ONE, QMatch, scale_chars, scale_value, section_chars, unit_at, word_at, word_before
+from extractor.masks import Masks
+from extractor.quantity_lexicon import Lex, lexicon
+from extractor.segment import CLAUSE_END, SENTENCE_END
+
+# What may follow a bare-scale figure: the end of its clause or sentence, or of its line.
+_BARE_END = SENTENCE_END + CLAUSE_END + " \t\r\n"
+
+
+@cache
+def _bare_scale_re() -> re.Pattern[str]:
+    """A scale with no digit right after the last character of an approximation word (逾万人, 近千亩, 超亿元): the
+    scale is searched (one scan in C, a figure's scale fails at the character before it), the word then read."""
+    lex = lexicon()
+    last = "".join(sorted(lex.scale_pre_last))
+    scales = re.escape("".join(scale_chars()))
+    # A scale right after a numeral belongs to that numeral's figure (三百余人, 3千余人), read by find().
+    # A vague word before it makes it a guess (数百余人).
+    numeral = re.escape("".join(sorted(set(numerals.chinese_chars()) | set("0123456789.") | set(lex.vague))))
+    mid = re.escape("".join(sorted({w[0] for w in lex.bare_mid})))
+    # The set first and the look-behinds after it: the engine then skips to the scales (a look-behind first is
+    # tried at every position). Group `more`: a scale with an approximation word after it (百余个, 千余人).
+    return re.compile(
+        f"[{scales}](?:(?<=[{re.escape(last)}][{scales}])[{scales}]{{0,2}}"
+        f"|(?P<more>(?<![{numeral}][{scales}])(?=[{mid}])))"
+    )
+
+
+def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    """逾万人 (over 10,000 people), 近亿元: one of the scale in a unit after an approximation word. Only where its
+    clause ends: followed by a word it is a class (超亿元企业, 亿元以上项目), or a figure let go (近百公里农村公路);
+    but a count near a number (近百家企业, 约千名群众) counts what follows it, where a threshold (超百人企业) is
+    still a class."""
+    out = []
+    for m in _bare_scale_re().finditer(view):
+        k, e = m.start(), m.end()
+        pre = None if m.group("more") is not None else word_before(view, k, lex.scale_pre, lex.max_scale_pre)
+        if pre is None or view.endswith(lex.not_pre, 0, k):
+            # 百余个: one of the scale, an approximation word after it. 签约亿元: no approximation word, and no figure;
+            # but 达到万余亩 (到 ends none here) is read as 百余个 is.
+            more = _scale_more(text, view, k, masks, lex) if e == k + 1 else None
+            if more is not None and not _inside(found, more.start, more.end):
+                out.append(more)
+            continue
+        s = k - len(pre)
+        u = unit_at(view, e, lex)
+        # A unit ambiguous after a Chinese numeral (三方, 一担) is none after a scale and an approximation word.
+        if u is None or u.kind == "skip" or masks.blocked[s] or masks.blocked[k]:
+            continue
+        end = e + len(u.text)
+        goes_on = end < len(view) and view[end] not in _BARE_END and not view.startswith(lex.bare_end, end)
+        if _inside(found, s, end) or (goes_on and (u.kind != "count" or lex.scale_pre[pre] == "more_than")):
+            # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
+            # such classes does (销售收入超亿元、纳税超千万元企业).
+            continue
+        out.append(
+            QMatch(
+                start=s,
+                end=end,
+                number=ONE,
+                high=None,
+                unit=text[k:end],
+                base_value=scale_value(m.group()) * u.factor,
+                base_high=None,
+                base_unit=u.base,
+                approx=lex.scale_pre[pre],
+                kind=u.kind,
+                chinese=True,
+                core_start=s,
+                unit_end=end,
+            )
+        )
+    return out
+
+
+def _inside(found: list[QMatch], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a figure of ``found`` (in text order)."""
+    i = bisect.bisect_left(found, end, key=_START)
+    return i > 0 and found[i - 1].end > start
+
+
+_START = operator.attrgetter("start")
+
+
+def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:
+    """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
+    left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""
+    mid = word_at(view, k + 1, lex.bare_mid, lex.max_bare_mid)
+    if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
+        return None
+    if k > 0 and masks.blocked[k - 1]:
+        return None  # x万多亩, xx千余人: a masked number's scale, not one of it
+    e = k + 1 + len(mid)
+    j = e  # 百余万元: a section may follow the approximation word
+    while j < len(view) and view[j] in section_chars() and j - e < 2:
+        j += 1
+    u = unit_at(view, j, lex)
+    if u is None or u.kind == "skip" or not u.chinese:
+        return None
+    end = j + len(u.text)
+    number = scale_value(view[k])  # read as a numeral of its own, as 三百余人 is
+    base = number * scale_value(view[e:j]) * u.factor
+    return QMatch(
+        k, end, number, None, text[e:end], base, None, u.base, lex.bare_mid[mid], u.kind, True, k, end
+    )  # fmt: skip
+
+
+def multiplicatives(text: str, view: str, masks: Masks, lex: Lex) -> list[QMatch]:
+    out = []
+    assert lex.multiplicative is not None
+    for m in lex.multiplicative.finditer(view):
+        if masks.blocked[m.start()]:
+            continue
+        try:
+            n, _ = numerals.parse(m.group("n"))
+        except numerals.NumeralError:
+            continue
+        row = next(r for r in lex.mult_rows if m.group().startswith(r["before"]) and m.group().endswith(r["after"]))
+        value = Decimal(2) ** int(n) if row["rule"] == "power_of_two" else n
+        out.append(
+            QMatch(
+                start=m.start(),
+                end=m.end(),
+                number=n,
+                high=None,
+                unit=text[m.end("n") : m.end()],
+                base_value=value,
+                base_high=None,
+                base_unit=row["base"],
+                approx=None,
+                kind="times",
+                chinese=True,
+                core_start=m.start("n"),
+                unit_end=m.end(),
+            )
+        )
+    return out
