@@ -88,6 +88,8 @@ CASES = {
         "栏目:发言稿发布:2013-01-08浏览:2714下载143次收藏",  # counters glued into one line
         # a page's comment box
         "12 条评论",
+        "    共 0 条评论",
+        "共1个回答",  # a question-and-answer page (found blind in round s59)
         "已有35人参与,点击查看更多精彩评论",
     ],
     "share": ["分享到：", "新浪微博"],
