@@ -57,6 +57,12 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
         "關於鄉鎮年終工作總結範文合集五篇\n鄉鎮年終工作總結 篇1\n剛剛過去的XX年，全鎮實現財政收入500萬元。\n",
+        # one suffix alone (民族乡) names no place, nor does a suffix that starts a word (新型城镇化), nor a slogan in
+        # quotation marks that ends like a township (“生态水乡、休闲小镇”): found blind in rounds s57 and r49
+        "民族乡工作进展情况汇报\n\n是宁化唯一的少数民族乡。全乡现有畲族812户4012人。\n",
+        "某镇新型城镇化建设情况汇报\n各位领导:\n根据会议安排，现就镇推进新型城镇化建设情况作如下汇报。\n",
+        "“十三五”期间，我镇将紧紧围绕“生态水乡、休闲小镇”的发展定位，“生态水乡、休闲小镇”基本建成。"
+        "打造“生态水乡”品牌。\n",
         # an autonomous prefecture by its short form (文山州) is no mention of the county of the same stem, which the
         # text names once, as a neighbour (found blind in round s56)
         "文山州最富裕的鎮\n\n文山州最大的鄉鎮位於文山壯族苗族自治州西部。南與文山縣阿舍鄉接壤，距文山州65公裏，"
@@ -398,6 +404,8 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("中共滨湖镇委员会、滨湖镇人民政府向各界人士致以新春的祝福。\n回望2024年，全镇完成投资5亿元。\n", "滨湖镇"),
         # one name alone is no evidence of the pair
         ("中共滨湖镇委员会、人民政府向各界人士致以新春的祝福。\n", None),
+        # a sub-district that bears a district's name (攀枝花's 西区) is the sub-district (found blind in round r49)
+        ("西区街道2026年工作计划\n\n2026年，西区街道将坚持以人民为中心，完成投资5亿元。\n", "西区街道"),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

@@ -90,7 +90,14 @@ def _last_unit(name: str) -> str:
             return name[i:]
     # A suffix followed by another (乡镇, 镇村: 关于乡镇年终工作总结) starts a compound word and ends no name.
     found = list(_unit_re().finditer(name))
-    units = [m.group() for m in found if not _not_in_stem().match(name, m.end())]
+    place_words = gazetteer.place_words()
+    # 城镇化 (place_words.tsv): a suffix that starts a word ends no name, as one before another suffix does (乡镇).
+    units = [
+        m.group()
+        for m in found
+        if not _not_in_stem().match(name, m.end())
+        and not name.startswith(place_words.get(name[m.end() - 1], ()), m.end() - 1)
+    ]
     parents = [m for m in found if m.group() in known]
     if parents and _suffix_level(name) == "township":
         # 南浔区练市镇人民政府镇长: a township after its county is the speaker's own.
@@ -99,7 +106,9 @@ def _last_unit(name: str) -> str:
             return rest
     for u in reversed(units):
         if u in known:
-            return u
+            # 西区街道: a township that bears a county's name (攀枝花's 西区) is the township.
+            suffix = _township_suffix_re().match(name, name.rfind(u) + len(u))
+            return u + suffix.group() if suffix else u
     if found and found[-1].end() < len(name) and (tail := _known_township_tail(name)):
         # 蒲鞋市街道: the reading above stops at 市 and leaves 街道 unread; the gazetteer knows the whole name.
         return tail
@@ -186,11 +195,13 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     if (
         not _not_in_stem().sub("", name)
         or _suffixes_only().fullmatch(name)
+        or (name in _suffix_names() and name not in _government_regions())
         or name in _not_township_names()
         or name.endswith(_kinds_of_township())
         or _period_words().search(name)
     ):
-        # 乡镇, 市县, 街道办事处: suffixes only; 全县, 我镇, 特色小镇: a scope or a kind of place; 下半年镇 (of
+        # 乡镇, 市县, 街道办事处: suffixes only; 民族乡: one suffix (国务院 is one and names its country); 全县, 我镇,
+        # 特色小镇: a scope or a kind of place; 下半年镇 (of
         # 下半年镇工作计划): a period and a kind of place. None is one place.
         return False
     level = _suffix_level(name)
@@ -207,6 +218,11 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
 def _period_words() -> regex.Pattern[str]:
     """The periods of periods.tsv (上半年, 一季度, 1-9月): a region's name holds none."""
     return _compiled.compile("|".join(f"(?:{r['pattern']})" for r in table("periods.tsv")))
+
+
+@cache
+def _suffix_names() -> frozenset[str]:
+    return frozenset(s for s, _ in _suffixes())
 
 
 @cache
@@ -293,6 +309,8 @@ _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
 # A name read from the body must recur: one mention is a neighbour, a visit, an example.
 _OWN_MIN = 3
 _OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
+_OPENING_QUOTES = "“「『‘\""
+_CLOSING_QUOTES = "”」』’\""
 _HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -334,6 +352,8 @@ def _own_name(view: str, level: str | None) -> str | None:
         if _not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
             continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
         p = m.start()
+        if _in_slogan(view, p, m.end()):
+            continue
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
@@ -354,6 +374,18 @@ def _own_name(view: str, level: str | None) -> str | None:
         return None
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇.
     return max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+# A quotation this short after a name is a slogan (“生态水乡、休闲小镇”), not a speech (“2023年，河里镇将聚焦…”).
+_SLOGAN_REACH = 8
+
+
+def _in_slogan(view: str, p: int, end: int) -> bool:
+    """Whether the township suffix at view[p:end] ends a name that opens a short quotation, a slogan: an opening
+    quote right before a stem of two to four characters, and the closing one soon after (found blind in round
+    r49, where 生态水乡 was read as a township)."""
+    opens = any(p - k > 0 and view[p - k - 1] in _OPENING_QUOTES for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1))
+    return opens and any(view.find(q, end, end + _SLOGAN_REACH) >= 0 for q in _CLOSING_QUOTES)
 
 
 def _compatible(level: str) -> tuple[str, ...]:
