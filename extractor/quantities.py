@@ -100,6 +100,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             next_space = w.start() if w is not None else n + _WRAP_TAIL + 1
         near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
+        if gap is None and m.end() < n and view[m.end()] in "\r\n":
+            gap = _digits_wrap(view, start, m.end())
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
         wrapped = None
@@ -157,6 +159,27 @@ def _continuers() -> frozenset[str]:
     lex = lexicon()
     unit_rest = frozenset(c for u in column("units.tsv", "unit") for c in u[1:])
     return frozenset(scale_chars()) | lex.unit_first | unit_rest | lex.mid_first | lex.post_first | lex.separator_first
+
+
+# A line a fixed-width layout wrapped is long: a number cut at its end is read across the break into the next
+# line's digits (总人口1\n0485人) only after this many characters of its line, and only for a head this short.
+_WRAPPED_LINE = 20
+_CUT_HEAD = 3
+
+
+def _digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line break at ``end`` when it cuts a number in two (总人口1\n0485人, 总产瓜菜4\n350吨): a head of a few
+    digits after words, at the end of a long line, and digits opening the next line. Read apart, the tail alone
+    would be a wrong number (350吨 for 4350吨); where the reading across finds no unit, nothing is read across."""
+    brk = 2 if view.startswith("\r\n", end) else 1
+    if end - start > _CUT_HEAD or end + brk >= len(view) or not view[end + brk].isdigit():
+        return None
+    if not view[start:end].isdigit() or start == 0 or not "\u4e00" <= view[start - 1] <= "\u9fff":
+        return None
+    lo = max(0, start - _WRAPPED_LINE)
+    if start - lo < _WRAPPED_LINE or view.find("\n", lo, start) >= 0 or view.find("\r", lo, start) >= 0:
+        return None  # a short line: a table's row or a heading, not a layout's wrap
+    return end, end + brk
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
