@@ -36,6 +36,8 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _PREV_CODE = _LETTERS | frozenset("0123456789._/#")
 _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
+# The range separators that may stand between spaces (1,900 — 2,100 ℃); 至 and 到 are words, spaced or not.
+_DASHES = frozenset("-–—―~〜")
 
 
 @cache
@@ -304,10 +306,17 @@ def _read_at(
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
     sep = None
+    spaced = first.unit is None and view.startswith(" ", sep_pos) and view[sep_pos + 1 : sep_pos + 2] in _DASHES
+    if spaced:
+        sep_pos += 1  # 1,900 — 2,100 ℃: a PDF's spaces around a dash (found blind in round r48)
     if sep_pos < len(view) and view[sep_pos] in lex.separator_first:
         sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
-    if sep is not None and sep_pos + len(sep) < len(view):
+    if sep is not None and sep_pos + len(sep) + spaced < len(view):
         second_start = sep_pos + len(sep)
+        if spaced:
+            if view[second_start] != " ":
+                return None, first.end  # a dash with a space on one side only joins no range
+            second_start += 1
         second = read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
         if second is not None and second.unit is not None:
             if second.unit.kind == "skip":
