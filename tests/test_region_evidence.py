@@ -410,3 +410,32 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:
     assert extract(text).meta.region == region
+
+
+BODY = "\n\n今年以来，我们扎实推进各项工作，完成投资5亿元，新增就业300人。\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a kind of county or city (region_words.tsv) that regions.tsv does not list by that name
+        "工业园区2023年工作总结",
+        "开发区管委会工作总结",
+        "景区建设工作计划",
+        "革命老区工作总结",
+        "文明城市2023年工作总结",
+        "全域旅游示范县工作计划",  # 范县 inside 示范县 is no county
+        "小康县工作总结",  # nor 康县 inside 小康县
+        # a two-character kind of township at the end of a name the gazetteer does not know
+        "生态水乡工作计划",
+        "特色小镇2023年工作总结",
+        "民族镇工作总结",
+    ],
+)
+def test_a_title_that_names_a_kind_of_place_names_no_region(title: str) -> None:
+    assert extract(title + BODY).meta.region is None
+
+
+@pytest.mark.parametrize(("title", "region"), [("新城区2023年工作总结", "新城区"), ("清水乡2023年工作总结", "清水乡")])
+def test_a_known_name_that_ends_like_a_kind_of_place_stays(title: str, region: str) -> None:
+    assert extract(title + BODY).meta.region == region
