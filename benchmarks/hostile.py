@@ -117,6 +117,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "proj_heads": (lambda n: _repeat("工程项目公路水库", n), "works heads only, no break"),
     "wrapped": (lambda n: _repeat("完成投资23\n亿元，增长5\n%，", n), "every figure wrapped before its unit"),
     "page_wraps": (lambda n: _repeat("完成投资4022\n- 1 -\n万元", n), "a page number between every figure and unit"),
+    "digit_wraps": (
+        lambda n: _repeat("种植瓜菜153公顷，比上年增长百分之五，总产瓜菜4\n350吨，", n),
+        "a fixed-width layout's wrap inside every other number",
+    ),
+    "lost_percent": (lambda n: _repeat("同比增长52.07，分别增长 29 和 27；", n), "rates whose % sign was lost"),
     "spaced_units": (lambda n: _repeat("提高5 个百 分点 ", n), "spaces inside every unit, no punctuation"),
     "spaced_words": (lambda n: _repeat("比 上 年 同 比 增 长 5 % ", n), "a space between every character"),
     "spaced_clause": (lambda n: _repeat("地区 生产 总值 ", n) + "增长5%", "one spaced clause, one figure"),
