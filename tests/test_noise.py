@@ -91,6 +91,7 @@ CASES = {
         "    共 0 条评论",
         "共1个回答",  # a question-and-answer page (found blind in round s59)
         "  • 100人浏览   2025-01-06 12:45:25",  # an essay site's reader counter (found blind in round r49)
+        "已有0条评论,共832人参与,点击查看>>",  # the comment box's counters on one line (found blind in round s60)
         "已有35人参与,点击查看更多精彩评论",
     ],
     "share": ["分享到：", "新浪微博"],
