@@ -36,6 +36,9 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _PREV_CODE = _LETTERS | frozenset("0123456789._/#")
 _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
+# A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
+_CODE_DIGITS = 12
+_CODE_PREFIXES = tuple("0123456789")
 # The range separators that may stand between spaces (1,900 — 2,100 ℃); 至 and 到 are words, spaced or not.
 _DASHES = frozenset("-–—―~〜")
 
@@ -299,6 +302,15 @@ def _read_at(
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.
         return None, start + 1
+    if view.startswith(_CODE_PREFIXES, start):
+        e = start
+        while e < len(view) and view[e] in _DIGITS and e - start < _CODE_DIGITS:
+            e += 1
+        if e - start >= _CODE_DIGITS:
+            # 151320020220000601: an identifier (a record's number, an ID card's), no figure; read across a wrap too
+            while e < len(view) and view[e] in _DIGITS:
+                e += 1
+            return None, e
     first = read_part(view, text, start, lex, run)
     if first is None:
         return None, start + 1

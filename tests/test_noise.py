@@ -43,6 +43,7 @@ CASES = {
         "掃一掃在手機打開當前頁",
     ],
     "related": [
+        "鄉鎮人大主席團工作報告(三篇)",  # an essay count in Chinese numerals (found blind in round s61)
         "相关稿件",
         "相關稿件",
         "相关解读：",
@@ -92,6 +93,8 @@ CASES = {
         "共1个回答",  # a question-and-answer page (found blind in round s59)
         "  • 100人浏览   2025-01-06 12:45:25",  # an essay site's reader counter (found blind in round r49)
         "已有0条评论,共832人参与,点击查看>>",  # the comment box's counters on one line (found blind in round s60)
+        "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
+        "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",
     ],
     "share": ["分享到：", "新浪微博"],
