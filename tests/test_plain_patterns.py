@@ -12,8 +12,8 @@ import regex
 from extractor import _compiled, masks, noise
 from extractor import segment as seg
 from extractor.normalize import make_view
+from extractor.records import indicator_ids, project_lexicon, tasks
 from extractor.records import indicators as ind
-from extractor.records import project_lexicon, tasks
 
 DOCS = Path(__file__).resolve().parent / "data" / "docs"
 
@@ -63,7 +63,7 @@ def _lexicon_patterns() -> list[tuple[str, _compiled.Pattern]]:
     out = [(f"markers {k}", p) for k, p in seg._markers().items()]
     out += [(name, getattr(lex, name)) for name in ("leading", "trailing", "after_stops", "topic_end", "estimate")]
     out += [(f"rank {k}", p) for k, p in lex.ranks]
-    out += [("canonical_trim", ind._canonical_trim())]
+    out += [("canonical_trim", indicator_ids._canonical_trim())]
     out += [(f"lead unit {i}", p) for i, p in enumerate(tasks._lead_patterns())]
     out += [("noise whole line", noise._any_whole_line()), ("quotes", masks._QUOTES)]
     out += [(f"negative {p.pattern}", p) for p in masks._negatives()[1]]
