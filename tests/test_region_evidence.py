@@ -439,3 +439,12 @@ def test_a_title_that_names_a_kind_of_place_names_no_region(title: str) -> None:
 @pytest.mark.parametrize(("title", "region"), [("新城区2023年工作总结", "新城区"), ("清水乡2023年工作总结", "清水乡")])
 def test_a_known_name_that_ends_like_a_kind_of_place_stays(title: str, region: str) -> None:
     assert extract(title + BODY).meta.region == region
+
+
+@pytest.mark.parametrize("kind", ["卫生镇", "文明街道", "生态乡", "小康镇", "产粮大镇", "森林城镇"])
+def test_a_designation_written_again_and_again_names_no_township(kind: str) -> None:
+    # An honour a township strives for (创建省级卫生镇) is a kind of township, not its name; 森林城镇 ends with a name
+    # the gazetteer knows (林城镇), which is no reading of it either.
+    text = f"2023年工作总结\n全镇创建{kind}，巩固{kind}成果，争创省级{kind}。全镇完成投资5亿元，全镇新增就业300人。\n"
+    assert extract(text).meta.region is None
+    assert extract(f"{kind}创建工作总结{BODY}").meta.region is None

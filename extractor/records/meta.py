@@ -120,6 +120,8 @@ def _last_unit(name: str) -> str:
         # the gazetteer knows. But where it knows the whole stem by another suffix, the name is whole: 察汗乌苏镇,
         # once 察汗乌苏乡, is not 乌苏镇 (抚远市).
         unit = units[-1]
+        if unit in _not_township_names():
+            return unit  # 森林城镇: a kind of township, whose known tail (林城镇) is no reading of it
         tail = _known_township_tail(unit)
         if tail and (_is_stem(unit[: len(unit) - len(tail)]) or not gazetteer.lookup(unit, "township")):
             return tail
@@ -313,6 +315,7 @@ _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
 # A name read from the body must recur: one mention is a neighbour, a visit, an example.
 _OWN_MIN = 3
 _OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
+_LONGER_STEMS = (4, 3, 2)
 _OPENING_QUOTES = '“「『‘"'
 _CLOSING_QUOTES = '”」』’"'
 _HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
@@ -376,8 +379,8 @@ def _own_name(view: str, level: str | None) -> str | None:
         if _not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
             continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
         p = m.start()
-        if _in_slogan(view, p, m.end()):
-            continue
+        if _in_slogan(view, p, m.end()) or any(view[p - k : m.end()] in not_names for k in _LONGER_STEMS):
+            continue  # 森林城镇: a kind of township whose tail (林城镇) is a name the gazetteer knows
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
