@@ -11,6 +11,11 @@ import pytest
 from extractor import extract
 
 
+def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
+    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -44,8 +49,7 @@ from extractor import extract
     ],
 )
 def test_bare_scale_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
-    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
-    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
+    _reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -75,8 +79,7 @@ def test_bare_scale_of_money(text: str, expected: list[tuple[str, str, str]]) ->
     ],
 )
 def test_a_rate_whose_sign_was_lost(text: str, expected: list[tuple[str, str, str]]) -> None:
-    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
-    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
+    _reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -94,5 +97,4 @@ def test_a_rate_whose_sign_was_lost(text: str, expected: list[tuple[str, str, st
     ],
 )
 def test_a_milestone_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
-    got = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
-    assert got == [(raw, Decimal(v), unit) for raw, v, unit in expected]
+    _reads(text, expected)
