@@ -12,6 +12,9 @@ A PDF copy may put a space after the point (工农业总产值达22. 30亿元), 
 finds those spaces, and the figure is read across them as across pinyin ruby. After the point, only where words stand
 before the number: 1. 30个村 opening a line is an item's number and its first words.
 
+A flipbook's copy may put an ellipsis for the thin space between a number's groups (1…790 米): where it does so
+twice or more, each such ellipsis is a thousands separator.
+
 Other copies put 、 (or 。) for every point (工业总产值29851、2万元，同比下降33、7%). A 、 between numbers is far
 more often a list (分别增长3、5%), so it is a point only in a text that keeps no point and shows the habit at least
 once where no list could be meant: a long number before one or two digits (29851、2万元), or a tail with a leading
@@ -45,7 +48,8 @@ _SPACED = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.( {1,2})|( {1,2})\.)(?=[0-9])")
 
 def restore(view: str) -> str:
     """``view`` with a point for each space, 、 or 。 that stands for one, or ``view`` itself when the text keeps its
-    points."""
+    points; and a space between groups for each ellipsis that stands for a thousands separator (``separators``)."""
+    view = separators(view)
     if _POINT.search(view) is not None:
         return view
     lost = [m.start(1) for m in _LOST.finditer(view)]
@@ -75,3 +79,24 @@ def spaced(view: str) -> list[tuple[int, int]]:
         elif m.group(2) is not None and before != "\n":
             out.append(m.span(2))
     return out
+
+
+# An ellipsis between a number's head and a group of three digits (1…790 米, 97…073 头): a PDF's thin space between
+# the groups that the copy turned into one; only in a text that shows the habit at least this often, since 1、2…100
+# may list items up to one hundred.
+_ELLIPSIS_GROUP = re.compile(r"(?<![0-9.,…])[0-9]{1,3}(…)(?=[0-9]{3}(?![0-9]))")
+_ELLIPSIS_HABIT = 2
+
+
+def separators(view: str) -> str:
+    """``view`` with a space for each ellipsis that a copy put for a thousands separator (found blind in round r52,
+    a county yearbook's flipbook), when the text shows the habit (the view keeps its length)."""
+    if "…" not in view:
+        return view
+    found = [m.start(1) for m in _ELLIPSIS_GROUP.finditer(view)]
+    if len(found) < _ELLIPSIS_HABIT:
+        return view
+    chars = list(view)
+    for i in found:
+        chars[i] = " "  # read as a space between groups (27 183元), as a comma would be cut (a list's ，)
+    return "".join(chars)

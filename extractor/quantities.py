@@ -298,6 +298,7 @@ def _read_at(
         or prev in no_count
         or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))
         or (prev == ":" and start > 1 and view[start - 2] in _DIGITS)  # 11:21:36, 1:2: a time or a ratio
+        or (prev == "…" and start > 1 and view[start - 2] in _DIGITS)  # 1…790: a group after a damaged separator
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.

@@ -94,3 +94,24 @@ def test_a_space_beside_a_point_is_read_across(text: str, expected: list[tuple[s
     doc = extract(text)
     assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
     assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a flipbook's copy put an ellipsis for the thin space between groups, twice or more (found blind, round r52)
+        (
+            "海拔1…790 米，年末生猪存栏 97…073 头，羊存栏 25…111 只。",
+            [("1…790 米", "1790"), ("97…073 头", "97073"), ("25…111 只", "25111")],
+        ),
+        # once only: no habit, and the group alone after it is no figure (790 米 would be wrong)
+        ("最高海拔1…790 米。", []),
+        ("第1、2…100条", []),
+    ],
+)
+def test_an_ellipsis_is_a_thousands_separator_where_the_copy_shows_the_habit(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text)
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
+    assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
