@@ -63,6 +63,12 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某镇新型城镇化建设情况汇报\n各位领导:\n根据会议安排，现就镇推进新型城镇化建设情况作如下汇报。\n",
         "“十三五”期间，我镇将紧紧围绕“生态水乡、休闲小镇”的发展定位，“生态水乡、休闲小镇”基本建成。"
         "打造“生态水乡”品牌。\n",
+        # found by masking each excerpt's own name: a long phrase ending with a county's suffix (位於山西呂梁臨縣), a
+        # verb of holding before a suffix (下轄鎮, three times in a wiki's list), and a common word's region inside a
+        # word (城区 of 文明城区, three times) name no region
+        "某某某鎮\n位於山西呂梁臨縣的鄉鎮\n某某某鎮，煤炭資源豐富，全鎮完成投資5億元。\n",
+        "某某鎮[雲南省某某縣下轄鎮]\n\n某某鎮[雲南省某某縣下轄鎮]\n某某鎮[雲南省某某縣下轄鎮]\n全鎮完成投資5億元。\n",
+        "城市管理年终工作总结\n文明城区创建成果更巩固。迎接文明城区成果复检，在文明城区复检中取得第一。\n",
         # an autonomous prefecture by its short form (文山州) is no mention of the county of the same stem, which the
         # text names once, as a neighbour (found blind in round s56)
         "文山州最富裕的鎮\n\n文山州最大的鄉鎮位於文山壯族苗族自治州西部。南與文山縣阿舍鄉接壤，距文山州65公裏，"
