@@ -69,6 +69,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某某某鎮\n位於山西呂梁臨縣的鄉鎮\n某某某鎮，煤炭資源豐富，全鎮完成投資5億元。\n",
         "某某鎮[雲南省某某縣下轄鎮]\n\n某某鎮[雲南省某某縣下轄鎮]\n某某鎮[雲南省某某縣下轄鎮]\n全鎮完成投資5億元。\n",
         "城市管理年终工作总结\n文明城区创建成果更巩固。迎接文明城区成果复检，在文明城区复检中取得第一。\n",
+        # a verb before the town's own congress (完成镇人代会目标, four times): no 完成镇
+        "2024年上半年工作总结\n实现税收收入25.86亿元，完成镇人代会目标的54.4%；实现区级地方收入9.43亿元，完成镇人代会目标的"
+        "54.2%；实现镇级财政收入9.64亿元，完成镇人代会目标的53.1%，完成镇人代会目标的51.2%。\n",
         # an autonomous prefecture by its short form (文山州) is no mention of the county of the same stem, which the
         # text names once, as a neighbour (found blind in round s56)
         "文山州最富裕的鎮\n\n文山州最大的鄉鎮位於文山壯族苗族自治州西部。南與文山縣阿舍鄉接壤，距文山州65公裏，"
