@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -10,6 +9,7 @@ import regex
 
 from extractor import _compiled, gazetteer, ruby
 from extractor._data import table
+from extractor.records import region_lexicon as rl
 from extractor.records.years import years, years_in
 from extractor.segment import Segments
 
@@ -33,159 +33,70 @@ def _title_cues() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
     return tuple((_compiled.compile(r["cue"]), r["year_role"], r["level"]) for r in table("titles.tsv"))
 
 
-@cache
-def _region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple(
-        (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
-        for r in table("region_patterns.tsv")
-        if r["source"] in ("title", "head", "body")
-    )
-
-
-@cache
-def _suffixes() -> tuple[tuple[str, str], ...]:
-    rows = [(r["suffix"], r["level"]) for r in table("admin_levels.tsv")]
-    return tuple(sorted(rows, key=lambda x: -len(x[0])))
-
-
-@cache
-def _regions() -> dict[str, list[dict[str, str]]]:
-    out: dict[str, list[dict[str, str]]] = {}
-    for r in table("regions.tsv"):
-        out.setdefault(r["name"], []).append(r)
-    return out
-
-
-@cache
-def _codes() -> dict[str, dict[str, str]]:
-    return {r["code"]: r for r in table("regions.tsv")}
-
-
-@cache
-def _suffixes_only() -> regex.Pattern[str]:
-    """A name made of two suffixes or more (街道办事处, 乡镇): a kind of body, no place (国务院, one suffix, is one)."""
-    return _compiled.compile("(?:" + "|".join(regex.escape(s) for s, _ in _suffixes()) + "){2,}")
-
-
-@cache
-def _unit_re() -> regex.Pattern[str]:
-    sufs = "|".join(regex.escape(s) for s, _ in _suffixes())
-    return _compiled.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
-
-
-def _suffix_level(name: str) -> str | None:
-    for suf, level in _suffixes():
-        if name.endswith(suf) and (len(name) > len(suf) or name in _government_regions()):
-            return level
-    return None
-
-
 def _last_unit(name: str) -> str:
     """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one; ``name``
     itself when it holds no suffix, and nothing when its only suffixes start compounds."""
-    known = _regions()
-    name = _name_ends().split(name, maxsplit=1)[0]  # 乡镇政府镇长 -> 乡镇: no unit after the government word
-    above, _ = _kinds_of_place()
+    known = rl.regions()
+    name = rl.name_ends().split(name, maxsplit=1)[0]  # 乡镇政府镇长 -> 乡镇: no unit after the government word
+    above, _ = rl.kinds_of_place()
     for i in range(len(name) - 1):
         if name[i:] in known:
             if any(len(k) > len(name) - i and name.endswith(k) for k in above):
                 break  # 全域旅游示范县: 范县 inside a kind of county (示范县) is no county
             return name[i:]
     # A suffix followed by another (乡镇, 镇村: 关于乡镇年终工作总结) starts a compound word and ends no name.
-    found = list(_unit_re().finditer(name))
+    found = list(rl.unit_re().finditer(name))
     place_words = gazetteer.place_words()
     # 城镇化 (place_words.tsv): a suffix that starts a word ends no name, as one before another suffix does (乡镇).
     units = [
         m.group()
         for m in found
-        if not _not_in_stem().match(name, m.end())
+        if not rl.not_in_stem().match(name, m.end())
         and not name.startswith(place_words.get(name[m.end() - 1], ()), m.end() - 1)
     ]
     parents = [m for m in found if m.group() in known]
-    if parents and _suffix_level(name) == "township":
+    if parents and rl.suffix_level(name) == "township":
         # 南浔区练市镇人民政府镇长: a township after its county is the speaker's own.
         rest = name[parents[-1].end() :]
-        if _suffix_level(rest) == "township" and _valid_region(rest):
+        if rl.suffix_level(rest) == "township" and _valid_region(rest):
             return rest
     for u in reversed(units):
         if u in known:
             # 西区街道: a township that bears a county's name (攀枝花's 西区) is the township.
-            suffix = _township_suffix_re().match(name, name.rfind(u) + len(u))
+            suffix = rl.township_suffix_re().match(name, name.rfind(u) + len(u))
             return u + suffix.group() if suffix else u
-    if found and found[-1].end() < len(name) and (tail := _known_township_tail(name)):
+    if found and found[-1].end() < len(name) and (tail := rl.known_township_tail(name)):
         # 蒲鞋市街道: the reading above stops at 市 and leaves 街道 unread; the gazetteer knows the whole name.
         return tail
-    if units and _suffix_level(units[-1]) is not None:
+    if units and rl.suffix_level(units[-1]) is not None:
         # 晋江东石镇 (a county's short name before its township), 简介塔畈乡 (a page's word before it): the township
         # the gazetteer knows. But where it knows the whole stem by another suffix, the name is whole: 察汗乌苏镇,
         # once 察汗乌苏乡, is not 乌苏镇 (抚远市).
         unit = units[-1]
-        if unit in _not_township_names():
+        if unit in rl.not_township_names():
             return unit  # 森林城镇: a kind of township, whose known tail (林城镇) is no reading of it
-        tail = _known_township_tail(unit)
-        if tail and (_is_stem(unit[: len(unit) - len(tail)]) or not gazetteer.lookup(unit, "township")):
+        tail = rl.known_township_tail(unit)
+        if tail and (rl.is_stem(unit[: len(unit) - len(tail)]) or not gazetteer.lookup(unit, "township")):
             return tail
         return unit
     # 湖镇镇, 嵩市镇, 章镇镇: a township whose stem holds a suffix character, which the reading above takes for a
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
-    tail = _known_township_tail(name)
+    tail = rl.known_township_tail(name)
     return tail or (units[-1] if units else "" if found else name)
-
-
-def _known_township(name: str) -> bool:
-    """Whether the gazetteer knows a township by that very name (not only by its stem)."""
-    return any(p.name == name for p in gazetteer.lookup(name, "township"))
-
-
-def _known_township_tail(name: str) -> str | None:
-    """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
-    if _suffix_level(name) != "township":
-        return None
-    for i in range(max(0, len(name) - _MAX_TOWNSHIP), len(name) - 2):
-        if _known_township(name[i:]):
-            return name[i:]
-    return None
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
     """Level and admin code of a region name; a parent named in ``context`` settles duplicates (朝阳区)."""
-    rows = _regions().get(name, [])
+    rows = rl.regions().get(name, [])
     if rows:
         if len(rows) > 1:
-            codes = _codes()
+            codes = rl.codes()
             named = [r for r in rows if r["parent"] and codes.get(r["parent"], {}).get("name", "\0") in context]
             rows = named or rows
         row = rows[0]
         code = row["code"] if len(rows) == 1 or len({r["code"] for r in rows}) == 1 else None
         return row["level"], code
-    return _suffix_level(name), None
-
-
-@cache
-def _patterns_of(source: str) -> regex.Pattern[str]:
-    """The rows of region_patterns.tsv of one ``source`` as one pattern (one never matching when there are none)."""
-    rows = table("region_patterns.tsv")
-    return _compiled.compile("|".join(r["pattern"] for r in rows if r["source"] == source) or "(?!)")
-
-
-def _not_in_names() -> regex.Pattern[str]:
-    """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
-    return _patterns_of("not_in_name")
-
-
-def _masked() -> regex.Pattern[str]:
-    """Characters that mask a name (某 of 某街道): a name holding one is none."""
-    return _patterns_of("masked")
-
-
-def _name_ends() -> regex.Pattern[str]:
-    """Words after which a title names no more places (政府 of 乡镇政府镇长工作总结)."""
-    return _patterns_of("name_ends")
-
-
-def _not_in_stem() -> regex.Pattern[str]:
-    """Suffix characters that end a township's stem read backwards (乡镇, 县城): the name starts after them."""
-    return _patterns_of("not_in_stem")
+    return rl.suffix_level(name), None
 
 
 def _valid_region(name: str, in_title: bool = False) -> bool:
@@ -193,88 +104,37 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     none of the not-in-name characters; a title line names its region by itself, and townships, which
     regions.tsv does not list, may hold them (和平镇, 上塘镇), as may a township whose name or stem the gazetteer
     knows (向家镇第四届人民代表大会; 协和街道, of 协和镇's stem). A name must hold more than suffix characters."""
-    if _masked().search(name):
+    if rl.masked().search(name):
         return False  # 某街道: a name masked by the copy
-    if name in _regions():
+    if name in rl.regions():
         return True
     if (
-        not _not_in_stem().sub("", name)
-        or _suffixes_only().fullmatch(name)
-        or (name in _suffix_names() and name not in _government_regions())
-        or name in _not_township_names()
-        or name.endswith(_kinds_of_township())
+        not rl.not_in_stem().sub("", name)
+        or rl.suffixes_only().fullmatch(name)
+        or (name in rl.suffix_names() and name not in rl.government_regions())
+        or name in rl.not_township_names()
+        or name.endswith(rl.kinds_of_township())
         or _a_kind_of_place(name)
-        or _period_words().search(name)
+        or rl.period_words().search(name)
     ):
         # 乡镇, 市县, 街道办事处: suffixes only; 民族乡: one suffix (国务院 is one and names its country); 全县, 我镇,
-        # 特色小镇: a scope or a kind of place; 下半年镇 (of
-        # 下半年镇工作计划): a period and a kind of place. None is one place.
+        # 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划): a period and a kind of place. None is
+        # one place.
         return False
-    level = _suffix_level(name)
+    level = rl.suffix_level(name)
     if level not in (None, "township") and len(name) > _MAX_UNKNOWN:
         return False  # 位于山西吕梁临县: a phrase that ends with a county's suffix (regions.tsv lists the long names)
     # regions.tsv lists every county and city by name: an unknown one read from a title is a phrase that ends in
     # a suffix character (乡镇与农场场县共建 gives 与农场场县), unless it holds no sentence character (a former name).
     return level is not None and (
         (in_title and level == "township")
-        or _not_in_names().search(name) is None
+        or rl.not_in_names().search(name) is None
         or (level == "township" and bool(gazetteer.lookup(name, "township")))
     )
 
 
-@cache
-def _period_words() -> regex.Pattern[str]:
-    """The periods of periods.tsv (上半年, 一季度, 1-9月): a region's name holds none."""
-    return _compiled.compile("|".join(f"(?:{r['pattern']})" for r in table("periods.tsv")))
-
-
 # The longest county or city name regions.tsv does not list that is still read (a former name: 3 to 5 characters).
 _MAX_UNKNOWN = 6
-
-
-@cache
-def _suffix_chars() -> frozenset[str]:
-    return frozenset(s for s, _ in _suffixes() if len(s) == 1)
-
-
-@cache
-def _suffix_names() -> frozenset[str]:
-    return frozenset(s for s, _ in _suffixes())
-
-
-@cache
-def _government_regions() -> dict[str, str]:
-    return {r["suffix"]: r["region"] for r in table("admin_levels.tsv") if r.get("region")}
-
-
-@cache
-def _stems() -> dict[str, list[tuple[str, str]]]:
-    """Known region names by their first two characters: stem (name without its suffix) -> name."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for name, rows in _regions().items():
-        stem = name
-        for suf, _ in _suffixes():
-            if name.endswith(suf) and len(name) - len(suf) >= 2:
-                stem = name[: -len(suf)]
-                break
-        if len(stem) >= 2 and rows[0]["level"] in ("prefecture", "county", "provincial"):
-            out.setdefault(stem[:2], []).append((stem, name))
-    return out
-
-
-def _is_stem(words: str) -> bool:
-    """Whether ``words`` are a known region's short name (晋江 of 晋江市) or its full name."""
-    return words in _regions() or any(stem == words for stem, _ in _stems().get(words[:2], ()))
-
-
-@cache
-def _stem_first() -> re.Pattern[str]:
-    return _compiled.compile_re("[" + re.escape("".join(sorted({k[0] for k in _stems()}))) + "]")
-
-
-@cache
-def _region_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in table("region_words.tsv"))
 
 
 # How far before a mention the words of a superior's directions may start (按照兖州市委、兖州市政府).
@@ -285,18 +145,18 @@ def _most_named(view: str, level: str | None) -> str | None:
     """The known region the text names most often (by its stem: 东营 for 东营市), at the level its scope words
     suggest: the fallback for reports that never name themselves. A stem that is a common word (资源 of 资源县)
     is no evidence; only its full name counts."""
-    stems = _stems()
-    common = _region_words()
+    stems = rl.stems()
+    common = rl.region_words()
     counts: dict[str, int] = {}
     full: set[str] = set()
     # The words before and after a mention that make it another place than the text's own.
-    not_before, not_after = _patterns_of("not_own_before"), _patterns_of("not_own_after")
+    not_before, not_after = rl.patterns_of("not_own_before"), rl.patterns_of("not_own_after")
     # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
-    for hit in _stem_first().finditer(view, 0, max(0, len(view) - 1)):
+    for hit in rl.stem_first().finditer(view, 0, max(0, len(view) - 1)):
         i = hit.start()
         for stem, name in stems.get(view[i : i + 2], ()):
             said = name if stem in common else stem
-            if stem in common and i > 0 and _HAN.match(view, i - 1) and view[i - 1] not in _suffix_chars():
+            if stem in common and i > 0 and _HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars():
                 continue  # 文明城区: a common word's region (城区) counts only as a word of its own (阳泉市城区)
             if view.startswith(said, i):
                 in_full = view.startswith(name, i)
@@ -310,7 +170,7 @@ def _most_named(view: str, level: str | None) -> str | None:
                 counts[name] = counts.get(name, 0) + 1
                 if in_full:
                     full.add(name)
-    regions = _regions()
+    regions = rl.regions()
     # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
     # township's summary) may be the county around it: its full name must be written at least once.
     cands = [
@@ -334,48 +194,14 @@ _CLOSING_QUOTES = '”」』’"'
 _HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
 
 
-@cache
-def _township_suffix_re() -> regex.Pattern[str]:
-    sufs = sorted((s for s, lv in _suffixes() if lv == "township"), key=len, reverse=True)
-    return _compiled.compile("|".join(regex.escape(s) for s in sufs))
-
-
-@cache
-def _not_township_names() -> tuple[str, ...]:
-    """Words ending like a township's name that name none: the scope words (全镇, 我乡) and the common ones. A kind
-    of town is a kind of township too (示范镇, 示范乡; 强镇, 强乡): a word listed with one one-character suffix of
-    a township stands for the others."""
-    words = {r["word"] for r in table("scopes.tsv")} | _region_words()
-    singles = {s for s, lv in _suffixes() if lv == "township" and len(s) == 1}  # 镇, 乡 (admin_levels.tsv)
-    swapped = {w[:-1] + other for w in words if w[-1] in singles for other in singles}
-    return tuple(words | swapped)
-
-
-@cache
-def _kinds_of_township() -> tuple[str, ...]:
-    """The kinds of township of three characters or more (农业镇, 示范乡, 中心镇): a name that ends with one is a
-    kind too (纯农业乡); a two-character kind (城镇, 集镇) ends real names (新城镇, 三和集镇) and must be the whole."""
-    return tuple(w for w in _not_township_names() if len(w) >= 3 and _suffix_level(w) == "township")
-
-
-@cache
-def _kinds_of_place() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The kinds of county or city (景区, 开发区, 示范县, 城市: region_words.tsv words that end with a suffix above a
-    township's), and the two-character kinds of township (水乡, 小镇, 城镇), which end real names too (清水乡)."""
-    words = _region_words()
-    above = tuple(w for w in words if len(w) >= 2 and _suffix_level(w) not in (None, "township"))
-    township = tuple(w for w in words if len(w) == 2 and _suffix_level(w) == "township")
-    return above, township
-
-
 def _a_kind_of_place(name: str) -> bool:
     """工业园区, 全域旅游示范县, 文明城市: a name regions.tsv does not list that ends with a kind of county or city;
     生态水乡, 特色小镇: one the gazetteer does not know that ends with a two-character kind of township (found blind
     in round r49). Known names stay (新城区, 清水乡)."""
-    if name in _regions():
+    if name in rl.regions():
         return False
-    above, township = _kinds_of_place()
-    return name.endswith(above) or (len(name) > 2 and name.endswith(township) and not _known_township(name))
+    above, township = rl.kinds_of_place()
+    return name.endswith(above) or (len(name) > 2 and name.endswith(township) and not rl.known_township(name))
 
 
 def _own_name(view: str, level: str | None) -> str | None:
@@ -386,13 +212,13 @@ def _own_name(view: str, level: str | None) -> str | None:
     if level != "township":
         return None
     counts: dict[str, int] = {}
-    not_names = _not_township_names()
+    not_names = rl.not_township_names()
     place_words = gazetteer.place_words()
-    for m in _township_suffix_re().finditer(view):
-        if _not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
+    for m in rl.township_suffix_re().finditer(view):
+        if rl.not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
             continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
         p = m.start()
-        if _in_slogan(view, p, m.end()) or any(view[p - k : m.end()] in not_names for k in _LONGER_STEMS):
+        if _in_slogan(view, p, m.end()) or any(view[max(0, p - k) : m.end()] in not_names for k in _LONGER_STEMS):
             continue  # 森林城镇: a kind of township whose tail (林城镇) is a name the gazetteer knows
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
@@ -400,12 +226,12 @@ def _own_name(view: str, level: str | None) -> str | None:
             # but a name whose stem the gazetteer knows may hold one (协和街道, of 协和镇's stem; 上江乡: found blind).
             if len(stem) < k or not _HAN.fullmatch(stem):
                 break
-            if _not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
+            if rl.not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
                 break
-            if _not_in_stem().search(stem) or _name_ends().search(stem):
+            if rl.not_in_stem().search(stem) or rl.name_ends().search(stem):
                 break  # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇
             name = stem + m.group()
-            if name.endswith(not_names) and not _known_township(name):
+            if name.endswith(not_names) and not rl.known_township(name):
                 break  # 年全镇, 座小镇; but 大集镇 and 新城镇 end with a kind of place (集镇, 城镇) and are known
             counts[name] = counts.get(name, 0) + 1
     # 街道办事处 read before 办事处 at every mention of 新城街道办事处 is suffixes only, no name.
@@ -498,14 +324,14 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
             if named and scope_level is None and _level_from_scope(names, 1) == "township":
                 # 全镇 once or twice, and no other scope word as often: a township's text. The county around it
                 # may stand for it; a city or a province it names (打造青岛市首个…) is its superior.
-                named = named if _regions()[named][0]["level"] == "county" else None
+                named = named if rl.regions()[named][0]["level"] == "county" else None
         if named and region_raw is None:
             region_raw = (named, named)
     region = region_s = level = code = None
-    if region_raw and region_raw[0] in _government_regions():
+    if region_raw and region_raw[0] in rl.government_regions():
         gov = region_raw[0]
-        region_raw = (_government_regions()[gov], region_raw[1])
-        level = _suffix_level(gov)
+        region_raw = (rl.government_regions()[gov], region_raw[1])
+        level = rl.suffix_level(gov)
     if region_raw:
         region_s = region_raw[0]
         lv, code = _resolve(region_s, region_raw[1] + head)
@@ -533,7 +359,7 @@ def _outnamed(found: tuple[str, str] | None, names: str) -> tuple[str, str] | No
     """A township read from the head, unless the body writes another township more often, three times or more: a
     line of history may open with a year and a former township (1958年演兴乡与兴海乡合并…, found blind in round s45)
     in a text that names its own six times."""
-    if found is None or _suffix_level(found[0]) != "township":
+    if found is None or rl.suffix_level(found[0]) != "township":
         return found
     own = _own_name(names, "township")
     # A reading inside the name found (满族乡 of 营城子满族乡) is the same place.
@@ -546,7 +372,7 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
     """The region and the words it was read from, by the first pattern of ``sources`` (region_patterns.tsv, in its
     order) that reads a valid one from its text (``texts``: the title, the head, the body)."""
     names = texts["body"]
-    for source, pat in _region_patterns():
+    for source, pat in rl.region_patterns():
         if source not in sources:
             continue
         for m in pat.finditer(texts[source]):
@@ -557,9 +383,6 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
     return None
 
 
-# The longest tail of a name looked for in the gazetteer: the longest townships' names (ethnic townships, 某某蒙古族
-# 满族乡) run to about ten characters.
-_MAX_TOWNSHIP = 10
 # How many of a name's mentions are looked at for characters it may have lost, and how many.
 _FULLER_MENTIONS = 20
 _FULLER_CHARS = (1, 2)
@@ -571,7 +394,7 @@ def _fuller_township(name: str, view: str) -> str | None:
     title writes whole (黎川县日峰镇); 恩和哈达镇, whose 和 a name read from a sentence stops at, is no 哈达镇. Only a
     longer name that every mention is part of: a text about a township the gazetteer lacks may name it once after a
     word that, with it, makes another township's name."""
-    if _suffix_level(name) != "township":
+    if rl.suffix_level(name) != "township":
         return None
     starts: list[int] = []
     i = view.find(name, 1)
@@ -580,7 +403,7 @@ def _fuller_township(name: str, view: str) -> str | None:
         i = view.find(name, i + 1)
     for extra in _FULLER_CHARS:
         longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
-        if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and _known_township(longer):
+        if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
             return longer
     return None
 
@@ -591,11 +414,11 @@ def _masked_level(view: str, segments: Segments) -> str | None:
     county (**县) says nothing: a township's report masks the county above it too."""
     for r in segments.noise:
         s = view[r.start : r.end]
-        for suf, level in _suffixes():
+        for suf, level in rl.suffixes():
             if level != "township" or not s.endswith(suf) or len(s) == len(suf):
                 continue
             rest = s[: -len(suf)]
-            if not _HAN.search(rest) or _masked().fullmatch(rest):
+            if not _HAN.search(rest) or rl.masked().fullmatch(rest):
                 return level
     return None
 

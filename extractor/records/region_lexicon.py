@@ -1,0 +1,191 @@
+"""The words region readers look for (records/meta.py): administrative suffixes and the level each implies,
+known regions by name, code and stem, the patterns of region_patterns.tsv, and the common words and kinds of place that
+name no region (region_words.tsv, scopes.tsv), each read once from its data file."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from extractor import _compiled, gazetteer
+from extractor._data import table
+
+# The longest tail of a name looked for in the gazetteer: the longest townships' names (ethnic townships, 某某蒙古族
+# 满族乡) run to about ten characters.
+MAX_TOWNSHIP = 10
+
+
+@cache
+def region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple(
+        (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
+        for r in table("region_patterns.tsv")
+        if r["source"] in ("title", "head", "body")
+    )
+
+
+@cache
+def suffixes() -> tuple[tuple[str, str], ...]:
+    rows = [(r["suffix"], r["level"]) for r in table("admin_levels.tsv")]
+    return tuple(sorted(rows, key=lambda x: -len(x[0])))
+
+
+@cache
+def regions() -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for r in table("regions.tsv"):
+        out.setdefault(r["name"], []).append(r)
+    return out
+
+
+@cache
+def codes() -> dict[str, dict[str, str]]:
+    return {r["code"]: r for r in table("regions.tsv")}
+
+
+@cache
+def suffixes_only() -> regex.Pattern[str]:
+    """A name made of two suffixes or more (街道办事处, 乡镇): a kind of body, no place (国务院, one suffix, is one)."""
+    return _compiled.compile("(?:" + "|".join(regex.escape(s) for s, _ in suffixes()) + "){2,}")
+
+
+@cache
+def unit_re() -> regex.Pattern[str]:
+    sufs = "|".join(regex.escape(s) for s, _ in suffixes())
+    return _compiled.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
+
+
+def suffix_level(name: str) -> str | None:
+    for suf, level in suffixes():
+        if name.endswith(suf) and (len(name) > len(suf) or name in government_regions()):
+            return level
+    return None
+
+
+def known_township(name: str) -> bool:
+    """Whether the gazetteer knows a township by that very name (not only by its stem)."""
+    return any(p.name == name for p in gazetteer.lookup(name, "township"))
+
+
+def known_township_tail(name: str) -> str | None:
+    """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
+    if suffix_level(name) != "township":
+        return None
+    for i in range(max(0, len(name) - MAX_TOWNSHIP), len(name) - 2):
+        if known_township(name[i:]):
+            return name[i:]
+    return None
+
+
+@cache
+def patterns_of(source: str) -> regex.Pattern[str]:
+    """The rows of region_patterns.tsv of one ``source`` as one pattern (one never matching when there are none)."""
+    rows = table("region_patterns.tsv")
+    return _compiled.compile("|".join(r["pattern"] for r in rows if r["source"] == source) or "(?!)")
+
+
+def not_in_names() -> regex.Pattern[str]:
+    """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
+    return patterns_of("not_in_name")
+
+
+def masked() -> regex.Pattern[str]:
+    """Characters that mask a name (某 of 某街道): a name holding one is none."""
+    return patterns_of("masked")
+
+
+def name_ends() -> regex.Pattern[str]:
+    """Words after which a title names no more places (政府 of 乡镇政府镇长工作总结)."""
+    return patterns_of("name_ends")
+
+
+def not_in_stem() -> regex.Pattern[str]:
+    """Suffix characters that end a township's stem read backwards (乡镇, 县城): the name starts after them."""
+    return patterns_of("not_in_stem")
+
+
+@cache
+def period_words() -> regex.Pattern[str]:
+    """The periods of periods.tsv (上半年, 一季度, 1-9月): a region's name holds none."""
+    return _compiled.compile("|".join(f"(?:{r['pattern']})" for r in table("periods.tsv")))
+
+
+@cache
+def suffix_chars() -> frozenset[str]:
+    return frozenset(s for s, _ in suffixes() if len(s) == 1)
+
+
+@cache
+def suffix_names() -> frozenset[str]:
+    return frozenset(s for s, _ in suffixes())
+
+
+@cache
+def government_regions() -> dict[str, str]:
+    return {r["suffix"]: r["region"] for r in table("admin_levels.tsv") if r.get("region")}
+
+
+@cache
+def stems() -> dict[str, list[tuple[str, str]]]:
+    """Known region names by their first two characters: stem (name without its suffix) -> name."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, rows in regions().items():
+        stem = name
+        for suf, _ in suffixes():
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                stem = name[: -len(suf)]
+                break
+        if len(stem) >= 2 and rows[0]["level"] in ("prefecture", "county", "provincial"):
+            out.setdefault(stem[:2], []).append((stem, name))
+    return out
+
+
+def is_stem(words: str) -> bool:
+    """Whether ``words`` are a known region's short name (晋江 of 晋江市) or its full name."""
+    return words in regions() or any(stem == words for stem, _ in stems().get(words[:2], ()))
+
+
+@cache
+def stem_first() -> re.Pattern[str]:
+    return _compiled.compile_re("[" + re.escape("".join(sorted({k[0] for k in stems()}))) + "]")
+
+
+@cache
+def region_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("region_words.tsv"))
+
+
+@cache
+def township_suffix_re() -> regex.Pattern[str]:
+    sufs = sorted((s for s, lv in suffixes() if lv == "township"), key=len, reverse=True)
+    return _compiled.compile("|".join(regex.escape(s) for s in sufs))
+
+
+@cache
+def not_township_names() -> tuple[str, ...]:
+    """Words ending like a township's name that name none: the scope words (全镇, 我乡) and the common ones. A kind
+    of town is a kind of township too (示范镇, 示范乡; 强镇, 强乡): a word listed with one one-character suffix of
+    a township stands for the others."""
+    words = {r["word"] for r in table("scopes.tsv")} | region_words()
+    singles = {s for s, lv in suffixes() if lv == "township" and len(s) == 1}  # 镇, 乡 (admin_levels.tsv)
+    swapped = {w[:-1] + other for w in words if w[-1] in singles for other in singles}
+    return tuple(words | swapped)
+
+
+@cache
+def kinds_of_township() -> tuple[str, ...]:
+    """The kinds of township of three characters or more (农业镇, 示范乡, 中心镇): a name that ends with one is a
+    kind too (纯农业乡); a two-character kind (城镇, 集镇) ends real names (新城镇, 三和集镇) and must be the whole."""
+    return tuple(w for w in not_township_names() if len(w) >= 3 and suffix_level(w) == "township")
+
+
+@cache
+def kinds_of_place() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The kinds of county or city (景区, 开发区, 示范县, 城市: region_words.tsv words that end with a suffix above a
+    township's), and the two-character kinds of township (水乡, 小镇, 城镇), which end real names too (清水乡)."""
+    words = region_words()
+    above = tuple(w for w in words if len(w) >= 2 and suffix_level(w) not in (None, "township"))
+    township = tuple(w for w in words if len(w) == 2 and suffix_level(w) == "township")
+    return above, township
