@@ -100,12 +100,15 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = f.start() + 1
             continue
         start = m.start()
+        if start > 0 and view[start - 1] in "\r\n" and view[start] in _DIGITS and _cut_tail(view, start):
+            pos = m.end()  # 12.9\n7万亩: the tail of a number a layout cut, read with its head or not at all
+            continue
         if next_space < m.end():
             w = _SPACE.search(view, m.end())
             next_space = w.start() if w is not None else n + _WRAP_TAIL + 1
         near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
-        if gap is None and m.end() < n and view[m.end()] in "\r\n":
+        if gap is None and m.end() < n and view[m.end()] in ".\r\n":
             gap = _digits_wrap(view, start, m.end())
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
@@ -167,24 +170,53 @@ def _continuers() -> frozenset[str]:
 
 
 # A line a fixed-width layout wrapped is long: a number cut at its end is read across the break into the next
-# line's digits (总人口1\n0485人) only after this many characters of its line, and only for a head this short.
+# line's digits (总人口1\n0485人, 12.9\n7万亩) only after this many characters of its line, and only for a head this
+# short (digits and a point).
 _WRAPPED_LINE = 20
-_CUT_HEAD = 3
+_CUT_HEAD = 8
+_HEAD_CHARS = frozenset("0123456789.")
+_CUT_HEAD_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{0,4})?")
 
 
 def _digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
-    """The line break at ``end`` when it cuts a number in two (总人口1\n0485人, 总产瓜菜4\n350吨): a head of a few
-    digits after words, at the end of a long line, and digits opening the next line. Read apart, the tail alone
-    would be a wrong number (350吨 for 4350吨); where the reading across finds no unit, nothing is read across."""
-    brk = 2 if view.startswith("\r\n", end) else 1
-    if end - start > _CUT_HEAD or end + brk >= len(view) or not view[end + brk].isdigit():
+    """The line break at or right after ``end`` (a point may end the line: 5106.\n4萬元) when it cuts a number in
+    two (总人口1\n0485人, 12.9\n7万亩): a short head of digits at the end of a long line, and digits opening the
+    next line. Read apart, the tail alone would be a wrong number (350吨 for 4350吨); where the reading across
+    finds no unit, nothing is read across, and the tail is read as none (``_cut_tail``)."""
+    brk_at = end  # a point may end the line after the run (5106.\n4萬元)
+    while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
+        brk_at += 1
+    brk = 2 if view.startswith("\r\n", brk_at) else 1 if view.startswith("\n", brk_at) else 0
+    if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in _DIGITS:
         return None
-    if not view[start:end].isdigit() or start == 0 or not "\u4e00" <= view[start - 1] <= "\u9fff":
+    if not _CUT_HEAD_RE.fullmatch(view, start, brk_at) or (start > 0 and view[start - 1] in _PREV_CODE):
         return None
-    lo = max(0, start - _WRAPPED_LINE)
-    if start - lo < _WRAPPED_LINE or view.find("\n", lo, start) >= 0 or view.find("\r", lo, start) >= 0:
-        return None  # a short line: a table's row or a heading, not a layout's wrap
-    return end, end + brk
+    # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
+    return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _long_line_before(view, brk_at) else None
+
+
+def _long_line_before(view: str, pos: int) -> bool:
+    """Whether the line that ``pos`` ends runs at least ``_WRAPPED_LINE`` characters: a table's row or a heading is
+    shorter than a layout's wrapped line."""
+    lo = pos - _WRAPPED_LINE
+    return lo >= 0 and view.find("\n", lo, pos) < 0 and view.find("\r", lo, pos) < 0
+
+
+def _cut_tail(view: str, start: int) -> bool:
+    """Whether the digits at ``start`` open a line right after a long line that ends with a number's head (digits,
+    or digits and a point: 12.9\n7万亩): the tail of a number a layout cut, no figure of its own (7万亩 would be
+    wrong). The head's reading across the break takes the whole figure where it can."""
+    p = start
+    if p > 0 and view[p - 1] == "\n":
+        p -= 1
+        if p > 0 and view[p - 1] == "\r":
+            p -= 1
+    if p == start or p == 0:
+        return False
+    last = view[p - 1]
+    if not (last in _DIGITS or (last in ".," and p > 1 and view[p - 2] in _DIGITS)):
+        return False
+    return last == "." or _long_line_before(view, p)
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:

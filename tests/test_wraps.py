@@ -54,6 +54,9 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
                 ("1\n0485人", "10485", "人"),
             ],
         ),
+        # a decimal head, and a head that ends with its point (found by wrapping the excerpts at 30 characters)
+        ("上年全镇农作物播种面积达到新的高度共计12.9\n7万亩，其中粮食", [("12.9\n7万亩", "129700", "亩")]),
+        ("全镇今年工业总产值达5106.\n4萬元", [("5106.\n4萬元", "51064000", "元")]),
     ],
 )
 def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -153,3 +156,10 @@ def test_a_long_run_of_spaces_is_layout_not_a_change_word() -> None:
 )
 def test_a_one_character_unit_across_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _quantities(text) == [(r, Decimal(v), u) for r, v, u in expected]
+
+
+def test_the_tail_of_a_number_a_layout_cut_is_no_figure_of_its_own() -> None:
+    # The head is too long to read across (seven digits): 8个 alone would be a wrong number, so nothing is read.
+    assert _quantities("这一年全镇各项工作取得新的成效累计新增就业岗位1234567\n8个，比上年增加。") == []
+    # A short line is a table's row or a heading: its next line's figure is its own.
+    assert _quantities("全年增长23\n11亿元") == [("11亿元", Decimal("1100000000"), "元")]
