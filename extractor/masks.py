@@ -84,7 +84,12 @@ def build_masks(view: str, blocked: list[tuple[int, int]], through: list[tuple[i
         masks.block(s, e)
     for s, e in negative_spans(view):
         masks.block(s, e)
-    for quotes in (_QUOTES, _DAMAGED_QUOTES):
-        for m in quotes.finditer(view):
-            masks.quote(m.start(), m.end())
+    for s, e in quotations(view):
+        masks.quote(s, e)
     return masks
+
+
+def quotations(view: str) -> list[tuple[int, int]]:
+    """The short quotations of ``view`` (slogans and programme names: see ``_QUOTES``), as spans; two patterns may
+    find overlapping ones."""
+    return [m.span() for quotes in (_QUOTES, _DAMAGED_QUOTES) for m in quotes.finditer(view)]
