@@ -63,6 +63,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某镇新型城镇化建设情况汇报\n各位领导:\n根据会议安排，现就镇推进新型城镇化建设情况作如下汇报。\n",
         "“十三五”期间，我镇将紧紧围绕“生态水乡、休闲小镇”的发展定位，“生态水乡、休闲小镇”基本建成。"
         "打造“生态水乡”品牌。\n",
+        # a slogan in quotation marks whose last words are no kind of township (生态绿洲乡): no name either
+        "工作总结\n全乡围绕“生态绿洲乡”定位，建设“生态绿洲乡”，打响“生态绿洲乡”品牌，全乡完成投资5亿元。\n",
         # found by masking each excerpt's own name: a long phrase ending with a county's suffix (位於山西呂梁臨縣), a
         # verb of holding before a suffix (下轄鎮, three times in a wiki's list), and a common word's region inside a
         # word (城区 of 文明城区, three times) name no region
