@@ -19,7 +19,7 @@ from functools import cache
 from typing import Literal
 
 from extractor._data import column
-from extractor.segment import INLINE_SPACES, SENTENCE_END, list_marks
+from extractor.segment import CLAUSE_END, INLINE_SPACES, SENTENCE_END, list_marks
 
 # How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
 WINDOW = 12
@@ -27,9 +27,9 @@ WINDOW = 12
 MIN_SCALE = Decimal(10000)
 # A rate above this is more often an amount whose unit was lost (增长 300，) than a percentage.
 MAX_LOST_PERCENT = Decimal(200)
-# What may end the clause of a percentage whose sign was lost, and the list word before a second one (增长 29 和 27).
-_LOST_PERCENT_END = "，,；;。"
-_LOST_PERCENT_LIST = "和、"
+# What may end the clause of a percentage whose sign was lost (the marks of segment.py).
+_LOST_PERCENT_END = CLAUSE_END + SENTENCE_END
+_SPACES = f"[{re.escape(INLINE_SPACES)}]{{0,2}}"
 _NOT_LIGHT = re.compile("[^ ，,、]")  # anything but the spaces and commas that may stand after an amount
 
 
@@ -47,6 +47,7 @@ class _Lex:
     money_objects: tuple[str, ...]
     milestones: tuple[str, ...]  # 大关 after a bare scale (突破60亿大关)
     lost_percent: tuple[str, ...]  # verbs of a rate (changes.tsv)
+    list_words: str  # the one-character words of a list before a second such rate (增长 29 和 27: ranges.tsv)
     fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
 
 
@@ -65,6 +66,7 @@ def lexicon() -> _Lex:
         money_objects=column("money_cues.tsv", "word", kind="money_object"),
         milestones=column("money_cues.tsv", "word", kind="milestone"),
         lost_percent=column("changes.tsv", "word", kind="lost_percent"),
+        list_words="".join(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1),
         fillers=tuple(sorted(column("changes.tsv", "word", kind="filler"), key=len, reverse=True)),
     )
 
@@ -155,7 +157,7 @@ def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
     if not 0 < number < MAX_LOST_PERCENT:
         return False
     p = _before_spaces(view, start)
-    if p > 0 and view[p - 1] in _LOST_PERCENT_LIST:
+    if p > 0 and view[p - 1] in lexicon().list_words:
         # 和 27: the second of a list is read when the first is (a bare number right after the verb).
         q = p - 1
         first = _LOST_PERCENT_HEAD.search(view, max(0, q - 16), q)
@@ -170,7 +172,7 @@ def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
         return False  # an excerpt cut short: what followed is not known
     if view[e] in _LOST_PERCENT_END:
         return True
-    return view[e] in _LOST_PERCENT_LIST and _LOST_PERCENT_TAIL.match(view, e + 1) is not None
+    return view[e] in lexicon().list_words and _LOST_PERCENT_TAIL.match(view, e + 1) is not None
 
 
 def _before_spaces(view: str, pos: int) -> int:
@@ -189,6 +191,6 @@ def _after_rate_verb(view: str, pos: int) -> bool:
 
 
 # The first number of such a list, ending right before its list word (29 和); searched in a window of 16.
-_LOST_PERCENT_HEAD = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[ \u3000]{0,2}\Z")
+_LOST_PERCENT_HEAD = re.compile(rf"(?<![0-9.])[0-9]+(?:\.[0-9]+)?{_SPACES}\Z")
 # The second number of a list after a lost percentage, itself bare and ending its clause (和 27；).
-_LOST_PERCENT_TAIL = re.compile(rf"[ \u3000]{{0,2}}[0-9]+(?:\.[0-9]+)?[ \u3000]{{0,2}}[{_LOST_PERCENT_END}]")
+_LOST_PERCENT_TAIL = re.compile(rf"{_SPACES}[0-9]+(?:\.[0-9]+)?{_SPACES}[{re.escape(_LOST_PERCENT_END)}]")

@@ -39,8 +39,6 @@ _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
 _CODE_DIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")
-# The range separators that may stand between spaces (1,900 — 2,100 ℃); 至 and 到 are words, spaced or not.
-_DASHES = frozenset("-–—―~〜")
 
 
 @cache
@@ -176,6 +174,13 @@ _WRAPPED_LINE = 20
 _CUT_HEAD = 8
 _HEAD_CHARS = frozenset("0123456789.")
 _CUT_HEAD_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{0,4})?")
+
+
+@cache
+def _dashes() -> frozenset[str]:
+    """The range separators that may stand between spaces (1,900 — 2,100 ℃): the marks of ranges.tsv; 至 and 到 are
+    words, spaced or not."""
+    return frozenset(s for s in lexicon().separators if len(s) == 1 and not "\u4e00" <= s <= "\u9fff")
 
 
 def _digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
@@ -352,7 +357,7 @@ def _read_at(
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
     sep = None
-    spaced = first.unit is None and view.startswith(" ", sep_pos) and view[sep_pos + 1 : sep_pos + 2] in _DASHES
+    spaced = first.unit is None and view.startswith(" ", sep_pos) and view[sep_pos + 1 : sep_pos + 2] in _dashes()
     if spaced:
         sep_pos += 1  # 1,900 — 2,100 ℃: a PDF's spaces around a dash (found blind in round r48)
     if sep_pos < len(view) and view[sep_pos] in lex.separator_first:
