@@ -188,7 +188,7 @@ _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
 # A name read from the body must recur: one mention is a neighbour, a visit, an example.
 _OWN_MIN = 3
 _OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
-_LONGER_STEMS = (4, 3, 2)
+_LONGER_STEMS = range(_OWN_STEM[1], _OWN_STEM[0] - 1, -1)  # the longest reading first
 _HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
 
 
