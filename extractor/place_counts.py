@@ -1,6 +1,7 @@
 """A numeral before a kind of place (两村, 4村, 三县: units.tsv after_list) counts places only right after the places
-it counts: after a list of their names (胡岗、叶圩两村; 召陵、商水、上蔡三县交界), after 等 (草川、高磨等4村) or after a
-word of holding (辖10村). Anywhere else it is part of a name: 抓好8村生猪 is village No. 8's, 新华三村 and 四村 (in
+it counts: after a list of their names (胡岗、叶圩两村; 召陵、商水、上蔡三县交界), after 等 (草川、高磨等4村), after a
+word of holding (辖10村), or before a word of where places meet, perhaps after more such counts (地处三县交界处,
+两省两县六乡交界处). Anywhere else it is part of a name: 抓好8村生猪 is village No. 8's, 新华三村 and 四村 (in
 齐东、孙家、四村猕猴桃基地) are villages."""
 
 from __future__ import annotations
@@ -20,9 +21,18 @@ _FIRST = 8
 _MAX_ITEMS = 30
 
 
+# The most counts of places a run before a word of meeting holds (两省两县六乡交界处): the scan stays bounded.
+_MAX_RUN = 4
+
+
 @cache
 def _before() -> tuple[str, ...]:
-    return tuple(sorted(column("place_counts.tsv", "word"), key=len, reverse=True))
+    return tuple(sorted(column("place_counts.tsv", "word", side="before"), key=len, reverse=True))
+
+
+@cache
+def _after() -> tuple[str, ...]:
+    return tuple(sorted(column("place_counts.tsv", "word", side="after"), key=len, reverse=True))
 
 
 @cache
@@ -31,10 +41,13 @@ def _marks() -> frozenset[str]:
     return frozenset(m for m in list_marks() if not _han(m))
 
 
-def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
-    """Whether ``numeral`` (view[start:…], its value ``number``) counts the places named right before it."""
+def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bool:
+    """Whether ``numeral`` (view[start:…], its value ``number``; its kind of place ends at ``end``) counts the
+    places named right before it, or places that meet."""
     if numerals.is_positional(numeral):
         return False  # 五一村: a village's name (二 alone, 微山二村, is a negative already: negatives.tsv)
+    if _meet(view, end):
+        return True
     p = start
     while p > 0 and view[p - 1] in INLINE_SPACES:
         p -= 1
@@ -59,6 +72,30 @@ def counts(view: str, start: int, numeral: str, number: Decimal) -> bool:
         p = q - 1
     # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
     return items >= 2
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    return frozenset(column("place_counts.tsv", "word", side="kind"))
+
+
+def _meet(view: str, end: int) -> bool:
+    """两省两县六乡交界处: a word of meeting follows, perhaps after more counts of places."""
+    digits = numerals.chinese_chars()
+    kinds = _kinds()
+    if view[end - 1] not in kinds:
+        return False
+    p = end
+    for _ in range(_MAX_RUN):
+        if view.startswith(_after(), p):
+            return True
+        q = p
+        while q < len(view) and q - p < 4 and (view[q] in digits or view[q].isdigit()):
+            q += 1
+        if q == p or q >= len(view) or view[q] not in kinds:
+            return False
+        p = q + 1
+    return False
 
 
 def _han(ch: str) -> bool:

@@ -558,4 +558,4 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
 
 def _counts_places(view: str, part: Part) -> bool:
     """两村, 4村: places counted right after their names (place_counts.py); elsewhere a name's numeral (8村生猪)."""
-    return place_counts.counts(view, part.start, view[part.start : part.core_end], part.number)
+    return place_counts.counts(view, part.start, view[part.start : part.core_end], part.number, part.end)

@@ -17,3 +17,13 @@ def test_a_count_of_places_stays_inside_the_name_of_the_figure_it_qualifies() ->
 def test_a_kind_of_place_after_a_road_number_stays_in_a_projects_name() -> None:
     doc = extract("2024年工作打算：重点打造245省道万亩花卉苗木基地。")
     assert [p.name for p in doc.projects] == ["省道万亩花卉苗木基地"]
+
+
+def test_counts_of_places_before_a_word_of_meeting_count_places() -> None:
+    doc = extract("该乡地处闽赣两省三县八乡交界处，是最边远的高山乡；全镇位于五县结合部。")
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [("两省", 2), ("三县", 3), ("八乡", 8), ("五县", 5)]
+
+
+def test_a_numbered_village_that_meets_another_place_is_a_name() -> None:
+    doc = extract("东与新华三村交界，西与胜利二村接壤，全村耕地3000亩。")
+    assert [q.raw for q in doc.quantities] == ["3000亩"]
