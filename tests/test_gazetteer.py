@@ -133,6 +133,17 @@ SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and o
         # Found only by its stem (a 乡 that is a 镇 today, or another place): evidence is needed even when alone.
         ("五头乡2019年工作总结" + BODY.format(""), None, [], ["410323102"]),
         ("五头乡2019年工作总结" + BODY.format("洛阳市新安县。"), "410323102", ["河南省", "洛阳市", "新安县"], []),
+        # One township of the name, but the text places it in another county, or in one the gazetteer lacks, and
+        # names nothing of the gazetteer's (the excerpts' codes, and a draft of round s70): another place.
+        ("五头镇2019年工作总结" + BODY.format("五头镇位于盘锦市盘山县东北端。"), None, [], ["410323102"]),
+        ("五头镇2019年工作总结" + BODY.format("彰化縣五头镇公所召開說明會。"), None, [], ["410323102"]),
+        # A neighbour in another county besides its own
+        (
+            "五头镇2019年工作总结" + BODY.format("五头镇位于新安县西部，北与渑池县接壤。"),
+            "410323102",
+            ["河南省", "洛阳市", "新安县"],
+            [],
+        ),
     ],
 )
 def test_a_name_of_two_divisions(text: str, code: str | None, path: list[str], candidates: list[str]) -> None:

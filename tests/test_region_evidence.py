@@ -264,6 +264,26 @@ def test_a_known_township_whose_stem_holds_a_city_suffix() -> None:
     assert (meta.region, meta.admin_code) == ("蒲鞋市街道", "330302030")
 
 
+def test_a_known_township_whose_stem_holds_a_city_suffix_in_the_body() -> None:
+    # 周市镇 written again and again in a news item: its stem's 市 ends no name there either (found blind in round
+    # s74, where the text then took 江苏省 of its honours).
+    text = (
+        "昆山周市:更高坐标系上谋发展\n地区生产总值达到315亿元。周市镇连续3年获评先进地区。周市镇还顺利通过国家卫生镇、"
+        "江苏省文明镇验收，江苏省生态镇、江苏省特色小镇。周市镇正在建设新城。\n"
+    )
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_code) == ("周市镇", "320583102")
+
+
+def test_a_province_named_again_and_again_in_a_text_of_no_level_is_no_region() -> None:
+    # No scope word says whose text it is: 江苏省 of a township's honours is its superior.
+    text = (
+        "更高坐标系上谋发展\n该镇通过国家卫生镇、江苏省文明镇验收，获评江苏省生态镇、江苏省特色小镇，"
+        "地区生产总值达315亿元。\n"
+    )
+    assert extract(text).meta.region is None
+
+
 def test_a_title_phrase_ending_in_a_suffix_is_no_county() -> None:
     # Every county is known by name: 与农场场县 (of 乡镇与农场场县共建, a township and a state farm) is a phrase.
     meta = extract("乡镇与农场场县共建工作总结\n现将__镇场县共建阶段性工作完成情况汇报如下：全镇完成投资5亿元。\n").meta

@@ -229,8 +229,12 @@ def _own_name(view: str, level: str | None) -> str | None:
                 break
             if rl.not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
                 break
-            if rl.not_in_stem().search(stem) or rl.name_ends().search(stem):
-                break  # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇
+            if (rl.not_in_stem().search(stem) and not rl.known_township(stem + m.group())) or rl.name_ends().search(
+                stem
+            ):
+                # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇; but the gazetteer's 周市镇 holds a suffix
+                # character (found blind in round s74)
+                break
             name = stem + m.group()
             if name.endswith(not_names) and not rl.known_township(name):
                 break  # 年全镇, 座小镇; but 大集镇 and 新城镇 end with a kind of place (集镇, 城镇) and are known
@@ -318,10 +322,16 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
             named = _fuller_township(named, names) or named
         elif (region_raw := _from_patterns(("body",), texts)) is None:
             named = _most_named(names, scope_level)
-            if named and scope_level is None and _level_from_scope(names, 1) == "township":
-                # 全镇 once or twice, and no other scope word as often: a township's text. The county around it
-                # may stand for it; a city or a province it names (打造青岛市首个…) is its superior.
-                named = named if rl.regions()[named][0]["level"] == "county" else None
+            if named and scope_level is None:
+                # No scope word three times: a short text, a news item about a township or a page of a city's
+                # report. A province's own text says 全省 again and again, so a province named so is a superior
+                # (江苏省文明镇 among a town's honours: found blind in round s74). With 全镇 once or twice, and no
+                # other scope word as often, the text is a township's: the county around it may stand for it, a
+                # city it names is its superior too (打造青岛市首个…).
+                level_named = rl.regions()[named][0]["level"]
+                township = _level_from_scope(names, 1) == "township"
+                if level_named == "provincial" or (township and level_named != "county"):
+                    named = None
         if named and region_raw is None:
             region_raw = (named, named)
     region = region_s = level = code = None
