@@ -98,6 +98,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = f.start() + 1
             continue
         start = m.start()
+        if start > 0 and view[start - 1] in lex.vague and _digitless(m.group()):
+            # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures)
+            pos = m.end()
+            continue
         if start > 0 and view[start - 1] in "\r\n" and view[start] in _DIGITS and _cut_tail(view, start):
             pos = m.end()  # 12.9\n7万亩: the tail of a number a layout cut, read with its head or not at all
             continue
@@ -138,6 +142,17 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         out.sort(key=lambda q: q.start)
     _share_post_approx(out, view)
     return out
+
+
+@cache
+def _powers() -> frozenset[str]:
+    t = numerals.tables()
+    return frozenset([*t.powers, *t.sections])
+
+
+def _digitless(numeral: str) -> bool:
+    """十, 十万, 百万: powers with no digit before them, whose number a word before them may leave open (数十)."""
+    return all(c in _powers() for c in numeral)
 
 
 # How far past a numeral a wrap may split its scale, unit or approximation word (5 个百 分点), and how much of

@@ -62,6 +62,8 @@ CASES = {
         # an essay site's editor introducing its collection
         "小编今天就为您带来了政府2024年工作计划2024年工作计划8篇，相信一定会对你有所帮助。",
         "下面是小編為大家收集的鄉鎮年終工作總結5篇，希望能夠幫助到大家。",
+        # a count opening a shared file's title (found blind in round s71)
+        "《2篇 2024年镇长在经济工作会议上的讲话.docx》由会员分享，可在线阅读",
     ],
     "footer": [
         "主办单位：某某县人民政府 承办单位：县政府办公室",
