@@ -389,7 +389,7 @@ def _read_at(
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
-    if high is None and first.end < len(view) and view[first.end] in lex.unit_sharing_first:
+    if high is None and first.end < len(view) and (view[first.end] in lex.unit_sharing_first or view[first.end] == " "):
         borrowed = _borrow_from_list(view, text, first, masks, lex)
         if borrowed is not None:
             first = borrowed
@@ -525,13 +525,21 @@ _ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
 
 
 def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
-    """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one."""
-    if first.end >= len(view) or view[first.end] not in lex.unit_sharing_first:
+    """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one; a copy from a
+    PDF may space the joiner out (上升了 9.4 和 0.6 個百分點: found blind in round s75)."""
+    p = first.end
+    spaced = view.startswith(" ", p)
+    if spaced:
+        p += 1
+    if p >= len(view) or view[p] not in lex.unit_sharing_first:
         return None
-    joiner = next((j for j in lex.unit_sharing_joiners if view.startswith(j, first.end)), None)
-    if joiner is None or first.end + len(joiner) >= len(view):
+    joiner = next((j for j in lex.unit_sharing_joiners if view.startswith(j, p)), None)
+    if joiner is None or p + len(joiner) >= len(view):
         return None
-    nxt_start = first.end + len(joiner)
+    nxt_start = p + len(joiner)
+    if spaced != view.startswith(" ", nxt_start):
+        return None  # spaced on one side only: no spaced-out list
+    nxt_start += spaced
     if masks.blocked[nxt_start]:
         return None
     nxt = read_part(view, text, nxt_start, lex)

@@ -24,6 +24,12 @@ from extractor.quantities import find
             [("3.5%左右", "3.5", "%", "about"), ("6%左右", "6", "%", "about"), ("5%左右", "5", "%", "about")],
         ),
         ("建成6座书院、3座博物馆", [("6座", "6", "座", None), ("3座", "3", "座", None)]),
+        # a list a PDF copy spaced out (found blind in round s75); spaced on one side only, it is no list
+        (
+            "增速比一季度分別上升了 9.4 和 0.6 個百分點",
+            [("9.4", "9.4", "个百分点", None), ("0.6 個百分點", "0.6", "个百分点", None)],
+        ),
+        ("增速上升了9.4 和0.6个百分点", [("0.6个百分点", "0.6", "个百分点", None)]),
     ],
 )
 def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
