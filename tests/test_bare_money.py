@@ -32,9 +32,15 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         # a tax (国税, 地税, 纳税) and a rent are money; 已 may stand between the word and the figure
         ("国税已完成2269万，地税已完成1699万。", [("2269万", "22690000", "元"), ("1699万", "16990000", "元")]),
         ("盘活闲置厂房，年收入租金15万；", [("15万", "150000", "元")]),
+        # 超 and 过 between the word and the figure (found blind in round s79)
+        ("1-6月份磁灶镇税收收入超2亿\n", [("超2亿", "200000000", "元")]),
+        ("今年灯具产值过10亿。", [("10亿", "1000000000", "元")]),
         # a population word names a number of people (人口4.25万): 人, never money
         ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),
+        # a population named right after the scale, though 实 may also start a verb after a figure (实施): found
+        # blind in round s80
+        ("积极应对约11万实际管理人口、7000多家市场主体", [("约11万", "110000", "人"), ("7000多家", "7000", "家")]),
         # the thing a bare scale measures, joined by 的, when its size is its cost: a project, a works, a cluster
         ("打造105亿的产业集群。", [("105亿", "10500000000", "元")]),
         ("3千万的格瑞斯油茶加工项目和5千万的茶叶项目，", [("3千万", "30000000", "元"), ("5千万", "50000000", "元")]),

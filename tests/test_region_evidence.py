@@ -472,7 +472,8 @@ def test_a_known_name_that_ends_like_a_kind_of_place_stays(title: str, region: s
     assert extract(title + BODY).meta.region == region
 
 
-@pytest.mark.parametrize("kind", ["卫生镇", "文明街道", "生态乡", "小康镇", "产粮大镇", "森林城镇"])
+# 经济发达镇: the designation of a pilot reform, three times in a masked summary (found blind in round s82)
+@pytest.mark.parametrize("kind", ["卫生镇", "文明街道", "生态乡", "小康镇", "产粮大镇", "森林城镇", "经济发达镇"])
 def test_a_designation_written_again_and_again_names_no_township(kind: str) -> None:
     # An honour a township strives for (创建省级卫生镇) is a kind of township, not its name; 森林城镇 ends with a name
     # the gazetteer knows (林城镇), which is no reading of it either.
