@@ -15,7 +15,9 @@ from extractor.segment import CLAUSE_MARKS, list_marks
 
 def counts(view: str, start: int, end: int, unit: Unit) -> bool:
     """Whether 一 and ``unit`` at view[start:end] count a thing rather than stand for "a"."""
-    return (unit.after_noun and _closes_clause(view, end)) or _among_counts(view, start, end, unit.text)
+    return (unit.after_noun and _closes_clause(view, end)) or _among_counts(
+        view, start, end, unit.text, unit.after_noun
+    )
 
 
 # How far a list's neighbouring count and the words of its item reach (两个蔬菜种植区、一个奶牛养殖区), and how short
@@ -41,17 +43,18 @@ def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _among_counts(view: str, start: int, end: int, unit: str) -> bool:
+def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: bool) -> bool:
     """Whether 一个 at view[start:end] is an item of a list of counts, beside one of more than one: 建设一座公园，一条
     景观环路、两条滨河路; 规划了两个蔬菜种植区，一个奶牛养殖区和一个肉牛养殖区. After a comma the item must count in
-    the same unit and be short and closed, so that a sentence's article after a count (完成3个项目，一个重要原因是资金
-    到位) stays one."""
+    the same unit (加快发展一批特色乡村，7个县: a batch) and be short and closed, so that a sentence's article after a
+    count (完成3个项目，一个重要原因是资金到位) stays one; before it, another unit will do when the unit counts things
+    (after_noun: 11个小学，一所乡级医院，), never a batch (5个服务站，一批项目落地。)."""
     before, after, closed = _count_items()
     m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
     if m is not None:
         if m.group(2) in list_marks():
             return True
-        return m.group(1) == unit and closed.match(view, end) is not None
+        return (m.group(1) == unit or unit_is_thing) and closed.match(view, end) is not None
     m = after.match(view, end)
     if m is None:
         return False

@@ -35,6 +35,8 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         # 超 and 过 between the word and the figure (found blind in round s79)
         ("1-6月份磁灶镇税收收入超2亿\n", [("超2亿", "200000000", "元")]),
         ("今年灯具产值过10亿。", [("10亿", "1000000000", "元")]),
+        # 实际入库 (found blind in round s83)
+        ("全镇财税收入实际入库293万，完成全年预算的101.2%", [("293万", "2930000", "元"), ("101.2%", "101.2", "%")]),
         # a population word names a number of people (人口4.25万): 人, never money
         ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),

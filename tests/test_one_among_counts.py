@@ -16,9 +16,11 @@ from extractor.quantities import find
         ("建设一条特色景观环路、两条风情滨河路。", ["一条", "两条"]),
         ("规划了两个蔬菜种植区，一个奶牛养殖区，涵盖全镇。", ["两个", "一个"]),
         ("主要是骑龙村一处桥涵修复，两处路基修复。", ["一处", "两处"]),  # a short item, then its neighbour
-        # after a comma, an item in another unit or a long one is a sentence's article
-        ("建成3座水库，一个公园。", ["3座"]),
+        # after a comma, a long item is a sentence's article; a short one counts, in another unit too when it counts
+        # things (乡内有一所初级中学,11个小学,一所乡级医院: annotated so), never when it is a batch (一批)
         ("完成3个项目，一个重要原因是资金到位。", ["3个"]),
+        ("建成3座水库，一个公园。", ["3座", "一个"]),
+        ("新建5个村级服务站，一批项目落地。", ["5个"]),
         # 一 items beside one another are a slogan's (一个项目、一个分管领导), or 一起 (together)
         ("按照一个项目、一个分管领导、一个责任单位的要求推进。", []),
         ("全县人民一起干、一起拼。", []),
