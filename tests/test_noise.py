@@ -98,6 +98,9 @@ CASES = {
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",
+        # a question-and-answer page's votes and a forum's profile of the poster (found blind in round s81)
+        "0人觉得有用",
+        "簽到天數(shù): 6 天",
     ],
     "share": ["分享到：", "新浪微博"],
     "watermark": ["来自：www.macrodatas.cn", "马克数据网", "http://www.gov.cn/zhengce/2019-03/16/content_5374314.htm",
