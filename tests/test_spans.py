@@ -24,8 +24,9 @@ def test_a_span_stays_inside_the_name_of_the_figure_it_qualifies(text: str, raw:
 
 
 def test_a_span_alone_is_no_indicator() -> None:
-    doc = extract("实行24小时值班值守，年日照时数2056小时。")
-    assert [q.raw for q in doc.quantities] == ["24小时", "2056小时"]
+    # (24小时 before a word, 24小时值班, is round-the-clock hours and no span at all: negatives.tsv)
+    doc = extract("干部连续值守72小时，年日照时数2056小时。")
+    assert [q.raw for q in doc.quantities] == ["72小时", "2056小时"]
     assert doc.indicators == []
 
 
