@@ -71,6 +71,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某某某鎮\n位於山西呂梁臨縣的鄉鎮\n某某某鎮，煤炭資源豐富，全鎮完成投資5億元。\n",
         "某某鎮[雲南省某某縣下轄鎮]\n\n某某鎮[雲南省某某縣下轄鎮]\n某某鎮[雲南省某某縣下轄鎮]\n全鎮完成投資5億元。\n",
         "城市管理年终工作总结\n文明城区创建成果更巩固。迎接文明城区成果复检，在文明城区复检中取得第一。\n",
+        # a region whose very name is the common word (城区) counts only after its city (阳泉市城区), not as the town
+        # proper of a sub-district's report whose own name a copy masked
+        "2009年某某街道辦事處工作總結\n經過改造，城區環境面貌得到明顯改善。3、城區總體環境得到改善。加強管理，城區保潔"
+        "水平明顯提高。\n",
         # a verb before the town's own congress (完成镇人代会目标, four times): no 完成镇
         "2024年上半年工作总结\n实现税收收入25.86亿元，完成镇人代会目标的54.4%；实现区级地方收入9.43亿元，完成镇人代会目标的"
         "54.2%；实现镇级财政收入9.64亿元，完成镇人代会目标的53.1%，完成镇人代会目标的51.2%。\n",
@@ -397,6 +401,8 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("500人", 2023),
     ]
     assert [t.value.raw for g in doc.goals for t in g.targets if t.value] == []
+
+
 @pytest.mark.parametrize(
     ("text", "region"),
     [
@@ -472,8 +478,11 @@ def test_a_known_name_that_ends_like_a_kind_of_place_stays(title: str, region: s
     assert extract(title + BODY).meta.region == region
 
 
-# 经济发达镇: the designation of a pilot reform, three times in a masked summary (found blind in round s82)
-@pytest.mark.parametrize("kind", ["卫生镇", "文明街道", "生态乡", "小康镇", "产粮大镇", "森林城镇", "经济发达镇"])
+# 经济发达镇: the designation of a pilot reform, three times in a masked summary (found blind in round s82); 典型镇,
+# one of a province's programme (found by masking an excerpt's own name)
+@pytest.mark.parametrize(
+    "kind", ["卫生镇", "文明街道", "生态乡", "小康镇", "产粮大镇", "森林城镇", "经济发达镇", "典型镇"]
+)
 def test_a_designation_written_again_and_again_names_no_township(kind: str) -> None:
     # An honour a township strives for (创建省级卫生镇) is a kind of township, not its name; 森林城镇 ends with a name
     # the gazetteer knows (林城镇), which is no reading of it either.

@@ -156,8 +156,14 @@ def _most_named(view: str, level: str | None) -> str | None:
         i = hit.start()
         for stem, name in stems.get(view[i : i + 2], ()):
             said = name if stem in common else stem
-            if stem in common and i > 0 and _HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars():
-                continue  # 文明城区: a common word's region (城区) counts only as a word of its own (阳泉市城区)
+            if stem in common and (
+                (i > 0 and _HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars())
+                or (name == stem and (i == 0 or view[i - 1] not in rl.suffix_chars()))
+            ):
+                # 文明城区: a common word's region (城区) counts only as a word of its own (阳泉市城区); one whose full
+                # name is the common word only after its city (阳泉市城区, never ，城区环境: found by masking an
+                # excerpt's own name)
+                continue
             if view.startswith(said, i):
                 in_full = view.startswith(name, i)
                 end = i + len(name if in_full else said)
