@@ -71,6 +71,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某某某鎮\n位於山西呂梁臨縣的鄉鎮\n某某某鎮，煤炭資源豐富，全鎮完成投資5億元。\n",
         "某某鎮[雲南省某某縣下轄鎮]\n\n某某鎮[雲南省某某縣下轄鎮]\n某某鎮[雲南省某某縣下轄鎮]\n全鎮完成投資5億元。\n",
         "城市管理年终工作总结\n文明城区创建成果更巩固。迎接文明城区成果复检，在文明城区复检中取得第一。\n",
+        # deputy heads counted (4名副镇长) name no 名副镇; a masked township after its province (河南省…某某镇召开)
+        # leaves the province its superior, no region (both found by masking an excerpt's own name)
+        "全镇4名副镇长逐一登台述职。其他3名副镇长都留下了遗憾。其中一名副镇长获得了一张不满意票。3名副镇长表示。\n",
+        "3月23日，河南省重点革命老区镇某某市某某镇召开第十一届人民代表大会第一次会议。\n全镇完成投资5亿元。\n",
         # a region whose very name is the common word (城区) counts only after its city (阳泉市城区), not as the town
         # proper of a sub-district's report whose own name a copy masked
         "2009年某某街道辦事處工作總結\n經過改造，城區環境面貌得到明顯改善。3、城區總體環境得到改善。加強管理，城區保潔"

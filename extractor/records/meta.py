@@ -62,6 +62,8 @@ def _last_unit(name: str) -> str:
             return rest
     for u in reversed(units):
         if u in known:
+            if rl.masked().search(name, name.rfind(u) + len(u)):
+                return ""  # 河南省重点革命老区镇某某市某某镇: the place named last is masked, the province its superior
             # 西区街道: a township that bears a county's name (攀枝花's 西区) is the township.
             suffix = rl.township_suffix_re().match(name, name.rfind(u) + len(u))
             return u + suffix.group() if suffix else u
