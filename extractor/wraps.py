@@ -10,6 +10,7 @@ sentence ends before it, and what follows is neither a heading nor another numbe
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -27,6 +28,9 @@ _MAX_SPACES = 3
 # Lines a wrap may cross: blank lines and page numbers (a page footer and header), no more.
 _MAX_LINES = 4
 _MAX_LINE = 24  # a page-number line is short; a longer line is text
+# A line that opens with a key and its colon (人口数量: 3.20 万人, 所在地: …: found blind in round s85) is an item of a
+# table of facts, not the rest of the line before it.
+_KEY_LINE = re.compile(r"[\u4e00-\u9fff]{1,8}[ \t]{0,2}:")
 _SPACE = " \t"
 _BREAK = "\r\n"
 _GAP = _SPACE + _BREAK
@@ -81,8 +85,8 @@ def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | 
         # A blank line without a page number between is a paragraph break.
         if blank and not crossed_page:
             return None
-        if view[j] in no_follow or _heading_start().match(view, j) is not None:
-            return None
+        if view[j] in no_follow or _heading_start().match(view, j) is not None or _KEY_LINE.match(view, j):
+            return None  # a heading, or a key of a table of facts (区划代码: 150981\n人口数量: 3.20 万人)
         return j
     return None
 

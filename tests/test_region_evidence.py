@@ -71,6 +71,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某某某鎮\n位於山西呂梁臨縣的鄉鎮\n某某某鎮，煤炭資源豐富，全鎮完成投資5億元。\n",
         "某某鎮[雲南省某某縣下轄鎮]\n\n某某鎮[雲南省某某縣下轄鎮]\n某某鎮[雲南省某某縣下轄鎮]\n全鎮完成投資5億元。\n",
         "城市管理年终工作总结\n文明城区创建成果更巩固。迎接文明城区成果复检，在文明城区复检中取得第一。\n",
+        # 乡外 (outside the township) ends no name: 迁往乡外, five times in a relocation report (blind, round s85)
+        "搬迁方式有三种，一是集中搬迁，二是迁往乡外。迁往乡外的有24户，迁入新居98户（含迁往乡外部分）。"
+        "其中12户迁往乡外。2户迁往乡外。\n",
         # deputy heads counted (4名副镇长) name no 名副镇; a masked township after its province (河南省…某某镇召开)
         # leaves the province its superior, no region (both found by masking an excerpt's own name)
         "全镇4名副镇长逐一登台述职。其他3名副镇长都留下了遗憾。其中一名副镇长获得了一张不满意票。3名副镇长表示。\n",

@@ -84,6 +84,9 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # A number alone on its line after a sentence's end (a year over a broken text layer) is cut short by no
         # wrap; after words it is (面积达\n7860\n亩, above).
         ("发展态势持续巩固。\n2022\n成近1.07亿元。", [("近1.07亿元", "107000000.00", "元")]),
+        # A line that opens with a key and its colon is the next item of a table of facts (found blind in round s85).
+        ("区划代码前6位: 150981\n人口数量: 3.20 万人", [("3.20 万人", "32000.00", "人")]),
+        ("总得票:928\n所在地: 中国->内蒙古", []),
     ],
 )
 def test_not_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
