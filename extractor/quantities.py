@@ -144,15 +144,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     return out
 
 
-@cache
-def _powers() -> frozenset[str]:
-    t = numerals.tables()
-    return frozenset([*t.powers, *t.sections])
-
-
 def _digitless(numeral: str) -> bool:
     """十, 十万, 百万: powers with no digit before them, whose number a word before them may leave open (数十)."""
-    return all(c in _powers() for c in numeral)
+    scales = numerals.scales()
+    return all(c in scales for c in numeral)
 
 
 # How far past a numeral a wrap may split its scale, unit or approximation word (5 个百 分点), and how much of

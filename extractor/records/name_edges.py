@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from extractor.figure_parts import scale_chars
 from extractor.figure_parts import unit_at as _unit_at
 from extractor.numerals import chinese_chars as numerals_chars
 from extractor.numerals import tables as numeral_tables
@@ -224,7 +225,8 @@ def right_edge(view: str, pos: int, limit: int, lex: Lex) -> int:
 def names_a_product(view: str, pos: int, limit: int) -> bool:
     """年产80万吨净水剂: after the capacity's figure and unit, two or more characters name what is made."""
     p = pos
-    while p < limit and (view[p].isdigit() or view[p] in ".万千百亿"):
+    scales = scale_chars()  # 80万吨: the figure's scale (numerals.tsv), not a word of the product
+    while p < limit and (view[p].isdigit() or view[p] == "." or view[p] in scales):
         p += 1
     unit = _count_unit(view, p) if p > pos else None
     if unit is not None:
