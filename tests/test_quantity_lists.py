@@ -24,6 +24,8 @@ from extractor.quantities import find
             [("3.5%左右", "3.5", "%", "about"), ("6%左右", "6", "%", "about"), ("5%左右", "5", "%", "about")],
         ),
         ("建成6座书院、3座博物馆", [("6座", "6", "座", None), ("3座", "3", "座", None)]),
+        # counts of 支 in a list stay counts; only a series of numbered 支 names canals (东四支,八支,九支)
+        ("共组建巡逻队3支、三支志愿服务队", [("3支", "3", "支", None), ("三支", "3", "支", None)]),
         # a list a PDF copy spaced out (found blind in round s75); spaced on one side only, it is no list
         (
             "增速比一季度分別上升了 9.4 和 0.6 個百分點",
