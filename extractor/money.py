@@ -1,10 +1,12 @@
-"""Money without a currency (财政一般预算收入任务174万，完成198万), and people without a unit (人口4.25万).
+"""Money without a currency (财政一般预算收入任务174万，完成198万), people without a unit (人口4.25万), and a measure
+whose name ends with its unit (土方5.7万).
 
 A digit figure with a bare scale (万, 亿) and no unit is an amount of money when a money word of
 ``data/money_cues.tsv`` ends right before it (light words such as 任务, 完成 may stand between), or when only
 light words and a comma stand between it and the amount of money before it, or when 的 joins it to a thing whose size
 is its cost (3千万的油茶加工项目); it counts people when a word for a population (人口) ends right before it or starts
-right after it (6.1万常住人口). quantities.py asks here once it has found no unit after such a figure.
+right after it (6.1万常住人口); it is in 方 when a word of measure ending with that unit (土方, 石方) ends right
+before it. quantities.py asks here once it has found no unit after such a figure.
 
 A bare number right after a verb of a rate (同比增长52.07，) is a percentage whose sign the copy lost
 (``lost_percent`` of ``data/changes.tsv``).
@@ -16,7 +18,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Literal
 
 from extractor._data import column
 from extractor.segment import CLAUSE_END, INLINE_SPACES, SENTENCE_END, list_marks
@@ -39,6 +40,7 @@ class _Lex:
     cues: tuple[str, ...]
     people_unit: str  # the unit of a figure a population word names (人)
     people_cues: tuple[str, ...]
+    unit_cues: tuple[str, ...]  # words that end with the unit of the figure they name (土方: 方)
     between: tuple[str, ...]  # longest first
     of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
     objects: tuple[str, ...]
@@ -58,6 +60,7 @@ def lexicon() -> _Lex:
         cues=column("money_cues.tsv", "word", kind="cue"),
         people_unit=column("money_cues.tsv", "word", kind="people_unit")[0],
         people_cues=column("money_cues.tsv", "word", kind="people_cue"),
+        unit_cues=column("money_cues.tsv", "word", kind="unit_cue"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
         of=column("money_cues.tsv", "word", kind="of"),
         objects=column("money_cues.tsv", "word", kind="object"),
@@ -73,9 +76,9 @@ def lexicon() -> _Lex:
 
 def bare_unit(
     view: str, start: int, end: int, scale: Decimal, money_end: int, may_follow: frozenset[str]
-) -> Literal["money", "people"] | None:
-    """What the figure view[start:end] (digits and a bare scale, no unit) is: an amount of money, a number of people,
-    or neither (None).
+) -> str | None:
+    """The unit of the figure view[start:end] (digits and a bare scale, no unit): 元 for an amount of money, 人 for a
+    number of people, the unit a word of measure ends with (土方5.7万: 方), or None.
 
     ``money_end`` is where the last amount of money before it ends (-1: none); ``may_follow`` holds the characters
     that may start the word after the scale (左右, 和 of a list): any other Chinese character there means the figure
@@ -88,9 +91,9 @@ def bare_unit(
         # The thing named right after the scale, whatever word may follow a figure starts like it (实 of 实施 and
         # of 实际管理人口: found blind in round s80)
         if any(view.startswith(w, end) for w in lex.money_objects):
-            return "money"  # 拿出60余万专项资金: the money itself is named right after the scale
+            return lex.unit  # 拿出60余万专项资金: the money itself is named right after the scale
         if any(view.startswith(w, end) for w in lex.people_objects):
-            return "people"
+            return lex.people_unit
         if nxt not in may_follow:
             return None
     floor = max(0, start - WINDOW)
@@ -108,15 +111,18 @@ def bare_unit(
                 moved = True
                 break
     if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues):
-        return "money"
+        return lex.unit
     if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.people_cues):
-        return "people"
+        return lex.people_unit
+    for c in lex.unit_cues:
+        if p - len(c) >= 0 and view.startswith(c, p - len(c)):
+            return c[-1]
     # 任务174万，完成198万 and 54.3亿、321.4亿: only light words and a comma since the last amount of money.
     # The search stops at the first other character: a copy of everything since the money was quadratic in a long
     # text with one amount near its start.
     if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None:
-        return "money"
-    return "money" if nxt in lex.of and _names_object(view, end + 1) else None
+        return lex.unit
+    return lex.unit if nxt in lex.of and _names_object(view, end + 1) else None
 
 
 @cache

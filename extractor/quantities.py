@@ -411,7 +411,7 @@ def _read_at(
         bare = bare_unit(view, start, first.end, first.scale, money_end, lex.bare_follow)
         if bare is None:
             return None, first.core_end
-        first.unit = lex.money if bare == "money" else lex.people
+        first.unit = lex.bare_units[bare]
         first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
     assert unit is not None

@@ -69,8 +69,9 @@ class Lex:
     post_first: frozenset[str]
     separator_first: frozenset[str]
     unit_sharing_first: frozenset[str]
-    money: Unit  # the unit of a bare-scale figure named by a money word (money.py)
-    people: Unit  # the unit of a bare-scale figure named by a population word (人口4.25万: money.py)
+    # The units of a bare-scale figure its name gives (money.py), by the unit's text: 元 where a money word names it,
+    # 人 a population word (人口4.25万), 方 a word of measure ending with it (土方5.7万)
+    bare_units: dict[str, Unit]
     milestone: Unit  # money passed as a milestone (突破两亿大关: money.py), after a numeral in characters too
     lost_percent: Unit  # the unit of a rate whose % sign the copy lost (同比增长52.07，: money.py)
     bare_follow: frozenset[str]  # what may follow a bare scale of money: 左右, a list's 和, 的 (money_cues.tsv)
@@ -125,7 +126,8 @@ def lexicon() -> Lex:
         mult = _compiled.compile(alts)
     separators = column("ranges.tsv", "text", kind="separator")
     unit_sharing = column("ranges.tsv", "text", kind="list")
-    money, people = units[money_words().unit], units[money_words().people_unit]
+    words = money_words()
+    money = units[words.unit]
     return Lex(
         units=units,
         pre=pre,
@@ -163,8 +165,10 @@ def lexicon() -> Lex:
         separator_first=frozenset(w[0] for w in separators),
         unit_sharing_first=frozenset(w[0] for w in unit_sharing),
         # Written as a bare scale (174万): the unit adds no text of its own.
-        money=Unit("", money.base, money.factor, money.kind, False),
-        people=Unit("", people.base, people.factor, people.kind, False),
+        bare_units={
+            u: Unit("", units[u].base, units[u].factor, units[u].kind, False)
+            for u in (words.unit, words.people_unit, *(c[-1] for c in words.unit_cues))
+        },
         milestone=Unit("", money.base, money.factor, money.kind, True),
         lost_percent=Unit("", units["%"].base, units["%"].factor, units["%"].kind, False),
         bare_follow=frozenset(w[0] for w in (*post, *unit_sharing, *column("money_cues.tsv", "word", kind="follow"))),

@@ -40,6 +40,12 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         # a population word names a number of people (人口4.25万): 人, never money
         ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),
+        # a word of measure that ends with its unit names it (土方5.7萬: found blind in round s99), never over money
+        (
+            "圩堤加固,長2300米,土方5.7萬\n二、面上工程:1600米,土石方2.4萬。",
+            [("2300米", "2300", "米"), ("5.7萬", "57000", "方"), ("1600米", "1600", "米"), ("2.4萬", "24000", "方")],
+        ),
+        ("土方工程投资50万，", [("50万", "500000", "元")]),
         # a population named right after the scale, though 实 may also start a verb after a figure (实施): found
         # blind in round s80
         ("积极应对约11万实际管理人口、7000多家市场主体", [("约11万", "110000", "人"), ("7000多家", "7000", "家")]),
