@@ -103,7 +103,10 @@ CASES = {
         "簽到天數(shù): 6 天",
     ],
     "share": ["分享到：", "新浪微博"],
-    "watermark": ["来自：www.macrodatas.cn", "马克数据网", "http://www.gov.cn/zhengce/2019-03/16/content_5374314.htm",
+    "watermark": [
+        "来自：www.macrodatas.cn",
+        "马克数据网",
+        "http://www.gov.cn/zhengce/2019-03/16/content_5374314.htm",
         "【www.16maker.com--工作总结】",
     ],
     "markup": [
@@ -234,7 +237,18 @@ def test_a_figure_after_a_masked_name_is_whole(text: str, raws: list[str]) -> No
     assert [q.raw for q in extract(text).quantities] == raws
 
 
-@pytest.mark.parametrize("masked", ["惠及农田x万多亩。", "惠及农田xx万多亩。", "带动X千余人。", "带动XX千余人。"])
+@pytest.mark.parametrize(
+    "masked",
+    # a single * masks a number too (花生种植面积*万余亩, found blind in round s94)
+    [
+        "惠及农田x万多亩。",
+        "惠及农田xx万多亩。",
+        "带动X千余人。",
+        "带动XX千余人。",
+        "花生种植面积*万余亩;",
+        "带动*千余人。",
+    ],
+)
 def test_a_masked_number_before_a_scale_and_an_approximation_word_is_no_figure(masked: str) -> None:
     """x万多亩: the scale of a masked number, never 10,000-odd mu (as 百余个 is one hundred-odd)."""
     doc = extract(masked)
