@@ -248,7 +248,7 @@ def resolve(name: str, text: str, level: str | None = None) -> Resolution:
     if not cands:
         return Resolution(None)
     if len(cands) == 1 and exact:
-        if len(cands[0].code) == 9 and _elsewhere(cands[0].code, text):
+        if len(cands[0].code) == 9 and (_elsewhere(cands[0].code, text) or _other_parent(cands[0].code, text)):
             return Resolution(None, (cands[0].code,))
         return Resolution(cands[0].code, (), path(cands[0].code))
     # A name found only by its stem (a 乡 called 镇 today, a 县 now a 区) needs evidence even when alone.
@@ -298,6 +298,20 @@ def _elsewhere(code: str, text: str) -> bool:
         return False
     own = set(_ancestors(code))
     return any(not own & set(_upper()[1].get(n, ())) for n in _counties_in(text))
+
+
+@cache
+def _parent_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple((r["words"], r["suffix"]) for r in table("parent_bodies.tsv"))
+
+
+def _other_parent(code: str, text: str) -> bool:
+    """A township that alone bears its name, but the text names its county's bodies as those of a kind of county
+    its gazetteer county is not (区委、区政府 under 鹤山市: parent_bodies.tsv), and nothing of its own."""
+    county = name_of(code[:6]) or ""
+    if not any(w in text and not county.endswith(s) for w, s in _parent_bodies()):
+        return False
+    return not any(n in text for n in _evidence(code))
 
 
 def for_region(name: str | None, level: str | None, code: str | None, text: str) -> Resolution:

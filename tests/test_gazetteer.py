@@ -137,6 +137,32 @@ SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and o
         # names nothing of the gazetteer's (the excerpts' codes, and a draft of round s70): another place.
         ("五头镇2019年工作总结" + BODY.format("五头镇位于盘锦市盘山县东北端。"), None, [], ["410323102"]),
         ("五头镇2019年工作总结" + BODY.format("彰化縣五头镇公所召開說明會。"), None, [], ["410323102"]),
+        # A district's bodies lead it (区委、区政府), but the gazetteer's 五头镇 is in a county (新安县), and nothing
+        # of its own is named: another place (鹤山市's 雅瑶镇 for 花都区's, found blind in round s96)
+        (
+            "五头镇2019年工作总结" + BODY.format("在区委、区政府的正确领导下，五头镇全面完成任务。"),
+            None,
+            [],
+            ["410323102"],
+        ),
+        (
+            "五头镇2019年工作总结" + BODY.format("在县委、县政府的正确领导下，五头镇全面完成任务。"),
+            "410323102",
+            ["河南省", "洛阳市", "新安县"],
+            [],
+        ),
+        (
+            "五头镇2019年工作总结" + BODY.format("在区委、区政府的领导下，新安县五头镇全面完成任务。"),
+            "410323102",
+            ["河南省", "洛阳市", "新安县"],
+            [],
+        ),
+        (
+            "花东镇2019年工作总结" + BODY.format("在区委、区政府的正确领导下，花东镇全面完成任务。"),
+            "440114105",
+            ["广东省", "广州市", "花都区"],
+            [],
+        ),
         # A neighbour in another county besides its own
         (
             "五头镇2019年工作总结" + BODY.format("五头镇位于新安县西部，北与渑池县接壤。"),
