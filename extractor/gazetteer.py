@@ -300,6 +300,45 @@ def _elsewhere(code: str, text: str) -> bool:
     return any(not own & set(_upper()[1].get(n, ())) for n in _counties_in(text))
 
 
+def township_by_stem(text: str, least: int, common: frozenset[str]) -> str | None:
+    """The township a text names in full once or twice and again and again by its name without its suffix (周营镇 …
+    周营 … 周营), among those of the counties it names in full (薛城区): one written whole at least once, whose stem
+    the text writes at least ``least`` times, more than twice as often as any other's, and that is no common word
+    (``common``, or a word of government prose or a name taken from one: common_stems.tsv). A mention followed by
+    the end of another kind of place's name (熊口农场, 熊口管理区: place_kinds.tsv) is that place's. Only a county's
+    townships are tried, a few dozen names, so that a long text is searched a bounded number of times."""
+    counts: dict[str, int] = {}
+    others, words = _place_kinds(), _common_stems()
+    for county in set(_counties_in(text)):
+        for code in _upper()[1].get(county, ()):
+            if len(code) != 6 or code.endswith("00"):
+                continue  # a prefecture or a province: hundreds of townships, and a township's own county is nearer
+            for _, name, _ in _townships_of(code):
+                s = stem(name)
+                if len(s) < 2 or s == name or s in common or s in words or s == stem(county) or name not in text:
+                    continue
+                n = 0
+                i = text.find(s)
+                while i >= 0:
+                    n += not text.startswith(others, i + len(s))
+                    i = text.find(s, i + len(s))
+                counts[name] = n
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@cache
+def _place_kinds() -> tuple[str, ...]:
+    return column("place_kinds.tsv", "word")
+
+
+@cache
+def _common_stems() -> frozenset[str]:
+    return frozenset(column("common_stems.tsv", "stem"))
+
+
 @cache
 def _parent_bodies() -> tuple[tuple[str, str], ...]:
     return tuple((r["words"], r["suffix"]) for r in table("parent_bodies.tsv"))

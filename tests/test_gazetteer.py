@@ -82,6 +82,20 @@ def test_numeral_places_is_fresh() -> None:
     assert fresh == shipped, "rebuild it: python scripts/build_gazetteer.py --numerals"
 
 
+def test_common_stems_is_fresh() -> None:
+    # The list is counted on the archive and the corpus: a rebuilt archive or a report added to tests/data/docs
+    # changes it, and a stem missing from it may name a township from a word of the text (建设 of 建设镇).
+    spec = importlib.util.spec_from_file_location("build_common_stems", ROOT / "scripts" / "build_common_stems.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    with zipfile.ZipFile(ROOT / "extractor" / "data" / "gazetteer.zip") as z:
+        fresh = build.table(z)
+    shipped = (ROOT / "extractor" / "data" / "common_stems.tsv").read_text(encoding="utf-8")
+    assert {"建设", "河流", "资源", "和平"} <= set(shipped.splitlines())
+    assert fresh == shipped, "rebuild it: python scripts/build_common_stems.py"
+
+
 def test_the_sample_is_hongshan_of_hengnan() -> None:
     meta = extract(SAMPLE.read_text(encoding="utf-8")).meta
     assert meta.admin_code == "430422110" and meta.admin_code.startswith("430422")

@@ -328,7 +328,10 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         named = _own_name(names, scope_level or "township")
         if named is not None:
             named = _fuller_township(named, names) or named
-        elif (region_raw := _from_patterns(("body",), texts)) is None:
+        elif (region_raw := _from_patterns(("body",), texts)) is None and scope_level in ("township", None):
+            # A text that names its township in full once or twice, by the stem otherwise, and its county in full
+            named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
+        if named is None and region_raw is None:
             named = _most_named(names, scope_level)
             if named and scope_level is None:
                 # No scope word three times: a short text, a news item about a township or a page of a city's
