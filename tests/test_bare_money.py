@@ -53,6 +53,8 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("打造105亿的产业集群。", [("105亿", "10500000000", "元")]),
         # money itself after 的 (found blind in round s96)
         ("保守估计一年将产生1.5亿的税收,", [("1.5亿", "150000000", "元")]),
+        # dividends (found blind in round s103)
+        ("毛家村有23个股东代表到场,共分红217万;", [("23个", "23", "个"), ("217万", "2170000", "元")]),
         ("3千万的格瑞斯油茶加工项目和5千万的茶叶项目，", [("3千万", "30000000", "元"), ("5千万", "50000000", "元")]),
         ("全镇有2.3万的农户参与项目", []),  # the words after 的 name people: the figure counts them
         ("带动2万的群众参与工程", []),
