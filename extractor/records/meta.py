@@ -64,9 +64,10 @@ def _last_unit(name: str) -> str:
         if u in known:
             if rl.masked().search(name, name.rfind(u) + len(u)):
                 return ""  # 河南省重点革命老区镇某某市某某镇: the place named last is masked, the province its superior
-            # 西区街道: a township that bears a county's name (攀枝花's 西区) is the township.
+            # 西区街道: a township that bears a county's name (攀枝花's 西区) is the township; but only one the
+            # gazetteer knows: 郑州市街道办事处 is the city's sub-district offices (found blind in round s102)
             suffix = rl.township_suffix_re().match(name, name.rfind(u) + len(u))
-            return u + suffix.group() if suffix else u
+            return u + suffix.group() if suffix and rl.known_township(u + suffix.group()) else u
     if found and found[-1].end() < len(name) and (tail := rl.known_township_tail(name)):
         # 蒲鞋市街道: the reading above stops at 市 and leaves 街道 unread; the gazetteer knows the whole name.
         return tail
