@@ -329,6 +329,14 @@ def township_by_stem(text: str, least: int, common: frozenset[str]) -> str | Non
     return ranked[0][0]
 
 
+def names_a_township_of(prefecture: str, text: str) -> bool:
+    """Whether ``text`` writes the full name of one of the townships of the prefecture ``prefecture`` (a 6-digit
+    code: 370900 泰安市 and 大津口乡 of its 泰山区)."""
+    head = prefecture[:4]
+    counties = (c for c in _upper()[0] if len(c) == 6 and c.startswith(head) and c != prefecture)
+    return any(name in text for code in counties for _, name, _ in _townships_of(code))
+
+
 @cache
 def _place_kinds() -> tuple[str, ...]:
     return column("place_kinds.tsv", "word")

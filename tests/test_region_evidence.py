@@ -457,8 +457,9 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         # a sub-district that bears a district's name (攀枝花's 西区) is the sub-district (found blind in round r49)
         ("西区街道2026年工作计划\n\n2026年，西区街道将坚持以人民为中心，完成投资5亿元。\n", "西区街道"),
         # but only one the gazetteer knows: a city's sub-district offices (郑州市街道办事处, a newspaper's section head:
-        # found blind in round s102) name the city
-        ("郑州市街道办事处\n\n近几年来，街道围绕聚众心，提高群众创建参与度，完成投资5亿元。\n", "郑州市"),
+        # found blind in round s102) name the city, here the superior of a 街道 that never says 全市
+        ("郑州市街道办事处\n\n近几年来，街道围绕聚众心，提高群众创建参与度，完成投资5亿元。\n", None),
+        ("郑州市街道办事处\n\n近几年来，全市街道围绕聚众心，提高群众创建参与度，完成投资5亿元。\n", "郑州市"),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:
@@ -535,3 +536,26 @@ def test_a_stem_that_is_a_word_names_no_township() -> None:
     # 建设镇 of 大田县: its stem 建设 is a word of every report (common_stems.tsv), however often it is written
     text = "新闻\n大田县推进作风建设。\n建设镇党委书记说：“抓建设、促建设。”建设成效明显，建设项目加快。\n"
     assert extract(text).meta.region != "建设镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a newspaper site's sponsors and a city named in passing, in a text that never says 全市: the city is the
+        # superior of the text's place (found blind in rounds s101 and s104)
+        ("大津口乡乡村旅游项目总投资1.29亿元。\n\n中共泰安市委宣传部主管 泰安日报社主办 泰安传媒集团\n", None),
+        ("街道完成税收1.6亿元。如今，从榔梨到长沙市8分钟。长沙市民周末来游，长沙市的客人络绎不绝。\n", None),
+        # naming neither 街道 nor one of the city's townships, a text may be a page of the city's own report
+        ("如今，从榔梨到长沙市8分钟，到星沙8分钟。长沙市民周末来游，长沙市的客人络绎不绝。\n", "长沙市"),
+        # a city with no county between it and its townships (东莞市) stands for its township as a county would
+        ("如今，从榔梨到东莞市8分钟，东莞市民周末来游，东莞市的客人络绎不绝。\n", "东莞市"),
+        (
+            "如今，从榔梨到长沙县8分钟，长沙县民周末来游，长沙县的客人络绎不绝。\n",
+            "长沙县",
+        ),  # a county may stand for it
+        # a city's own text says 全市 at least once
+        ("长沙市民周末来游，长沙市的客人络绎不绝，长沙市旅游收入增长，全市接待游客5000万人次。\n", "长沙市"),
+    ],
+)
+def test_a_city_named_in_a_text_that_never_says_its_scope_is_a_superior(text: str, region: str | None) -> None:
+    assert extract(text).meta.region == region

@@ -321,7 +321,9 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
 
     texts = {"title": compact_title, "head": head, "body": names}
-    region_raw = _from_patterns(("title",), texts) or _outnamed(_from_patterns(("head",), texts), names)
+    region_raw = _from_patterns(("title",), texts) or _own_or_none(
+        _outnamed(_from_patterns(("head",), texts), names), names
+    )
     if region_raw is None:
         scope_level = _level_from_scope(names) or _masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level; it outranks
@@ -329,7 +331,10 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         named = _own_name(names, scope_level or "township")
         if named is not None:
             named = _fuller_township(named, names) or named
-        elif (region_raw := _from_patterns(("body",), texts)) is None and scope_level in ("township", None):
+        elif (region_raw := _own_or_none(_from_patterns(("body",), texts), names)) is None and scope_level in (
+            "township",
+            None,
+        ):
             # A text that names its township in full once or twice, by the stem otherwise, and its county in full
             named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
         if named is None and region_raw is None:
@@ -342,7 +347,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                 # city it names is its superior too (打造青岛市首个…).
                 level_named = rl.regions()[named][0]["level"]
                 township = _level_from_scope(names, 1) == "township"
-                if level_named == "provincial" or (township and level_named != "county"):
+                if level_named == "provincial" or (township and level_named != "county") or _superior(named, names):
                     named = None
         if named and region_raw is None:
             region_raw = (named, named)
@@ -372,6 +377,32 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         year_reviewed=reviewed,
         year_planned=planned,
     )
+
+
+def _superior(name: str, names: str) -> bool:
+    """Whether ``name``, a city read from a text that never once says 全市, 我市 or 本市 but writes one of its
+    townships' names or 街道, is the superior of the text's place: a township's feature names its city (长沙市) and
+    a newspaper site its sponsors (中共泰安市委宣传部主管: found blind in rounds s101 and s104). A city that holds
+    townships with no county between (东莞市) is the text's place as a county would be; a page of a city's report
+    names no township (施行《漳州市政务服务条例》…)."""
+    rows = rl.regions().get(name, [])
+    return (
+        bool(rows)
+        and rows[0]["level"] == "prefecture"
+        and rows[0]["code"] in rl.with_counties()
+        and not any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "prefecture")
+        and (_SUB_DISTRICT in names or gazetteer.names_a_township_of(rows[0]["code"], names))
+    )
+
+
+# A sub-district's own word for itself (街道完成财政收入…): townships' texts write it, cities' seldom without a name.
+_SUB_DISTRICT = "街道"
+
+
+def _own_or_none(found: tuple[str, str] | None, names: str) -> tuple[str, str] | None:
+    """A region read from the head's or the body's patterns, unless it is a superior (``_superior``: 郑州市 of a
+    newspaper section's head 郑州市街道办事处 over a 街道's feature, found blind in round s102)."""
+    return None if found is not None and _superior(found[0], names) else found
 
 
 def _outnamed(found: tuple[str, str] | None, names: str) -> tuple[str, str] | None:

@@ -46,6 +46,13 @@ def codes() -> dict[str, dict[str, str]]:
 
 
 @cache
+def with_counties() -> frozenset[str]:
+    """The codes of the divisions that counties sit under: a prefecture missing here (东莞市, 中山市) holds its
+    townships directly, as a county does."""
+    return frozenset(r["parent"] for r in table("regions.tsv") if r["level"] == "county")
+
+
+@cache
 def suffixes_only() -> regex.Pattern[str]:
     """A name made of two suffixes or more (街道办事处, 乡镇): a kind of body, no place (国务院, one suffix, is one)."""
     return _compiled.compile("(?:" + "|".join(regex.escape(s) for s, _ in suffixes()) + "){2,}")
