@@ -456,6 +456,8 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("中共滨湖镇委员会、人民政府向各界人士致以新春的祝福。\n", None),
         # a sub-district that bears a district's name (攀枝花's 西区) is the sub-district (found blind in round r49)
         ("西区街道2026年工作计划\n\n2026年，西区街道将坚持以人民为中心，完成投资5亿元。\n", "西区街道"),
+        # a phrase that ends with 乡镇 names no township: the title's city is the place (found blind in round s116)
+        ("2016年扬州市创建粮食生产全程机械化乡镇实施方案\n\n一、基本情况\n全镇完成投资5亿元。\n", "扬州市"),
         # but only one the gazetteer knows: a city's sub-district offices (郑州市街道办事处, a newspaper's section head:
         # found blind in round s102) name the city, here the superior of a 街道 that never says 全市
         ("郑州市街道办事处\n\n近几年来，街道围绕聚众心，提高群众创建参与度，完成投资5亿元。\n", None),
