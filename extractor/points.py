@@ -46,11 +46,25 @@ _LONG_WHOLE = 4
 _SPACED = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.( {1,2})|( {1,2})\.)(?=[0-9])")
 
 
+# 。 between a number and one or two digits that a unit or a percent sign follows: a full stop ends no sentence
+# there (林海镇幅员面积307。5平方公里, 31。2%: found blind in round s115, in a text that keeps one point), unless the
+# digits open a date or a time (…达100。5月份, 。12时).
+_FULL_STOP = re.compile(
+    r"(?<![0-9.,。])([0-9]{1,6})(。)([0-9]{1,2})(?![0-9]|。[0-9])(?=[%\u4e00-\u9fff])(?![年月日号时点])"
+)
+
+
 def restore(view: str) -> str:
     """``view`` with a point for each space, 、 or 。 that stands for one, or ``view`` itself when the text keeps its
     points; and a space between groups for each ellipsis that stands for a thousands separator (``separators``)."""
     view = separators(view)
-    if _POINT.search(view) is not None:
+    kept = _POINT.search(view) is not None
+    if "。" in view and (stops := [m.start(2) for m in _FULL_STOP.finditer(view)]):
+        chars = list(view)
+        for i in stops:
+            chars[i] = "."
+        view = "".join(chars)
+    if kept:
         return view
     lost = [m.start(1) for m in _LOST.finditer(view)]
     for pattern in _MARKED.values():

@@ -57,6 +57,12 @@ def test_a_space_is_a_point_only_where_the_copy_lost_every_point(text: str, raws
             "全乡茶园总面积16735。76亩，占茶园种面积42。11%。上半年茶青产量121。18吨，产值526。24万元。",
             [("16735。76亩", "16735.76"), ("42。11%", "42.11"), ("121。18吨", "121.18"), ("526。24万元", "5262400")],
         ),
+        # 。 between digits before a unit ends no sentence: a point, whether or not the text keeps one elsewhere
+        # (found blind in round s115: 307。5 read as 5 平方公里); a date or a time after it starts a sentence
+        (
+            "亩产1.5吨。林海镇幅员面积307。5平方公里，占幅员面积的31。2%。2020年为0。2020年全镇完成100。5月份开始",
+            [("1.5吨", "1.5"), ("307。5平方公里", "307.5"), ("31。2%", "31.2")],
+        ),
     ],
 )
 def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them(text: str, expected: list[tuple[str, str]]) -> None:
