@@ -151,6 +151,8 @@ SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and o
         # names nothing of the gazetteer's (the excerpts' codes, and a draft of round s70): another place.
         ("五头镇2019年工作总结" + BODY.format("五头镇位于盘锦市盘山县东北端。"), None, [], ["410323102"]),
         ("五头镇2019年工作总结" + BODY.format("彰化縣五头镇公所召開說明會。"), None, [], ["410323102"]),
+        # an autonomous county by the short form texts write (互助县 for 互助土族自治县, found blind in round s113)
+        ("五头镇2019年工作总结" + BODY.format("五头镇位于互助县东部。"), None, [], ["410323102"]),
         # A district's bodies lead it (区委、区政府), but the gazetteer's 五头镇 is in a county (新安县), and nothing
         # of its own is named: another place (鹤山市's 雅瑶镇 for 花都区's, found blind in round s96)
         (
