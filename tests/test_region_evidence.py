@@ -16,6 +16,8 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
     [
         f"**乡2019年工作总结\n{RESOURCES}\n{TOWNSHIP}\n",  # a masked township in Guizhou: 资源 is no 资源县
         f"2019年工作总结\n{RESOURCES}{RESOURCES}\n",  # no scope words either
+        # the kind of an ethnic township, no name (两个瑶族乡, found blind in round s117)
+        "2019年工作总结\n麻林、黄金两个瑶族乡认真落实民族政策，两个瑶族乡干部群众团结奋进，瑶族乡面貌一新。全乡完成投资5亿元。\n",
         # a share of the whole sub-district, three times (found blind in round s108): 全街道 is a scope word, no name
         "统计\n户籍人口3万人，占全街道总人口的60%。农业人口占全街道的20%，外来人口占全街道的20%。\n",
         "2019年工作总结\n全镇推进特色小镇建设，建成特色小镇2个，特色小镇、小城镇、中心镇、重点镇齐头并进。全镇、我镇、全镇。\n",

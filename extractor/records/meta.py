@@ -119,10 +119,12 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         or name.endswith(rl.kinds_of_township())
         or _a_kind_of_place(name)
         or rl.period_words().search(name)
+        or (rl.peoples_tail().search(name) is not None and not rl.known_township(name))
     ):
         # 乡镇, 市县, 街道办事处: suffixes only; 民族乡: one suffix (国务院 is one and names its country); 全县, 我镇,
-        # 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划): a period and a kind of place. None is
-        # one place.
+        # 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划): a period and a kind of place;
+        # 瑶族乡, 两个瑶族乡 (of 麻林、黄金两个瑶族乡, found blind in round s117): the kind of an ethnic township, where
+        # the gazetteer knows every ethnic township's name. None is one place.
         return False
     level = rl.suffix_level(name)
     if level not in (None, "township") and len(name) > _MAX_UNKNOWN:

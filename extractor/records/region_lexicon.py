@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from extractor import _compiled, gazetteer
-from extractor._data import table
+from extractor._data import column, table
 
 # The longest tail of a name looked for in the gazetteer: the longest townships' names (ethnic townships, 某某蒙古族
 # 满族乡) run to about ten characters.
@@ -43,6 +43,15 @@ def regions() -> dict[str, list[dict[str, str]]]:
 @cache
 def codes() -> dict[str, dict[str, str]]:
     return {r["code"]: r for r in table("regions.tsv")}
+
+
+@cache
+def peoples_tail() -> regex.Pattern[str]:
+    """Nationalities' names, one or more (瑶族, 苗族彝族: nationalities.tsv), and a township's suffix at the end of a
+    name: an ethnic township's (麻林瑶族乡), or the kind of one (两个瑶族乡)."""
+    alt = "|".join(regex.escape(n) for n in sorted(column("nationalities.tsv", "name"), key=len, reverse=True))
+    sufs = "|".join(regex.escape(s) for s, lv in suffixes() if lv == "township")
+    return _compiled.compile(f"(?:{alt})+(?:{sufs})$")
 
 
 @cache
