@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import types
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -67,13 +68,19 @@ def test_archive_records_its_source_version() -> None:
     assert version in gazetteer._member("divisions.tsv").decode("utf-8")
 
 
+def _script(name: str) -> types.ModuleType:
+    """A build script of scripts/, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_numeral_places_is_fresh() -> None:
     # The list is the reader's output on the archive's names: a unit or a negative added since makes it stale, and
     # a name the reader now reads as a figure would give a count in every text that writes the place.
-    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = _script("build_gazetteer")
     with zipfile.ZipFile(ROOT / "extractor" / "data" / "gazetteer.zip") as z:
         names = build.archive_names(z)
     assert {"七台河", "七台河市", "一亩泉镇", "三台山乡", "杨名村"} <= names
@@ -85,10 +92,7 @@ def test_numeral_places_is_fresh() -> None:
 def test_common_stems_is_fresh() -> None:
     # The list is counted on the archive and the corpus: a rebuilt archive or a report added to tests/data/docs
     # changes it, and a stem missing from it may name a township from a word of the text (建设 of 建设镇).
-    spec = importlib.util.spec_from_file_location("build_common_stems", ROOT / "scripts" / "build_common_stems.py")
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = _script("build_common_stems")
     with zipfile.ZipFile(ROOT / "extractor" / "data" / "gazetteer.zip") as z:
         fresh = build.table(z)
     shipped = (ROOT / "extractor" / "data" / "common_stems.tsv").read_text(encoding="utf-8")
@@ -104,6 +108,14 @@ def test_the_sample_is_hongshan_of_hengnan() -> None:
 
 
 SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and of 赣榆区 (连云港)
+
+
+WUTOU, XINAN = "410323102", ["河南省", "洛阳市", "新安县"]
+
+
+def _led(kind: str, town: str, title: str = "五头镇") -> str:
+    """A summary whose body says which county's bodies lead the township (区委、区政府 or 县委、县政府)."""
+    return f"{title}2019年工作总结" + BODY.format(f"在{kind}委、{kind}政府的正确领导下，{town}全面完成任务。")
 
 
 @pytest.mark.parametrize(
@@ -155,30 +167,10 @@ SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and o
         ("五头镇2019年工作总结" + BODY.format("五头镇位于互助县东部。"), None, [], ["410323102"]),
         # A district's bodies lead it (区委、区政府), but the gazetteer's 五头镇 is in a county (新安县), and nothing
         # of its own is named: another place (鹤山市's 雅瑶镇 for 花都区's, found blind in round s96)
-        (
-            "五头镇2019年工作总结" + BODY.format("在区委、区政府的正确领导下，五头镇全面完成任务。"),
-            None,
-            [],
-            ["410323102"],
-        ),
-        (
-            "五头镇2019年工作总结" + BODY.format("在县委、县政府的正确领导下，五头镇全面完成任务。"),
-            "410323102",
-            ["河南省", "洛阳市", "新安县"],
-            [],
-        ),
-        (
-            "五头镇2019年工作总结" + BODY.format("在区委、区政府的领导下，新安县五头镇全面完成任务。"),
-            "410323102",
-            ["河南省", "洛阳市", "新安县"],
-            [],
-        ),
-        (
-            "花东镇2019年工作总结" + BODY.format("在区委、区政府的正确领导下，花东镇全面完成任务。"),
-            "440114105",
-            ["广东省", "广州市", "花都区"],
-            [],
-        ),
+        (_led("区", "五头镇"), None, [], [WUTOU]),
+        (_led("县", "五头镇"), WUTOU, XINAN, []),
+        (_led("区", "新安县五头镇"), WUTOU, XINAN, []),
+        (_led("区", "花东镇", title="花东镇"), "440114105", ["广东省", "广州市", "花都区"], []),
         # A neighbour in another county besides its own
         (
             "五头镇2019年工作总结" + BODY.format("五头镇位于新安县西部，北与渑池县接壤。"),
