@@ -393,22 +393,25 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
 
 def _superior(name: str, names: str) -> bool:
     """Whether ``name``, a city read from a text that never once says 全市, 我市 or 本市 but writes one of its
-    townships' names or 街道, is the superior of the text's place: a township's feature names its city (长沙市) and
-    a newspaper site its sponsors (中共泰安市委宣传部主管: found blind in rounds s101 and s104). A city that holds
-    townships with no county between (东莞市) is the text's place as a county would be; a page of a city's report
-    names no township (施行《漳州市政务服务条例》…)."""
+    townships' names or a township's word (街道), is the superior of the text's place: a township's feature names
+    its city (长沙市) and a newspaper site its sponsors (中共泰安市委宣传部主管: found blind in rounds s101 and s104).
+    A city that holds townships with no county between (东莞市) is the text's place as a county would be; a page of
+    a city's report names no township (施行《漳州市政务服务条例》…)."""
     rows = rl.regions().get(name, [])
     return (
         bool(rows)
         and rows[0]["level"] == "prefecture"
         and rows[0]["code"] in rl.with_counties()
         and not any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "prefecture")
-        and (_SUB_DISTRICT in names or gazetteer.names_a_township_of(rows[0]["code"], names))
+        and (any(w in names for w in _township_words()) or gazetteer.names_a_township_of(rows[0]["code"], names))
     )
 
 
-# A sub-district's own word for itself (街道完成财政收入…): townships' texts write it, cities' seldom without a name.
-_SUB_DISTRICT = "街道"
+@cache
+def _township_words() -> tuple[str, ...]:
+    """A township's suffixes of two characters or more (街道, 苏木: admin_levels.tsv), which a township's text writes
+    by themselves for its own bodies (街道完成财政收入…) and a city's seldom without a name."""
+    return tuple(s for s, lv in rl.suffixes() if lv == "township" and len(s) >= 2)
 
 
 def _own_or_none(found: tuple[str, str] | None, names: str) -> tuple[str, str] | None:
