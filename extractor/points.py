@@ -54,12 +54,30 @@ _FULL_STOP = re.compile(
 )
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _full_stops(view: str) -> list[int]:
+    """Where a 。 stands for a point (``_FULL_STOP``). Only the full stops with a digit before them are tried: a
+    report has a few hundred full stops, and a pattern tried at every character cost 3% of the default pass."""
+    out = []
+    i = view.find("。")
+    while i >= 0:
+        j = i
+        while j > 0 and view[j - 1] in _DIGITS and i - j < 7:
+            j -= 1
+        if j < i and (m := _FULL_STOP.match(view, j)) is not None and m.start(2) == i:
+            out.append(i)
+        i = view.find("。", i + 1)
+    return out
+
+
 def restore(view: str) -> str:
     """``view`` with a point for each space, 、 or 。 that stands for one, or ``view`` itself when the text keeps its
     points; and a space between groups for each ellipsis that stands for a thousands separator (``separators``)."""
     view = separators(view)
     kept = _POINT.search(view) is not None
-    if "。" in view and (stops := [m.start(2) for m in _FULL_STOP.finditer(view)]):
+    if stops := _full_stops(view):
         chars = list(view)
         for i in stops:
             chars[i] = "."
