@@ -35,6 +35,8 @@ from extractor.segment import CLAUSE_MARKS, INLINE_SPACES, item_number_marker
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 _PREV_CODE = _LETTERS | frozenset("0123456789._/#")
+# What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
+_TAIL_BEFORE = frozenset("\r\n,，")
 _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
 _CODE_DIGITS = 12
@@ -102,7 +104,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures)
             pos = m.end()
             continue
-        if start > 0 and view[start - 1] in "\r\n" and view[start] in _DIGITS and _cut_tail(view, start):
+        if start > 0 and view[start - 1] in _TAIL_BEFORE and view[start] in _DIGITS and _cut_tail(view, start):
             pos = m.end()  # 12.9\n7万亩: the tail of a number a layout cut, read with its head or not at all
             continue
         if next_space < m.end():
@@ -206,6 +208,8 @@ def _digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if not _CUT_HEAD_RE.fullmatch(view, start, brk_at) or (start > 0 and view[start - 1] in _PREV_CODE):
         return None
+    if start > 1 and view[start - 1] in _GROUP_MARKS and view[start - 2] in _DIGITS:
+        return None  # 8,90\n0萬元: the head is itself a group of a longer number (90 and 0 would read 900万)
     # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
     return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _long_line_before(view, brk_at) else None
 
@@ -220,18 +224,36 @@ def _long_line_before(view: str, pos: int) -> bool:
 def _cut_tail(view: str, start: int) -> bool:
     """Whether the digits at ``start`` open a line right after a long line that ends with a number's head (digits,
     or digits and a point: 12.9\n7万亩): the tail of a number a layout cut, no figure of its own (7万亩 would be
-    wrong). The head's reading across the break takes the whole figure where it can."""
+    wrong). The head's reading across the break takes the whole figure where it can. A wrap at a number's
+    separator cuts it too (22. \n30亿元; 1\n,500 畝; 27 \n183元, a space between groups before a group of three),
+    as a stress test that hard-wrapped every excerpt found."""
     p = start
+    grouped = p > 1 and view[p - 1] in _GROUP_MARKS and view[p - 2] in "\r\n"
+    if grouped:
+        p -= 1  # ,500 opening a line: a group of the number the line before ends with
     if p > 0 and view[p - 1] == "\n":
         p -= 1
         if p > 0 and view[p - 1] == "\r":
             p -= 1
-    if p == start or p == 0:
+    if p == start or p == 0 or (grouped and p == start - 1):
+        return False
+    spaced = 0
+    while p > 0 and view[p - 1] in " \t" and spaced < 2:
+        p -= 1
+        spaced += 1
+    if p == 0:
         return False
     last = view[p - 1]
     if not (last in _DIGITS or (last in ".," and p > 1 and view[p - 2] in _DIGITS)):
         return False
+    if spaced and last in _DIGITS and not grouped and _GROUP.match(view, start) is None:
+        return False  # 2019年完成 5\n20个: a space at a line's end before other digits than one group of three
     return last == "." or _long_line_before(view, p)
+
+
+# What separates a number's groups of three (1,500), and one such group ending its digits (183元, not 1835元).
+_GROUP_MARKS = frozenset(",，")
+_GROUP = re.compile(r"[0-9]{3}(?![0-9])")
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:

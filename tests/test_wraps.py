@@ -166,3 +166,22 @@ def test_the_tail_of_a_number_a_layout_cut_is_no_figure_of_its_own() -> None:
     assert _quantities("这一年全镇各项工作取得新的成效累计新增就业岗位1234567\n8个，比上年增加。") == []
     # A short line is a table's row or a heading: its next line's figure is its own.
     assert _quantities("全年增长23\n11亿元") == [("11亿元", Decimal("1100000000"), "元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wrap at a number's separator cuts it too (found by hard-wrapping every excerpt at 30, 45 and 60 characters)
+        "全镇完成了各项工作任务，农民人均纯收入达到了27 \n183元，",  # a space between groups, a group of three after it
+        "全镇完成了各项工作任务，农民人均纯收入达到了8,90\n0萬元，",  # the head is itself a group of a longer number
+        "全镇完成了各项工作任务，全乡耕地面积达到了1\n,500 畝，",  # a group's comma opening the line
+        "全镇完成了各项工作任务，工农业总产值达到了22. \n30亿元，",  # a point and a space ending the line
+    ],
+)
+def test_a_number_cut_at_its_separator_gives_no_wrong_figure(text: str) -> None:
+    assert _quantities(text) == []
+
+
+def test_digits_after_a_spaced_line_end_are_their_own_figure() -> None:
+    # a space at a line's end before other digits than one group of three: the next line's figure stands alone
+    assert _quantities("2019年完成 5\n20个村的改造") == [("20个", Decimal("20"), "个")]
