@@ -23,3 +23,9 @@ def page_number() -> re.Pattern[str]:
 def line_ends() -> str:
     """The characters after which a line break ends a sentence or a clause, not a wrap."""
     return _value("line_end")
+
+
+@cache
+def stop_opens() -> str:
+    """What the digits after a 。 open when the 。 ends a sentence: a date or a time (…达100。5月份)."""
+    return _value("stop_opens")
