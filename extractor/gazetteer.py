@@ -277,25 +277,45 @@ def _counties() -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
     return {c: (frozenset(ns), tuple(sorted({len(n) for n in ns}, reverse=True))) for c, ns in by_last.items()}
 
 
-# The suffixes of autonomous counties and banners, and what a text writes for them (互助土族自治县 is 互助县).
-_AUTONOMOUS = (("自治县", "县"), ("自治旗", "旗"))
+@cache
+def _peoples() -> tuple[str, ...]:
+    """The peoples' names as an autonomous division's name may end with them, longest first (土家族 before 土族)."""
+    out = set()
+    mark = column("region_forms.tsv", "form", kind="people_mark")[0]
+    for n in column("region_forms.tsv", "form", kind="people"):
+        out.add(n + mark)
+        if len(n) >= 2:  # 蒙古, 哈萨克 stand without 族; a single character alone would eat place names
+            out.add(n)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def autonomous_place(name: str) -> str | None:
+    """An autonomous division's place name without its peoples and suffix (湘西土家族苗族自治州 -> 湘西), else None."""
+    s = stem(name)
+    suffix = name[len(s) :]
+    if not any(suffix.startswith(a) for a in column("region_forms.tsv", "form", kind="autonomous")):
+        return None
+    stripped = True
+    while stripped:  # from the end, one people at a time; the place name keeps two characters
+        stripped = False
+        for p in _peoples():
+            if s.endswith(p) and len(s) - len(p) >= 2:
+                s = s[: -len(p)]
+                stripped = True
+                break
+    return s if s != stem(name) else None
 
 
 @cache
 def _autonomous_short() -> dict[str, tuple[str, ...]]:
-    """Autonomous counties and banners by the short form texts write (互助县 for 互助土族自治县, found blind in round
-    s113: a text placing 高寨镇 in 互助县 named no county in full), with their codes."""
-    peoples = sorted(column("nationalities.tsv", "name"), key=len, reverse=True)
+    """Autonomous counties and banners by the short form texts write, their place name and the suffix's last
+    character (互助县 for 互助土族自治县, found blind in round s113: a text placing 高寨镇 in 互助县 named no county
+    in full), with their codes."""
     out: dict[str, list[str]] = {}
     for name, codes in _upper()[1].items():
-        for long, short in _AUTONOMOUS:
-            if not name.endswith(long):
-                continue
-            place = name[: -len(long)]
-            while (p := next((x for x in peoples if place.endswith(x) and len(place) - len(x) >= 2), None)) is not None:
-                place = place[: -len(p)]
-            if place != name[: -len(long)]:
-                out.setdefault(place + short, []).extend(codes)
+        county = [c for c in codes if len(c) == 6 and not c.endswith("00")]
+        if county and (place := autonomous_place(name)) is not None:
+            out.setdefault(place + name[-1], []).extend(county)
     return {k: tuple(v) for k, v in out.items() if k not in _upper()[1]}
 
 

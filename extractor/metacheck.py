@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor import models as M
-from extractor._data import column, table
+from extractor._data import table
 
 CHECKED = ("region", "year")
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
@@ -79,33 +79,10 @@ def _stem(name: str) -> str:
     return stem(name)
 
 
-@cache
-def _peoples() -> tuple[str, ...]:
-    """The peoples' names as an autonomous division's name may end with them, longest first (土家族 before 土族)."""
-    out = set()
-    mark = column("region_forms.tsv", "form", kind="people_mark")[0]
-    for n in column("region_forms.tsv", "form", kind="people"):
-        out.add(n + mark)
-        if len(n) >= 2:  # 蒙古, 哈萨克 stand without 族; a single character alone would eat place names
-            out.add(n)
-    return tuple(sorted(out, key=len, reverse=True))
-
-
 def _autonomous_short(name: str) -> str | None:
-    """An autonomous division's place name without its peoples and suffix (湘西土家族苗族自治州 -> 湘西), else None."""
-    s = _stem(name)
-    suffix = name[len(s) :]
-    if not any(suffix.startswith(a) for a in column("region_forms.tsv", "form", kind="autonomous")):
-        return None
-    stripped = True
-    while stripped:  # from the end, one people at a time; the place name keeps two characters
-        stripped = False
-        for p in _peoples():
-            if s.endswith(p) and len(s) - len(p) >= 2:
-                s = s[: -len(p)]
-                stripped = True
-                break
-    return s if s != _stem(name) else None
+    from extractor.gazetteer import autonomous_place
+
+    return autonomous_place(name)
 
 
 def _forms(name: str) -> set[str]:
