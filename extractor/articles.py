@@ -1,6 +1,7 @@
 """一 before a measure word (一个, 一条): an article far more often than a count (一个重要原因), and read as none,
 but a count where it comes after its noun at a clause's end (建成创业园区一个，), where an article never stands, or
-where it stands in a list beside a count of more than one (建设一条景观环路、两条滨河路)."""
+where it stands in a list beside a count of more than one (建设一条景观环路、两条滨河路), or wherever it stands for a
+unit that never follows an article's 一 (一所初级中学: units.tsv)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from extractor.segment import CLAUSE_MARKS, list_marks
 
 def counts(view: str, start: int, end: int, unit: Unit) -> bool:
     """Whether 一 and ``unit`` at view[start:end] count a thing rather than stand for "a"."""
+    if unit.one_counts and not view.startswith(unit.text, end):  # 一所初级中学; 一所所 is "one after another"
+        return True
     return (unit.after_noun and _closes_clause(view, end)) or _among_counts(
         view, start, end, unit.text, unit.after_noun
     )

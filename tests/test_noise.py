@@ -102,6 +102,9 @@ CASES = {
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",
+        # a page's reading time, since minutes count (20分钟县城: found blind in round s120)
+        "本篇文章1649字,读完约4分钟",
+        "共计409844个字,预计阅读时长1367分钟。",
         # a question-and-answer page's votes and a forum's profile of the poster (found blind in round s81)
         "0人觉得有用",
         "簽到天數(shù): 6 天",

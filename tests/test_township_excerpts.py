@@ -37,12 +37,12 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 25,379 of 25,982 found, 39 extra (P 0.998, R 0.977). The misses:
+    # Today 25,387 of 25,982 found, 39 extra (P 0.998, R 0.977). The misses:
     # - figures the copy damaged: a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元,
     #   6.50C), two columns of a PDF page pulled apart (1万 … 亩), a page's chunk number
     #   inside a figure (8467\n\n2、3人), letters for digits (l7710亩);
-    # - spans in years, in words or in minutes (五十年, 2年, 一个多月, 20分钟), which are no quantities here (ages,
-    #   hours, months and working days are);
+    # - spans in years or in words (五十年, 2年, 一个多月), which are no quantities here (ages, hours, minutes, months
+    #   and working days are);
     # - money implied but not written (30万以上32个村), bare scales a word follows or 上 makes (超千万的5家, 上亿元的,
     #   上百件);
     # - counts the tool leaves alone: 一 as an article (一个居委会, 一部宣传片), places counted with no names before
