@@ -362,7 +362,15 @@ def _read_at(
     if (
         (
             prev in _PREV_CODE
-            and not (prev in _LETTERS and (_after_measure_letters(view, start) or _after_mask(view, start, masks)))
+            and not (
+                prev in _LETTERS
+                # letters glued to a numeral in characters make no code and hide no leading digits (建成XX两处)
+                and (
+                    view[start] not in _DIGITS
+                    or _after_measure_letters(view, start)
+                    or _after_mask(view, start, masks)
+                )
+            )
         )
         or prev in no_count
         or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))

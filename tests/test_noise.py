@@ -64,6 +64,7 @@ CASES = {
         "下面是小編為大家收集的鄉鎮年終工作總結5篇，希望能夠幫助到大家。",
         # a count opening a shared file's title (found blind in round s71)
         "《2篇 2024年镇长在经济工作会议上的讲话.docx》由会员分享，可在线阅读",
+        "森林草原防火汇报(模板16篇)",  # (found blind in round s129)
     ],
     "footer": [
         "主办单位：某某县人民政府 承办单位：县政府办公室",
@@ -238,6 +239,9 @@ def test_masked_amount_is_no_figure() -> None:
         # a mask as short as a few digits hides a figure's leading digits: its tail alone would be a wrong number
         ("比上年同比增长xx0.9%，人均纯收入xx458元，人均生产总值1XX32元。", []),
         ("示范区G318国道沿线AB3个", []),  # letters that are no mask make a code
+        # a numeral in characters after a short mask or letters hides no digits and is no code (found blind in
+        # round s131)
+        ("文旅融合发展新路径，建成XX两处XX体验基地，有xx、xx四个脱贫村。", ["两处", "四个"]),
     ],
 )
 def test_a_figure_after_a_masked_name_is_whole(text: str, raws: list[str]) -> None:
