@@ -438,9 +438,19 @@ def _read_at(
     if high is None and first.unit is None:
         if first.chinese or first.end != first.scale_start + len(first.scale_text):
             return None, first.core_end
-        bare = bare_unit(view, start, first.end, first.scale, money_end, lex.bare_follow)
+        # 人口4万多。, 3万余常住人口: an approximation word after the bare scale is the figure's, and its name or thing
+        # is read after it
+        after = (
+            word_at(view, first.end, lex.mid, lex.max_mid)
+            if first.mid is None and first.end < len(view) and view[first.end] in lex.mid_first
+            else None
+        )
+        bare = bare_unit(view, start, first.end + len(after or ""), first.scale, money_end, lex.bare_follow)
         if bare is None:
             return None, first.core_end
+        if after:
+            first.end += len(after)
+            first.mid = after
         first.unit = lex.bare_units[bare]
         first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
