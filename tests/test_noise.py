@@ -65,6 +65,7 @@ CASES = {
         # a count opening a shared file's title (found blind in round s71)
         "《2篇 2024年镇长在经济工作会议上的讲话.docx》由会员分享，可在线阅读",
         "森林草原防火汇报(模板16篇)",  # (found blind in round s129)
+        "扶贫村工作报告推荐7篇",  # (found blind in round s127)
     ],
     "footer": [
         "主办单位：某某县人民政府 承办单位：县政府办公室",
