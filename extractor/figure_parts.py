@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from extractor.models import Quantity
 
 
+LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+DIGITS = frozenset("0123456789")
+# What glued right before a number makes it part of a code (G318, 3#楼, v2.0) rather than a figure.
+CODE_BEFORE = LETTERS | frozenset("0123456789._/#")
+
+
 @dataclass(slots=True)
 class QMatch:
     """One quantity mention; spans index the original text (the view has the same length)."""

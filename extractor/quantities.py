@@ -18,6 +18,9 @@ from functools import cache
 from extractor import articles, bare_figures, gazetteer, numerals, place_counts, points, wraps
 from extractor._data import column
 from extractor.figure_parts import (
+    CODE_BEFORE,
+    DIGITS,
+    LETTERS,
     Part,
     QMatch,
     prefix_len,
@@ -32,14 +35,11 @@ from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_MARKS, INLINE_SPACES, item_number_marker
 
 # A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_DIGITS = frozenset("0123456789")
-_PREV_CODE = _LETTERS | frozenset("0123456789._/#")
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
 _TAIL_BEFORE = frozenset("\r\n,，")
 _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
-_CODE_DIGITS = 12
+_CODEDIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")
 
 
@@ -60,7 +60,7 @@ def _after_mask(view: str, start: int, masks: Masks) -> bool:
     leading digits is as short as the digits it hides (增长xx0.9%, xx458元, 1XX32元): only a run of four or more
     is taken for a name."""
     i = start
-    while i > 0 and start - i < _NAME_MASK and masks.blocked[i - 1] and view[i - 1] in _LETTERS:
+    while i > 0 and start - i < _NAME_MASK and masks.blocked[i - 1] and view[i - 1] in LETTERS:
         i -= 1
     return start - i >= _NAME_MASK
 
@@ -69,9 +69,9 @@ def _after_measure_letters(view: str, start: int) -> bool:
     """Whether the letters right before ``start`` are a measure's name (GDP19.92亿元): its figure may follow it
     with nothing between, where other letters glued to a numeral make a code."""
     i = start
-    while i > 0 and view[i - 1] in _LETTERS and start - i < 8:
+    while i > 0 and view[i - 1] in LETTERS and start - i < 8:
         i -= 1
-    if i > 0 and view[i - 1] in _PREV_CODE:
+    if i > 0 and view[i - 1] in CODE_BEFORE:
         return False  # a longer code, or letters after digits
     return view[i:start].upper() in _measure_letters()
 
@@ -104,7 +104,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures)
             pos = m.end()
             continue
-        if start > 0 and view[start - 1] in _TAIL_BEFORE and view[start] in _DIGITS and _cut_tail(view, start):
+        if start > 0 and view[start - 1] in _TAIL_BEFORE and view[start] in DIGITS and wraps.cut_tail(view, start):
             pos = m.end()  # 12.9\n7万亩: the tail of a number a layout cut, read with its head or not at all
             continue
         if next_space < m.end():
@@ -113,7 +113,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
         if gap is None and m.end() < n and view[m.end()] in ".\r\n":
-            gap = _digits_wrap(view, start, m.end())
+            gap = wraps.digits_wrap(view, start, m.end())
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
         wrapped = None
@@ -179,81 +179,11 @@ def _continuers() -> frozenset[str]:
     return frozenset(scale_chars()) | lex.unit_first | unit_rest | lex.mid_first | lex.post_first | lex.separator_first
 
 
-# A line a fixed-width layout wrapped is long: a number cut at its end is read across the break into the next
-# line's digits (总人口1\n0485人, 12.9\n7万亩) only after this many characters of its line, and only for a head this
-# short (digits and a point).
-_WRAPPED_LINE = 20
-_CUT_HEAD = 8
-_HEAD_CHARS = frozenset("0123456789.")
-_CUT_HEAD_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{0,4})?")
-
-
 @cache
 def _dashes() -> frozenset[str]:
     """The range separators that may stand between spaces (1,900 — 2,100 ℃): the marks of ranges.tsv; 至 and 到 are
     words, spaced or not."""
     return frozenset(s for s in lexicon().separators if len(s) == 1 and not "\u4e00" <= s <= "\u9fff")
-
-
-def _digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
-    """The line break at or right after ``end`` (a point may end the line: 5106.\n4萬元) when it cuts a number in
-    two (总人口1\n0485人, 12.9\n7万亩): a short head of digits at the end of a long line, and digits opening the
-    next line. Read apart, the tail alone would be a wrong number (350吨 for 4350吨); where the reading across
-    finds no unit, nothing is read across, and the tail is read as none (``_cut_tail``)."""
-    brk_at = end  # a point may end the line after the run (5106.\n4萬元)
-    while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
-        brk_at += 1
-    brk = 2 if view.startswith("\r\n", brk_at) else 1 if view.startswith("\n", brk_at) else 0
-    if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in _DIGITS:
-        return None
-    if not _CUT_HEAD_RE.fullmatch(view, start, brk_at) or (start > 0 and view[start - 1] in _PREV_CODE):
-        return None
-    if start > 1 and view[start - 1] in _GROUP_MARKS and view[start - 2] in _DIGITS:
-        return None  # 8,90\n0萬元: the head is itself a group of a longer number (90 and 0 would read 900万)
-    # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
-    return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _long_line_before(view, brk_at) else None
-
-
-def _long_line_before(view: str, pos: int) -> bool:
-    """Whether the line that ``pos`` ends runs at least ``_WRAPPED_LINE`` characters: a table's row or a heading is
-    shorter than a layout's wrapped line."""
-    lo = pos - _WRAPPED_LINE
-    return lo >= 0 and view.find("\n", lo, pos) < 0 and view.find("\r", lo, pos) < 0
-
-
-def _cut_tail(view: str, start: int) -> bool:
-    """Whether the digits at ``start`` open a line right after a long line that ends with a number's head (digits,
-    or digits and a point: 12.9\n7万亩): the tail of a number a layout cut, no figure of its own (7万亩 would be
-    wrong). The head's reading across the break takes the whole figure where it can. A wrap at a number's
-    separator cuts it too (22. \n30亿元; 1\n,500 畝; 27 \n183元, a space between groups before a group of three),
-    as a stress test that hard-wrapped every excerpt found."""
-    p = start
-    grouped = p > 1 and view[p - 1] in _GROUP_MARKS and view[p - 2] in "\r\n"
-    if grouped:
-        p -= 1  # ,500 opening a line: a group of the number the line before ends with
-    if p > 0 and view[p - 1] == "\n":
-        p -= 1
-        if p > 0 and view[p - 1] == "\r":
-            p -= 1
-    if p == start or p == 0 or (grouped and p == start - 1):
-        return False
-    spaced = 0
-    while p > 0 and view[p - 1] in " \t" and spaced < 2:
-        p -= 1
-        spaced += 1
-    if p == 0:
-        return False
-    last = view[p - 1]
-    if not (last in _DIGITS or (last in ".," and p > 1 and view[p - 2] in _DIGITS)):
-        return False
-    if spaced and last in _DIGITS and not grouped and _GROUP.match(view, start) is None:
-        return False  # 2019年完成 5\n20个: a space at a line's end before other digits than one group of three
-    return last == "." or _long_line_before(view, p)
-
-
-# What separates a number's groups of three (1,500), and one such group ending its digits (183元, not 1835元).
-_GROUP_MARKS = frozenset(",，")
-_GROUP = re.compile(r"[0-9]{3}(?![0-9])")
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
@@ -361,33 +291,33 @@ def _read_at(
     no_count = tables.before_no_count
     if (
         (
-            prev in _PREV_CODE
+            prev in CODE_BEFORE
             and not (
-                prev in _LETTERS
+                prev in LETTERS
                 # letters glued to a numeral in characters make no code and hide no leading digits (建成XX两处)
                 and (
-                    view[start] not in _DIGITS
+                    view[start] not in DIGITS
                     or _after_measure_letters(view, start)
                     or _after_mask(view, start, masks)
                 )
             )
         )
         or prev in no_count
-        or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in _DIGITS))
+        or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in DIGITS))
         or (p < start and _after_spaced_comma(view, p))  # 1 , 200 把: a group after a comma a PDF spaced out
-        or (prev == ":" and start > 1 and view[start - 2] in _DIGITS)  # 11:21:36, 1:2: a time or a ratio
-        or (prev == "…" and start > 1 and view[start - 2] in _DIGITS)  # 1…790: a group after a damaged separator
+        or (prev == ":" and start > 1 and view[start - 2] in DIGITS)  # 11:21:36, 1:2: a time or a ratio
+        or (prev == "…" and start > 1 and view[start - 2] in DIGITS)  # 1…790: a group after a damaged separator
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.
         return None, start + 1
     if view.startswith(_CODE_PREFIXES, start):
         e = start
-        while e < len(view) and view[e] in _DIGITS and e - start < _CODE_DIGITS:
+        while e < len(view) and view[e] in DIGITS and e - start < _CODEDIGITS:
             e += 1
-        if e - start >= _CODE_DIGITS:
+        if e - start >= _CODEDIGITS:
             # 151320020220000601: an identifier (a record's number, an ID card's), no figure; read across a wrap too
-            while e < len(view) and view[e] in _DIGITS:
+            while e < len(view) and view[e] in DIGITS:
                 e += 1
             return None, e
     first = read_part(view, text, start, lex, run)
@@ -526,7 +456,7 @@ def _read_at(
 def _after_spaced_comma(view: str, p: int) -> bool:
     """Whether a comma with a space on either side ends right before ``p``, after a digit (1 , 200 把): the group
     after it alone would be a wrong number (found blind in round s63)."""
-    return p > 2 and view[p - 1] == "," and view[p - 2] == " " and view[p - 3] in _DIGITS
+    return p > 2 and view[p - 1] == "," and view[p - 2] == " " and view[p - 3] in DIGITS
 
 
 def _opens_line(view: str, pos: int) -> bool:

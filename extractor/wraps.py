@@ -4,7 +4,9 @@ Text copied out of a PDF keeps the layout's line breaks and page numbers, and so
 characters: ``23\\n亿元``, ``4022\\n- 1 -\\n万元``, ``5 个百 分点``. The PDF loader rejoins such lines before
 extraction (it may change the text it returns); a ``.txt`` file is read as it is, so its wraps are crossed where a
 figure is read, and every span still indexes the original text. A gap is a wrap only when it is clearly one: no
-sentence ends before it, and what follows is neither a heading nor another number.
+sentence ends before it, and what follows is neither a heading nor another number. A fixed-width layout also cuts a
+number itself at a line's end (总人口1\\n0485人): ``digits_wrap`` finds such a cut for the reading across it, and
+``cut_tail`` tells quantities.py that the digits opening the next line are no figure of their own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cache
 import regex
 
 from extractor import _compiled
+from extractor.figure_parts import CODE_BEFORE, DIGITS
 from extractor.layout import line_ends, page_number
 from extractor.segment import Span, heading_markers
 
@@ -170,3 +173,73 @@ def compacted(
     if len(where) == end - start:
         return None
     return "".join([view[p] for p in where]), where
+
+
+# A line a fixed-width layout wrapped is long: a number cut at its end is read across the break into the next
+# line's digits (总人口1\n0485人, 12.9\n7万亩) only after this many characters of its line, and only for a head this
+# short (digits and a point).
+_WRAPPED_LINE = 20
+_CUT_HEAD = 8
+_HEAD_CHARS = frozenset("0123456789.")
+_CUT_HEAD_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{0,4})?")
+
+
+def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line break at or right after ``end`` (a point may end the line: 5106.\n4萬元) when it cuts a number in
+    two (总人口1\n0485人, 12.9\n7万亩): a short head of digits at the end of a long line, and digits opening the
+    next line. Read apart, the tail alone would be a wrong number (350吨 for 4350吨); where the reading across
+    finds no unit, nothing is read across, and the tail is read as none (``cut_tail``)."""
+    brk_at = end  # a point may end the line after the run (5106.\n4萬元)
+    while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
+        brk_at += 1
+    brk = 2 if view.startswith("\r\n", brk_at) else 1 if view.startswith("\n", brk_at) else 0
+    if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in DIGITS:
+        return None
+    if not _CUT_HEAD_RE.fullmatch(view, start, brk_at) or (start > 0 and view[start - 1] in CODE_BEFORE):
+        return None
+    if start > 1 and view[start - 1] in _GROUP_MARKS and view[start - 2] in DIGITS:
+        return None  # 8,90\n0萬元: the head is itself a group of a longer number (90 and 0 would read 900万)
+    # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
+    return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _long_line_before(view, brk_at) else None
+
+
+def _long_line_before(view: str, pos: int) -> bool:
+    """Whether the line that ``pos`` ends runs at least ``_WRAPPED_LINE`` characters: a table's row or a heading is
+    shorter than a layout's wrapped line."""
+    lo = pos - _WRAPPED_LINE
+    return lo >= 0 and view.find("\n", lo, pos) < 0 and view.find("\r", lo, pos) < 0
+
+
+def cut_tail(view: str, start: int) -> bool:
+    """Whether the digits at ``start`` open a line right after a long line that ends with a number's head (digits,
+    or digits and a point: 12.9\n7万亩): the tail of a number a layout cut, no figure of its own (7万亩 would be
+    wrong). The head's reading across the break takes the whole figure where it can. A wrap at a number's
+    separator cuts it too (22. \n30亿元; 1\n,500 畝; 27 \n183元, a space between groups before a group of three),
+    as a stress test that hard-wrapped every excerpt found."""
+    p = start
+    grouped = p > 1 and view[p - 1] in _GROUP_MARKS and view[p - 2] in "\r\n"
+    if grouped:
+        p -= 1  # ,500 opening a line: a group of the number the line before ends with
+    if p > 0 and view[p - 1] == "\n":
+        p -= 1
+        if p > 0 and view[p - 1] == "\r":
+            p -= 1
+    if p == start or p == 0 or (grouped and p == start - 1):
+        return False
+    spaced = 0
+    while p > 0 and view[p - 1] in " \t" and spaced < 2:
+        p -= 1
+        spaced += 1
+    if p == 0:
+        return False
+    last = view[p - 1]
+    if not (last in DIGITS or (last in ".," and p > 1 and view[p - 2] in DIGITS)):
+        return False
+    if spaced and last in DIGITS and not grouped and _GROUP.match(view, start) is None:
+        return False  # 2019年完成 5\n20个: a space at a line's end before other digits than one group of three
+    return last == "." or _long_line_before(view, p)
+
+
+# What separates a number's groups of three (1,500), and one such group ending its digits (183元, not 1835元).
+_GROUP_MARKS = frozenset(",，")
+_GROUP = re.compile(r"[0-9]{3}(?![0-9])")
