@@ -104,8 +104,16 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures)
             pos = m.end()
             continue
-        if start > 0 and view[start - 1] in _TAIL_BEFORE and view[start] in DIGITS and wraps.cut_tail(view, start):
-            pos = m.end()  # 12.9\n7万亩: the tail of a number a layout cut, read with its head or not at all
+        if (
+            start > 0
+            and view[start - 1] in _TAIL_BEFORE
+            and (
+                wraps.cut_tail(view, start)
+                if view[start] in DIGITS
+                else wraps.numeral_tail(view, start, lex.chinese_chars, _powers())
+            )
+        ):
+            pos = m.end()  # 12.9\n7万亩, 六十万\n四千元: a number's tail a layout cut, read with its head or not at all
             continue
         if next_space < m.end():
             w = _SPACE.search(view, m.end())
@@ -113,7 +121,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
         if gap is None and m.end() < n and view[m.end()] in ".\r\n":
-            gap = wraps.digits_wrap(view, start, m.end())
+            if view[start] in lex.chinese_chars:
+                gap = wraps.numeral_wrap(view, start, m.end(), lex.chinese_chars, _powers())
+            else:
+                gap = wraps.digits_wrap(view, start, m.end())
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
         wrapped = None
@@ -144,6 +155,12 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         out.sort(key=lambda q: q.start)
     _share_post_approx(out, view)
     return out
+
+
+@cache
+def _powers() -> frozenset[str]:
+    """十, 百, 千, 万, 亿 and their financial forms."""
+    return frozenset(numerals.scales())
 
 
 def _digitless(numeral: str) -> bool:

@@ -243,3 +243,34 @@ def cut_tail(view: str, start: int) -> bool:
 # What separates a number's groups of three (1,500), and one such group ending its digits (183元, not 1835元).
 _GROUP_MARKS = frozenset(",，")
 _GROUP = re.compile(r"[0-9]{3}(?![0-9])")
+
+
+def numeral_wrap(
+    view: str, start: int, end: int, numeral: frozenset[str], scales: frozenset[str]
+) -> tuple[int, int] | None:
+    """The line break right after the numeral in characters ``view[start:end]`` when it cuts the numeral in two
+    (總經費一百六十萬\n四千五百九十二元, found on the stand-in): the numeral ends a long line and another opens the
+    next one. A head of one character must be a power (共有十\n三个村), since a lone 一 ends words (之一, 统一)."""
+    brk = 2 if view.startswith("\r\n", end) else 1 if view.startswith("\n", end) else 0
+    if not brk or end + brk >= len(view) or view[end + brk] not in numeral:
+        return None
+    if end - start < 2 and view[end - 1] not in scales:
+        return None
+    return (end, end + brk) if _long_line_before(view, end) else None
+
+
+def numeral_tail(view: str, start: int, numeral: frozenset[str], scales: frozenset[str]) -> bool:
+    """Whether the numeral in characters at ``start`` opens a line after a long line that a numeral's head ends
+    (``numeral_wrap``): the tail of a numeral cut in two, no figure of its own (四千五百九十二元 would be 4592 元)."""
+    p = start
+    if p > 0 and view[p - 1] == "\n":
+        p -= 1
+        if p > 0 and view[p - 1] == "\r":
+            p -= 1
+    if p == start:
+        return False
+    q = p
+    while q > 0 and view[q - 1] in numeral and p - q < 2:
+        q -= 1
+    return q < p and numeral_wrap(view, q, p, numeral, scales) is not None
+

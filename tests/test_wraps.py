@@ -169,6 +169,33 @@ def test_the_tail_of_a_number_a_layout_cut_is_no_figure_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numeral in characters cut at a long line's end is read across it (found on the stand-in, where the tail
+        # alone was 4592 元)
+        (
+            "程有道路反光鏡桿子費用等十六項,總經費一百六十萬\n四千五百九十二元。",
+            [("十六項", "16", "项"), ("一百六十萬\n四千五百九十二元", "1604592", "元")],
+        ),
+        (
+            "一鄰半嶺入村道路工程等十二項,總概算經費為五千零\n七十四萬元。",
+            [("十二項", "12", "项"), ("五千零\n七十四萬元", "50740000", "元")],
+        ),
+        # across, no unit: the tail alone is none; on a short line the next line's figure is its own; a lone 一 ends
+        # words (之一) and cuts no numeral
+        ("一鄰半嶺入村道路工程等十二項,總概算經費為五千零\n七十四,萬元。", [("十二項", "12", "项")]),
+        ("总概算经费为五千\n七十四项。", [("七十四项", "74", "项")]),
+        (
+            "该镇是全省一百个贫困乡镇当中最为偏远的乡镇之一\n两个村已经脱贫",
+            [("一百个", "100", "个"), ("两个", "2", "个")],
+        ),
+    ],
+)
+def test_a_numeral_in_characters_cut_at_a_line_end(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _quantities(text) == [(r, Decimal(v), u) for r, v, u in expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a wrap at a number's separator cuts it too (found by hard-wrapping every excerpt at 30, 45 and 60 characters)
