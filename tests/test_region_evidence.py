@@ -149,6 +149,11 @@ def test_full_name_of_a_common_word_region_still_counts() -> None:
         ("大石桥镇全年实现产值5亿元，全镇新建道路5公里，大石桥镇新增就业100人，大石桥镇、我镇、全镇。", "大石桥镇"),
         # few scope words (a news item, an excerpt): the name written three times says the text is the township's
         ("近日，凤岭镇召开动员大会。凤岭镇全年实现产值5亿元，凤岭镇新增就业100人。", "凤岭镇"),
+        # a word before the name is no part of it (中共, found blind in round s134)
+        (
+            "中共莞城街道第四次代表大会召开，审议中共莞城街道第三届委员会工作报告，选举中共莞城街道第四届委员会。",
+            "莞城街道",
+        ),
     ],
 )
 def test_generic_title_takes_the_township_the_body_repeats(body: str, region: str) -> None:
@@ -563,3 +568,13 @@ def test_a_stem_that_is_a_word_names_no_township() -> None:
 )
 def test_a_city_named_in_a_text_that_never_says_its_scope_is_a_superior(text: str, region: str | None) -> None:
     assert extract(text).meta.region == region
+
+
+def test_a_piece_of_an_ethnic_townships_name_is_no_region() -> None:
+    # 和平朝鲜族乡 is longer than a stem read from the body, and 鲜族乡, its piece, names no place (found blind in
+    # round s136)
+    text = (
+        "乡情简介\n和平朝鲜族乡现辖12个行政村，其中4个朝鲜族村，是全市唯一的朝鲜族乡。和平朝鲜族乡盛产水稻，和平朝鲜族乡。\n"
+    )
+    assert extract(text).meta.region is None
+

@@ -120,11 +120,12 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         or _a_kind_of_place(name)
         or rl.period_words().search(name)
         or (rl.peoples_tail().search(name) is not None and not rl.known_township(name))
+        or rl.peoples_cut().search(name) is not None
     ):
         # 乡镇, 市县, 街道办事处: suffixes only; 民族乡: one suffix (国务院 is one and names its country); 全县, 我镇,
         # 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划): a period and a kind of place;
         # 瑶族乡, 两个瑶族乡 (of 麻林、黄金两个瑶族乡, found blind in round s117): the kind of an ethnic township, where
-        # the gazetteer knows every ethnic township's name. None is one place.
+        # the gazetteer knows every ethnic township's name; 鲜族乡, a piece of 和平朝鲜族乡. None is one place.
         return False
     level = rl.suffix_level(name)
     if level not in (None, "township") and len(name) > _MAX_UNKNOWN:
@@ -246,8 +247,8 @@ def _own_name(view: str, level: str | None) -> str | None:
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
             # but a name whose stem the gazetteer knows may hold one (协和街道, of 协和镇's stem; 上江乡: found blind).
-            if len(stem) < k or not _HAN.fullmatch(stem):
-                break
+            if len(stem) < k or not _HAN.fullmatch(stem) or _runs_into(view, p - k, p, rl.before_name()):
+                break  # 中共莞城街道: a word before the name (中共) is no part of it
             if rl.not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
                 break
             if (rl.not_in_stem().search(stem) and not rl.known_township(stem + m.group())) or rl.name_ends().search(
@@ -266,6 +267,14 @@ def _own_name(view: str, level: str | None) -> str | None:
         return None
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇.
     return max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def _runs_into(view: str, start: int, end: int, words: regex.Pattern[str]) -> bool:
+    """Whether one of ``words`` overlaps ``view[start:end]`` (a stem that reaches into 中共 of 中共莞城街道)."""
+    return any(m.end() > start for m in words.finditer(view, max(0, start - _BEFORE_NAME), end))
+
+
+_BEFORE_NAME = 8  # the longest word before a name (中国共产党) and more
 
 
 def _quoted(view: str) -> bytearray:

@@ -55,6 +55,19 @@ def peoples_tail() -> regex.Pattern[str]:
 
 
 @cache
+def peoples_cut() -> regex.Pattern[str]:
+    """族 and a township's suffix ending a name with no nationality's name before them (鲜族乡, a reading of
+    和平朝鲜族乡 cut short, found blind in round s136): a piece of an ethnic township's name, no place."""
+    names = [n[: -len(_PEOPLE)] for n in column("nationalities.tsv", "name") if n.endswith(_PEOPLE)]
+    heads = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    sufs = "|".join(regex.escape(s) for s, lv in suffixes() if lv == "township")
+    return _compiled.compile(f"(?<!{heads}){_PEOPLE}(?:{sufs})$")
+
+
+_PEOPLE = "族"  # what every nationality's name ends with (nationalities.tsv)
+
+
+@cache
 def with_counties() -> frozenset[str]:
     """The codes of the divisions that counties sit under: a prefecture missing here (东莞市, 中山市) holds its
     townships directly, as a county does."""
@@ -105,6 +118,11 @@ def patterns_of(source: str) -> regex.Pattern[str]:
 def not_in_names() -> regex.Pattern[str]:
     """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
     return patterns_of("not_in_name")
+
+
+def before_name() -> regex.Pattern[str]:
+    """Words right before a name and no part of it (中共 of 中共莞城街道委员会)."""
+    return patterns_of("before_name")
 
 
 def masked() -> regex.Pattern[str]:
