@@ -426,7 +426,11 @@ def _numeral_places() -> tuple[dict[str, tuple[tuple[int, str], ...]], dict[str,
     for r in table("numeral_places.tsv"):
         at = int(r["at"])
         places.setdefault(r["name"][at : at + 2], []).append((at, r["name"]))
-    return {k: tuple(v) for k, v in places.items()}, place_words()
+    words: dict[str, list[str]] = {}
+    for r in table("place_words.tsv"):
+        if r.get("place") != "yes":  # 三台县域 is the county's area: the name stays a place
+            words.setdefault(r["word"][0], []).append(r["word"])
+    return {k: tuple(v) for k, v in places.items()}, {k: tuple(v) for k, v in words.items()}
 
 
 @cache
