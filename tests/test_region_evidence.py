@@ -93,6 +93,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # text names once, as a neighbour (found blind in round s56)
         "文山州最富裕的鎮\n\n文山州最大的鄉鎮位於文山壯族苗族自治州西部。南與文山縣阿舍鄉接壤，距文山州65公裏，"
         "素有“文山州西大門”之稱。\n",
+        # who chaired the session (議程由鄉代會主席…主持) is no speaker line: 由 holds no name (found by masking an
+        # excerpt's own name, round s130)
+        "某某鄉代會通過總預算案\n議程由鄉代會主席方駿洋主持,副主席吳福全出席。\n",
     ],
 )
 def test_no_region_without_evidence(text: str) -> None:
