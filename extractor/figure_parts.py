@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 DIGITS = frozenset("0123456789")
-# What glued right before a number makes it part of a code (G318, 3#楼, v2.0) rather than a figure.
+# A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3, G318, 3#楼), never a count.
 CODE_BEFORE = LETTERS | frozenset("0123456789._/#")
 
 

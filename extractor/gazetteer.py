@@ -426,20 +426,19 @@ def _numeral_places() -> tuple[dict[str, tuple[tuple[int, str], ...]], dict[str,
     for r in table("numeral_places.tsv"):
         at = int(r["at"])
         places.setdefault(r["name"][at : at + 2], []).append((at, r["name"]))
-    words: dict[str, list[str]] = {}
-    for r in table("place_words.tsv"):
-        if r.get("place") != "yes":  # 三台县域 is the county's area: the name stays a place
-            words.setdefault(r["word"][0], []).append(r["word"])
-    return {k: tuple(v) for k, v in places.items()}, {k: tuple(v) for k, v in words.items()}
+    # 三台县域 is the county's area: after such a word the name stays a place
+    return {k: tuple(v) for k, v in places.items()}, place_words(figures_only=True)
 
 
 @cache
-def place_words() -> dict[str, tuple[str, ...]]:
+def place_words(figures_only: bool = False) -> dict[str, tuple[str, ...]]:
     """The words of place_words.tsv by their first character: words that start with a place name's last character
-    (村民, 乡亲) and make it no place."""
+    (村民, 乡亲) and make it no place. ``figures_only``: only those after which a numeral place name's figure counts
+    (七户村民), not those after which the name stays a place (三台县域)."""
     words: dict[str, list[str]] = {}
-    for w in column("place_words.tsv", "word"):
-        words.setdefault(w[0], []).append(w)
+    for r in table("place_words.tsv"):
+        if not (figures_only and r.get("place") == "yes"):
+            words.setdefault(r["word"][0], []).append(r["word"])
     return {k: tuple(v) for k, v in words.items()}
 
 

@@ -34,12 +34,11 @@ from extractor.money import bare_unit, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_MARKS, INLINE_SPACES, item_number_marker
 
-# A numeral glued to letters, digits or a dot is part of a code (PM2.5, C35, 1.2.3), never a count.
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
 _TAIL_BEFORE = frozenset("\r\n,，")
 _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
-_CODEDIGITS = 12
+_CODE_DIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")
 
 
@@ -330,9 +329,9 @@ def _read_at(
         return None, start + 1
     if view.startswith(_CODE_PREFIXES, start):
         e = start
-        while e < len(view) and view[e] in DIGITS and e - start < _CODEDIGITS:
+        while e < len(view) and view[e] in DIGITS and e - start < _CODE_DIGITS:
             e += 1
-        if e - start >= _CODEDIGITS:
+        if e - start >= _CODE_DIGITS:
             # 151320020220000601: an identifier (a record's number, an ID card's), no figure; read across a wrap too
             while e < len(view) and view[e] in DIGITS:
                 e += 1
