@@ -58,13 +58,11 @@ def peoples_tail() -> regex.Pattern[str]:
 def peoples_cut() -> regex.Pattern[str]:
     """族 and a township's suffix ending a name with no nationality's name before them (鲜族乡, a reading of
     和平朝鲜族乡 cut short, found blind in round s136): a piece of an ethnic township's name, no place."""
-    names = [n[: -len(_PEOPLE)] for n in column("nationalities.tsv", "name") if n.endswith(_PEOPLE)]
+    mark = column("region_forms.tsv", "form", kind="people_mark")[0]  # 族, what every nationality's name ends with
+    names = [n[: -len(mark)] for n in column("nationalities.tsv", "name") if n.endswith(mark)]
     heads = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     sufs = "|".join(regex.escape(s) for s, lv in suffixes() if lv == "township")
-    return _compiled.compile(f"(?<!{heads}){_PEOPLE}(?:{sufs})$")
-
-
-_PEOPLE = "族"  # what every nationality's name ends with (nationalities.tsv)
+    return _compiled.compile(f"(?<!{heads}){regex.escape(mark)}(?:{sufs})$")
 
 
 @cache
