@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from extractor import layout
+from extractor.figure_parts import DIGITS
 
 # A decimal point anywhere in the text: the copy kept its points.
 _POINT = re.compile(r"[0-9]\.[0-9]")
@@ -60,9 +61,6 @@ def _full_stop() -> re.Pattern[str]:
     )
 
 
-_DIGITS = frozenset("0123456789")
-
-
 def _full_stops(view: str) -> list[int]:
     """Where a 。 stands for a point (``_full_stop``). Only the full stops with a digit before them are tried: a
     report has a few hundred full stops, and a pattern tried at every character cost 3% of the default pass."""
@@ -70,7 +68,7 @@ def _full_stops(view: str) -> list[int]:
     i = view.find("。")
     while i >= 0:
         j = i
-        while j > 0 and view[j - 1] in _DIGITS and i - j < 7:
+        while j > 0 and view[j - 1] in DIGITS and i - j < 7:
             j -= 1
         if j < i and (m := _full_stop().match(view, j)) is not None and m.start(2) == i:
             out.append(i)
