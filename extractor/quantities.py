@@ -130,7 +130,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         if gap is not None and gap[0] == m.end() and view[gap[0]] in "\r\n":
             # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
             # first (it is taken whenever it reads one).
-            wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, None, gap)
+            low = _range_low(view, start, lex, out[-1].end if out else 0)
+            wrapped = _read_across_wrap(text, view, low, m.end(), masks, lex, None, gap) if low is not None else None
+            if wrapped is None or wrapped[0].high is None:
+                wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, None, gap)
             q, consumed_to = wrapped if wrapped is not None else _read_at(text, view, start, masks, lex, money_end, m)
         else:
             q, consumed_to = _read_at(text, view, start, masks, lex, money_end, m)
@@ -154,6 +157,27 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         out.sort(key=lambda q: q.start)
     _share_post_approx(out, view)
     return out
+
+
+def _range_low(view: str, start: int, lex: Lex, read_to: int) -> int | None:
+    """Where the first number of a range starts when the numeral at ``start`` is its second one (8000-900\n0元):
+    read alone across the wrap that cuts it, the second would stand for the range. None when no separator of one
+    character and digits stand right before ``start``, or a figure read already holds them."""
+    sep = start - 1
+    if sep < 1 or view[sep] not in lex.separators or view[sep - 1] not in DIGITS:
+        return None
+    low = sep - 1
+    while low > read_to and sep - low < _RANGE_LOW and view[low - 1] in _LOW_CHARS:
+        low -= 1
+    if low > 0 and view[low - 1] in _LOW_CHARS:
+        return None  # longer than any first number
+    while view[low] not in DIGITS:
+        low += 1  # a clause's comma before it (人,8000-900\n0元)
+    return low
+
+
+_RANGE_LOW = 12  # the longest first number of a range looked back for
+_LOW_CHARS = frozenset("0123456789.,")
 
 
 @cache
@@ -350,7 +374,10 @@ def _read_at(
         sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
     if sep is not None and sep_pos + len(sep) + spaced < len(view):
         second_start = sep_pos + len(sep)
-        if spaced:
+        wrapped = wraps.range_wrap(view, second_start) if view[start] in DIGITS else None
+        if wrapped is not None:
+            second_start = wrapped  # 4-\n5家, 500 ~\n 1000 元: a long line ends with the separator
+        elif spaced:
             if view[second_start] != " ":
                 return None, first.end  # a dash with a space on one side only joins no range
             second_start += 1

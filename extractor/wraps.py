@@ -193,6 +193,8 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
     while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
         brk_at += 1
     brk = 2 if view.startswith("\r\n", brk_at) else 1 if view.startswith("\n", brk_at) else 0
+    if brk and view.startswith(" ", brk_at + brk) and _GROUP.match(view, brk_at + brk + 1):
+        brk += 1  # 68\n 872亩: the space between groups (68 872亩) kept after the break
     if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in DIGITS:
         return None
     if not _CUT_HEAD_RE.fullmatch(view, start, brk_at) or (start > 0 and view[start - 1] in CODE_BEFORE):
@@ -201,6 +203,17 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
         return None  # 8,90\n0萬元: the head is itself a group of a longer number (90 and 0 would read 900万)
     # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
     return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _long_line_before(view, brk_at) else None
+
+
+def range_wrap(view: str, pos: int) -> int | None:
+    """Where a range's second number starts when a long line ends right after the range's separator (4-\n5家), or
+    None. Read apart, the second number alone would stand for the range (5家 for 4-5家)."""
+    brk = 2 if view.startswith("\r\n", pos) else 1 if view.startswith("\n", pos) else 0
+    if brk and view.startswith(" ", pos + brk):
+        brk += 1  # 500 ~\n 1000 元: a PDF's space around the dash, kept after the break
+    if not brk or pos + brk >= len(view) or view[pos + brk] not in DIGITS:
+        return None
+    return pos + brk if _long_line_before(view, pos) else None
 
 
 def _long_line_before(view: str, pos: int) -> bool:
@@ -217,9 +230,11 @@ def cut_tail(view: str, start: int) -> bool:
     separator cuts it too (22. \n30亿元; 1\n,500 畝; 27 \n183元, a space between groups before a group of three),
     as a stress test that hard-wrapped every excerpt found."""
     p = start
-    grouped = p > 1 and view[p - 1] in _GROUP_MARKS and view[p - 2] in "\r\n"
+    grouped = p > 1 and view[p - 1] in _GROUP_MARKS + " " and view[p - 2] in "\r\n"
     if grouped:
-        p -= 1  # ,500 opening a line: a group of the number the line before ends with
+        if view[p - 1] == " " and _GROUP.match(view, start) is None:
+            return False
+        p -= 1  # ,500 or (a space between groups) 500 opening a line: a group of the number the line before ends
     if p > 0 and view[p - 1] == "\n":
         p -= 1
         if p > 0 and view[p - 1] == "\r":
@@ -241,7 +256,7 @@ def cut_tail(view: str, start: int) -> bool:
 
 
 # What separates a number's groups of three (1,500), and one such group ending its digits (183元, not 1835元).
-_GROUP_MARKS = frozenset(",，")
+_GROUP_MARKS = ",，"
 _GROUP = re.compile(r"[0-9]{3}(?![0-9])")
 
 

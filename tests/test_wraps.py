@@ -57,6 +57,8 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
         # a decimal head, and a head that ends with its point (found by wrapping the excerpts at 30 characters)
         ("上年全镇农作物播种面积达到新的高度共计12.9\n7万亩，其中粮食", [("12.9\n7万亩", "129700", "亩")]),
         ("全镇今年工业总产值达5106.\n4萬元", [("5106.\n4萬元", "51064000", "元")]),
+        # a space between groups kept after the break (68 872亩 wrapped after 68)
+        ("全镇完成了各项工作任务，全乡共有耕地达到了68\n 872亩，", [("68\n 872亩", "68872", "亩")]),
     ],
 )
 def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -212,3 +214,26 @@ def test_a_number_cut_at_its_separator_gives_no_wrong_figure(text: str) -> None:
 def test_digits_after_a_spaced_line_end_are_their_own_figure() -> None:
     # a space at a line's end before other digits than one group of three: the next line's figure stands alone
     assert _quantities("2019年完成 5\n20个村的改造") == [("20个", Decimal("20"), "个")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long line ends with the range's separator (found by hard-wrapping every excerpt at 30 and 45 characters):
+        # the second number alone would stand for the range
+        ("全镇今年新建各类企业和专业合作社组织预计达到4-\n5家，", [("4-\n5家", "4", "5")]),
+        ("对符合条件的困难群众，救助标准为每人每年 500 ~\n 1000 元。", [("500 ~\n 1000 元", "500", "1000")]),
+        # ... or cuts the second number in two
+        ("全乡农民人均纯收入在七千元以上的,8000-900\n0元的有498户", [("8000-900\n0元", "8000", "9000")]),
+        ("完成亿元以上项目引进5个(其中亿元以上项目2个,3-1\n0亿元项目2个)", [("3-1\n0亿元", "300000000", "1000000000")]),
+    ],
+)
+def test_a_range_cut_at_a_line_end_is_read_whole(text: str, expected: list[tuple[str, str, str]]) -> None:
+    doc = extract(text)
+    got = [(q.raw, q.base_value, q.base_high) for q in doc.quantities if "\n" in q.raw]
+    assert got == [(r, Decimal(lo), Decimal(hi)) for r, lo, hi in expected]
+
+
+def test_a_short_line_ending_with_a_separator_joins_no_range() -> None:
+    # a table's row or a heading is shorter than a wrapped line: the next line's figure is its own
+    assert [(q.raw, q.base_high) for q in extract("规模4-\n5家").quantities] == [("5家", None)]
