@@ -110,6 +110,7 @@ CASES = {
         # a question-and-answer page's votes and a forum's profile of the poster (found blind in round s81)
         "0人觉得有用",
         "簽到天數(shù): 6 天",
+        "百科全书收录4421916条中文百科知识,基本涵盖了大多数领域的百科知识",  # (found blind in round s144)
     ],
     "share": ["分享到：", "新浪微博"],
     "watermark": [
