@@ -63,7 +63,8 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
             continue
         end = e + len(u.text)
         goes_on = end < len(view) and view[end] not in _BARE_END and not view.startswith(lex.bare_end, end)
-        if _inside(found, s, end) or (goes_on and (u.kind != "count" or lex.scale_pre[pre] == "more_than")):
+        approx = lex.scale_pre[pre]
+        if _inside(found, s, end) or (goes_on and approx != "about" and (u.kind != "count" or approx == "more_than")):
             # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
             # such classes does (销售收入超亿元、纳税超千万元企业).
             continue
@@ -77,7 +78,7 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
                 base_value=scale_value(m.group()) * u.factor,
                 base_high=None,
                 base_unit=u.base,
-                approx=lex.scale_pre[pre],
+                approx=approx,
                 kind=u.kind,
                 chinese=True,
                 core_start=s,
