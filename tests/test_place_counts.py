@@ -27,3 +27,11 @@ def test_counts_of_places_before_a_word_of_meeting_count_places() -> None:
 def test_a_numbered_village_that_meets_another_place_is_a_name() -> None:
     doc = extract("东与新华三村交界，西与胜利二村接壤，全村耕地3000亩。")
     assert [q.raw for q in doc.quantities] == ["3000亩"]
+
+
+def test_a_verb_of_reach_before_a_count_of_places_makes_it_one() -> None:
+    # found blind in round s144 (移動電話覆蓋4村), and on the excerpts (带动两村, 辐射六乡两镇)
+    doc = extract("有4個村通程控電話，移動電話覆蓋4村；預期可帶動兩村集體經濟增長30%。")
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [("4個", 4), ("4村", 4), ("兩村", 2), ("30%", 30)]
+    # with no such word before it, a village's number is the village's: 抓好8村
+    assert [q.raw for q in extract("抓好8村生猪养殖。").quantities] == []
