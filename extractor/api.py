@@ -23,6 +23,7 @@ from extractor.records import QuantityModels, SpanModels, committing, indicator_
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
 from extractor.records.meta import extract_meta
+from extractor.records.project_names import opens_works_name
 from extractor.segment import NoiseSpan, Part, Segments, Span, SpanIndex, segment
 
 # Parts whose figures are achievements (indicators). The plan part holds goals; problems and appendices neither.
@@ -165,8 +166,8 @@ def build_indicators(a: Analysis) -> list[M.Indicator]:
     # One record per figure: each is made from its typed fields (M.builder), as is its span.
     make, make_change, make_span = M.builder(M.Indicator), M.builder(M.Change), M.builder(M.Span)
     for i, m in enumerate(mentions):
-        if m.owner is not None or m.name is None:
-            continue
+        if m.owner is not None or m.name is None or opens_works_name(view, m.q.end, m.q.unit):
+            continue  # a works' size that opens its name (5兆瓦光伏发电项目) is the project's, no indicator's
         if m.change is not None and m.attached:
             continue
         value = None if m.change is not None else a.quantity_model(m.q)

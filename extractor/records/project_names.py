@@ -19,6 +19,7 @@ import heapq
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from extractor.records.generic_names import generic_name, strip_words
 from extractor.records.name_edges import (
@@ -417,3 +418,23 @@ def _bare_beside_named(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
             keep[i : j + 1] = [True] * (j + 1 - i)
         i = j + 1
     return [c for c, k in zip(cands, keep, strict=True) if k]
+
+
+# How far after a works' size its head may stand (5兆瓦光伏发电项目, 10万吨饲料加工生产线), and what ends the search.
+_SIZE_TO_HEAD = 16
+_SIZE_STOP = re.compile(r"[，,。；;：:、！？!?\s(（“\"]")
+
+
+@cache
+def _strong_heads() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, lexicon().strong_tuple), key=len, reverse=True)))
+
+
+def opens_works_name(view: str, end: int, unit: str) -> bool:
+    """Whether a figure in a unit of capacity (projects.tsv capacity_unit) that ends at ``end`` opens a works' name,
+    its head standing in the same clause (总投资2000万元的5兆瓦光伏发电项目): the works' size, which names no
+    indicator (read alone it would be 总投资's)."""
+    if end >= len(view) or not "\u4e00" <= view[end] <= "\u9fff" or not unit.endswith(lexicon().capacity_units):
+        return False
+    stop = _SIZE_STOP.search(view, end, end + _SIZE_TO_HEAD)
+    return _strong_heads().search(view, end, stop.start() if stop else end + _SIZE_TO_HEAD) is not None
