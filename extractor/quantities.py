@@ -15,7 +15,7 @@ import operator
 import re
 from functools import cache
 
-from extractor import articles, bare_figures, gazetteer, numerals, place_counts, points, wraps
+from extractor import articles, bare_figures, gazetteer, numerals, place_counts, points, table_cells, wraps
 from extractor._data import column
 from extractor.figure_parts import (
     CODE_BEFORE,
@@ -154,6 +154,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     bare = bare_figures.bare_scales(text, view, masks, lex, out)
     if bare:
         out.extend(bare)
+        out.sort(key=lambda q: q.start)
+    in_tables = table_cells.cells(view, masks, lex, out)
+    if in_tables:
+        out.extend(in_tables)
         out.sort(key=lambda q: q.start)
     _share_post_approx(out, view)
     return out

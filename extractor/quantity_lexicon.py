@@ -15,8 +15,9 @@ from extractor._data import column, table
 from extractor.money import lexicon as money_words
 
 # The kinds of unit whose quantities are reported but never a record's figure: they say whom, when or where another
-# figure counts (60岁以上老人, 用3个月时间, 胡岗、叶圩两村已通过验收: units.tsv kind).
-ASIDE_KINDS = frozenset({"span", "places"})
+# figure counts (60岁以上老人, 用3个月时间, 胡岗、叶圩两村已通过验收: units.tsv kind), and a table's cells, whose
+# name and year stand in their row's and column's heads (table_cells.py).
+ASIDE_KINDS = frozenset({"span", "places", "cell"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,174 @@
+"""Figures in a table flattened into text, as a yearbook's page carries its list of main indicators:
+
+    项 目 2003年 2002年 2003年为2002年%
+    生产总值(万元) 20454.8 16334 125.2
+    农民人均纯收入(元) 5294 4733 111.9
+
+(one cell a line, with blank lines between, as well). A cell is a bare number: its unit is its row's head's
+(生产总值(万元)), or its column's (2003年为2002年%). quantities.find reads the cells after every other figure.
+
+Only a table whose every column is known is read: the cells of a row, two or more, follow their row's head with
+nothing but spaces and line ends between them and the next row's head; two rows or more have as many cells; and
+the heads of the columns, as many as the cells and right before the first row, are each a year (2003, 2003年) or a
+percentage (2003年为2002年%). A table with any other head is left alone, since a cell read in the wrong unit would
+be a wrong number.
+
+A cell is a quantity of kind ``cell`` (ASIDE_KINDS): its name and year stand in its row's and its column's heads,
+not in the words before it, so no record takes it as its figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractor.figure_parts import QMatch, scale_chars, scale_value
+from extractor.masks import Masks
+from extractor.quantity_lexicon import Lex
+
+# A row's head ends with its unit in brackets, a number after it: the closing bracket is looked for first.
+_HEAD_END = re.compile(r"\)(?=[ \t\r\n]{1,12}-?[0-9])")
+_MAX_UNIT = 6  # 万平方米, 万千瓦时
+_MAX_LABEL = 24  # 第一产业增加值, 城镇居民人均可支配收入
+_MAX_CELLS = 8
+_CELL = re.compile(r"[ \t\r\n]{1,12}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)(?=[ \t\r\n]|$)")
+_GAP = re.compile(r"[ \t\r\n]{1,12}")
+_YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
+_SPACE = " \t\r\n"
+
+
+@dataclass(slots=True)
+class _Row:
+    label_start: int
+    end: int  # where its last cell ends
+    base: str
+    factor: Decimal
+    unit: str  # as written in the head
+    cells: list[tuple[int, int]]
+
+
+def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    """The cells of every table in ``view`` whose columns are known (see the module), in text order."""
+    rows = [r for r in (_row(view, m.start(), lex) for m in _HEAD_END.finditer(view)) if r is not None]
+    out: list[QMatch] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while (
+            j + 1 < len(rows)
+            and len(rows[j + 1].cells) == len(rows[i].cells)
+            and _GAP.fullmatch(view, rows[j].end, rows[j + 1].label_start) is not None
+        ):
+            j += 1
+        if j > i:
+            heads = _column_heads(view, rows[i].label_start, len(rows[i].cells))
+            if heads is not None:
+                for r in rows[i : j + 1]:
+                    out.extend(_read(view, r, heads, masks, found))
+        i = j + 1
+    return out
+
+
+def _row(view: str, close: int, lex: Lex) -> _Row | None:
+    """The row whose head's unit closes at ``close`` (生产总值(万元) 83000 71250 116), or None."""
+    open_ = view.rfind("(", max(0, close - _MAX_UNIT - 1), close)
+    if open_ < 1:
+        return None
+    unit = view[open_ + 1 : close]
+    read = _unit(unit, lex)
+    if read is None:
+        return None
+    start = open_
+    while start > 0 and view[start - 1] not in _SPACE and open_ - start < _MAX_LABEL:
+        start -= 1
+    if start == open_ or (start > 0 and view[start - 1] not in _SPACE) or any(c.isdigit() for c in view[start:open_]):
+        return None  # no head, a longer one, or one with a number of its own (a year's figure, not a row)
+    found: list[tuple[int, int]] = []
+    pos = close + 1
+    while len(found) <= _MAX_CELLS:
+        m = _CELL.match(view, pos)
+        if m is None:
+            break
+        found.append(m.span(1))
+        pos = m.end()
+    if len(found) < 2 or len(found) > _MAX_CELLS:
+        return None
+    base, factor = read
+    return _Row(start, pos, base, factor, unit, found)
+
+
+def _unit(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
+    """The base unit and factor of a row head's unit (万元 -> 元 and 1e4), or None for no unit of units.tsv."""
+    if unit == "%":
+        return "%", Decimal(1)
+    scales = scale_chars()
+    k = 0
+    while k < len(unit) and unit[k] in scales:
+        k += 1
+    u = lex.units.get(unit[k:])
+    if u is None or u.kind in ("skip", "span", "places"):
+        return None
+    return u.base, scale_value(unit[:k]) * u.factor
+
+
+def _column_heads(view: str, first_row: int, k: int) -> list[bool] | None:
+    """Whether each of the ``k`` column heads right before the first row is a percentage (the others years), or
+    None when any of them is neither."""
+    heads: list[bool] = []
+    end = first_row
+    for _ in range(k):
+        while end > 0 and view[end - 1] in _SPACE and first_row - end < _MAX_LABEL * k:
+            end -= 1
+        start = end
+        while start > 0 and view[start - 1] not in _SPACE and end - start < _MAX_LABEL:
+            start -= 1
+        head = view[start:end]
+        if not head or (start > 0 and view[start - 1] not in _SPACE):
+            return None
+        if "%" in head:
+            heads.append(True)
+        elif _YEAR_HEAD.fullmatch(head):
+            heads.append(False)
+        else:
+            return None
+        end = start
+    return heads[::-1]
+
+
+def _read(view: str, row: _Row, percent: list[bool], masks: Masks, found: list[QMatch]) -> list[QMatch]:
+    out = []
+    for (s, e), pct in zip(row.cells, percent, strict=True):
+        if masks.blocked[s] or _inside(found, s, e):
+            continue
+        number = Decimal(view[s:e])
+        in_row = not pct and row.base != "%"
+        out.append(
+            QMatch(
+                start=s,
+                end=e,
+                number=number,
+                high=None,
+                unit=row.unit if in_row else "%",
+                base_value=number * row.factor if in_row else number,
+                base_high=None,
+                base_unit=row.base if in_row else "%",
+                approx=None,
+                kind="cell",
+                chinese=False,
+                core_start=s,
+                unit_end=e,
+            )
+        )
+    return out
+
+
+def _inside(found: list[QMatch], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a figure of ``found`` (in text order)."""
+    i = bisect.bisect_left(found, end, key=_START)
+    return i > 0 and found[i - 1].end > start
+
+
+_START = operator.attrgetter("start")
