@@ -360,6 +360,12 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
             named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
         if named is None and region_raw is None:
             named = _most_named(names, scope_level)
+            if named and scope_level == "provincial" and _outnamed_by_township(named, names):
+                # 全省 a few times, and a township named as often as the province: a news item on a province's
+                # programme that portrays one of its townships (福鼎太姥山镇 under 中共福建省委…全省, found blind in
+                # round s152). Neither key is sure, and a wrong one is worse. A city's or a county's text names its
+                # townships often (中山市's 小榄镇), and is left alone.
+                named = None
             if named and scope_level is None:
                 # No scope word three times: a short text, a news item about a township or a page of a city's
                 # report. A province's own text says 全省 again and again, so a province named so is a superior
@@ -398,6 +404,12 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         year_reviewed=reviewed,
         year_planned=planned,
     )
+
+
+def _outnamed_by_township(name: str, names: str) -> bool:
+    """Whether a township's name is written three times or more, and at least as often as ``name``."""
+    own = _own_name(names, "township")
+    return own is not None and own != name and names.count(own) >= names.count(name)
 
 
 def _superior(name: str, names: str) -> bool:
