@@ -1,4 +1,4 @@
-"""Township excerpts as they arrive from the web (issue 14): 1,795 summaries, reports and plans of townships copied from
+"""Township excerpts as they arrive from the web (issue 14): 1,913 summaries, reports and plans of townships copied from
 document-sharing, essay and government sites with their furniture, masks, wraps and pinyin, annotated by hand by
 annotators who never saw this tool's output (tests/data/townships/README.md). Quantities are scored as the
 reference scorer scores them; a region, where one is given, must be the excerpt's own."""
@@ -25,7 +25,7 @@ def _read(stem: str) -> tuple[str, dict]:
 
 
 def test_there_are_excerpts() -> None:
-    assert len(EXCERPTS) == 1795
+    assert len(EXCERPTS) == 1913
 
 
 def test_quantities_on_the_township_excerpts() -> None:
@@ -37,7 +37,7 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 28,326 of 28,955 found, 41 extra (P 0.999, R 0.978). The misses:
+    # Today 30,843 of 31,479 found, 46 extra (P 0.999, R 0.980). The misses:
     # - figures the copy damaged: a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元,
     #   6.50C), two columns of a PDF page pulled apart (1万 … 亩), a page's chunk number
     #   inside a figure (8467\n\n2、3人), letters for digits (l7710亩);
@@ -48,17 +48,20 @@ def test_quantities_on_the_township_excerpts() -> None:
     # - counts the tool leaves alone: 一 as an article (一个居委会, 一部宣传片), places counted with no names before
     #   them (鲁豫两省, 六村合计: 抓好8村生猪 is a village's number), headings (五个方面工作), classes
     #   (百亩基地, 超千万元), rare units (2.8万门), 四届 (届 is a span of meetings, never counted), ratios
-    #   (性别比105.95:100);
+    #   (性别比105.95:100), fractions (1/7), a page's weather widget (西风2级);
+    # - units the annotators kept as written where most wrote them otherwise (头(只), 口人, 平米, ㎡, 人/次);
     # - a unit the annotators split from its figure by a space (3872 头 (只、匹));
     # - the bare cells of tables flattened into text, whose unit stands in a header line (单位:万元) or a column's
-    #   head (比上年增长%): about a hundred in two excerpts of round s88, which the tool leaves alone.
+    #   head (比上年增长%) and whose columns are not all years or percentages: about a hundred in two excerpts of
+    #   round s88, which the tool leaves alone (a yearbook's table of main indicators is read: table_cells.py).
     # The extra, each counted once per record quoting it: 翻一番 (left out by two annotators), and counts in
-    # slogans, names and terms (建设三个荷塘, 三家车路, 长胜村七幢, 800米大河, 十天高速, 三类残儿), and a garbled
+    # slogans, names and terms (建设三个荷塘, 三家车路, 800米大河, 十天高速), and a garbled
     # digit's tail (6巧1户), a year that lost its 年 (2007度全镇…), a figure inside a garbled run (v@43%`), a
-    # blanked figure's scale (约亿元; 突破万元大关 twice, in a text whose figures were all blanked), a village group's
-    # number without its village (绵河 10 组), two projects named again (兩項目建成後), a village named with a
-    # numeral and no 村 (三间房和龙王庙2个农村; 九台、农化村; 庆余、三人班、东丰), a slogan of offices (三所一办联动),
-    # buildings' numbers (付52栋至54栋).
+    # blanked figure's scale (约亿元; 突破万元大关 twice, in a text whose figures were all blanked), a building's
+    # number (长胜村七幢), two projects named again (兩項目建成後), a village named with a numeral and no 村
+    # (三间房和龙王庙2个农村; 九台、农化村; 庆余、三人班、东丰; 城六、城三部分; 淖干五臺(tái)社區, its ruby between),
+    # a slogan of offices (三所一办联动), buildings' numbers (付52栋至54栋), a brand (九头羊), a family (赵朋一家),
+    # a count the page's cut leaves without its noun (两个).
     assert precision >= 0.985 and recall >= 0.97, "\n".join([f"P {precision:.3f} R {recall:.3f}", *rows])
 
 
@@ -85,8 +88,13 @@ def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
     region = extract(text).meta.region
     if region is not None and region == _ALSO_RIGHT.get(stem):
         return
-    # Some annotators wrote the name with the pinyin the page set inside it (尾閘鎮(zhèn)): the pinyin is no part of it.
-    own = {t2s(_RUBY.sub("", x)) for x in (gold["meta"].get("region"), gold["meta"].get("county")) if x}
+    # Some annotators wrote the name with the pinyin the page set inside it (尾閘鎮(zhèn)): the pinyin is no part of it;
+    # and some a 街道 by its office (党家街道办事处), which is the same place.
+    own = {
+        re.sub("街道办事处$", "街道", t2s(_RUBY.sub("", x)))
+        for x in (gold["meta"].get("region"), gold["meta"].get("county"))
+        if x
+    }
     assert region is None or t2s(region) in own or any(t2s(region).startswith(o) for o in own) or _short_form(
         t2s(region), own
     ), region
