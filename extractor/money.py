@@ -6,7 +6,9 @@ A digit figure with a bare scale (万, 亿) and no unit is an amount of money wh
 light words and a comma stand between it and the amount of money before it, or when 的 joins it to a thing whose size
 is its cost (3千万的油茶加工项目); it counts people when a word for a population (人口) ends right before it or starts
 right after it (6.1万常住人口); it is in 方 when a word of measure ending with that unit (土方, 石方) ends right
-before it. quantities.py asks here once it has found no unit after such a figure.
+before it. A figure in 亿 with no word after it is money too, unless its clause names people or things counted
+(达到106亿, is money; 农村贫困人口减少1亿多 is not). quantities.py asks here once it has found no unit after such a
+figure.
 
 A bare number right after a verb of a rate (同比增长52.07，) is a percentage whose sign the copy lost
 (``lost_percent`` of ``data/changes.tsv``).
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from extractor import numerals
 from extractor._data import column
 from extractor.segment import CLAUSE_END, INLINE_SPACES, SENTENCE_END, list_marks
 
@@ -48,6 +51,8 @@ class _Lex:
     people_objects: tuple[str, ...]
     money_objects: tuple[str, ...]
     milestones: tuple[str, ...]  # 大关 after a bare scale (突破60亿大关)
+    money_scale: Decimal  # a bare scale this large is money where no word follows it (0.61亿(同比…)
+    count_words: tuple[str, ...]  # words in its clause that make such a figure a count (人口, 苗)
     lost_percent: tuple[str, ...]  # verbs of a rate (changes.tsv)
     list_words: str  # the one-character words of a list before a second such rate (增长 29 和 27: ranges.tsv)
     fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
@@ -68,6 +73,12 @@ def lexicon() -> _Lex:
         people_objects=column("money_cues.tsv", "word", kind="people_object"),
         money_objects=column("money_cues.tsv", "word", kind="money_object"),
         milestones=column("money_cues.tsv", "word", kind="milestone"),
+        money_scale=min(numerals.scales()[w] for w in column("money_cues.tsv", "word", kind="money_scale")),
+        count_words=(
+            *column("money_cues.tsv", "word", kind="people_cue"),
+            *column("money_cues.tsv", "word", kind="not_object"),
+            *column("money_cues.tsv", "word", kind="count_word"),
+        ),
         lost_percent=column("changes.tsv", "word", kind="lost_percent"),
         list_words="".join(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1),
         fillers=tuple(sorted(column("changes.tsv", "word", kind="filler"), key=len, reverse=True)),
@@ -122,7 +133,25 @@ def bare_unit(
     # text with one amount near its start.
     if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None:
         return lex.unit
+    if (
+        scale >= lex.money_scale
+        and not ("\u4e00" <= nxt <= "\u9fff" or (nxt.isascii() and nxt.isalpha()))
+        and not _names_a_count(view, start, lex)
+    ):
+        return lex.unit  # 限上批零住餐0.61亿(同比增长33.2%), 达到106亿,: no word after 亿, and none of a count before
     return lex.unit if nxt in lex.of and _names_object(view, end + 1) else None
+
+
+def _names_a_count(view: str, start: int, lex: _Lex) -> bool:
+    """Whether the clause before ``start`` (a dozen characters or so) names people or things counted: 农村贫困人口
+    减少1亿多 counts people, 育苗供苗1.3亿 seedlings."""
+    lo = max(0, start - WINDOW * 2)
+    cut = max(view.rfind(c, lo, start) for c in _CLAUSE_MARKS)
+    clause = view[max(lo, cut + 1) : start]
+    return any(w in clause for w in lex.count_words)
+
+
+_CLAUSE_MARKS = CLAUSE_END + SENTENCE_END
 
 
 @cache
