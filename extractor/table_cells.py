@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from extractor.figure_parts import QMatch, scale_chars, scale_value
 from extractor.masks import Masks
-from extractor.quantity_lexicon import Lex
+from extractor.quantity_lexicon import ASIDE_KINDS, Lex
 
 # A row's head ends with its unit in brackets, a number after it: the closing bracket is looked for first.
 _HEAD_END = re.compile(r"\)(?=[ \t\r\n]{1,12}-?[0-9])")
@@ -109,8 +109,8 @@ def _unit(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
     while k < len(unit) and unit[k] in scales:
         k += 1
     u = lex.units.get(unit[k:])
-    if u is None or u.kind in ("skip", "span", "places"):
-        return None
+    if u is None or u.kind == "skip" or u.kind in ASIDE_KINDS:
+        return None  # a date part, an age, a span of time or a kind of place heads no row of figures
     return u.base, scale_value(unit[:k]) * u.factor
 
 
