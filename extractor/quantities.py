@@ -331,6 +331,11 @@ def _read_at(
     while p > 0 and view[p - 1] == " " and start - p < 2:
         p -= 1
     prev = view[start - 1] if start > 0 else ""
+    if prev == ")" and masks.through_starts:
+        # pinyin ruby right before the numeral is read across: 第(dì)344名 is an ordinal (found blind in round s157)
+        k = bisect.bisect_left(masks.through_starts, start) - 1
+        if k >= 0 and masks.through[masks.through_starts[k]] == start and masks.through_starts[k] > 0:
+            prev = view[masks.through_starts[k] - 1]
     tables = numerals.tables()
     no_count = tables.before_no_count
     if (

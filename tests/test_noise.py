@@ -406,3 +406,9 @@ def test_pinyin_ruby_inside_a_figure_and_a_name(
 def test_pinyin_ruby_before_an_approximation_word() -> None:
     doc = extract(f"{REVIEW}全镇財政收入增長(zhǎng)5.8%左(zuǒ)右(yòu)。\n")
     assert [q.raw for q in doc.quantities] == ["5.8%左(zuǒ)右"]
+
+
+def test_an_ordinal_before_pinyin_ruby_stays_an_ordinal() -> None:
+    # 第(dì)344名: the ruby between 第 and the number hides no ordinal (found blind in round s157)
+    doc = extract("永興鎮(zhèn)上(shàng)榜,位列全國第(dì)344名、西部第14名,完成投資5(wǔ)億元。")
+    assert [q.raw for q in doc.quantities] == ["5(wǔ)億元"]
