@@ -373,6 +373,7 @@ def _read_at(
     if first is None:
         return None, start + 1
     high = None
+    high_sign = False
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
     sep = None
@@ -389,6 +390,14 @@ def _read_at(
         elif spaced:
             if view[second_start] != " ":
                 return None, first.end  # a dash with a space on one side only joins no range
+            second_start += 1
+        if (
+            view[second_start] in tables.signs
+            and second_start + 1 < len(view)
+            and view[second_start + 1] in DIGITS
+            and sep not in tables.signs
+        ):
+            high_sign = True  # 气温-5~-3℃: the second number has its own sign (found blind in round s155)
             second_start += 1
         second = read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
         if second is not None and second.unit is not None:
@@ -478,6 +487,10 @@ def _read_at(
     if sign in tables.signs and (start < 2 or not view[start - 2].isdigit()):
         q_start -= 1
         number, base_value = -number, -base_value
+    if high_sign and num_high is not None and base_high is not None:
+        num_high, base_high = -num_high, -base_high
+        if base_high < base_value:  # -1.1~-2.6℃ runs from -2.6 to -1.1
+            number, num_high, base_value, base_high = num_high, number, base_high, base_value
     pre = word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None
     if pre and not masks.blocked[q_start - len(pre)] and not view.endswith(lex.not_pre, 0, q_start):
         q_start -= len(pre)
