@@ -96,6 +96,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # who chaired the session (議程由鄉代會主席…主持) is no speaker line: 由 holds no name (found by masking an
         # excerpt's own name, round s130)
         "某某鄉代會通過總預算案\n議程由鄉代會主席方駿洋主持,副主席吳福全出席。\n",
+        # a county merging its townships again (昌感县重新并乡): 并 holds no name (found by masking an excerpt's own
+        # name, round s148)
+        "更新时间:2024-04-12 19:54\n某某镇,隶属海南省某某县,地处某某县西北部。\n清末为昌化县南罗半图。\n"
+        "1956年,昌感县重新并乡。\n1958年10月,设立某某公社。\n2011年末,某某镇有耕地面积55450亩。\n",
     ],
 )
 def test_no_region_without_evidence(text: str) -> None:
@@ -594,3 +598,14 @@ def test_a_province_named_no_more_often_than_a_township_it_portrays_gives_no_key
     assert extract(body).meta.region is None
     # with the province named more often, it stays the key
     assert extract(body + "江西省将继续推进。江西省各地积极响应。").meta.region == "江西省"
+
+
+def test_a_township_after_its_city_and_county_short_names_is_the_township() -> None:
+    # a place-name site's heading 甘肃省武威凉州区新华镇 (found blind in round s156): the county is known without its
+    # city's short name before it, and the township after it is the text's own
+    text = (
+        "1. 城镇大全网\n  2. 甘肃\n\n甘肃省武威凉州区新华镇\n\n"
+        "新华镇位于城区南15公里处,乡域面积43平方公里。2001年,完成农业总产值4159万元。"
+    )
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_path) == ("新华镇", ["甘肃省", "武威市", "凉州区"])

@@ -54,7 +54,8 @@ def _last_unit(name: str) -> str:
         if not rl.not_in_stem().match(name, m.end())
         and not name.startswith(place_words.get(name[m.end() - 1], ()), m.end() - 1)
     ]
-    parents = [m for m in found if m.group() in known]
+    # A county known by its name alone, or after its city's short name (武威凉州区新华镇: found blind in round s156).
+    parents = [m for m in found if any(m.group()[k:] in known for k in range(len(m.group()) - 1))]
     if parents and rl.suffix_level(name) == "township":
         # 南浔区练市镇人民政府镇长: a township after its county is the speaker's own.
         rest = name[parents[-1].end() :]
