@@ -5,14 +5,22 @@ them after the figures with numerals, and keeps those that no such figure alread
 
 from __future__ import annotations
 
-import bisect
-import operator
 import re
 from decimal import Decimal
 from functools import cache
 
 from extractor import gazetteer, numerals
-from extractor.figure_parts import ONE, QMatch, scale_chars, scale_value, section_chars, unit_at, word_at, word_before
+from extractor.figure_parts import (
+    ONE,
+    QMatch,
+    inside_found,
+    scale_chars,
+    scale_value,
+    section_chars,
+    unit_at,
+    word_at,
+    word_before,
+)
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex, lexicon
 from extractor.segment import CLAUSE_END, SENTENCE_END
@@ -53,7 +61,7 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
             # 百余个: one of the scale, an approximation word after it. 签约亿元: no approximation word, and no figure;
             # but 达到万余亩 (到 ends none here) is read as 百余个 is.
             more = _scale_more(text, view, k, masks, lex) if e == k + 1 else None
-            if more is not None and not _inside(found, more.start, more.end):
+            if more is not None and not inside_found(found, more.start, more.end):
                 out.append(more)
             continue
         s = k - len(pre)
@@ -64,9 +72,11 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         end = e + len(u.text)
         goes_on = end < len(view) and view[end] not in _BARE_END and not view.startswith(lex.bare_end, end)
         approx = lex.scale_pre[pre]
-        if _inside(found, s, end) or (goes_on and approx != "about" and (u.kind != "count" or approx == "more_than")):
-            # Inside a figure read already (近百分之九十); a word goes on (超千万元企业, 亿元以上项目), or a list of
-            # such classes does (销售收入超亿元、纳税超千万元企业).
+        # A word goes on (超千万元企业, 亿元以上项目), or a list of such classes does (销售收入超亿元、
+        # 纳税超千万元企业): a class, but not after 近, which makes an amount whatever follows (近千亩早稻,
+        # 近亿元的大红包).
+        a_class = goes_on and approx != "about" and (u.kind != "count" or approx == "more_than")
+        if a_class or inside_found(found, s, end):  # or inside a figure read already (近百分之九十)
             continue
         out.append(
             QMatch(
@@ -87,14 +97,6 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         )
     return out
 
-
-def _inside(found: list[QMatch], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a figure of ``found`` (in text order)."""
-    i = bisect.bisect_left(found, end, key=_START)
-    return i > 0 and found[i - 1].end > start
-
-
-_START = operator.attrgetter("start")
 
 
 def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:

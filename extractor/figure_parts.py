@@ -6,6 +6,8 @@ Every word comes from ``extractor/data``: numerals.tsv, units.tsv, approx.tsv.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -44,6 +46,16 @@ class QMatch:
     unit_end: int  # where the unit ends (before any post-approximation word)
     # The record made of it (records.QuantityModels), once, and shared by every record that quotes it.
     model: Quantity | None = field(default=None, compare=False, repr=False)
+
+
+def inside_found(found: list[QMatch], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a figure of ``found`` (in text order): a figure read later never takes the
+    characters of one read before it."""
+    i = bisect.bisect_left(found, end, key=_START)
+    return i > 0 and found[i - 1].end > start
+
+
+_START = operator.attrgetter("start")
 
 
 def unit_at(view: str, pos: int, lex: Lex) -> Unit | None:

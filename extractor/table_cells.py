@@ -19,13 +19,11 @@ not in the words before it, so no record takes it as its figure.
 
 from __future__ import annotations
 
-import bisect
-import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.figure_parts import QMatch, scale_chars, scale_value
+from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
 from extractor.masks import Masks
 from extractor.quantity_lexicon import ASIDE_KINDS, Lex
 
@@ -141,7 +139,7 @@ def _column_heads(view: str, first_row: int, k: int) -> list[bool] | None:
 def _read(view: str, row: _Row, percent: list[bool], masks: Masks, found: list[QMatch]) -> list[QMatch]:
     out = []
     for (s, e), pct in zip(row.cells, percent, strict=True):
-        if masks.blocked[s] or _inside(found, s, e):
+        if masks.blocked[s] or inside_found(found, s, e):
             continue
         number = Decimal(view[s:e])
         in_row = not pct and row.base != "%"
@@ -164,11 +162,3 @@ def _read(view: str, row: _Row, percent: list[bool], masks: Masks, found: list[Q
         )
     return out
 
-
-def _inside(found: list[QMatch], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a figure of ``found`` (in text order)."""
-    i = bisect.bisect_left(found, end, key=_START)
-    return i > 0 and found[i - 1].end > start
-
-
-_START = operator.attrgetter("start")
