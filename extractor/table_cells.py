@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
 from extractor.masks import Masks
-from extractor.quantity_lexicon import ASIDE_KINDS, Lex
+from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit
 
 # A row's head ends with its unit in brackets, a number after it: the closing bracket is looked for first.
 _HEAD_END = re.compile(r"\)(?=[ \t\r\n]{1,12}-?[0-9])")
@@ -62,10 +62,10 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
         ):
             j += 1
         if j > i:
-            heads = _column_heads(view, rows[i].label_start, len(rows[i].cells))
+            heads = _column_heads(view, rows[i].label_start, len(rows[i].cells), lex)
             if heads is not None:
                 for r in rows[i : j + 1]:
-                    out.extend(_read(view, r, heads, masks, found))
+                    out.extend(_read(view, r, heads, _percent(lex), masks, found))
         i = j + 1
     return out
 
@@ -99,9 +99,8 @@ def _row(view: str, close: int, lex: Lex) -> _Row | None:
 
 
 def _unit(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
-    """The base unit and factor of a row head's unit (万元 -> 元 and 1e4), or None for no unit of units.tsv."""
-    if unit == "%":
-        return "%", Decimal(1)
+    """The base unit and factor of a row head's unit (万元 -> 元 and 1e4, % -> %), or None for no unit of
+    units.tsv."""
     scales = scale_chars()
     k = 0
     while k < len(unit) and unit[k] in scales:
@@ -112,7 +111,12 @@ def _unit(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
     return u.base, scale_value(unit[:k]) * u.factor
 
 
-def _column_heads(view: str, first_row: int, k: int) -> list[bool] | None:
+def _percent(lex: Lex) -> Unit:
+    """The percent sign of units.tsv (the view writes ％ as %): a column head holding it heads percentages."""
+    return next(u for u in lex.units.values() if u.kind == "percent" and len(u.text) == 1)
+
+
+def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | None:
     """Whether each of the ``k`` column heads right before the first row is a percentage (the others years), or
     None when any of them is neither."""
     heads: list[bool] = []
@@ -126,7 +130,7 @@ def _column_heads(view: str, first_row: int, k: int) -> list[bool] | None:
         head = view[start:end]
         if not head or (start > 0 and view[start - 1] not in _SPACE):
             return None
-        if "%" in head:
+        if _percent(lex).text in head:
             heads.append(True)
         elif _YEAR_HEAD.fullmatch(head):
             heads.append(False)
@@ -136,23 +140,23 @@ def _column_heads(view: str, first_row: int, k: int) -> list[bool] | None:
     return heads[::-1]
 
 
-def _read(view: str, row: _Row, percent: list[bool], masks: Masks, found: list[QMatch]) -> list[QMatch]:
+def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, found: list[QMatch]) -> list[QMatch]:
     out = []
     for (s, e), pct in zip(row.cells, percent, strict=True):
         if masks.blocked[s] or inside_found(found, s, e):
             continue
         number = Decimal(view[s:e])
-        in_row = not pct and row.base != "%"
+        in_row = not pct and row.base != sign.base
         out.append(
             QMatch(
                 start=s,
                 end=e,
                 number=number,
                 high=None,
-                unit=row.unit if in_row else "%",
+                unit=row.unit if in_row else sign.text,
                 base_value=number * row.factor if in_row else number,
                 base_high=None,
-                base_unit=row.base if in_row else "%",
+                base_unit=row.base if in_row else sign.base,
                 approx=None,
                 kind="cell",
                 chinese=False,

@@ -38,6 +38,7 @@ from extractor.records.name_edges import (
     trim_front,
 )
 from extractor.records.project_lexicon import Lex, lexicon
+from extractor.segment import CLAUSE_MARKS
 
 MAX_LIST = 160  # a list of six works with their money runs past 120 characters
 # An item of a sector's list (等农业产业项目) is a work by name only when it is this long: 锦绣养殖, not 风能.
@@ -422,7 +423,7 @@ def _bare_beside_named(view: str, cands: list[Cand], lex: Lex) -> list[Cand]:
 
 # How far after a works' size its head may stand (5兆瓦光伏发电项目, 10万吨饲料加工生产线), and what ends the search.
 _SIZE_TO_HEAD = 16
-_SIZE_STOP = re.compile(r"[，,。；;：:、！？!?\s(（“\"]")
+_SIZE_STOP = re.compile(f"[{re.escape(CLAUSE_MARKS)}\\s(（“\"]")
 
 
 @cache
