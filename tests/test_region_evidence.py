@@ -58,6 +58,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # 乡村 (the countryside) is no township: 生态乡村 written six times names no 生态乡
         "三季度“生态乡村”建设工作总结\n我乡宣传生态乡村活动，推进生态乡村建设，“生态乡村”活动有序开展。\n",
         "全县2019年工作总结\n全县实现财政收入5亿元。\n",  # a scope word is no name
+        # a news item that names its township once and then says 这个镇 (this town): 这个镇 is no name (found blind in
+        # round s163)
+        "东北网8月11日电 这个镇开展干部下基层活动。这个镇选调27名干部深入到9个村，"
+        "这个镇还解决了一批问题。这个镇受到好评。\n",
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
         "關於鄉鎮年終工作總結範文合集五篇\n鄉鎮年終工作總結 篇1\n剛剛過去的XX年，全鎮實現財政收入500萬元。\n",
