@@ -46,7 +46,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
     places named right before it, or places that meet."""
     if numerals.is_positional(numeral):
         return False  # 五一村: a village's name (二 alone, 微山二村, is a negative already: negatives.tsv)
-    if _meet(view, end):
+    if _meet(view, end) or _count_follows(view, end):
         return True
     p = start
     while p > 0 and view[p - 1] in INLINE_SPACES:
@@ -95,6 +95,41 @@ def _meet(view: str, end: int) -> bool:
         if q == p or q >= len(view) or view[q] not in kinds:
             return False
         p = q + 1
+    return False
+
+
+@cache
+def _listed_kinds() -> tuple[str, ...]:
+    """The kinds of place a numeral counts only after a list (units.tsv after_list), longest first (社区 before 区)."""
+    return tuple(sorted(column("units.tsv", "unit", after_list="yes"), key=len, reverse=True))
+
+
+@cache
+def _then() -> tuple[str, ...]:
+    return column("place_counts.tsv", "word", side="then")
+
+
+# The longest number looked at after a count of places (1544 of 11村1544人, 1,544 with its comma).
+_THEN_DIGITS = 8
+
+
+def _count_follows(view: str, end: int) -> bool:
+    """11村350户1544人: a figure in households or people right after the count of places, perhaps after more such
+    counts (5村2社区974户), the places then counted."""
+    kinds = _listed_kinds()
+    p = end
+    for _ in range(_MAX_RUN):
+        q = p
+        while q < len(view) and q - p < _THEN_DIGITS and (view[q].isdigit() or (q > p and view[q] in ",.")):
+            q += 1
+        if q == p:
+            return False
+        if view.startswith(_then(), q):
+            return True
+        k = next((k for k in kinds if view.startswith(k, q)), None)
+        if k is None:
+            return False
+        p = q + len(k)
     return False
 
 

@@ -180,6 +180,20 @@ def _range_low(view: str, start: int, lex: Lex, read_to: int) -> int | None:
     return low
 
 
+def _bare_range_high(view: str, text: str, start: int, second: Part, money_end: int, lex: Lex) -> bool:
+    """Whether ``second``, a range's second number with a bare scale and no unit (30-40万 after 每年), is money or
+    people as a figure alone would be (money.bare_unit, for the whole range): it then takes that unit, and the range
+    is read whole, where the second alone would stand for it."""
+    if second.chinese or not second.scale_text or second.end != second.scale_start + len(second.scale_text):
+        return False
+    bare = bare_unit(view, start, second.end, second.scale, money_end, lex.bare_follow)
+    if bare is None:
+        return False
+    second.unit = lex.bare_units[bare]
+    second.borrowed = text[second.scale_start : second.end]
+    return True
+
+
 _RANGE_LOW = 12  # the longest first number of a range looked back for
 _LOW_CHARS = frozenset("0123456789.,")
 
@@ -405,6 +419,8 @@ def _read_at(
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
+        elif second is not None and first.unit is None and _bare_range_high(view, text, start, second, money_end, lex):
+            high = second  # 每年30-40万的费用: money with no unit, the range whole (before, 40万 alone)
     if high is None and first.end < len(view) and (view[first.end] in lex.unit_sharing_first or view[first.end] == " "):
         borrowed = _borrow_from_list(view, text, first, masks, lex)
         if borrowed is not None:

@@ -35,3 +35,18 @@ def test_a_verb_of_reach_before_a_count_of_places_makes_it_one() -> None:
     assert [(q.raw, q.base_value) for q in doc.quantities] == [("4個", 4), ("4村", 4), ("兩村", 2), ("30%", 30)]
     # with no such word before it, a village's number is the village's: 抓好8村
     assert [q.raw for q in extract("抓好8村生猪养殖。").quantities] == []
+
+
+def test_a_count_of_households_or_people_right_after_a_count_of_places_makes_it_one() -> None:
+    # found blind in round s160 (累計鋪開11村350戶1544人, 移民9村216戶995人), and on the excerpts (5村2社区974户)
+    doc = extract("累計鋪開11村350戶1544人，覆盖了全镇5村2社区974户贫困户。")
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [
+        ("11村", 11),
+        ("350戶", 350),
+        ("1544人", 1544),
+        ("5村", 5),
+        ("2社区", 2),
+        ("974户", 974),
+    ]
+    # a count of places followed by another word is still a name: 8村 of 抓好8村3000头生猪 is village No. 8
+    assert [q.raw for q in extract("抓好8村3000头生猪。").quantities] == ["3000头"]

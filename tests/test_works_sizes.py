@@ -23,3 +23,11 @@ def test_a_works_size_that_opens_its_name_is_no_indicator() -> None:
         ("新增装机容量", "5兆瓦"),
         ("年产饲料", "10万吨"),
     ]
+
+
+def test_a_voltage_in_latin_letters_opens_a_works_name_too() -> None:
+    # 110kv, 35kV: read as quantities since round s160 (6000KVA), and like 110千伏 they size the works they open
+    doc = extract("积极推进大王店110kv变电站第三台主变增容项目，完成35kV海岱变电站改造。")
+    assert [q.raw for q in doc.quantities] == ["110kv", "35kV"]
+    assert doc.indicators == []
+    assert [p.name for p in doc.projects] == ["大王店110kv变电站第三台主变增容项目", "35kV海岱变电站改造"]
