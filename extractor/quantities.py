@@ -572,7 +572,8 @@ _ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
 
 def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one; a copy from a
-    PDF may space the joiner out (上升了 9.4 和 0.6 個百分點: found blind in round s75)."""
+    PDF may space the joiner out (上升了 9.4 和 0.6 個百分點: found blind in round s75). So does a figure that a
+    change starts from (由8194增加到11255元: ranges.tsv from and to)."""
     p = first.end
     spaced = view.startswith(" ", p)
     if spaced:
@@ -580,6 +581,8 @@ def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex)
     if p >= len(view) or view[p] not in lex.unit_sharing_first:
         return None
     joiner = next((j for j in lex.unit_sharing_joiners if view.startswith(j, p)), None)
+    if joiner is None and not spaced and first.unit is None and view.endswith(lex.from_words, 0, first.start):
+        joiner = next((j for j in lex.to_words if view.startswith(j, p)), None)  # 由8194增加到11255元
     if joiner is None or p + len(joiner) >= len(view):
         return None
     nxt_start = p + len(joiner)

@@ -52,6 +52,8 @@ class Lex:
     max_post: int
     separators: tuple[str, ...]
     unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
+    from_words: tuple[str, ...]  # ranges.tsv kind from: 由 of 由8194增加到11255元
+    to_words: tuple[str, ...]  # ranges.tsv kind to: 增加到, after which a figure from 由 takes the next one's unit
     # The standard engine: it is matched once at every figure, where the regex module's set look-ups and call
     # overhead cost several times more; the pattern uses nothing the two engines read differently.
     numeral_run: re.Pattern[str]
@@ -148,6 +150,8 @@ def lexicon() -> Lex:
         max_post=max(len(w) for w in post),
         separators=separators,
         unit_sharing_joiners=unit_sharing,
+        from_words=column("ranges.tsv", "text", kind="from"),
+        to_words=tuple(sorted(column("ranges.tsv", "text", kind="to"), key=len, reverse=True)),
         numeral_run=run,
         numeral_first=_compiled.compile_re(
             "["
@@ -166,7 +170,7 @@ def lexicon() -> Lex:
         mid_first=frozenset(w[0] for w in mid),
         post_first=frozenset(w[0] for w in post),
         separator_first=frozenset(w[0] for w in separators),
-        unit_sharing_first=frozenset(w[0] for w in unit_sharing),
+        unit_sharing_first=frozenset(w[0] for w in (*unit_sharing, *column("ranges.tsv", "text", kind="to"))),
         # Written as a bare scale (174万): the unit adds no text of its own.
         bare_units={
             u: Unit("", units[u].base, units[u].factor, units[u].kind, False)

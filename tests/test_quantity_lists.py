@@ -32,6 +32,14 @@ from extractor.quantities import find
             [("9.4", "9.4", "个百分点", None), ("0.6 個百分點", "0.6", "个百分点", None)],
         ),
         ("增速上升了9.4 和0.6个百分点", [("0.6个百分点", "0.6", "个百分点", None)]),
+        # a change's start written without its unit takes the unit of where it leads (found blind in round s158);
+        # without 由 or 从 before it, a bare number stays none
+        (
+            "農民每人平均純收入由8194增加到11255元",
+            [("8194", "8194", "元", None), ("11255元", "11255", "元", None)],
+        ),
+        ("由1.2增长到1.5亿元", [("1.2", "120000000", "元", None), ("1.5亿元", "150000000", "元", None)]),
+        ("8194增加到11255元", [("11255元", "11255", "元", None)]),
     ],
 )
 def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
