@@ -95,7 +95,8 @@ def _lex(s: str) -> list[Token]:
         elif c in t.digits:
             out.append(("lit", Decimal(t.digits[c]), False))
             i += 1
-        elif c in t.points:
+        elif c in t.points or (c == "." and out and out[-1][0] == "lit" and not out[-1][2]):
+            # 四.二七亿元 (四．二七億元, Taiwan's way): a full-width point between Chinese digits is a point too
             j = i + 1
             frac = ""
             while j < n and s[j] in t.digits:
@@ -105,6 +106,10 @@ def _lex(s: str) -> list[Token]:
                 raise NumeralError(s)
             if out[-1][0] == "lit":
                 whole = out.pop()[1]
+                place = 10
+                while out and out[-1][0] == "lit" and not out[-1][2]:
+                    whole += out.pop()[1] * place  # 二八.五八: digits read one by one before the point, 28.58
+                    place *= 10
                 out.append(("lit", whole + Decimal("0." + frac), False))
             else:
                 out.append(("frac", Decimal("0." + frac)))  # 二十点五: the fraction follows a power

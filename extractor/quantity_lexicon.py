@@ -112,6 +112,8 @@ def lexicon() -> Lex:
         c for c in [*t.digits, *(c for c, v in t.powers.items() if v < 100), *t.some] if c not in t.financial
     )
     financial = "".join(sorted(t.financial))
+    # Digits in characters that a point joins (四．二七億元: Taiwan writes decimals so), financial forms left out
+    plain = "".join(sorted(c for c in t.digits if c not in t.financial))
     lone = f"|[{financial}](?=[{cn}])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
@@ -120,7 +122,8 @@ def lexicon() -> Lex:
     # starts one only before another numeral character (陆拾万元; 陆家嘴 is no 6家).
     run = _compiled.compile_re(
         rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?(?:[0-9]|[{starters}](?![0-9]){lone})"
-        rf"(?:[0-9{cn}]|[.](?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
+        rf"(?:[0-9{cn}]|[.](?=[0-9])|[.](?<=[{plain}][.])(?=[{plain}])"
+        rf"|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
     mult_rows = table("multiplicatives.tsv")
     mult = None
