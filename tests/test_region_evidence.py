@@ -62,6 +62,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # round s163)
         "东北网8月11日电 这个镇开展干部下基层活动。这个镇选调27名干部深入到9个村，"
         "这个镇还解决了一批问题。这个镇受到好评。\n",
+        # a township's final accounts (全乡) that cite their province's party committee in a document's title: the
+        # province is its superior (found blind in round s169)
+        "一、收支决算情况\n全乡一般公共预算收入完成2243万元。全乡支出2243万元，全乡结转106万元。\n"
+        "严格落实区委区政府《关于认真贯彻落实<中共重庆市委重庆市人民政府关于全面实施预算绩效管理实施意见>的通知》。\n",
         "我镇2019年工作总结\n全镇实现财政收入500万元。\n",
         # 关于乡镇…: the suffix 乡 starts the compound 乡镇, so 关于乡 is no name
         "關於鄉鎮年終工作總結範文合集五篇\n鄉鎮年終工作總結 篇1\n剛剛過去的XX年，全鎮實現財政收入500萬元。\n",

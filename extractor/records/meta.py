@@ -353,10 +353,9 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         named = _own_name(names, scope_level or "township")
         if named is not None:
             named = _fuller_township(named, names) or named
-        elif (region_raw := _own_or_none(_from_patterns(("body",), texts), names)) is None and scope_level in (
-            "township",
-            None,
-        ):
+        elif (
+            region_raw := _below_scope(_own_or_none(_from_patterns(("body",), texts), names), scope_level)
+        ) is None and scope_level in ("township", None):
             # A text that names its township in full once or twice, by the stem otherwise, and its county in full
             named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
         if named is None and region_raw is None:
@@ -434,6 +433,16 @@ def _township_words() -> tuple[str, ...]:
     """A township's suffixes of two characters or more (街道, 苏木: admin_levels.tsv), which a township's text writes
     by themselves for its own bodies (街道完成财政收入…) and a city's seldom without a name."""
     return tuple(s for s, lv in rl.suffixes() if lv == "township" and len(s) >= 2)
+
+
+def _below_scope(found: tuple[str, str] | None, scope_level: str | None) -> tuple[str, str] | None:
+    """A province read from the body's patterns of a text whose scope words are a township's or a county's (全乡,
+    全区): the province's party committee it cites (《中共重庆市委重庆市人民政府关于…》, found blind in round s169)
+    is its superior, not its place."""
+    if found is None or scope_level not in ("township", "county"):
+        return found
+    rows = rl.regions().get(found[0], [])
+    return None if rows and rows[0]["level"] == "provincial" else found
 
 
 def _own_or_none(found: tuple[str, str] | None, names: str) -> tuple[str, str] | None:
