@@ -195,6 +195,7 @@ def _bare_range_high(view: str, text: str, start: int, second: Part, money_end: 
 
 
 _RANGE_LOW = 12  # the longest first number of a range looked back for
+_QUOTED_AMOUNT = 100  # the least amount of money in characters read inside a quotation (“一元钱”工程 is a name)
 _LOW_CHARS = frozenset("0123456789.,")
 
 
@@ -464,7 +465,11 @@ def _read_at(
     assert unit is not None
     if unit.kind == "skip":
         return None, first.end
-    if first.chinese and (masks.quoted[start] or not unit.chinese):
+    if first.chinese and (
+        (masks.quoted[start] and not (unit.kind == "money" and first.number >= _QUOTED_AMOUNT)) or not unit.chinese
+    ):
+        # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
+        # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end
     if unit.after_list and (high is not None or not _counts_places(view, first)):
         return None, first.end
