@@ -14,6 +14,9 @@ from functools import cache, lru_cache
 from extractor._data import table
 
 ZERO = Decimal(0)
+# The points Taiwan writes between digits in characters (四．二七億元 in the view's half width, 一‧九六億元).
+CHAR_POINTS = ".\u2027"
+_CHAR_POINTS = frozenset(CHAR_POINTS)
 # No numeral in a report is longer; a longer run of digits is a code, a table or an attack.
 MAX_LENGTH = 32
 
@@ -95,8 +98,8 @@ def _lex(s: str) -> list[Token]:
         elif c in t.digits:
             out.append(("lit", Decimal(t.digits[c]), False))
             i += 1
-        elif c in t.points or (c == "." and out and out[-1][0] == "lit" and not out[-1][2]):
-            # 四.二七亿元 (四．二七億元, Taiwan's way): a full-width point between Chinese digits is a point too
+        elif c in t.points or (c in _CHAR_POINTS and out and out[-1][0] == "lit" and not out[-1][2]):
+            # 四.二七亿元 (四．二七億元, 一‧九六億元: Taiwan's ways): a point between Chinese digits
             j = i + 1
             frac = ""
             while j < n and s[j] in t.digits:

@@ -37,8 +37,9 @@ def _after() -> tuple[str, ...]:
 
 @cache
 def _marks() -> frozenset[str]:
-    """The list marks between names: 、, not 和 or 与, which stand inside names too (和平村)."""
-    return frozenset(m for m in list_marks() if not _han(m))
+    """The list marks between names: 、, not 和 or 与, which stand inside names too (和平村); 及 does not
+    (place_counts.tsv mark)."""
+    return frozenset(m for m in list_marks() if not _han(m)) | set(column("place_counts.tsv", "word", side="mark"))
 
 
 def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bool:
@@ -48,16 +49,14 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         return False  # 五一村: a village's name (二 alone, 微山二村, is a negative already: negatives.tsv)
     if _meet(view, end) or _count_follows(view, end):
         return True
-    p = start
-    while p > 0 and view[p - 1] in INLINE_SPACES:
-        p -= 1
+    p = _before_run(view, start)
     if view.endswith(_before(), 0, p):
         return True
     marks = _marks()
     items = 0
     while True:
         q = p
-        while q > 0 and p - q < _FIRST and _han(view[q - 1]):
+        while q > 0 and p - q < _FIRST and _han(view[q - 1]) and view[q - 1] not in marks:
             q -= 1
         size = p - q
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):
@@ -96,6 +95,23 @@ def _meet(view: str, end: int) -> bool:
             return False
         p = q + 1
     return False
+
+
+def _before_run(view: str, start: int) -> int:
+    """Where the words before a count of places end: before the spaces, and before the counts of places it follows
+    (所辖有1市5乡: 5乡 after 1市, which 所辖有 makes a count)."""
+    p = start
+    for _ in range(_MAX_RUN):
+        while p > 0 and view[p - 1] in INLINE_SPACES:
+            p -= 1
+        kind = next((k for k in _listed_kinds() if view.endswith(k, 0, p)), None)
+        q = p - len(kind) if kind else p
+        while q > 0 and p - q < _THEN_DIGITS and view[q - 1].isdigit():
+            q -= 1
+        if kind is None or q == p - len(kind):
+            return p
+        p = q
+    return p
 
 
 @cache

@@ -465,9 +465,8 @@ def _read_at(
     assert unit is not None
     if unit.kind == "skip":
         return None, first.end
-    if first.chinese and (
-        (masks.quoted[start] and not (unit.kind == "money" and first.number >= _QUOTED_AMOUNT)) or not unit.chinese
-    ):
+    quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
+    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not unit.chinese):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end

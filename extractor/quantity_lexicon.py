@@ -114,6 +114,7 @@ def lexicon() -> Lex:
     financial = "".join(sorted(t.financial))
     # Digits in characters that a point joins (四．二七億元: Taiwan writes decimals so), financial forms left out
     plain = "".join(sorted(c for c in t.digits if c not in t.financial))
+    cp = regex.escape(numerals.CHAR_POINTS)
     lone = f"|[{financial}](?=[{cn}])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
@@ -122,7 +123,7 @@ def lexicon() -> Lex:
     # starts one only before another numeral character (陆拾万元; 陆家嘴 is no 6家).
     run = _compiled.compile_re(
         rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?(?:[0-9]|[{starters}](?![0-9]){lone})"
-        rf"(?:[0-9{cn}]|[.](?=[0-9])|[.](?<=[{plain}][.])(?=[{plain}])"
+        rf"(?:[0-9{cn}]|[.](?=[0-9])|[{cp}](?<=[{plain}][{cp}])(?=[{plain}])"
         rf"|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
     mult_rows = table("multiplicatives.tsv")

@@ -50,3 +50,11 @@ def test_a_count_of_households_or_people_right_after_a_count_of_places_makes_it_
     ]
     # a count of places followed by another word is still a name: 8村 of 抓好8村3000头生猪 is village No. 8
     assert [q.raw for q in extract("抓好8村3000头生猪。").quantities] == ["3000头"]
+
+
+def test_a_count_of_places_after_another_that_counts_and_after_a_list_joined_by_ji() -> None:
+    # found blind in round s170: 澎湖縣所轄有1市5鄉 (5鄉 after 1市, which 所轄有 makes a count), and
+    # 頭社及武登兩村 (及 joins names as 、 does)
+    assert [q.raw for q in extract("澎湖縣所轄有1市5鄉，頭社及武登兩村長者受益。").quantities] == ["1市", "5鄉", "兩村"]
+    # 和 stands inside names (和平村) and joins none
+    assert [q.raw for q in extract("和平、新华、和兴三村").quantities] == ["三村"]
