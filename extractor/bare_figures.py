@@ -66,6 +66,12 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
             continue
         s = k - len(pre)
         u = unit_at(view, e, lex)
+        if u is None and e == k + 1:
+            # 超过千余家: an approximation word after the scale, as with none before it (百余个)
+            more = _scale_more(text, view, k, masks, lex)
+            if more is not None and not inside_found(found, more.start, more.end):
+                out.append(more)
+            continue
         # A unit ambiguous after a Chinese numeral (三方, 一担) is none after a scale and an approximation word.
         if u is None or u.kind == "skip" or masks.blocked[s] or masks.blocked[k]:
             continue

@@ -58,3 +58,15 @@ def test_a_count_of_places_after_another_that_counts_and_after_a_list_joined_by_
     assert [q.raw for q in extract("澎湖縣所轄有1市5鄉，頭社及武登兩村長者受益。").quantities] == ["1市", "5鄉", "兩村"]
     # 和 stands inside names (和平村) and joins none
     assert [q.raw for q in extract("和平、新华、和兴三村").quantities] == ["三村"]
+
+
+def test_a_verb_of_bordering_and_a_count_of_groups_before_households() -> None:
+    # found blind in round s172: 毗邻三县九个乡镇, 辖22村172社5939户 (社, a village's group, counted only so)
+    assert [q.raw for q in extract("毗邻三县九个乡镇，辖22村172社5939户。").quantities] == [
+        "三县",
+        "九个",
+        "22村",
+        "172社",
+        "5939户",
+    ]
+    assert [q.raw for q in extract("旅行社3社").quantities] == []

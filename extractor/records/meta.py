@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from extractor import _compiled, gazetteer, masks, ruby
+from extractor import _compiled, gazetteer, masks, numerals, ruby
 from extractor._data import table
 from extractor.records import region_lexicon as rl
 from extractor.records.years import years, years_in
@@ -80,7 +80,11 @@ def _last_unit(name: str) -> str:
         if unit in rl.not_township_names():
             return unit  # 森林城镇: a kind of township, whose known tail (林城镇) is no reading of it
         tail = rl.known_township_tail(unit)
-        if tail and (rl.is_stem(unit[: len(unit) - len(tail)]) or not gazetteer.lookup(unit, "township")):
+        before = unit[: len(unit) - len(tail or "")]
+        # A numeral before a tail that opens with one continues it (二十里铺街道 is no 十里铺街道: found blind in round
+        # s175)
+        numeral = before[-1:] in numerals.chinese_chars() and (tail or "")[:1] in numerals.chinese_chars()
+        if tail and not numeral and (rl.is_stem(before) or not gazetteer.lookup(unit, "township")):
             return tail
         return unit
     # 湖镇镇, 嵩市镇, 章镇镇: a township whose stem holds a suffix character, which the reading above takes for a
