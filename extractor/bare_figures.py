@@ -101,7 +101,34 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
                 unit_end=end,
             )
         )
+    return _outside_stripped(view, out) if out else out
+
+
+# How far from a bare scale a stripped figure counts, within its sentence.
+_STRIPPED_REACH = 40
+
+
+@cache
+def _stripped_re() -> re.Pattern[str]:
+    """A percent sign right after a word, its number stripped (同比增长%, 完成率%): a model essay's or a template's
+    blanked figure. After a numeral in characters (十四%) it is a figure."""
+    numeral = re.escape("".join(sorted(numerals.chinese_chars())))
+    return re.compile(f"%(?<=[\u4e00-\u9fff]%)(?<![{numeral}]%)")
+
+
+def _outside_stripped(view: str, found: list[QMatch]) -> list[QMatch]:
+    """The bare scales not in a sentence whose other figures were stripped: 全乡实现地区生产总值约亿元，同比增长%，
+    is a template whose 亿元 lost its number too (found on the excerpts), not one of the scale."""
+    out = []
+    for q in found:
+        lo, hi = max(0, q.start - _STRIPPED_REACH), min(len(view), q.end + _STRIPPED_REACH)
+        near = [m.start() for m in _stripped_re().finditer(view, lo, hi)]
+        if not any(not _SENTENCE_END_RE.search(view, min(p, q.start), max(p, q.end)) for p in near):
+            out.append(q)
     return out
+
+
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}\n]")
 
 
 
