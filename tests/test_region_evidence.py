@@ -62,6 +62,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # round s163)
         "东北网8月11日电 这个镇开展干部下基层活动。这个镇选调27名干部深入到9个村，"
         "这个镇还解决了一批问题。这个镇受到好评。\n",
+        # found by masking each excerpt's own name (rounds s158 and s169): a kind of township (广东专业镇, a specialty
+        # town) and a verb before the township's bodies (听取乡人民政府…报告, three times) name no region
+        "广东专业镇\n返回 专业镇详情\n全镇完成投资5亿元，全镇、我镇。\n",
+        "1、听取乡人民政府乡长作工作报告；\n2、听取乡人民政府副乡长作财政报告；\n3、听取乡人民政府副乡长作计划报告。\n",
         # a township's final accounts (全乡) that cite their province's party committee in a document's title: the
         # province is its superior (found blind in round s169)
         "一、收支决算情况\n全乡一般公共预算收入完成2243万元。全乡支出2243万元，全乡结转106万元。\n"
