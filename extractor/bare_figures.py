@@ -131,7 +131,6 @@ def _outside_stripped(view: str, found: list[QMatch]) -> list[QMatch]:
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}\n]")
 
 
-
 def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:
     """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
     left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""

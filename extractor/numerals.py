@@ -14,9 +14,6 @@ from functools import cache, lru_cache
 from extractor._data import table
 
 ZERO = Decimal(0)
-# The points Taiwan writes between digits in characters (四．二七億元 in the view's half width, 一‧九六億元).
-CHAR_POINTS = ".\u2027"
-_CHAR_POINTS = frozenset(CHAR_POINTS)
 # No numeral in a report is longer; a longer run of digits is a code, a table or an attack.
 MAX_LENGTH = 32
 
@@ -27,6 +24,7 @@ class _Tables:
     powers: dict[str, int]
     sections: dict[str, int]
     points: frozenset[str]
+    char_points: frozenset[str]  # a point only between digits in characters (四.二七, 一‧九六)
     some: frozenset[str]
     pairs: frozenset[str]
     percent_prefixes: dict[str, str]
@@ -45,6 +43,7 @@ def tables() -> _Tables:
         powers={c: int(v) for c, (k, v) in kind.items() if k == "power"},
         sections={c: int(v) for c, (k, v) in kind.items() if k == "section"},
         points=frozenset(c for c, (k, _) in kind.items() if k == "point"),
+        char_points=frozenset(c for c, (k, _) in kind.items() if k == "char_point"),
         some=frozenset(c for c, (k, _) in kind.items() if k == "some"),
         pairs=frozenset(r["text"] for r in table("ranges.tsv") if r["kind"] == "pair"),
         percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
@@ -98,7 +97,7 @@ def _lex(s: str) -> list[Token]:
         elif c in t.digits:
             out.append(("lit", Decimal(t.digits[c]), False))
             i += 1
-        elif c in t.points or (c in _CHAR_POINTS and out and out[-1][0] == "lit" and not out[-1][2]):
+        elif c in t.points or (c in t.char_points and out and out[-1][0] == "lit" and not out[-1][2]):
             # 四.二七亿元 (四．二七億元, 一‧九六億元: Taiwan's ways): a point between Chinese digits
             j = i + 1
             frac = ""

@@ -37,8 +37,8 @@ def _after() -> tuple[str, ...]:
 
 @cache
 def _marks() -> frozenset[str]:
-    """The list marks between names: 、, not 和 or 与, which stand inside names too (和平村); 及 does not
-    (place_counts.tsv mark)."""
+    """The list marks between names: 、, not 和 or 与, which stand inside names too (和平村); and 及, which seldom
+    does (place_counts.tsv mark)."""
     return frozenset(m for m in list_marks() if not _han(m)) | set(column("place_counts.tsv", "word", side="mark"))
 
 

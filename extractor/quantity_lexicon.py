@@ -114,7 +114,7 @@ def lexicon() -> Lex:
     financial = "".join(sorted(t.financial))
     # Digits in characters that a point joins (四．二七億元: Taiwan writes decimals so), financial forms left out
     plain = "".join(sorted(c for c in t.digits if c not in t.financial))
-    cp = regex.escape(numerals.CHAR_POINTS)
+    cp = regex.escape("".join(sorted(t.char_points)))
     lone = f"|[{financial}](?=[{cn}])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
