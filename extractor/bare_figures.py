@@ -22,7 +22,7 @@ from extractor.figure_parts import (
     word_before,
 )
 from extractor.masks import Masks
-from extractor.quantity_lexicon import Lex, lexicon
+from extractor.quantity_lexicon import Lex, lexicon, percent_unit
 from extractor.segment import CLAUSE_END, SENTENCE_END
 
 # What may follow a bare-scale figure: the end of its clause or sentence, or of its line.
@@ -113,7 +113,8 @@ def _stripped_re() -> re.Pattern[str]:
     """A percent sign right after a word, its number stripped (同比增长%, 完成率%): a model essay's or a template's
     blanked figure. After a numeral in characters (十四%) it is a figure."""
     numeral = re.escape("".join(sorted(numerals.chinese_chars())))
-    return re.compile(f"%(?<=[\u4e00-\u9fff]%)(?<![{numeral}]%)")
+    pct = re.escape(percent_unit(lexicon()).text)
+    return re.compile(f"{pct}(?<=[\u4e00-\u9fff]{pct})(?<![{numeral}]{pct})")
 
 
 def _outside_stripped(view: str, found: list[QMatch]) -> list[QMatch]:

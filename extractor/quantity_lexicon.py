@@ -184,3 +184,9 @@ def lexicon() -> Lex:
         lost_percent=Unit("", units["%"].base, units["%"].factor, units["%"].kind, False),
         bare_follow=frozenset(w[0] for w in (*post, *unit_sharing, *column("money_cues.tsv", "word", kind="follow"))),
     )
+
+
+def percent_unit(lex: Lex) -> Unit:
+    """The percent sign of units.tsv (the view writes ％ as %): a table's column head holding it heads percentages,
+    and one right after a word is a template's stripped figure (同比增长%)."""
+    return next(u for u in lex.units.values() if u.kind == "percent" and len(u.text) == 1)

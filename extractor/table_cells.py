@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
 from extractor.masks import Masks
-from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit
+from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
 
 # A row's head ends with its unit in brackets, a number after it: the closing bracket is looked for first.
 _HEAD_END = re.compile(r"\)(?=[ \t\r\n]{1,12}-?[0-9])")
@@ -65,7 +65,7 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
             heads = _column_heads(view, rows[i].label_start, len(rows[i].cells), lex)
             if heads is not None:
                 for r in rows[i : j + 1]:
-                    out.extend(_read(view, r, heads, _percent(lex), masks, found))
+                    out.extend(_read(view, r, heads, percent_unit(lex), masks, found))
         i = j + 1
     return out
 
@@ -111,11 +111,6 @@ def _unit(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
     return u.base, scale_value(unit[:k]) * u.factor
 
 
-def _percent(lex: Lex) -> Unit:
-    """The percent sign of units.tsv (the view writes ％ as %): a column head holding it heads percentages."""
-    return next(u for u in lex.units.values() if u.kind == "percent" and len(u.text) == 1)
-
-
 def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | None:
     """Whether each of the ``k`` column heads right before the first row is a percentage (the others years), or
     None when any of them is neither."""
@@ -130,7 +125,7 @@ def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | N
         head = view[start:end]
         if not head or (start > 0 and view[start - 1] not in _SPACE):
             return None
-        if _percent(lex).text in head:
+        if percent_unit(lex).text in head:
             heads.append(True)
         elif _YEAR_HEAD.fullmatch(head):
             heads.append(False)

@@ -192,7 +192,7 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
     brk_at = end  # a point may end the line after the run (5106.\n4萬元)
     while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
         brk_at += 1
-    brk = 2 if view.startswith("\r\n", brk_at) else 1 if view.startswith("\n", brk_at) else 0
+    brk = _break_len(view, brk_at)
     if brk and view.startswith(" ", brk_at + brk) and _GROUP.match(view, brk_at + brk + 1):
         brk += 1  # 68\n 872亩: the space between groups (68 872亩) kept after the break
     if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in DIGITS:
@@ -208,12 +208,17 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
 def range_wrap(view: str, pos: int) -> int | None:
     """Where a range's second number starts when a long line ends right after the range's separator (4-\n5家), or
     None. Read apart, the second number alone would stand for the range (5家 for 4-5家)."""
-    brk = 2 if view.startswith("\r\n", pos) else 1 if view.startswith("\n", pos) else 0
+    brk = _break_len(view, pos)
     if brk and view.startswith(" ", pos + brk):
         brk += 1  # 500 ~\n 1000 元: a PDF's space around the dash, kept after the break
     if not brk or pos + brk >= len(view) or view[pos + brk] not in DIGITS:
         return None
     return pos + brk if _long_line_before(view, pos) else None
+
+
+def _break_len(view: str, pos: int) -> int:
+    """The length of the line break at ``pos`` (2 for \\r\\n, 1 for \\n), 0 where none stands."""
+    return 2 if view.startswith("\r\n", pos) else 1 if view.startswith("\n", pos) else 0
 
 
 def _long_line_before(view: str, pos: int) -> bool:
@@ -266,7 +271,7 @@ def numeral_wrap(
     """The line break right after the numeral in characters ``view[start:end]`` when it cuts the numeral in two
     (總經費一百六十萬\n四千五百九十二元, found on the stand-in): the numeral ends a long line and another opens the
     next one. A head of one character must be a power (共有十\n三个村), since a lone 一 ends words (之一, 统一)."""
-    brk = 2 if view.startswith("\r\n", end) else 1 if view.startswith("\n", end) else 0
+    brk = _break_len(view, end)
     if not brk or end + brk >= len(view) or view[end + brk] not in numeral:
         return None
     if end - start < 2 and view[end - 1] not in scales:
