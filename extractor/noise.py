@@ -72,7 +72,9 @@ def find(view: str) -> list[NoiseRegion]:
     last_prose: int | None = None  # where the text's last prose line starts (-1: none), found on first need
     ls = 0
     for line in view.split("\n"):
-        le = ls + len(line)
+        after = ls + len(line) + 1
+        # A CRLF line's \r is its end, not its text: the line patterns would otherwise never match it whole.
+        le = after - 2 if line.endswith("\r") else after - 1
         if le > ls and _any_whole_line().fullmatch(view, ls, le) is not None:
             for kind, scope, pat in whole_line:
                 if pat.fullmatch(view, ls, le) is None:
@@ -87,7 +89,7 @@ def find(view: str) -> list[NoiseRegion]:
                             tail_start = ls
                     continue
                 found.append(NoiseRegion(kind, ls, le))
-        ls = le + 1
+        ls = after
     if tail_start is not None:
         found.append(NoiseRegion("footer", tail_start, len(view.rstrip())))
     return _merge(found)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractor import extract
@@ -27,3 +29,15 @@ def test_a_sentence_word_is_no_region() -> None:
     # 在本县第十届人民代表大会: 本县 is "this county", not a county's name.
     text = "政府工作报告\n2020年1月5日在本县第十届人民代表大会第三次会议上\n各位代表：" + BODY
     assert extract(text).meta.region is None
+
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_crlf_report_reads_its_congress_date_as_an_lf_one(eol: str) -> None:
+    # A CRLF text's \r ends a line for the title, head and year patterns too: with it left in, the congress date below
+    # the speaker's line (——在金碧镇第十四届人民代表大会第七次会议上 / 镇长王 鹏 / 2025年1月3日) was missed and the
+    # reviewed year taken as 2023.
+    path = Path(__file__).parent / "data" / "townships" / "texts" / "r10t09_jinbi_2024.txt"
+    text = path.read_text(encoding="utf-8").replace("\n", eol)
+    meta = extract(text).meta
+    assert (meta.region, meta.year_reviewed, meta.year_planned) == ("金碧镇", 2024, 2025)

@@ -150,8 +150,9 @@ CASES = {
 @pytest.mark.parametrize(
     ("kind", "line"), [(k, x) for k, xs in CASES.items() for x in xs], ids=lambda v: v if isinstance(v, str) else ""
 )
-def test_each_noise_kind_is_a_region_and_yields_nothing(kind: str, line: str) -> None:
-    text = f"2019年政府工作报告\n{line}\n{PARA}\n"
+@pytest.mark.parametrize("eol", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_each_noise_kind_is_a_region_and_yields_nothing(kind: str, line: str, eol: str) -> None:
+    text = f"2019年政府工作报告{eol}{line}{eol}{PARA}{eol}"
     doc = extract(text)
     start = text.index(line)
     end = start + len(line)

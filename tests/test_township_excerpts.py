@@ -103,3 +103,25 @@ def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
         t2s(region), own
     ), region
     assert region not in gold["meta"].get("common_word_traps", [])
+
+
+_OFFSET_KEYS = ("start", "end", "span", "title_span", "source")
+
+
+def _without_offsets(o: object) -> object:
+    """A Document's JSON with its offsets and source dropped and its strings read without \\r."""
+    if isinstance(o, dict):
+        return {k: _without_offsets(v) for k, v in o.items() if k not in _OFFSET_KEYS}
+    if isinstance(o, list):
+        return [_without_offsets(v) for v in o]
+    return o.replace("\r", "") if isinstance(o, str) else o
+
+
+# Every tenth excerpt: the whole set takes twenty seconds, and the ones that changed with CRLF before (a title, a
+# township's name, a congress date, a site's 浏览 line) are among them.
+@pytest.mark.parametrize("stem", EXCERPTS[::10])
+def test_crlf_line_ends_change_nothing_but_offsets(stem: str) -> None:
+    text = _read(stem)[0].replace("\r\n", "\n")
+    lf = extract(text)
+    crlf = extract(text.replace("\n", "\r\n"))
+    assert _without_offsets(json.loads(crlf.model_dump_json())) == _without_offsets(json.loads(lf.model_dump_json()))

@@ -337,7 +337,13 @@ def find_title(
     return text[s:e], (s, e), role, level
 
 
+# A CRLF text's \r read as a second line end (same length): the title, head and year patterns end a line at \n.
+_CR_AS_LF = str.maketrans("\r", "\n")
+
+
 def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
+    if "\r" in view:
+        view = view.translate(_CR_AS_LF)
     # Titles and names are read without their pinyin ruby (尹集鎮(zhèn)召開 is 尹集镇召开).
     plain = ruby.without(view, segments.through_noise())
     title, title_span, role, cue_level = find_title(text, view, segments, plain)
