@@ -70,3 +70,10 @@ def test_a_verb_of_bordering_and_a_count_of_groups_before_households() -> None:
         "5939户",
     ]
     assert [q.raw for q in extract("旅行社3社").quantities] == []
+
+
+def test_a_list_whose_first_name_carries_a_word_of_meeting_after_a_mark() -> None:
+    # The words before the list run into its first name (西与北接壤老回龙), after a mark of an earlier clause: the count
+    # closes the list exactly (found blind in round s186). A long item with no such word is no list's.
+    doc = extract("东临喜古乡、南临小街镇、西与北接壤老回龙及马塘两镇。商贸中心、金融信息中心、辐射六乡两镇。")
+    assert [q.raw for q in doc.quantities] == ["两镇", "六乡"]
