@@ -65,7 +65,7 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
                 out.append(more)
             continue
         s = k - len(pre)
-        u = unit_at(view, e, lex)
+        u = unit_at(view, e, lex, True)
         if u is None and e == k + 1:
             # 超过千余家: an approximation word after the scale, as with none before it (百余个)
             more = _scale_more(text, view, k, masks, lex)
@@ -144,7 +144,7 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
     j = e  # 百余万元: a section may follow the approximation word
     while j < len(view) and view[j] in section_chars() and j - e < 2:
         j += 1
-    u = unit_at(view, j, lex)
+    u = unit_at(view, j, lex, True)
     if u is None or u.kind == "skip" or not u.chinese:
         return None
     end = j + len(u.text)

@@ -58,14 +58,15 @@ def inside_found(found: list[QMatch], start: int, end: int) -> bool:
 _START = operator.attrgetter("start")
 
 
-def unit_at(view: str, pos: int, lex: Lex) -> Unit | None:
+def unit_at(view: str, pos: int, lex: Lex, after_scale: bool = False) -> Unit | None:
+    """The unit at ``pos``; ``after_scale`` when a scale stands right before it (30万|对)."""
     if pos >= len(view) or view[pos] not in lex.unit_first:
         return None
     for n in lex.unit_lengths[view[pos]]:
         u = lex.units.get(view[pos : pos + n])
         if (
             u is not None
-            and (not u.alone or nothing_goes_on(view, pos + n, lex))
+            and (not (u.alone or (after_scale and u.alone_after_scale)) or nothing_goes_on(view, pos + n, lex))
             and not (u.latin and _latin_goes_on(view, pos + n))
         ):
             return u
@@ -307,7 +308,7 @@ def best_unit(view: str, pos: int, scale_text: str, lex: Lex) -> tuple[Unit | No
     scale_start = pos - len(scale_text)
     for cut in range(len(scale_text), -1, -1):
         at = scale_start + cut
-        u = unit_at(view, at, lex)
+        u = unit_at(view, at, lex, cut > 0)
         if u is not None and len(u.text) > best_len:
             best = (u, at, scale_text[:cut])
             best_len = len(u.text)

@@ -11,6 +11,7 @@ and numbered slogans out. Masks (noise regions, the negative list, short quoted 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import operator
 import re
 from functools import cache
@@ -416,7 +417,7 @@ def _read_at(
             second_start += 1
         second = read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
         if second is not None and second.unit is not None:
-            if second.unit.kind == "skip":
+            if second.unit.kind == "skip" and not _counted_here(view, start, second.unit):
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
@@ -464,7 +465,9 @@ def _read_at(
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":
-        return None, first.end
+        if not _counted_here(view, start, unit):
+            return None, first.end
+        unit = _as_measure(unit)
     quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
     if first.chinese and ((masks.quoted[start] and not quoted_amount) or not unit.chinese):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
@@ -572,6 +575,21 @@ def _numbers_an_item(view: str, pos: int) -> bool:
 
 
 _ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
+
+
+def _counted_here(view: str, start: int, unit: Unit) -> bool:
+    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级)."""
+    if not unit.counted_after:
+        return False
+    p = start
+    while p > 0 and view[p - 1] == " " and start - p < 2:
+        p -= 1
+    return view.endswith(unit.counted_after, 0, p)
+
+
+@cache
+def _as_measure(unit: Unit) -> Unit:
+    return dataclasses.replace(unit, kind="measure")
 
 
 def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:

@@ -28,10 +28,12 @@ class Unit:
     kind: str
     chinese: bool
     alone: bool = False  # a unit only where no word goes on after it (13600平，), see units.tsv
+    alone_after_scale: bool = False  # so only after a scale (投入300余万对农贸市场…改造), see units.tsv
     after_noun: bool = False  # 一 and this unit after the thing counted, at a clause's end (园区一个，)
     one_counts: bool = False  # 一 and this unit count wherever they stand (一所初级中学), see units.tsv
     after_list: bool = False  # a kind of place, counted only right after the places it counts (胡岗、叶圩两村)
     latin: bool = False  # ends with a Latin letter (m, kg): a unit only as a whole word (5mg is no 5 m)
+    counted_after: tuple[str, ...] = ()  # words before the number that make a skip unit a measure (风2级)
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,12 @@ def lexicon() -> Lex:
             r["kind"],
             r["chinese"] == "yes",
             r["alone"] == "yes",
+            r["alone"] == "after_scale",
             r.get("after_noun") in ("yes", "always"),
             r.get("after_noun") == "always",
             r.get("after_list") == "yes",
             r["unit"][-1].isascii() and r["unit"][-1].isalpha(),
+            tuple(w for w in r.get("counted_after", "").split("|") if w),
         )
         for r in table("units.tsv")
     }
