@@ -82,6 +82,10 @@ def views(text: str) -> tuple[str, str]:
     """(to_simplified(text), the view): the first is what detect_script can reuse."""
     simp = to_simplified(text)
     view = _latin_zeros(unescape_breaks(text, half_width(simp)))
+    if view.startswith("\ufeff"):
+        # A BOM the caller left on the text (the loaders remove it) is a space, which titles and head lines may open
+        # with: as a character of its own it hid them from every pattern that anchors at a line's start.
+        view = " " + view[1:]
     assert len(view) == len(text)
     return simp, view
 

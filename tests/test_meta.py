@@ -41,3 +41,14 @@ def test_a_crlf_report_reads_its_congress_date_as_an_lf_one(eol: str) -> None:
     text = path.read_text(encoding="utf-8").replace("\n", eol)
     meta = extract(text).meta
     assert (meta.region, meta.year_reviewed, meta.year_planned) == ("金碧镇", 2024, 2025)
+
+
+@pytest.mark.parametrize("stem", ["s86t05_changshoulu_2018", "s91t05_longshan_2011", "s99t07_jiyuanlu_2017"])
+def test_a_bom_left_on_the_text_changes_nothing_but_offsets(stem: str) -> None:
+    # extract() on text read with encoding="utf-8" keeps its BOM; 70 of 2,144 excerpts then lost or changed their
+    # region or years (长寿路街道 became 普陀区), 6 gained a figure.
+    path = Path(__file__).parent / "data" / "townships" / "texts" / f"{stem}.txt"
+    text = path.read_text(encoding="utf-8")
+    plain, bom = extract(text), extract("\ufeff" + text)
+    assert bom.meta.model_dump(exclude={"title_span"}) == plain.meta.model_dump(exclude={"title_span"})
+    assert [(q.raw, q.span.start + 1) for q in plain.quantities] == [(q.raw, q.span.start) for q in bom.quantities]
