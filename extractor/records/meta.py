@@ -133,6 +133,9 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         # the gazetteer knows every ethnic township's name; 鲜族乡, a piece of 和平朝鲜族乡. None is one place.
         return False
     level = rl.suffix_level(name)
+    if level == "provincial":
+        # regions.tsv lists every province: 创建省 (of a title 创建省级环境优美乡镇, found blind in round s191) is none
+        return False
     if level not in (None, "township") and len(name) > _MAX_UNKNOWN:
         return False  # 位于山西吕梁临县: a phrase that ends with a county's suffix (regions.tsv lists the long names)
     if (
@@ -214,6 +217,7 @@ def _most_named(view: str, level: str | None) -> str | None:
 _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
 # A name read from the body must recur: one mention is a neighbour, a visit, an example.
 _OWN_MIN = 3
+_NEIGHBOUR_REACH = 3  # the longest word of neighbour_before (region_patterns.tsv)
 _OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
 _LONGER_STEMS = range(_OWN_STEM[1], _OWN_STEM[0] - 1, -1)  # the longest reading first
 _HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
@@ -240,6 +244,7 @@ def _own_name(view: str, level: str | None) -> str | None:
     not_names = rl.not_township_names()
     slogans = _quoted(view)
     place_words = gazetteer.place_words()
+    neighbour = rl.patterns_of("neighbour_before")
     for m in rl.township_suffix_re().finditer(view):
         if rl.not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
             continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
@@ -248,6 +253,8 @@ def _own_name(view: str, level: str | None) -> str | None:
             # “生态水乡、休闲小镇”: a slogan (a short quotation, as masks.py reads one; found blind in round r49);
             # 森林城镇: a kind of township whose tail (林城镇) is a name the gazetteer knows
             continue
+        if any(neighbour.search(view, max(0, p - k - _NEIGHBOUR_REACH), p - k) for k in _LONGER_STEMS):
+            continue  # 西邻巴彦图嘎苏木: a neighbour, not the text's own place (nor is 彦图嘎苏木, a shorter reading)
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
@@ -434,7 +441,11 @@ def _superior(name: str, names: str) -> bool:
         and rows[0]["level"] == "prefecture"
         and rows[0]["code"] in rl.with_counties()
         and not any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "prefecture")
-        and (any(w in names for w in _township_words()) or gazetteer.names_a_township_of(rows[0]["code"], names))
+        and (
+            any(w in names for w in _township_words())
+            or any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "township")
+            or gazetteer.names_a_township_of(rows[0]["code"], names)
+        )
     )
 
 
