@@ -120,15 +120,20 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             next_space = w.start() if w is not None else n + _WRAP_TAIL + 1
         near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
         gap = _wrap_after(view, near.end() - 1) if near is not None else None
-        if gap is None and m.end() < n and view[m.end()] in ".\r\n":
+        if gap is None and m.end() < n and view[m.end()] in ".\r\n \t":
             if view[start] in lex.chinese_chars:
                 gap = wraps.numeral_wrap(view, start, m.end(), lex.chinese_chars, _powers())
-            else:
+            elif view[m.end()] in ".\r\n":
                 gap = wraps.digits_wrap(view, start, m.end())
         if gap is None and masks.through_starts:
             gap = _through_after(view, m.end(), masks)
         wrapped = None
-        if gap is not None and gap[0] == m.end() and view[gap[0]] in "\r\n":
+        if (
+            gap is not None
+            and gap[0] == m.end()
+            # a numeral in characters may end its line with a space or two (一百六十萬  \n四千五百九十二元)
+            and (view[gap[0]] in "\r\n" or (view[gap[0]] in " \t" and view[start] in lex.chinese_chars))
+        ):
             # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
             # first (it is taken whenever it reads one).
             low = _range_low(view, start, lex, out[-1].end if out else 0)

@@ -271,12 +271,15 @@ def numeral_wrap(
     """The line break right after the numeral in characters ``view[start:end]`` when it cuts the numeral in two
     (總經費一百六十萬\n四千五百九十二元, found on the stand-in): the numeral ends a long line and another opens the
     next one. A head of one character must be a power (共有十\n三个村), since a lone 一 ends words (之一, 统一)."""
-    brk = _break_len(view, end)
-    if not brk or end + brk >= len(view) or view[end + brk] not in numeral:
+    eol = end
+    while eol < len(view) and view[eol] in " \t" and eol - end < 2:
+        eol += 1  # a space or two a copy left at the line's end, as a digits' wrap may have them (cut_tail)
+    brk = _break_len(view, eol)
+    if not brk or eol + brk >= len(view) or view[eol + brk] not in numeral:
         return None
     if end - start < 2 and view[end - 1] not in scales:
         return None
-    return (end, end + brk) if _long_line_before(view, end) else None
+    return (end, eol + brk) if _long_line_before(view, eol) else None
 
 
 def numeral_tail(view: str, start: int, numeral: frozenset[str], scales: frozenset[str]) -> bool:
@@ -289,6 +292,8 @@ def numeral_tail(view: str, start: int, numeral: frozenset[str], scales: frozens
             p -= 1
     if p == start:
         return False
+    while p > 0 and view[p - 1] in " \t" and start - p < 4:
+        p -= 1
     q = p
     while q > 0 and view[q - 1] in numeral and p - q < 2:
         q -= 1

@@ -163,6 +163,14 @@ def test_a_one_character_unit_across_a_wrap(text: str, expected: list[tuple[str,
     assert _quantities(text) == [(r, Decimal(v), u) for r, v, u in expected]
 
 
+def test_a_year_at_a_lines_end_before_a_word_with_cheng_is_no_tenths() -> None:
+    # 2022\n成功创建 read as 2022成 (20220 %): 成 counts tenths, and ten of them are all (a stress test that added two
+    # spaces to every line's end found it; without them too)
+    for eol in ("\n", "  \n", " "):
+        text = f"七都镇成功获评浙江省森林城镇，2022{eol}成功创建省级生态文明建设示范镇，农户七成以上。"
+        assert _quantities(text) == [("七成以上", Decimal("70"), "%")]
+
+
 def test_the_tail_of_a_number_a_layout_cut_is_no_figure_of_its_own() -> None:
     # The head is too long to read across (seven digits): 8个 alone would be a wrong number, so nothing is read.
     assert _quantities("这一年全镇各项工作取得新的成效累计新增就业岗位1234567\n8个，比上年增加。") == []
@@ -182,6 +190,11 @@ def test_the_tail_of_a_number_a_layout_cut_is_no_figure_of_its_own() -> None:
         (
             "一鄰半嶺入村道路工程等十二項,總概算經費為五千零\n七十四萬元。",
             [("十二項", "12", "项"), ("五千零\n七十四萬元", "50740000", "元")],
+        ),
+        # the same with a space or two a copy left at the line's end (a stress test that added them to every line)
+        (
+            "程有道路反光鏡桿子費用等十六項,總經費一百六十萬  \n四千五百九十二元。",
+            [("十六項", "16", "项"), ("一百六十萬  \n四千五百九十二元", "1604592", "元")],
         ),
         # across, no unit: the tail alone is none; on a short line the next line's figure is its own; a lone 一 ends
         # words (之一) and cuts no numeral
