@@ -582,7 +582,8 @@ def test_a_stem_that_is_a_word_names_no_township() -> None:
         # a township's own bodies with no name before them (镇党委) say so as 街道 does (found blind in round s192,
         # where 吉安市 stood only in a cemetery's name)
         (
-            "镇党委坚持服务中心大局。完成了吉安市城市生态公墓征地470余亩，吉安市城市生态公墓一期建成。\n",
+            "镇党委坚持服务中心大局，做好各项市区重点项目建设。2018年完成了吉安市城市生态公墓征地470余亩，"
+            "吉安市城市生态公墓一期建成，吉安新闻网报道。\n",
             None,
         ),
         # naming neither 街道 nor one of the city's townships, a text may be a page of the city's own report
