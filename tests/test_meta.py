@@ -52,3 +52,21 @@ def test_a_bom_left_on_the_text_changes_nothing_but_offsets(stem: str) -> None:
     plain, bom = extract(text), extract("\ufeff" + text)
     assert bom.meta.model_dump(exclude={"title_span"}) == plain.meta.model_dump(exclude={"title_span"})
     assert [(q.raw, q.span.start + 1) for q in plain.quantities] == [(q.raw, q.span.start) for q in bom.quantities]
+
+
+@pytest.mark.parametrize(
+    ("stem", "region", "years"),
+    [("s158t03_zhaiwu_2015", "宅梧镇", None), ("s110t06_xijiang_2024", "西江镇", (2024, 2025))],
+)
+def test_blank_lines_between_a_pages_lines_leave_its_head_as_long(
+    stem: str, region: str, years: tuple[int, int] | None
+) -> None:
+    # The head is the first fifteen lines that are not blank: counted with the blank ones, a page that sets one
+    # between its lines (most web copies) had half the head, and its township's name or its date fell outside it.
+    path = Path(__file__).parent / "data" / "townships" / "texts" / f"{stem}.txt"
+    text = path.read_text(encoding="utf-8")
+    for page in (text, text.replace("\n", "\n\n")):
+        meta = extract(page).meta
+        assert meta.region == region
+        if years:
+            assert (meta.year_reviewed, meta.year_planned) == years

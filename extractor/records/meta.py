@@ -11,7 +11,7 @@ from extractor import _compiled, gazetteer, masks, numerals, ruby
 from extractor._data import table
 from extractor.records import region_lexicon as rl
 from extractor.records.years import years, years_in
-from extractor.segment import Segments
+from extractor.segment import Segments, Span
 
 HEAD_LINES = 15
 
@@ -308,6 +308,18 @@ _SPACES = _compiled.compile(r"\s+")
 _CLAUSE_MARK = _compiled.compile(r"[,，。;；]")
 
 
+def _first_lines(view: str, segments: Segments, n: int) -> list[Span]:
+    """The first ``n`` lines that are not blank: a page that sets a blank line between its lines (most web copies of
+    a report) has as many lines at its head as one that does not."""
+    out: list[Span] = []
+    for ln in segments.lines:
+        if not view[ln.start : ln.end].isspace() and ln.end > ln.start:
+            out.append(ln)
+            if len(out) == n:
+                break
+    return out
+
+
 def find_title(
     text: str, view: str, segments: Segments, plain: ruby.Plain | None = None
 ) -> tuple[str | None, tuple[int, int] | None, str, str]:
@@ -316,7 +328,7 @@ def find_title(
     plain = plain or ruby.Plain(view)
     best = None
     noise = segments.noise_index()
-    for ln in segments.lines[: HEAD_LINES * 3]:
+    for ln in _first_lines(view, segments, HEAD_LINES * 3):
         region = noise.at(ln.start)
         if region is not None and region.end >= ln.end:
             continue  # a line that is all noise (【www.…--工作总结】) names no report
@@ -356,7 +368,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     title, title_span, role, cue_level = find_title(text, view, segments, plain)
     names = plain.text
     compact_title = _SPACES.sub("", plain.slice(*title_span)) if title_span else ""
-    head_end = segments.lines[min(len(segments.lines), HEAD_LINES) - 1].end if segments.lines else 0
+    head_lines = _first_lines(view, segments, HEAD_LINES)
+    head_end = head_lines[-1].end if head_lines else 0
     head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
 
     texts = {"title": compact_title, "head": head, "body": names}
