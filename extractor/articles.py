@@ -16,6 +16,8 @@ from extractor.segment import CLAUSE_MARKS, list_marks
 
 def counts(view: str, start: int, end: int, unit: Unit) -> bool:
     """Whether 一 and ``unit`` at view[start:end] count a thing rather than stand for "a"."""
+    if start > 0 and view[start - 1] in numerals.tables().before_article:
+        return False  # 是一所略具规模的初级中学: "is a", found blind in rounds s194 and s195
     if unit.one_counts and not view.startswith(unit.text, end):  # 一所初级中学; 一所所 is "one after another"
         return True
     return (unit.after_noun and _closes_clause(view, end)) or _among_counts(

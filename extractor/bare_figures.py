@@ -140,6 +140,8 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
         return None
     if k > 0 and masks.blocked[k - 1]:
         return None  # x万多亩, xx千余人: a masked number's scale, not one of it
+    if k > 1 and view[k - 1] == " " and "\u4e00" <= view[k - 2] <= "\u9fff":
+        return None  # 耕地面积为 万余亩: a blank the copy left for the number (found blind in round s199)
     e = k + 1 + len(mid)
     j = e  # 百余万元: a section may follow the approximation word
     while j < len(view) and view[j] in section_chars() and j - e < 2:

@@ -30,6 +30,7 @@ class _Tables:
     percent_prefixes: dict[str, str]
     signs: frozenset[str]
     before_no_count: frozenset[str]
+    before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     financial: frozenset[str]  # 壹 … 仟: a numeral only beside another numeral character
 
@@ -49,6 +50,7 @@ def tables() -> _Tables:
         percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
         signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
         before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
+        before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         financial=frozenset(r["char"] for r in rows if r.get("form") == "financial"),
     )

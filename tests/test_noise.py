@@ -97,6 +97,7 @@ CASES = {
         "12 条评论",
         "    共 0 条评论",
         "3393 次浏览",  # a view count before its word (found blind in round s103)
+        "阅读数:\n139次",  # a counter whose label and number stand on lines of their own (found blind in round s195)
         "新闻作者:何子扬  发布时间:2018-02-13  查看次数:950次  ",  # (found blind in round s114)
         "共1个回答",  # a question-and-answer page (found blind in round s59)
         "  • 100人浏览   2025-01-06 12:45:25",  # an essay site's reader counter (found blind in round r49)
