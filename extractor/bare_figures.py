@@ -136,7 +136,7 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
     """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
     left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""
     mid = word_at(view, k + 1, lex.bare_mid, lex.max_bare_mid)
-    if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k):
+    if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k, masks.through):
         return None
     if k > 0 and masks.blocked[k - 1]:
         return None  # x万多亩, xx千余人: a masked number's scale, not one of it

@@ -346,7 +346,9 @@ def _share_post_approx(qs: list[QMatch], view: str) -> None:
 def _read_at(
     text: str, view: str, start: int, masks: Masks, lex: Lex, money_end: int = -1, run: re.Match[str] | None = None
 ) -> tuple[QMatch | None, int]:
-    if masks.blocked[start] or (view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start)):
+    if masks.blocked[start] or (
+        view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start, masks.through)
+    ):
         return None, start + 1
     p = start
     while p > 0 and view[p - 1] == " " and start - p < 2:

@@ -414,3 +414,10 @@ def test_an_ordinal_before_pinyin_ruby_stays_an_ordinal() -> None:
     # 第(dì)344名: the ruby between 第 and the number hides no ordinal (found blind in round s157)
     doc = extract("永興鎮(zhèn)上(shàng)榜,位列全國第(dì)344名、西部第14名,完成投資5(wǔ)億元。")
     assert [q.raw for q in doc.quantities] == ["5(wǔ)億元"]
+
+
+def test_a_place_name_with_a_numeral_is_read_across_its_ruby() -> None:
+    # 五棵樹(shù)鎮: the own town's name counted five trees (found blind in round s200); the name is a place's across
+    # its ruby as it is without it, and a count with ruby after its unit still counts
+    text = "五棵樹(shù)鎮(zhèn)位于鎮(zhèn)賚縣東部。全鎮(zhèn)種植五棵(kē)古樹，耕地3.2萬(wàn)畝。"
+    assert [q.raw for q in extract(text).quantities] == ["五棵", "3.2萬(wàn)畝"]
