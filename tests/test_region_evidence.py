@@ -661,3 +661,14 @@ def test_an_honour_ending_like_a_township_is_no_township() -> None:
         "十多项奖项。\n"
     )
     assert extract(text).meta.region is None
+
+
+def test_a_city_named_in_the_honours_it_gave_is_not_the_texts_place() -> None:
+    # a 街道's page listing its awards (绍兴市平安创建工作先进集体, 绍兴市禁毒工作先进集体…) in a text that says 全市 of
+    # the county-level city it then was (found blind in round s202)
+    text = (
+        "百官街道是全市的政治、经济、文化中心，区域面积40平方公里。2011年，街道实现财政总收入3.5亿元。"
+        "先后获得绍兴市平安创建工作先进集体，绍兴市禁毒工作先进集体，绍兴市残疾人工作先进集体，"
+        "绍兴市发展和谐劳动关系先进集体等荣誉，全市第一。\n"
+    )
+    assert extract(text).meta.region in (None, "百官街道")
