@@ -22,7 +22,7 @@ from extractor.quantity_lexicon import ASIDE_KINDS
 from extractor.records import QuantityModels, SpanModels, committing, indicator_ids, ranks
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
-from extractor.records.meta import extract_meta
+from extractor.records.meta import extract_meta, own_numeral_stem
 from extractor.records.project_names import opens_works_name
 from extractor.segment import NoiseSpan, Part, Segments, Span, SpanIndex, segment
 
@@ -75,6 +75,11 @@ class Analysis:
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)
+        if (stem := own_numeral_stem(self.meta.region_simplified)) is not None:
+            at = self.view.find(stem)
+            while at >= 0:
+                self.masks.block(at, at + len(stem))
+                at = self.view.find(stem, at + len(stem))
         self.quantities = qmod.find(text, self.view, self.masks)
         # A figure read across a wrap (see wraps.py) joins the sentences of the lines it spans.
         line_break = _LINE_BREAK.search

@@ -33,6 +33,7 @@ class _Tables:
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     financial: frozenset[str]  # 壹 … 仟: a numeral only beside another numeral character
+    leading: frozenset[str]  # 两: never right after another digit (豪九两条 is no 92)
 
 
 @cache
@@ -53,6 +54,7 @@ def tables() -> _Tables:
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         financial=frozenset(r["char"] for r in rows if r.get("form") == "financial"),
+        leading=frozenset(r["char"] for r in rows if r.get("form") == "leading"),
     )
 
 
@@ -257,6 +259,8 @@ def parse(s: str) -> tuple[Decimal, Decimal | None]:
         high = _value(s[:p] + s[p + 1] + s[p + 2 :])
         if low < high:
             return low, high
+    if any(c in t.leading and s[i - 1] in t.digits for i, c in enumerate(s) if i > 0):
+        raise NumeralError(s)  # 豪九两条: a name's digit, then 两 of a count of its own
     return _value(s), None
 
 

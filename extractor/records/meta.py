@@ -559,3 +559,15 @@ def _level_from_scope(view: str, least: int = 3) -> str | None:
         counts[r["level"]] = counts.get(r["level"], 0) + view.count(r["word"])
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= least else None
+
+
+def own_numeral_stem(region: str | None) -> str | None:
+    """The stem of the text's own place when it holds a numeral (四十户 of 四十户乡): wherever the text writes it, it
+    is the name (四十户东村, 四十户、广东庄子…), never a count (found blind in round s205, where the gazetteer did not
+    know the township and every mention counted forty households)."""
+    if not region:
+        return None
+    suffix = next((s for s, _ in rl.suffixes() if region.endswith(s)), "")
+    stem = region[: len(region) - len(suffix)]
+    chars = numerals.chinese_chars()
+    return stem if len(stem) >= 2 and any(c in chars for c in stem) else None
