@@ -61,8 +61,12 @@ def _last_unit(name: str) -> str:
         rest = name[parents[-1].end() :]
         if rl.suffix_level(rest) == "township" and _valid_region(rest):
             return rest
-    for u in reversed(units):
+    for n, u in enumerate(reversed(units)):
         if u in known:
+            if n and rl.known_township(units[-1]):
+                # 海南省乐东县抱由镇: the province, a county regions.tsv knows by its long name (乐东黎族自治县), then a
+                # township the gazetteer knows: the township (found blind in round s209)
+                return units[-1]
             if rl.masked().search(name, name.rfind(u) + len(u)):
                 return ""  # 河南省重点革命老区镇某某市某某镇: the place named last is masked, the province its superior
             # 西区街道: a township that bears a county's name (攀枝花's 西区) is the township; but only one the
