@@ -29,6 +29,7 @@ class _Tables:
     pairs: frozenset[str]
     percent_prefixes: dict[str, str]
     signs: frozenset[str]
+    dash_signs: dict[str, frozenset[str]]  # — before 4.9℃: a minus sign for these units only
     before_no_count: frozenset[str]
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
@@ -50,6 +51,7 @@ def tables() -> _Tables:
         pairs=frozenset(r["text"] for r in table("ranges.tsv") if r["kind"] == "pair"),
         percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
         signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
+        dash_signs={r["char"]: frozenset(r["value"].split("|")) for r in rows if r["kind"] == "dash_sign"},
         before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},

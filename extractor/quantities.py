@@ -514,7 +514,9 @@ def _read_at(
     approx = lex.mid.get(first.mid) if first.mid else None
     q_start = start
     sign = view[start - 1] if start > 0 else ""
-    if sign in tables.signs and (start < 2 or not view[start - 2].isdigit()):
+    if (sign in tables.signs or unit.base in tables.dash_signs.get(sign, ())) and (
+        start < 2 or not (view[start - 2].isdigit() or view[start - 2] == sign)
+    ):
         q_start -= 1
         number, base_value = -number, -base_value
     if high_sign and num_high is not None and base_high is not None:
