@@ -291,6 +291,8 @@ def _read_across_wrap(
         # A number alone on its line after a sentence's end (a year or a page number over a broken text layer:
         # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
         return None
+    if view[gap[0]] in "\r\n" and _marked_page_number(view, start, gap[0]):
+        return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
     lo = max(0, start - lex.max_pre - 1)
     where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):
@@ -565,6 +567,19 @@ def _opens_line(view: str, pos: int) -> bool:
 
 
 _SPACES_AND_BREAKS = INLINE_SPACES + "\r\n"
+
+
+def _marked_page_number(view: str, start: int, brk: int) -> bool:
+    """Whether the line holding the number at ``start`` (ending at ``brk``) is a page number with a mark of its own
+    (- 242 -, P. 242, 第3页): a bare number alone on its line may be a figure's head (面积达\n7860\n亩)."""
+    lo = view.rfind("\n", max(0, start - _PAGE_MARK_REACH), start) + 1
+    if lo == 0 and start > _PAGE_MARK_REACH:
+        return False
+    line = view[lo:brk]
+    return not line.strip().isdigit() and wraps.PAGE_NUMBER.match(line) is not None
+
+
+_PAGE_MARK_REACH = 8  # a page number's mark before it is short (P. , Page , 第 , - )
 
 
 def _after_a_sentence(view: str, pos: int) -> bool:
