@@ -77,6 +77,85 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
     return items >= 2
 
 
+def opens_a_listed_name(view: str, start: int, end: int) -> bool:
+    """Whether the numeral in characters at ``start`` (its figure ends at ``end``) opens a name in a list of names
+    that a count of the places closes (阿东、三台坡、俄铺8个村民委员会: 三台 counts no machines; found blind in
+    round s211): the figure opens an item after a list mark or a word of holding, every item is a short name, and
+    the count is of places and holds them all."""
+    marks = _marks()
+    first = view.endswith(_before(), 0, start)  # 辖五棵树、东风…4个村: the first name, after a word of holding
+    if not first and (start == 0 or view[start - 1] not in marks):
+        return False
+    items = 0
+    q = start - 1  # the names before it, back to the list's start
+    while not first and items < _MAX_ITEMS:
+        p = q
+        while p > 0 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
+            p -= 1
+        if q - p < _NAME[0]:
+            return False
+        items += 1
+        if p == 0 or view[p - 1] not in marks:
+            break
+        q = p - 1
+    p = start
+    while items < _MAX_ITEMS:
+        q = p
+        while q < len(view) and q - p <= _NAME[1] + 1 and _han(view[q]) and view[q] not in marks:
+            q += 1
+        if q < len(view) and view[q] in marks and _NAME[0] <= q - p <= _NAME[1]:
+            items += 1
+            p = q + 1
+            continue
+        # the last name, and the count of the places right after it (俄铺8个村民委员会, 俄铺等八个村), which is no part
+        # of the figure itself (东风、二十八个村 counts); one name is no list (辖七个社区和两个行政村)
+        if items == 0:
+            return False
+        first_k = max(p + _NAME[0], end) if p == start else p + _NAME[0]
+        return any(_closing_count(view, k, items + 1) for k in range(first_k, min(q, p + _NAME[1]) + 1))
+    return False
+
+
+def _closing_count(view: str, p: int, items: int) -> bool:
+    """Whether a count of places, at least ``items`` of them, stands at ``p`` (8个村民委员会, 等八个村, 共5村)."""
+    if view.startswith(_closers(), p):
+        p += next(len(w) for w in _closers() if view.startswith(w, p))
+    q = p
+    while q < len(view) and q - p < 4 and (view[q].isdigit() or view[q] in numerals.chinese_chars()):
+        q += 1
+    if q == p:
+        return False
+    if view[p:q].isdigit():
+        number, high = Decimal(view[p:q]), None
+    else:
+        try:
+            number, high = numerals.parse(view[p:q])
+        except numerals.NumeralError:
+            return False
+    if high is not None or number < items:
+        return False
+    q += next((len(m) for m in _measures() if view.startswith(m, q)), 0)
+    return view.startswith(_listed_kinds(), q) or view.startswith(_kind_names(), q)
+
+
+@cache
+def _measures() -> tuple[str, ...]:
+    """The measure words between a count and its kind of place (8个村)."""
+    return column("place_counts.tsv", "word", side="measure")
+
+
+@cache
+def _kind_names() -> tuple[str, ...]:
+    """Names for a kind of place besides units.tsv after_list (行政村, 居委会) that a list's count may name."""
+    return column("place_counts.tsv", "word", side="names")
+
+
+@cache
+def _closers() -> tuple[str, ...]:
+    """The words that may close a list of names before their count (等, 共)."""
+    return tuple(sorted(column("place_counts.tsv", "word", closes="yes"), key=len, reverse=True))
+
+
 @cache
 def _kinds() -> frozenset[str]:
     return frozenset(column("place_counts.tsv", "word", side="kind"))

@@ -496,6 +496,8 @@ def _read_at(
             return None, first.end
         if first.number == 0:
             return None, first.end  # 零部件, 零容忍: a word, not a zero
+        if place_counts.opens_a_listed_name(view, first.start, first.end):
+            return None, first.end  # 阿东、三台坡、俄铺8个村民委员会: a village's name
     last = high or first
     end = last.end
     # Scale: a range's first part borrows the second's scale when it has none of its own (10-20万元).

@@ -102,6 +102,7 @@ CASES = {
         "共1个回答",  # a question-and-answer page (found blind in round s59)
         "  • 100人浏览   2025-01-06 12:45:25",  # an essay site's reader counter (found blind in round r49)
         "已有0条评论,共832人参与,点击查看>>",  # the comment box's counters on one line (found blind in round s60)
+        "0条 [查看全部]  相关评论",  # the counter before its button (found blind in round s212)
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",
@@ -379,6 +380,12 @@ def test_no_ruby_habit_no_toneless_ruby(text: str) -> None:
             "完成投资3(sān)亿元(yuán)，增長(zhǎng)5.8%。",
             [("3(sān)亿元", "300000000", "元"), ("5.8%", "5.8", "%")],
             "投资",
+        ),
+        (
+            # a space after each syllable, as a mirror site writes it (found blind in round s216)
+            "全镇(zhèn) 財(cái) 政(zhèng) 收(shōu) 入(rù) 443.16万(wàn) 元(yuán) ，增(zēng) 長(zhǎng) 5.8%。",
+            [("443.16万(wàn) 元", "4431600", "元"), ("5.8%", "5.8", "%")],
+            "財(cái) 政(zhèng) 收(shōu) 入",
         ),
         (
             "新(xin)建(jian)道(dao)路(lu)5公(gong)里(li)，增(zeng)长(zhang)5.8%。",

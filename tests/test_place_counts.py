@@ -77,3 +77,16 @@ def test_a_list_whose_first_name_carries_a_word_of_meeting_after_a_mark() -> Non
     # closes the list exactly (found blind in round s186). A long item with no such word is no list's.
     doc = extract("东临喜古乡、南临小街镇、西与北接壤老回龙及马塘两镇。商贸中心、金融信息中心、辐射六乡两镇。")
     assert [q.raw for q in doc.quantities] == ["两镇", "六乡"]
+
+
+def test_a_numeral_opening_a_name_in_a_list_that_a_count_of_places_closes_is_part_of_the_name() -> None:
+    # 三台坡 and 五台 are villages among their neighbours, which the count closes (found blind in rounds s211 and
+    # s210): 三台 and 五台 count no machines. A figure that is the count itself, or one list item alone, counts.
+    doc = extract("全乡辖阿东、哈脚、勐仲、三台坡、普甲、俄铺8个村民委员会，59个村民小组。")
+    assert [q.raw for q in doc.quantities] == ["8个", "59个"]
+    doc = extract("西安街7個居委會和義正、義和、八河、祥雲、五台、文智14個行政村。")
+    assert [q.raw for q in doc.quantities] == ["7個", "14個"]
+    doc = extract("辖五棵树、东风、七棚、株木等4个村。")
+    assert [q.raw for q in doc.quantities] == ["4个"]
+    doc = extract("购置抽水机、三台水泵，惠及5个村。辖东风、二十八个村。轄七個社區和兩個行政村。")
+    assert [q.raw for q in doc.quantities] == ["三台", "5个", "二十八个", "七個", "兩個"]

@@ -694,3 +694,18 @@ def test_a_township_after_its_province_and_a_county_known_by_its_long_name_is_th
         "全镇耕地面积2905.33公顷。\n"
     )
     assert extract(text).meta.region == "抱由镇"
+
+
+def test_a_longer_name_that_holds_every_mention_but_one_after_a_broken_encoding_is_the_township() -> None:
+    # 豬場坪鄉 four times and 谪i場坪鄉 once, where a broken encoding ate 豬 (found blind in round s213): the
+    # shorter reading, counted five times, was the region. A mention after a list mark starts the name there.
+    text = (
+        "李建勛到興義豬場坪鄉視察\n李建勛到興義豬場坪鄉視察萬畝核桃基地。\n豬場坪鄉從開展活動以來，"
+        "在豬場坪鄉黨委書記的陪同下查看。\n小龍水庫位于谪i場坪鄉轄區範圍內，完成投資500萬元。\n"
+    )
+    assert extract(text).meta.region == "豬場坪鄉"
+    text = (
+        "縣長會勘魚池鄉4件基層建設\n實地會勘魚池鄉四件基層建設，會勘魚池鄉道路，"
+        "會勘魚池鄉水利、魚池鄉民代表會主席到場。\n"
+    )
+    assert extract(text).meta.region == "魚池鄉"

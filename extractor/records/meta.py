@@ -281,8 +281,26 @@ def _own_name(view: str, level: str | None) -> str | None:
     cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and _valid_region(n)]
     if not cands:
         return None
-    # The longest of equally frequent readings: 大石桥镇 over 石桥镇.
-    return max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
+    # The longest of equally frequent readings: 大石桥镇 over 石桥镇; and a longer one that holds every other mention
+    # but those after a broken encoding's residue (豬場坪鄉 four times, and 谪i場坪鄉: found blind in round s213).
+    best = max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
+    longer = [(n, c) for n, c in cands if len(n) > len(best) and n.endswith(best) and c >= _OWN_MIN]
+    for name, _ in sorted(longer, key=lambda kv: (kv[1], len(kv[0])), reverse=True):
+        if all(view.startswith(name, i - len(name) + len(best)) or view[i - 1] in _RESIDUE for i in _at(view, best)):
+            return name
+    return best
+
+
+_RESIDUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ?\ufffd")
+
+
+def _at(view: str, name: str) -> list[int]:
+    """Where ``name`` stands in ``view``, after its first character (a name at the text's very start is a title's)."""
+    out, i = [], view.find(name, 1)
+    while i > 0:
+        out.append(i)
+        i = view.find(name, i + 1)
+    return out
 
 
 def _runs_into(view: str, start: int, end: int, words: regex.Pattern[str]) -> bool:
