@@ -29,3 +29,9 @@ def line_ends() -> str:
 def stop_opens() -> str:
     """What the digits after a 。 open when the 。 ends a sentence: a date or a time (…达100。5月份)."""
     return _value("stop_opens")
+
+
+@cache
+def table_unit() -> re.Pattern[str]:
+    """A table's unit line (单位:万元), its unit in group ``u``; lines are matched one by one (MULTILINE)."""
+    return re.compile(_value("table_unit"), re.MULTILINE)

@@ -111,9 +111,19 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
         # of the figure itself (东风、二十八个村 counts); one name is no list (辖七个社区和两个行政村)
         if items == 0:
             return False
+        if p != start and any(
+            _NAME[0] <= view.find(kind, p, q) - p <= _NAME[1] and _no_numeral(view, p, view.find(kind, p, q))
+            for kind in _kind_names()
+        ):
+            return True  # 花园、六所、锦川、小高人民公社: the last name carries its kind of place (found blind in s219)
         first_k = max(p + _NAME[0], end) if p == start else p + _NAME[0]
         return any(_closing_count(view, k, items + 1) for k in range(first_k, min(q, p + _NAME[1]) + 1))
     return False
+
+
+def _no_numeral(view: str, start: int, end: int) -> bool:
+    digits = numerals.chinese_chars()
+    return not any(c.isdigit() or c in digits for c in view[start:end])
 
 
 def _closing_count(view: str, p: int, items: int) -> bool:

@@ -19,11 +19,13 @@ not in the words before it, so no record takes it as its figure.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
+from extractor.layout import table_unit
 from extractor.masks import Masks
 from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
 
@@ -50,6 +52,15 @@ class _Row:
 
 def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     """The cells of every table in ``view`` whose columns are known (see the module), in text order."""
+    out = _head_unit_cells(view, masks, lex, found)
+    under_unit = _unit_line_cells(view, masks, lex, found)
+    if under_unit:
+        out = sorted(out + [q for q in under_unit if not inside_found(out, q.start, q.end)], key=lambda q: q.start)
+    return out
+
+
+def _head_unit_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    """The cells of the tables whose rows' heads carry their units (生产总值(万元))."""
     rows = [r for r in (_row(view, m.start(), lex) for m in _HEAD_END.finditer(view)) if r is not None]
     out: list[QMatch] = []
     i = 0
@@ -135,6 +146,110 @@ def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | N
     return heads[::-1]
 
 
+# A table whose unit stands on a line of its own over it, its rows' heads bare, its columns' heads years:
+#                                              单位:万元
+#     指标名称        1991 年 1992 年 1993 年
+#       合 计       31517 70983 125558
+#     塑料制品业     11665 20235  28871
+# Only rows with a cell under every year are read (a shorter row's cells cannot be placed: 其中:毛毯业, whose first
+# years are blank), and only when two rows or more are; a row whose head carries a unit of its own is read in it.
+_YEAR_COLUMN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:[ \t]?年)?(?![0-9])")
+_ROW_CELLS = re.compile(r"[ \t]+(?=-?[0-9])")
+_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
+_MAX_COLUMNS = 12
+_MAX_ROWS = 40
+_MAX_LINE = 240  # a table's line is short; a longer one is prose, and the scan stays bounded
+_MAX_BLANK = 2
+
+
+def _unit_line_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    out: list[QMatch] = []
+    for m in table_unit().finditer(view):
+        read = _unit(m.group("u"), lex)
+        if read is not None:
+            out.extend(_under_unit(view, m.end(), m.group("u"), read, masks, lex, found))
+    return out
+
+
+def _lines(view: str, pos: int) -> list[tuple[int, int]]:
+    """The non-blank lines after ``pos`` (its own line's rest left out), no longer than _MAX_LINE, up to _MAX_ROWS
+    of them and no more than _MAX_BLANK blank lines in a row: where each starts and ends."""
+    out: list[tuple[int, int]] = []
+    i = view.find("\n", pos, pos + _MAX_LINE + 2)
+    blank = 0
+    while i >= 0 and len(out) <= _MAX_ROWS:
+        start = i + 1
+        end = view.find("\n", start, start + _MAX_LINE + 2)
+        stop = len(view) if end < 0 else end
+        if end < 0 and stop - start > _MAX_LINE:
+            break
+        if view[start:stop].strip():
+            out.append((start, stop))
+            blank = 0
+        else:
+            blank += 1
+            if blank > _MAX_BLANK:
+                break
+        i = end
+    return out
+
+
+def _under_unit(
+    view: str, pos: int, unit: str, read: tuple[str, Decimal], masks: Masks, lex: Lex, found: list[QMatch]
+) -> list[QMatch]:
+    lines = _lines(view, pos)
+    if len(lines) < 3:
+        return []
+    hs, he = lines[0]
+    years = list(_YEAR_COLUMN.finditer(view, hs, he))
+    if not 2 <= len(years) <= _MAX_COLUMNS or view[years[-1].end() : he].strip():
+        return []
+    label = view[hs : years[0].start()].strip()
+    if any(c.isdigit() for c in label) or any(view[a.end() : b.start()].strip() for a, b in itertools.pairwise(years)):
+        return []  # a head that is not the row names' and the years alone
+    rows: list[_Row] = []
+    for ls, le in lines[1:]:
+        row = _bare_row(view, ls, le, unit, read, lex)
+        if row is None:
+            break
+        if len(row.cells) == len(years) and row.base:
+            rows.append(row)
+    if len(rows) < 2:
+        return []
+    out: list[QMatch] = []
+    for r in rows:
+        out.extend(_read(view, r, [False] * len(years), percent_unit(lex), masks, found))
+    return out
+
+
+def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal], lex: Lex) -> _Row | None:
+    """A row of a table under a unit line (合 计 31517 70983), or None for a line that is none. A row whose head
+    carries a unit the lexicon does not know is kept with an empty base, and not read."""
+    gap = _ROW_CELLS.search(view, ls, le)
+    if gap is None:
+        return None
+    head = view[ls : gap.start()].strip()
+    if not head or len(head) > _MAX_LABEL or any(c.isdigit() for c in head):
+        return None
+    cells: list[tuple[int, int]] = []
+    pos = gap.end()
+    while pos < le:
+        m = _NUMBER.match(view, pos)
+        if m is None:
+            return None
+        cells.append(m.span())
+        pos = m.end()
+        while pos < le and view[pos] in _SPACE:
+            pos += 1
+    if len(cells) > _MAX_COLUMNS:
+        return None
+    base, factor = read
+    if head.endswith(")") and "(" in head:
+        own = _unit(head[head.rfind("(") + 1 : -1], lex)
+        base, factor, unit = (own[0], own[1], head[head.rfind("(") + 1 : -1]) if own else ("", factor, unit)
+    return _Row(ls, le, base, factor, unit, cells)
+
+
 def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, found: list[QMatch]) -> list[QMatch]:
     out = []
     for (s, e), pct in zip(row.cells, percent, strict=True):
@@ -160,4 +275,3 @@ def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, f
             )
         )
     return out
-

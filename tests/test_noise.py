@@ -103,6 +103,7 @@ CASES = {
         "  • 100人浏览   2025-01-06 12:45:25",  # an essay site's reader counter (found blind in round r49)
         "已有0条评论,共832人参与,点击查看>>",  # the comment box's counters on one line (found blind in round s60)
         "0条 [查看全部]  相关评论",  # the counter before its button (found blind in round s212)
+        "评论 0条评论",  # its label before it (found blind in round s222)
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",
@@ -428,3 +429,9 @@ def test_a_place_name_with_a_numeral_is_read_across_its_ruby() -> None:
     # its ruby as it is without it, and a count with ruby after its unit still counts
     text = "五棵樹(shù)鎮(zhèn)位于鎮(zhèn)賚縣東部。全鎮(zhèn)種植五棵(kē)古樹，耕地3.2萬(wàn)畝。"
     assert [q.raw for q in extract(text).quantities] == ["五棵", "3.2萬(wàn)畝"]
+
+
+def test_a_group_of_a_community_with_ruby_between_is_no_count() -> None:
+    # 波浪社區(qū)2組: the second residents' group, its community's ruby between (found blind in round s225)
+    doc = extract("記者到孝兒鎮(zhèn)波浪社區(qū)2組采訪,養(yǎng)蠶大戶陳均養蠶5張。")
+    assert [q.raw for q in doc.quantities] == ["5張"]

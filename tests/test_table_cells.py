@@ -57,3 +57,43 @@ def test_a_table_whose_columns_are_not_all_known_is_left_alone() -> None:
     assert _cells("项 目 2008年 2007年 2008年为2007年%\n工业总产值(万元) 3120.5 2804 111.3\n") == []
     # rows of unlike lengths
     assert _cells("项目 2008年 2007年\n工业总产值(万元) 3120 2804\n财政收入(万元) 856 790 108.4\n") == []
+
+
+UNIT_LINE_TABLE = (
+    "               1991 年~1993 年龙港镇工业分行业总产值(表一)\n"
+    "                                                     单位:万元\n\n"
+    "      指标名称        1991 年 1992 年 1993 年\n\n"
+    "        合 计       31517 70983 125558\n"
+    "      塑料制品业     11665 20235  28871\n\n"
+    "     其中:毛毯业           21379  23317\n"
+    "      从业人员(人)    2100  2350  2600\n"
+    "      产量(万台)      12  13  15.5\n"
+)
+
+
+def test_a_table_under_its_unit_line_with_years_for_columns_is_read() -> None:
+    # a town gazetteer's table (found blind in round s218): the unit stands on its own line over the table, the rows'
+    # heads are bare; a row with fewer cells than years cannot be placed and is left out; a row's own unit wins
+    assert _cells(UNIT_LINE_TABLE) == [
+        ("31517", Decimal("315170000"), "元"),
+        ("70983", Decimal("709830000"), "元"),
+        ("125558", Decimal("1255580000"), "元"),
+        ("11665", Decimal("116650000"), "元"),
+        ("20235", Decimal("202350000"), "元"),
+        ("28871", Decimal("288710000"), "元"),
+        ("2100", Decimal("2100"), "人"),
+        ("2350", Decimal("2350"), "人"),
+        ("2600", Decimal("2600"), "人"),
+        ("12", Decimal("120000"), "台"),
+        ("13", Decimal("130000"), "台"),
+        ("15.5", Decimal("155000.0"), "台"),
+    ]
+    assert _cells(UNIT_LINE_TABLE.replace("\n", "\r\n")) == _cells(UNIT_LINE_TABLE)
+
+
+def test_a_table_under_a_unit_line_whose_columns_are_not_years_is_left_alone() -> None:
+    assert _cells(UNIT_LINE_TABLE.replace("1991 年 1992 年 1993 年", "计划 完成 完成率")) == []
+    # one row is no table
+    assert _cells("单位:万元\n项目 2008年 2009年\n合计 3120 2804\n") == []
+    # a unit the lexicon does not know: the table is left alone, its rows with units of their own too
+    assert _cells(UNIT_LINE_TABLE.replace("单位:万元", "单位:万件套")) == []
