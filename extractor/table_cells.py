@@ -13,6 +13,9 @@ the heads of the columns, as many as the cells and right before the first row, a
 percentage (2003年为2002年%). A table with any other head is left alone, since a cell read in the wrong unit would
 be a wrong number.
 
+A table whose unit stands on a line of its own over it (单位:万元), its rows' heads bare and its columns' heads
+years, is read as well (``_under_unit``).
+
 A cell is a quantity of kind ``cell`` (ASIDE_KINDS): its name and year stand in its row's and its column's heads,
 not in the words before it, so no record takes it as its figure.
 """
