@@ -104,6 +104,7 @@ CASES = {
         "已有0条评论,共832人参与,点击查看>>",  # the comment box's counters on one line (found blind in round s60)
         "0条 [查看全部]  相关评论",  # the counter before its button (found blind in round s212)
         "评论 0条评论",  # its label before it (found blind in round s222)
+        "已获得0个“”",  # an essay site's tip counter (found blind in round s226)
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",

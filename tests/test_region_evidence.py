@@ -709,3 +709,9 @@ def test_a_longer_name_that_holds_every_mention_but_one_after_a_broken_encoding_
         "會勘魚池鄉水利、魚池鄉民代表會主席到場。\n"
     )
     assert extract(text).meta.region == "魚池鄉"
+
+
+def test_an_encyclopedias_entry_word_is_no_part_of_the_name_it_heads() -> None:
+    # 词条 蒲牌镇 heads an encyclopedia's page (found blind in round s230): the region was 词条蒲牌镇
+    text = "请输入您要查询的百科知识:\n\n词条 蒲牌镇\n释义\n\n蒲牌镇原为一个乡镇级行政单位,隶属于广东省阳西县。\n"
+    assert extract(text).meta.region == "蒲牌镇"
