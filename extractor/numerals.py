@@ -164,11 +164,18 @@ def _evaluate(tokens: list[Token]) -> Decimal:
     last_mult = 0
     saw_zero = False
     saw_digit = False
+    after_power = False  # the token before is a power (十, 百, 千), not a section
     for tok in tokens:
         kind = tok[0]
+        was_power, after_power = after_power, kind == "pow"
         if kind == "lit":
             if cur is not None:
                 raise NumeralError("two numbers in a row")
+            if len(tok) == 4 and was_power and tok[1] >= 10:
+                # 十一三 (of 七、十、十一三个组: groups No. 7, 10 and 11, three of them; found blind in round s236) is
+                # no numeral: digits read one by one never follow a power (零一 of 一百零一 is a 零 and its digit),
+                # only a section (兩萬一八五〇, Taiwan's 21850)
+                raise NumeralError("digits one by one after a power")
             cur = tok[1]
             saw_digit = True
             if cur == 0 and not tok[2] and len(tok) == 3:

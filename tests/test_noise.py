@@ -105,6 +105,9 @@ CASES = {
         "0条 [查看全部]  相关评论",  # the counter before its button (found blind in round s212)
         "评论 0条评论",  # its label before it (found blind in round s222)
         "已获得0个“”",  # an essay site's tip counter (found blind in round s226)
+        "【责任编辑:晓静】【阅读:651 次】",  # a counter in brackets (found blind in round s237)
+        "2016-03-23 21:24:24    1195次点击             ",  # after the page's date (found blind in round s240)
+        "已有0人发表了评论",  # (found blind in round s241)
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",

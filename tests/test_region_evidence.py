@@ -715,3 +715,14 @@ def test_an_encyclopedias_entry_word_is_no_part_of_the_name_it_heads() -> None:
     # 词条 蒲牌镇 heads an encyclopedia's page (found blind in round s230): the region was 词条蒲牌镇
     text = "请输入您要查询的百科知识:\n\n词条 蒲牌镇\n释义\n\n蒲牌镇原为一个乡镇级行政单位,隶属于广东省阳西县。\n"
     assert extract(text).meta.region == "蒲牌镇"
+
+
+def test_a_congress_presidium_is_no_speaker_line() -> None:
+    # 该建议得到镇人大主席团高度重视 in a news item's first lines (found blind in round s235): the region was the
+    # sentence's 该建议得到镇, read as the name before 主席 of a speaker line
+    text = (
+        "重庆合川代表建议落地 150盏路灯点亮乡村振兴路\n近日,在重庆市合川区沙鱼镇庙堡村,村民们看着新建成的公路。\n"
+        "该建议得到镇人大主席团高度重视,迅速将此建议进行交办。\n先期筹资近40万元,安装150盏太阳能路灯。\n"
+    )
+    assert extract(text).meta.region in (None, "沙鱼镇")
+    assert extract("该建议得到镇长高度重视。\n先期筹资近40万元。\n").meta.region is None
