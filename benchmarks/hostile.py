@@ -145,6 +145,15 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("甲乙、丙丁、戊己、庚辛、壬癸五十村、", n),
         "a count of places after every five names, in one list (each count looks back over thirty names)",
     ),
+    "listed_names": (
+        lambda n: _repeat("东风、三台坡、", n) + "株木8个村",
+        "one list of names, each other one opening with a numeral, closed by a count of places",
+    ),
+    "unit_tables": (
+        lambda n: _repeat("单位:万元\n项目 2001年 2002年\n合计 3120 2804\n工业 856 790\n", n),
+        "a unit line over every small table of years",
+    ),
+    "ruby_spaced": (lambda n: _repeat("增(zēng) 長(zhǎng) 5.8% ", n), "ruby with a space after it, every character"),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),
