@@ -92,10 +92,15 @@ def _lex(s: str) -> list[Token]:
             j = i
             while j < n and (
                 (s[j].isascii() and s[j].isdigit())
-                or (s[j] in ",. " and j + 1 < n and s[j + 1].isascii() and s[j + 1].isdigit())
+                or (
+                    (s[j] in ",. " or s[j] in t.char_points)
+                    and j + 1 < n
+                    and s[j + 1].isascii()
+                    and s[j + 1].isdigit()
+                )
             ):
                 j += 1
-            lit = s[i:j].replace(",", "").replace(" ", "")
+            lit = "".join("." if c in t.char_points else c for c in s[i:j] if c not in ", ")
             if lit.count(".") > 1:
                 raise NumeralError(s)
             out.append(("lit", Decimal(lit), True))

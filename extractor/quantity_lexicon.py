@@ -127,7 +127,7 @@ def lexicon() -> Lex:
     # starts one only before another numeral character (陆拾万元; 陆家嘴 is no 6家).
     run = _compiled.compile_re(
         rf"(?:(?:{prefixes})[{powers}]|(?:{prefixes})?(?:[0-9]|[{starters}](?![0-9]){lone})"
-        rf"(?:[0-9{cn}]|[.](?=[0-9])|[{cp}](?<=[{plain}][{cp}])(?=[{plain}])"
+        rf"(?:[0-9{cn}]|[.](?=[0-9])|[{cp}](?<=[{plain}][{cp}])(?=[{plain}])|[{cp}](?<=[0-9][{cp}])(?=[0-9])"
         rf"|,(?=[0-9]{{3}}(?![0-9]))| (?=[0-9]{{3}}(?![0-9])))*)"
     )
     mult_rows = table("multiplicatives.tsv")
