@@ -81,44 +81,58 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     """Whether the numeral in characters at ``start`` (its figure ends at ``end``) opens a name in a list of names
     that a count of the places closes (阿东、三台坡、俄铺8个村民委员会: 三台 counts no machines; found blind in
     round s211): the figure opens an item after a list mark or a word of holding, every item is a short name, and
-    the count is of places and holds them all."""
+    the count is of places and holds them all. The names after it are read first: most lists have no such close,
+    and the names before it are then never counted."""
     marks = _marks()
     first = view.endswith(_before(), 0, start)  # 辖五棵树、东风…4个村: the first name, after a word of holding
     if not first and (start == 0 or view[start - 1] not in marks):
         return False
-    items = 0
+    after = 0
+    p = start
+    while after < _MAX_LISTED:
+        q = p
+        while q < len(view) and q - p <= _NAME[1] + 1 and _han(view[q]) and view[q] not in marks:
+            q += 1
+        if q < len(view) and view[q] in marks and _NAME[0] <= q - p <= _NAME[1]:
+            after += 1
+            p = q + 1
+            continue
+        break
+    else:
+        return False
+    # the last name, and the count of the places right after it (俄铺8个村民委员会, 俄铺等八个村), which is no part of
+    # the figure itself (东风、二十八个村 counts); or the last name carries its kind of place (花园、六所、小高人民公社:
+    # found blind in round s219)
+    if p != start and any(
+        _NAME[0] <= view.find(kind, p, q) - p <= _NAME[1] and _no_numeral(view, p, view.find(kind, p, q))
+        for kind in _kind_names()
+    ):
+        count: Decimal | None = Decimal(_MAX_LISTED)
+    else:
+        first_k = max(p + _NAME[0], end) if p == start else p + _NAME[0]
+        count = next(
+            (n for k in range(first_k, min(q, p + _NAME[1]) + 1) if (n := _closing_count(view, k)) is not None), None
+        )
+    if count is None:
+        return False
+    before = 0
     q = start - 1  # the names before it, back to the list's start
-    while not first and items < _MAX_ITEMS:
+    while not first and before + after < _MAX_LISTED:
         p = q
         while p > 0 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
             p -= 1
         if q - p < _NAME[0]:
             return False
-        items += 1
+        before += 1
         if p == 0 or view[p - 1] not in marks:
             break
         q = p - 1
-    p = start
-    while items < _MAX_ITEMS:
-        q = p
-        while q < len(view) and q - p <= _NAME[1] + 1 and _han(view[q]) and view[q] not in marks:
-            q += 1
-        if q < len(view) and view[q] in marks and _NAME[0] <= q - p <= _NAME[1]:
-            items += 1
-            p = q + 1
-            continue
-        # the last name, and the count of the places right after it (俄铺8个村民委员会, 俄铺等八个村), which is no part
-        # of the figure itself (东风、二十八个村 counts); one name is no list (辖七个社区和两个行政村)
-        if items == 0:
-            return False
-        if p != start and any(
-            _NAME[0] <= view.find(kind, p, q) - p <= _NAME[1] and _no_numeral(view, p, view.find(kind, p, q))
-            for kind in _kind_names()
-        ):
-            return True  # 花园、六所、锦川、小高人民公社: the last name carries its kind of place (found blind in s219)
-        first_k = max(p + _NAME[0], end) if p == start else p + _NAME[0]
-        return any(_closing_count(view, k, items + 1) for k in range(first_k, min(q, p + _NAME[1]) + 1))
-    return False
+    names = before + after + 1
+    return names >= 2 and count >= names  # one name is no list (辖七个社区和两个行政村)
+
+
+# The most names such a list holds: a township's villages, listed in a sentence (a longer list is a table's)
+_MAX_LISTED = 20
 
 
 def _no_numeral(view: str, start: int, end: int) -> bool:
@@ -126,26 +140,26 @@ def _no_numeral(view: str, start: int, end: int) -> bool:
     return not any(c.isdigit() or c in digits for c in view[start:end])
 
 
-def _closing_count(view: str, p: int, items: int) -> bool:
-    """Whether a count of places, at least ``items`` of them, stands at ``p`` (8个村民委员会, 等八个村, 共5村)."""
+def _closing_count(view: str, p: int) -> Decimal | None:
+    """The count of places that stands at ``p`` (8个村民委员会, 等八个村, 共5村), or None."""
     if view.startswith(_closers(), p):
         p += next(len(w) for w in _closers() if view.startswith(w, p))
     q = p
     while q < len(view) and q - p < 4 and (view[q].isdigit() or view[q] in numerals.chinese_chars()):
         q += 1
     if q == p:
-        return False
+        return None
     if view[p:q].isdigit():
         number, high = Decimal(view[p:q]), None
     else:
         try:
             number, high = numerals.parse(view[p:q])
         except numerals.NumeralError:
-            return False
-    if high is not None or number < items:
-        return False
+            return None
+    if high is not None:
+        return None
     q += next((len(m) for m in _measures() if view.startswith(m, q)), 0)
-    return view.startswith(_listed_kinds(), q) or view.startswith(_kind_names(), q)
+    return number if view.startswith(_listed_kinds(), q) or view.startswith(_kind_names(), q) else None
 
 
 @cache
