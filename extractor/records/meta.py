@@ -286,7 +286,8 @@ def _own_name(view: str, level: str | None) -> str | None:
     best = max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
     longer = [(n, c) for n, c in cands if len(n) > len(best) and n.endswith(best) and c >= _OWN_MIN]
     for name, _ in sorted(longer, key=lambda kv: (kv[1], len(kv[0])), reverse=True):
-        if all(view.startswith(name, i - len(name) + len(best)) or view[i - 1] in _RESIDUE for i in _at(view, best)):
+        extra = len(name) - len(best)
+        if all((i >= extra and view.startswith(name, i - extra)) or view[i - 1] in _RESIDUE for i in _at(view, best)):
             return name
     return best
 
