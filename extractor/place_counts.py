@@ -6,11 +6,12 @@ word of holding (辖10村), or before a word of where places meet, perhaps after
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 
 from extractor import numerals
-from extractor._data import column
+from extractor._data import alternation, column
 from extractor.segment import INLINE_SPACES, list_marks
 
 # A place's name in a list: two to five characters (叶圩, 黄溪口; 东 of 京津冀、东三省 is no name of its own); the first
@@ -87,6 +88,8 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     first = view.endswith(_before(), 0, start)  # 辖五棵树、东风…4个村: the first name, after a word of holding
     if not first and (start == 0 or view[start - 1] not in marks):
         return False
+    if _close_near().search(view, start, start + _LIST_REACH) is None:
+        return False  # no count of places and no kind of place ahead: no list this rule reads (one pass in C)
     after = 0
     p = start
     while after < _MAX_LISTED:
@@ -133,6 +136,17 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
 
 # The most names such a list holds: a township's villages, listed in a sentence (a longer list is a table's)
 _MAX_LISTED = 20
+_LIST_REACH = _MAX_LISTED * (_NAME[1] + 1) + 16  # its names and marks, then the close (等八个村民委员会)
+
+
+@cache
+def _close_near() -> re.Pattern[str]:
+    """What must stand after such a list: a numeral's last character before a kind of place (8个村, 十四个行政村), or
+    a kind's name that a last name may carry (人民公社)."""
+    digits = re.escape("0123456789" + numerals.chinese_chars())
+    measures = alternation(_measures())
+    kinds = alternation((*_listed_kinds(), *_kind_names()))
+    return re.compile(rf"[{digits}](?:{measures})?(?:{kinds})|{alternation(_kind_names())}")
 
 
 def _no_numeral(view: str, start: int, end: int) -> bool:
