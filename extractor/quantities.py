@@ -487,13 +487,12 @@ def _read_at(
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
     if first.chinese and high is None and first.high is None and not first.scale_text:
-        if (
-            numerals.is_bare_chinese_one(view[first.start : first.core_end])
-            and unit.kind == "count"
-            and not articles.counts(view, first.start, first.end, unit)
-        ):
-            # 一个, 一批: an article far more often than a count (articles.py).
-            return None, first.end
+        if numerals.is_bare_chinese_one(view[first.start : first.core_end]) and unit.kind == "count":
+            if articles.sized(view, first.start, first.end, unit):
+                unit = dataclasses.replace(unit, kind="sized")  # 一个120亩的基地: the count stands aside
+            elif not articles.counts(view, first.start, first.end, unit):
+                # 一个, 一批: an article far more often than a count (articles.py).
+                return None, first.end
         if first.number == 0:
             return None, first.end  # 零部件, 零容忍: a word, not a zero
         if place_counts.opens_a_listed_name(view, first.start, first.end):

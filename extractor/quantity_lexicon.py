@@ -16,8 +16,9 @@ from extractor.money import lexicon as money_words
 
 # The kinds of unit whose quantities are reported but never a record's figure: they say whom, when or where another
 # figure counts (60岁以上老人, 用3个月时间, 胡岗、叶圩两村已通过验收: units.tsv kind), and a table's cells, whose
-# name and year stand in their row's and column's heads (table_cells.py).
-ASIDE_KINDS = frozenset({"span", "places", "cell"})
+# name and year stand in their row's and column's heads (table_cells.py), and a count of one thing that a figure
+# right after it sizes (建立一个120亩的基地: articles.sized), whose record wants the size.
+ASIDE_KINDS = frozenset({"span", "places", "cell", "sized"})
 
 
 @dataclass(frozen=True)

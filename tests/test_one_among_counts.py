@@ -1,5 +1,6 @@
 """一个 is an article far more often than a count, and is read as none; but an item of a list beside a count of more
-than one counts like its neighbour (建设一座公园，一条景观环路、两条滨河路)."""
+than one counts like its neighbour (建设一座公园，一条景观环路、两条滨河路), and so does one whose thing a figure sizes
+right after it (建立一个120亩的基地)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,27 @@ from extractor.quantities import find
         # 一 items beside one another are a slogan's (一个项目、一个分管领导), or 一起 (together)
         ("按照一个项目、一个分管领导、一个责任单位的要求推进。", []),
         ("全县人民一起干、一起拼。", []),
+        # a figure of size or money right after it: the thing is counted (found blind in rounds s114, s128, s143)
+        ("在中南村建立一个120亩的花卉苗木基地。", ["一个", "120亩"]),
+        ("力争落地一个10亿元以上项目。", ["一个", "10亿元以上"]),
+        ("引进一个投资5亿元项目。", ["一个", "5亿元"]),
+        ("全乡形成了一个万亩精品综合治理带。", ["一个"]),
+        ("建起了一处1800平方米村民休闲公园。", ["一处", "1800平方米"]),
+        # but not after a word of being, nor when a word of size stands between, nor before a code or a grade
+        ("这是一个120亩的基地。", ["120亩"]),
+        ("找到一家面积300平米的房屋。", ["300平米"]),
+        ("构建一个1+3+N工作体系，打造一个5A级景区。", []),
     ],
 )
 def test_one_among_counts(text: str, raws: list[str]) -> None:
     assert [text[q.start : q.end] for q in find(text, make_view(text))] == raws
+
+
+def test_a_sized_one_is_no_records_figure() -> None:
+    """The count stands aside: a record takes the size after it (一个5000亩以上园区 is a 5000亩 park, once)."""
+    from extractor import extract
+
+    doc = extract("每个县年内至少打造一个5000亩以上园区，建设一个千亩、16个百亩示范方。")
+    assert [q.raw for q in doc.quantities] == ["一个", "5000亩以上", "一个", "16个"]
+    figures = [i.value.raw for i in doc.indicators] + [t.value.raw for g in doc.goals for t in g.targets]
+    assert figures and "一个" not in figures
