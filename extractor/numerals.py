@@ -30,6 +30,8 @@ class _Tables:
     percent_prefixes: dict[str, str]
     signs: frozenset[str]
     dash_signs: dict[str, frozenset[str]]  # — before 4.9℃: a minus sign for these units only
+    sign_words: dict[str, frozenset[str]]  # 零下 before 40℃: a minus sign for these units only
+    sign_word_ends: frozenset[str]  # their last characters, a cheap test before the words are looked for
     before_no_count: frozenset[str]
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
@@ -53,6 +55,8 @@ def tables() -> _Tables:
         percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
         signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
         dash_signs={r["char"]: frozenset(r["value"].split("|")) for r in rows if r["kind"] == "dash_sign"},
+        sign_words={r["char"]: frozenset(r["value"].split("|")) for r in rows if r["kind"] == "sign_word"},
+        sign_word_ends=frozenset(r["char"][-1] for r in rows if r["kind"] == "sign_word"),
         before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},

@@ -522,6 +522,10 @@ def _read_at(
     ):
         q_start -= 1
         number, base_value = -number, -base_value
+    elif sign and sign in tables.sign_word_ends and (word := _sign_word(view, start, unit.base)):
+        q_start -= len(word)  # 零下40℃: below zero (found blind in round s251, read as 40℃)
+        number, base_value = -number, -base_value
+        high_sign = True  # 零下3至5度 runs from -5 to -3: the word signs the whole range
     if high_sign and num_high is not None and base_high is not None:
         num_high, base_high = -num_high, -base_high
         if base_high < base_value:  # -1.1~-2.6℃ runs from -2.6 to -1.1
@@ -551,6 +555,13 @@ def _read_at(
         first.chinese, start, unit_end,
     )  # fmt: skip
     return q, end
+
+
+def _sign_word(view: str, start: int, base: str) -> str | None:
+    """The word before ``start`` that signs a figure in ``base`` (零下 before a temperature), if there is one."""
+    return next(
+        (w for w, units in numerals.tables().sign_words.items() if base in units and view.endswith(w, 0, start)), None
+    )
 
 
 def _after_spaced_comma(view: str, p: int) -> bool:

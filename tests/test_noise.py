@@ -105,6 +105,7 @@ CASES = {
         "0条 [查看全部]  相关评论",  # the counter before its button (found blind in round s212)
         "评论 0条评论",  # its label before it (found blind in round s222)
         "已获得0个“”",  # an essay site's tip counter (found blind in round s226)
+        "2022-04-06 19:12:24热度:93°C",  # a news page's popularity gauge (found blind in round s257)
         "【责任编辑:晓静】【阅读:651 次】",  # a counter in brackets (found blind in round s237)
         "2016-03-23 21:24:24    1195次点击             ",  # after the page's date (found blind in round s240)
         "已有0人发表了评论",  # (found blind in round s241)
