@@ -18,6 +18,7 @@ from functools import cache
 
 from extractor import articles, bare_figures, gazetteer, numerals, place_counts, points, table_cells, wraps
 from extractor._data import column
+from extractor.figure_lists import borrow_from_list, opens_line, share_post_approx
 from extractor.figure_parts import (
     CODE_BEFORE,
     DIGITS,
@@ -33,7 +34,7 @@ from extractor.figure_parts import (
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
-from extractor.segment import CLAUSE_MARKS, INLINE_SPACES, item_number_marker
+from extractor.segment import CLAUSE_MARKS, INLINE_SPACES
 
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
 _TAIL_BEFORE = frozenset("\r\n,，")
@@ -165,7 +166,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     if in_tables:
         out.extend(in_tables)
         out.sort(key=lambda q: q.start)
-    _share_post_approx(out, view)
+    share_post_approx(out, view)
     return out
 
 
@@ -287,7 +288,7 @@ def _read_across_wrap(
     The characters around the figure are read as one string with the wraps left out, and what is found there is
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
-    if view[gap[0]] in "\r\n" and _opens_line(view, start) and _after_a_sentence(view, start):
+    if view[gap[0]] in "\r\n" and opens_line(view, start) and _after_a_sentence(view, start):
         # A number alone on its line after a sentence's end (a year or a page number over a broken text layer:
         # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
         return None
@@ -316,33 +317,6 @@ def _read_across_wrap(
     q.start, q.end = where[q.start], where[q.end - 1] + 1
     q.core_start, q.unit_end = core_start, unit_end
     return q, q.end
-
-
-@cache
-def list_joiners() -> tuple[str, ...]:
-    """What stands between the quantities of one list (6.5%、9.4%): ranges.tsv kind joiner. Not the list words
-    after which a figure shares the next one's unit (``Lex.unit_sharing_joiners``, kind list)."""
-    return column("ranges.tsv", "text", kind="joiner")
-
-
-def _share_post_approx(qs: list[QMatch], view: str) -> None:
-    """分别增长7%和8%左右: a bound written after the last figure of a list bounds every figure of it."""
-    joiners = list_joiners()
-    i = 0
-    while i < len(qs):
-        j = i
-        while (
-            j + 1 < len(qs)
-            and view[qs[j].end : qs[j + 1].start].strip() in joiners
-            and qs[j + 1].base_unit == qs[i].base_unit
-        ):
-            j += 1
-        last = qs[j]
-        if j > i and last.approx and last.end > last.unit_end:
-            for q in qs[i:j]:
-                if q.approx is None and q.high is None:
-                    q.approx = last.approx
-        i = j + 1
 
 
 def _read_at(
@@ -433,7 +407,7 @@ def _read_at(
         elif second is not None and first.unit is None and _bare_range_high(view, text, start, second, money_end, lex):
             high = second  # 每年30-40万的费用: money with no unit, the range whole (before, 40万 alone)
     if high is None and first.end < len(view) and (view[first.end] in lex.unit_sharing_first or view[first.end] == " "):
-        borrowed = _borrow_from_list(view, text, first, masks, lex)
+        borrowed = borrow_from_list(view, text, first, masks, lex)
         if borrowed is not None:
             first = borrowed
     if (
@@ -570,14 +544,6 @@ def _after_spaced_comma(view: str, p: int) -> bool:
     return p > 2 and view[p - 1] == "," and view[p - 2] == " " and view[p - 3] in DIGITS
 
 
-def _opens_line(view: str, pos: int) -> bool:
-    """Whether only spaces (a few) stand between the start of its line and ``pos``."""
-    p = pos
-    while p > 0 and view[p - 1] in INLINE_SPACES and pos - p < 8:
-        p -= 1
-    return p == 0 or view[p - 1] in "\r\n"
-
-
 _SPACES_AND_BREAKS = INLINE_SPACES + "\r\n"
 
 
@@ -604,15 +570,6 @@ def _after_a_sentence(view: str, pos: int) -> bool:
     return p == 0 or view[p - 1] in wraps.SENTENCE_END
 
 
-def _numbers_an_item(view: str, pos: int) -> bool:
-    """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
-    line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
-    return _opens_line(view, pos) and item_number_marker().match(view[pos : pos + _ITEM_NUMBER_REACH]) is not None
-
-
-_ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
-
-
 def _counted_here(view: str, start: int, unit: Unit) -> bool:
     """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级)."""
     if not unit.counted_after:
@@ -626,64 +583,6 @@ def _counted_here(view: str, start: int, unit: Unit) -> bool:
 @cache
 def _as_measure(unit: Unit) -> Unit:
     return dataclasses.replace(unit, kind="measure")
-
-
-def _borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
-    """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one; a copy from a
-    PDF may space the joiner out (上升了 9.4 和 0.6 個百分點: found blind in round s75). So does a figure that a
-    change starts from (由8194增加到11255元: ranges.tsv from and to)."""
-    p = first.end
-    spaced = view.startswith(" ", p)
-    if spaced:
-        p += 1
-    if p >= len(view) or view[p] not in lex.unit_sharing_first:
-        return None
-    joiner = next((j for j in lex.unit_sharing_joiners if view.startswith(j, p)), None)
-    if joiner is None and not spaced and first.unit is None and view.endswith(lex.from_words, 0, first.start):
-        joiner = next((j for j in lex.to_words if view.startswith(j, p)), None)  # 由8194增加到11255元
-    if joiner is None or p + len(joiner) >= len(view):
-        return None
-    nxt_start = p + len(joiner)
-    if spaced != view.startswith(" ", nxt_start):
-        return None  # spaced on one side only: no spaced-out list
-    nxt_start += spaced
-    if masks.blocked[nxt_start]:
-        return None
-    nxt = read_part(view, text, nxt_start, lex)
-    if nxt is None or nxt.unit is None or nxt.unit.kind in ("skip", "span") or nxt.chinese != first.chinese:
-        return None
-    if first.unit is None and not first.scale_text:
-        scale = nxt.scale
-    elif first.unit is not None and _shortened_unit(first.unit, nxt.unit):
-        scale = first.scale
-    else:
-        return None
-    if _numbers_an_item(view, first.start):
-        return None  # 2、7.1亿元 at a line's start: the item's number, not a figure of a list
-    return Part(
-        first.start,
-        first.core_end,
-        first.number,
-        first.high,
-        first.chinese,
-        first.percent_prefix,
-        scale,
-        "",  # the scale is borrowed, not written here
-        first.core_end,
-        first.mid,
-        nxt.unit,
-        first.end,
-        first.end,
-        borrowed=text[nxt.scale_start : nxt.scale_start + len(nxt.scale_text)]
-        + text[nxt.unit_start : nxt.unit_start + len(nxt.unit.text)],
-    )
-
-
-def _shortened_unit(unit: Unit, full: Unit) -> bool:
-    """1.9个和3.3个百分点: ``unit`` stands for ``full`` cut short when ``full``'s base unit begins with it and
-    counts another kind of thing. Units of one kind that begin alike (人 and 人次, 千瓦 and 千瓦时) are different
-    units that a list may mix; a skipped unit (日 before 日元) is a date, not a figure."""
-    return full.base.startswith(unit.text) and unit.kind != full.kind and not {"skip", "span"} & {unit.kind, full.kind}
 
 
 def _counts_places(view: str, part: Part) -> bool:

@@ -20,8 +20,9 @@ import regex
 from extractor import _compiled, numerals
 from extractor import models as M
 from extractor._data import alternation, table
+from extractor.figure_lists import list_joiners
 from extractor.normalize import simplified
-from extractor.quantities import QMatch, list_joiners
+from extractor.quantities import QMatch
 from extractor.records import indicator_ids, ranks, tasks
 from extractor.records import indicators as ind
 from extractor.segment import YEAR, Heading, Part, Segments, Span, SpanIndex, heading_markers

@@ -15,8 +15,9 @@ import regex
 
 from extractor import _compiled, wraps
 from extractor._data import alternation, any_of, column, table
+from extractor.figure_lists import list_joiners
 from extractor.normalize import simplified
-from extractor.quantities import QMatch, list_joiners
+from extractor.quantities import QMatch
 from extractor.quantity_lexicon import lexicon as quantity_lexicon
 from extractor.records.changes import ChangeInfo, read_change
 from extractor.records.indicator_ids import MAX_NAME, canonical, growth_ids

@@ -11,8 +11,8 @@ import regex
 
 from extractor import _compiled
 from extractor._data import alternation, table
+from extractor.figure_lists import list_joiners
 from extractor.numerals import chinese_chars as numerals_chars
-from extractor.quantities import list_joiners
 
 
 @dataclass(frozen=True)

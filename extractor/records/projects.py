@@ -22,7 +22,8 @@ import regex
 from extractor import _compiled
 from extractor import models as M
 from extractor._data import alternation, table
-from extractor.quantities import QMatch, list_joiners
+from extractor.figure_lists import list_joiners
+from extractor.quantities import QMatch
 from extractor.records import SpanModels
 from extractor.records.indicators import CLAUSE_BREAK as IND_BREAK
 from extractor.records.project_lexicon import lexicon as name_lexicon

@@ -1,0 +1,115 @@
+"""Figures in lists: what joins them (6.5%、9.4%), a bound after the last that bounds them all (分别增长7%和8%左右),
+and a figure that takes its unit from the next one (70和50亿元, 1.9个和3.3个百分点); and an item's number that opens a
+line (2、7.1亿元), which is none of a list's figures."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from extractor._data import column
+from extractor.figure_parts import Part, QMatch, read_part
+from extractor.masks import Masks
+from extractor.quantity_lexicon import Lex, Unit
+from extractor.segment import INLINE_SPACES, item_number_marker
+
+
+@cache
+def list_joiners() -> tuple[str, ...]:
+    """What stands between the quantities of one list (6.5%、9.4%): ranges.tsv kind joiner. Not the list words
+    after which a figure shares the next one's unit (``Lex.unit_sharing_joiners``, kind list)."""
+    return column("ranges.tsv", "text", kind="joiner")
+
+
+def share_post_approx(qs: list[QMatch], view: str) -> None:
+    """分别增长7%和8%左右: a bound written after the last figure of a list bounds every figure of it."""
+    joiners = list_joiners()
+    i = 0
+    while i < len(qs):
+        j = i
+        while (
+            j + 1 < len(qs)
+            and view[qs[j].end : qs[j + 1].start].strip() in joiners
+            and qs[j + 1].base_unit == qs[i].base_unit
+        ):
+            j += 1
+        last = qs[j]
+        if j > i and last.approx and last.end > last.unit_end:
+            for q in qs[i:j]:
+                if q.approx is None and q.high is None:
+                    q.approx = last.approx
+        i = j + 1
+
+
+def opens_line(view: str, pos: int) -> bool:
+    """Whether only spaces (a few) stand between the start of its line and ``pos``."""
+    p = pos
+    while p > 0 and view[p - 1] in INLINE_SPACES and pos - p < 8:
+        p -= 1
+    return p == 0 or view[p - 1] in "\r\n"
+
+
+def numbers_an_item(view: str, pos: int) -> bool:
+    """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
+    line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
+    return opens_line(view, pos) and item_number_marker().match(view[pos : pos + _ITEM_NUMBER_REACH]) is not None
+
+
+_ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
+
+
+def borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
+    """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one; a copy from a
+    PDF may space the joiner out (上升了 9.4 和 0.6 個百分點: found blind in round s75). So does a figure that a
+    change starts from (由8194增加到11255元: ranges.tsv from and to)."""
+    p = first.end
+    spaced = view.startswith(" ", p)
+    if spaced:
+        p += 1
+    if p >= len(view) or view[p] not in lex.unit_sharing_first:
+        return None
+    joiner = next((j for j in lex.unit_sharing_joiners if view.startswith(j, p)), None)
+    if joiner is None and not spaced and first.unit is None and view.endswith(lex.from_words, 0, first.start):
+        joiner = next((j for j in lex.to_words if view.startswith(j, p)), None)  # 由8194增加到11255元
+    if joiner is None or p + len(joiner) >= len(view):
+        return None
+    nxt_start = p + len(joiner)
+    if spaced != view.startswith(" ", nxt_start):
+        return None  # spaced on one side only: no spaced-out list
+    nxt_start += spaced
+    if masks.blocked[nxt_start]:
+        return None
+    nxt = read_part(view, text, nxt_start, lex)
+    if nxt is None or nxt.unit is None or nxt.unit.kind in ("skip", "span") or nxt.chinese != first.chinese:
+        return None
+    if first.unit is None and not first.scale_text:
+        scale = nxt.scale
+    elif first.unit is not None and _shortened_unit(first.unit, nxt.unit):
+        scale = first.scale
+    else:
+        return None
+    if numbers_an_item(view, first.start):
+        return None  # 2、7.1亿元 at a line's start: the item's number, not a figure of a list
+    return Part(
+        first.start,
+        first.core_end,
+        first.number,
+        first.high,
+        first.chinese,
+        first.percent_prefix,
+        scale,
+        "",  # the scale is borrowed, not written here
+        first.core_end,
+        first.mid,
+        nxt.unit,
+        first.end,
+        first.end,
+        borrowed=text[nxt.scale_start : nxt.scale_start + len(nxt.scale_text)]
+        + text[nxt.unit_start : nxt.unit_start + len(nxt.unit.text)],
+    )
+
+
+def _shortened_unit(unit: Unit, full: Unit) -> bool:
+    """1.9个和3.3个百分点: ``unit`` stands for ``full`` cut short when ``full``'s base unit begins with it and
+    counts another kind of thing. Units of one kind that begin alike (人 and 人次, 千瓦 and 千瓦时) are different
+    units that a list may mix; a skipped unit (日 before 日元) is a date, not a figure."""
+    return full.base.startswith(unit.text) and unit.kind != full.kind and not {"skip", "span"} & {unit.kind, full.kind}
