@@ -268,6 +268,8 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
         spoken = next((w for w in numerals.tables().spoken_sections if view.startswith(w, pos)), None)
         if spoken is not None and unit_at(view, pos + len(spoken), lex) is None:
             scale_text = numerals.tables().spoken_sections[spoken]
+            inner = spoken[1 : -len(scale_text)]
+            mid = inner if inner in lex.mid else None  # 1.5个多亿: more than 1.5亿
             pos += len(spoken)
             scale_start = pos - len(scale_text)
     if percent_prefix:

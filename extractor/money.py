@@ -50,6 +50,7 @@ class _Lex:
     not_objects: tuple[str, ...]
     people_objects: tuple[str, ...]
     money_objects: tuple[str, ...]
+    post_words: tuple[str, ...]  # bounds after a figure (左右: approx.tsv post), longest first
     milestones: tuple[str, ...]  # 大关 after a bare scale (突破60亿大关)
     money_scale: Decimal  # a bare scale this large is money where no word follows it (0.61亿(同比…)
     count_words: tuple[str, ...]  # words in its clause that make such a figure a count (人口, 苗)
@@ -72,6 +73,7 @@ def lexicon() -> _Lex:
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
         people_objects=column("money_cues.tsv", "word", kind="people_object"),
         money_objects=column("money_cues.tsv", "word", kind="money_object"),
+        post_words=tuple(sorted(column("approx.tsv", "word", position="post"), key=len, reverse=True)),
         milestones=column("money_cues.tsv", "word", kind="milestone"),
         money_scale=min(numerals.scales()[w] for w in column("money_cues.tsv", "word", kind="money_scale")),
         count_words=(
@@ -101,9 +103,12 @@ def bare_unit(
     if "\u4e00" <= nxt <= "\u9fff":
         # The thing named right after the scale, whatever word may follow a figure starts like it (实 of 实施 and
         # of 实际管理人口: found blind in round s80)
-        if any(view.startswith(w, end) for w in lex.money_objects):
-            return lex.unit  # 拿出60余万专项资金: the money itself is named right after the scale
-        if any(view.startswith(w, end) for w in lex.people_objects):
+        post = next((w for w in lex.post_words if view.startswith(w, end)), "")
+        if any(view.startswith(w, end + len(post)) for w in lex.money_objects):
+            # 拿出60余万专项资金: the money itself is named right after the scale, or after its bound (增加10万左右
+            # 集体经济收入: found blind in round s261)
+            return lex.unit
+        if any(view.startswith(w, end + len(post)) for w in lex.people_objects):
             return lex.people_unit
         if nxt not in may_follow:
             return None
