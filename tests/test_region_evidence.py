@@ -256,6 +256,12 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
         ("察汗乌苏镇2021年工作总结\n全镇完成投资5亿元。\n", "察汗乌苏镇"),
         # A county's short name before the township: the township the gazetteer knows.
         ("晋江东石镇2020年工作总结\n全镇完成投资5亿元，东石镇新建道路5公里。\n", "东石镇"),
+        # A page's word before the township, which the text writes alone too: the township the gazetteer knows.
+        ("简介塔畈乡\n塔畈乡位于县城东部。全乡辖10个村，塔畈乡新建道路5公里。\n", "塔畈乡"),
+        # A name the gazetteer lacks (界头铺镇) holding one it knows (头铺镇, in Anhui) at every mention: the name is
+        # whole, and no key is read (found blind in round s263, keyed to Anhui's 头铺镇)
+        ("界头铺镇位于湘阴南部。\n界头铺镇辖14个村委会。界头铺镇域建国前属文家乡。\n", "界头铺镇"),
+        ("界頭鋪鎮(zhèn)\n  界頭鋪鎮(zhèn)位于湘陰南部。界頭鋪鎮(zhèn)轄14個村委會。\n", "界頭鋪鎮"),
     ],
 )
 def test_a_township_read_whole_or_after_its_county(text: str, region: str) -> None:

@@ -10,10 +10,9 @@ import regex
 from extractor import _compiled, gazetteer, masks, numerals, ruby
 from extractor._data import table
 from extractor.records import region_lexicon as rl
-from extractor.records.years import years, years_in
-from extractor.segment import Segments, Span
-
-HEAD_LINES = 15
+from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
+from extractor.records.years import years
+from extractor.segment import Segments
 
 
 @dataclass
@@ -28,14 +27,10 @@ class MetaInfo:
     year_planned: int | None
 
 
-@cache
-def _title_cues() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
-    return tuple((_compiled.compile(r["cue"]), r["year_role"], r["level"]) for r in table("titles.tsv"))
-
-
-def _last_unit(name: str) -> str:
+def _last_unit(name: str, view: str = "") -> str:
     """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one; ``name``
-    itself when it holds no suffix, and nothing when its only suffixes start compounds."""
+    itself when it holds no suffix, and nothing when its only suffixes start compounds. ``view`` is the text it was
+    read from, where a known township's name inside it must stand alone once to be read alone."""
     known = rl.regions()
     name = rl.name_ends().split(name, maxsplit=1)[0]  # 乡镇政府镇长 -> 乡镇: no unit after the government word
     above, _ = rl.kinds_of_place()
@@ -88,13 +83,25 @@ def _last_unit(name: str) -> str:
         # A numeral before a tail that opens with one continues it (二十里铺街道 is no 十里铺街道: found blind in round
         # s175)
         numeral = before[-1:] in numerals.chinese_chars() and (tail or "")[:1] in numerals.chinese_chars()
-        if tail and not numeral and (rl.is_stem(before) or not gazetteer.lookup(unit, "township")):
+        if (
+            tail
+            and not numeral
+            and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or _only_in(tail, unit, view)))
+        ):
             return tail
         return unit
     # 湖镇镇, 嵩市镇, 章镇镇: a township whose stem holds a suffix character, which the reading above takes for a
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
     tail = rl.known_township_tail(name)
     return tail or (units[-1] if units else "" if found else name)
+
+
+def _only_in(tail: str, name: str, view: str) -> bool:
+    """Whether ``view`` writes ``tail`` only as the end of ``name``, three times or more: 界頭鋪鎮, which the gazetteer
+    lacks, is no 头铺镇 of Anhui that it knows (found blind in round s263, a wrong key)."""
+    cut = len(name) - len(tail)
+    at = _at(view, tail)
+    return len(at) >= _OWN_MIN and all(i >= cut and view.startswith(name, i - cut) for i in at)
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
@@ -327,58 +334,6 @@ def _compatible(level: str) -> tuple[str, ...]:
     )
 
 
-_SPACES = _compiled.compile(r"\s+")
-_CLAUSE_MARK = _compiled.compile(r"[,，。;；]")
-
-
-def _first_lines(view: str, segments: Segments, n: int) -> list[Span]:
-    """The first ``n`` lines that are not blank: a page that sets a blank line between its lines (most web copies of
-    a report) has as many lines at its head as one that does not."""
-    out: list[Span] = []
-    for ln in segments.lines:
-        if not view[ln.start : ln.end].isspace() and ln.end > ln.start:
-            out.append(ln)
-            if len(out) == n:
-                break
-    return out
-
-
-def find_title(
-    text: str, view: str, segments: Segments, plain: ruby.Plain | None = None
-) -> tuple[str | None, tuple[int, int] | None, str, str]:
-    """The title line (first lines carrying a title cue), its span, its year role and its implied level. Cues are
-    read in ``plain``, the view without its pinyin ruby (工作計(jì)劃), when given."""
-    plain = plain or ruby.Plain(view)
-    best = None
-    noise = segments.noise_index()
-    for ln in _first_lines(view, segments, HEAD_LINES * 3):
-        region = noise.at(ln.start)
-        if region is not None and region.end >= ln.end:
-            continue  # a line that is all noise (【www.…--工作总结】) names no report
-        compact = _SPACES.sub("", plain.slice(ln.start, ln.end))
-        if len(compact) < 6 or len(compact) > 120 or _CLAUSE_MARK.search(compact.split("——")[0]):
-            continue
-        for pat, role, level in _title_cues():
-            if pat.search(compact):
-                has_year = bool(years_in(compact))
-                score = (has_year, len(compact) <= 60)
-                if best is None or score > best[0]:
-                    best = (score, ln, role, level)
-                break
-        if best is not None and best[0] == (True, True):
-            break
-    if best is None:
-        return None, None, "planned", ""
-    _, ln, role, level = best
-    s, e = ln.start, ln.end
-    # Trimmed as the view reads it: an escaped line break is spaces there (normalize.views), text in the text.
-    while s < e and view[s] in " \t\ufeff":
-        s += 1
-    while e > s and view[e - 1] in " \t":
-        e -= 1
-    return text[s:e], (s, e), role, level
-
-
 # A CRLF text's \r read as a second line end (same length): the title, head and year patterns end a line at \n.
 _CR_AS_LF = str.maketrans("\r", "\n")
 
@@ -390,8 +345,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     plain = ruby.without(view, segments.through_noise())
     title, title_span, role, cue_level = find_title(text, view, segments, plain)
     names = plain.text
-    compact_title = _SPACES.sub("", plain.slice(*title_span)) if title_span else ""
-    head_lines = _first_lines(view, segments, HEAD_LINES)
+    compact_title = SPACES.sub("", plain.slice(*title_span)) if title_span else ""
+    head_lines = first_lines(view, segments, HEAD_LINES)
     head_end = head_lines[-1].end if head_lines else 0
     head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
 
@@ -529,7 +484,7 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
         if source not in sources:
             continue
         for m in pat.finditer(texts[source]):
-            cand = _last_unit(m.group("region"))
+            cand = _last_unit(m.group("region"), names)
             if _valid_region(cand, in_title=source == "title"):
                 full = _fuller_township(cand, names)
                 return (full, m.group("region")) if full else (cand, m.group("region"))
