@@ -85,6 +85,8 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     the count is of places and holds them all. The names after it are read first: most lists have no such close,
     and the names before it are then never counted."""
     marks = _marks()
+    if _after_a_counted_colon(view, start, marks):
+        return True  # 轄20個村委會:大河、…、三眼井、亂石山: the names a count before them announces
     first = view.endswith(_before(), 0, start)  # 辖五棵树、东风…4个村: the first name, after a word of holding
     if not first and (start == 0 or view[start - 1] not in marks):
         return False
@@ -132,6 +134,68 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
         q = p - 1
     names = before + after + 1
     return names >= 2 and count >= names  # one name is no list (辖七个社区和两个行政村)
+
+
+def _after_a_counted_colon(view: str, start: int, marks: frozenset[str]) -> bool:
+    """Whether the item at ``start`` is one of the names that a colon opens after a count of places (轄20個村委會:大河、
+    滿井、…、三眼井: found blind in round s268, where 三眼 was read as a count): every item of the list is a short name,
+    and the count before the colon is the number of them."""
+    q = start - 1
+    for names in range(_MAX_LISTED):
+        if q < 0:
+            return False
+        if view[q] in _COLONS:
+            count = _count_ending(view, q)
+            return count is not None and count == names + _items_from(view, start, marks)
+        if view[q] not in marks:
+            return False
+        p = q
+        while p > 0 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
+            p -= 1
+        if not _NAME[0] <= q - p <= _NAME[1]:
+            return False
+        q = p - 1
+    return False
+
+
+_COLONS = frozenset(":：")
+
+
+def _items_from(view: str, start: int, marks: frozenset[str]) -> int:
+    """How many short names a list holds from ``start`` to its end (三眼井、亂石山、…、鹿尾溝。), or 0 where an item
+    is none (a long one, a count: 三个中心村、七个一般村 is no list of names its count equals)."""
+    items, p = 0, start
+    while items <= _MAX_LISTED:
+        q = p
+        while q < len(view) and q - p <= _NAME[1] and _han(view[q]) and view[q] not in marks:
+            q += 1
+        if not _NAME[0] <= q - p <= _NAME[1] or view.startswith(_measures(), p + 1):
+            return 0  # a long item, or a count (三个中心村)
+        items += 1
+        if q >= len(view) or view[q] not in marks:
+            return items if q >= len(view) or not _han(view[q]) else 0
+        p = q + 1
+    return 0
+
+
+def _count_ending(view: str, end: int) -> Decimal | None:
+    """The count of places that ends at ``end`` (20個村委會, 十四个行政村), or None."""
+    m = _count_before().search(view, max(0, end - 16), end)
+    if m is None:
+        return None
+    try:
+        number, high = numerals.parse(m.group(1)) if not m.group(1).isdigit() else (Decimal(m.group(1)), None)
+    except numerals.NumeralError:
+        return None
+    return number if high is None else None
+
+
+@cache
+def _count_before() -> re.Pattern[str]:
+    digits = re.escape("0123456789" + numerals.chinese_chars())
+    measures = alternation(_measures())
+    kinds = alternation((*_listed_kinds(), *_kind_names()))
+    return re.compile(rf"([{digits}]{{1,4}})(?:{measures})?(?:{kinds})\Z")
 
 
 # The most names such a list holds: a township's villages, listed in a sentence (a longer list is a table's)

@@ -741,3 +741,16 @@ def test_a_partys_name_is_no_part_of_the_townships() -> None:
         "上任之初鎮庫短絀6300萬元。\n\n民進黨埔里鎮長廖志城，向鎮民說明執政7年來的施政成果。\n"
     )
     assert extract(text).meta.region == "埔里鎮"
+
+
+@pytest.mark.parametrize("kind", ["园林城镇", "文明城镇", "森林城镇"])
+def test_a_kind_of_town_holds_no_township_it_ends_with(kind: str) -> None:
+    """创建园林城镇 three times holds 林城镇 and 文明城镇 明城镇, townships the gazetteer knows (found blind in round
+    s270, keyed to 林城镇): no region. A text that writes 林城镇 alone as well is 林城镇's."""
+    text = (
+        f"我镇创建市级{kind}工作汇报\n今年以来，我镇创建{kind}工作取得成效。"
+        f"全镇新建绿地5000平方米，{kind}创建通过验收。\n"
+    )
+    assert extract(text).meta.region is None
+    text = "全镇完成投资5亿元，林城镇新建道路5公里，林城镇创建园林城镇，林城镇新增就业。\n"
+    assert extract(text).meta.region == "林城镇"

@@ -97,11 +97,12 @@ def _last_unit(name: str, view: str = "") -> str:
 
 
 def _only_in(tail: str, name: str, view: str) -> bool:
-    """Whether ``view`` writes ``tail`` only as the end of ``name``, three times or more: 界頭鋪鎮, which the gazetteer
-    lacks, is no 头铺镇 of Anhui that it knows (found blind in round s263, a wrong key)."""
-    cut = len(name) - len(tail)
+    """Whether ``view`` writes ``tail`` only after the character before it in ``name``, three times or more: 界頭鋪鎮,
+    which the gazetteer lacks, is no 头铺镇 of Anhui that it knows (found blind in round s263, a wrong key), nor is
+    创建园林城镇 a 林城镇 (s270)."""
+    before = name[len(name) - len(tail) - 1]
     at = _at(view, tail)
-    return len(at) >= _OWN_MIN and all(i >= cut and view.startswith(name, i - cut) for i in at)
+    return len(at) >= _OWN_MIN and all(view[i - 1] == before for i in at)
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
@@ -252,6 +253,7 @@ def _own_name(view: str, level: str | None) -> str | None:
     if level != "township":
         return None
     counts: dict[str, int] = {}
+    in_kinds: dict[str, int] = {}  # a reading's mentions that a kind of place holds (林城镇 of 园林城镇)
     not_names = rl.not_township_names()
     slogans = _quoted(view)
     place_words = gazetteer.place_words()
@@ -266,6 +268,7 @@ def _own_name(view: str, level: str | None) -> str | None:
             continue
         if any(neighbour.search(view, max(0, p - k - _NEIGHBOUR_REACH), p - k) for k in _LONGER_STEMS):
             continue  # 西邻巴彦图嘎苏木: a neighbour, not the text's own place (nor is 彦图嘎苏木, a shorter reading)
+        read: list[str] = []
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
@@ -282,10 +285,17 @@ def _own_name(view: str, level: str | None) -> str | None:
                 break
             name = stem + m.group()
             if name.endswith(not_names) and not rl.known_township(name):
-                break  # 年全镇, 座小镇; but 大集镇 and 新城镇 end with a kind of place (集镇, 城镇) and are known
+                # 年全镇, 座小镇; but 大集镇 and 新城镇 end with a kind of place (集镇, 城镇) and are known. The
+                # readings inside such a kind are its pieces here (园林城镇 holds 林城镇)
+                for shorter in read:
+                    in_kinds[shorter] = in_kinds.get(shorter, 0) + 1
+                break
             counts[name] = counts.get(name, 0) + 1
+            read.append(name)
     # 街道办事处 read before 办事处 at every mention of 新城街道办事处 is suffixes only, no name.
-    cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and _valid_region(n)]
+    # A name whose every mention a kind of place holds is none (创建园林城镇 three times is no 林城镇: found blind in
+    # round s270, keyed to a town of that name).
+    cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and c > in_kinds.get(n, 0) and _valid_region(n)]
     if not cands:
         return None
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇; and a longer one that holds every other mention
