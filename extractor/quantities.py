@@ -18,6 +18,13 @@ from functools import cache
 
 from extractor import articles, bare_figures, gazetteer, numerals, place_counts, points, table_cells, wraps
 from extractor._data import column
+from extractor.figure_heads import (
+    after_mask,
+    after_measure_letters,
+    after_spaced_comma,
+    after_spaced_point,
+    before_spaces,
+)
 from extractor.figure_lists import borrow_from_list, opens_line, share_post_approx
 from extractor.figure_parts import (
     CODE_BEFORE,
@@ -38,43 +45,9 @@ from extractor.segment import CLAUSE_MARKS, INLINE_SPACES
 
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
 _TAIL_BEFORE = frozenset("\r\n,，")
-_NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
 _CODE_DIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")
-
-
-@cache
-def _measure_letters() -> frozenset[str]:
-    """The letter names of measures in the indicator lexicon (GDP, CPI), upper case."""
-    return frozenset(
-        a.upper()
-        for aliases in column("indicators.tsv", "aliases")
-        for a in aliases.split("|")
-        if a.isascii() and a.isalpha()
-    )
-
-
-def _after_mask(view: str, start: int, masks: Masks) -> bool:
-    """Whether the letters right before ``start`` are a masked name that noise.tsv blanked (即xxxxxx3个监测点): the
-    figure after it is whole, where letters glued to a numeral otherwise make a code (G318). A mask of a figure's
-    leading digits is as short as the digits it hides (增长xx0.9%, xx458元, 1XX32元): only a run of four or more
-    is taken for a name."""
-    i = start
-    while i > 0 and start - i < _NAME_MASK and masks.blocked[i - 1] and view[i - 1] in LETTERS:
-        i -= 1
-    return start - i >= _NAME_MASK
-
-
-def _after_measure_letters(view: str, start: int) -> bool:
-    """Whether the letters right before ``start`` are a measure's name (GDP19.92亿元): its figure may follow it
-    with nothing between, where other letters glued to a numeral make a code."""
-    i = start
-    while i > 0 and view[i - 1] in LETTERS and start - i < 8:
-        i -= 1
-    if i > 0 and view[i - 1] in CODE_BEFORE:
-        return False  # a longer code, or letters after digits
-    return view[i:start].upper() in _measure_letters()
 
 
 def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
@@ -294,6 +267,8 @@ def _read_across_wrap(
         return None
     if view[gap[0]] in "\r\n" and _marked_page_number(view, start, gap[0]):
         return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
+    if after_spaced_point(view, before_spaces(view, start)):
+        return None  # 2 9  . 5 万 元: the window read below starts after the number's head
     lo = max(0, start - lex.max_pre - 1)
     where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):
@@ -326,9 +301,7 @@ def _read_at(
         view[start] in lex.chinese_chars and gazetteer.in_place_name(view, start, masks.through)
     ):
         return None, start + 1
-    p = start
-    while p > 0 and view[p - 1] == " " and start - p < 2:
-        p -= 1
+    p = before_spaces(view, start)
     prev = view[start - 1] if start > 0 else ""
     if prev == ")" and masks.through_starts:
         # pinyin ruby right before the numeral is read across: 第(dì)344名 is an ordinal (found blind in round s157)
@@ -345,14 +318,15 @@ def _read_at(
                 # letters glued to a numeral in characters make no code and hide no leading digits (建成XX两处)
                 and (
                     view[start] not in DIGITS
-                    or _after_measure_letters(view, start)
-                    or _after_mask(view, start, masks)
+                    or after_measure_letters(view, start)
+                    or after_mask(view, start, masks)
                 )
             )
         )
         or prev in no_count
         or (p < start and p > 0 and (view[p - 1] in no_count or view[p - 1] in DIGITS))
-        or (p < start and _after_spaced_comma(view, p))  # 1 , 200 把: a group after a comma a PDF spaced out
+        or (p < start and after_spaced_comma(view, p))  # 1 , 200 把: a group after a comma a PDF spaced out
+        or after_spaced_point(view, p)  # 1 3 6    . 7 倍: the decimals of a number a scan spaced out
         or (prev == ":" and start > 1 and view[start - 2] in DIGITS)  # 11:21:36, 1:2: a time or a ratio
         or (prev == "…" and start > 1 and view[start - 2] in DIGITS)  # 1…790: a group after a damaged separator
     ):
@@ -536,12 +510,6 @@ def _sign_word(view: str, start: int, base: str) -> str | None:
     return next(
         (w for w, units in numerals.tables().sign_words.items() if base in units and view.endswith(w, 0, start)), None
     )
-
-
-def _after_spaced_comma(view: str, p: int) -> bool:
-    """Whether a comma with a space on either side ends right before ``p``, after a digit (1 , 200 把): the group
-    after it alone would be a wrong number (found blind in round s63)."""
-    return p > 2 and view[p - 1] == "," and view[p - 2] == " " and view[p - 3] in DIGITS
 
 
 _SPACES_AND_BREAKS = INLINE_SPACES + "\r\n"

@@ -1,0 +1,76 @@
+"""What stands right before a numeral, where a figure may or may not start: letters that name a measure (GDP19.92亿元)
+or mask a name (即xxxxxx3个监测点), where other letters glued to a numeral make a code; and the head of a number a copy
+broke apart, whose tail alone would be a wrong number (1 , 200 把; 2 9  . 5 万 元)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from extractor._data import column
+from extractor.figure_parts import CODE_BEFORE, DIGITS, LETTERS
+from extractor.masks import Masks
+from extractor.segment import INLINE_SPACES
+
+_NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
+
+
+@cache
+def _measure_letters() -> frozenset[str]:
+    """The letter names of measures in the indicator lexicon (GDP, CPI), upper case."""
+    return frozenset(
+        a.upper()
+        for aliases in column("indicators.tsv", "aliases")
+        for a in aliases.split("|")
+        if a.isascii() and a.isalpha()
+    )
+
+
+def after_mask(view: str, start: int, masks: Masks) -> bool:
+    """Whether the letters right before ``start`` are a masked name that noise.tsv blanked (即xxxxxx3个监测点): the
+    figure after it is whole, where letters glued to a numeral otherwise make a code (G318). A mask of a figure's
+    leading digits is as short as the digits it hides (增长xx0.9%, xx458元, 1XX32元): only a run of four or more
+    is taken for a name."""
+    i = start
+    while i > 0 and start - i < _NAME_MASK and masks.blocked[i - 1] and view[i - 1] in LETTERS:
+        i -= 1
+    return start - i >= _NAME_MASK
+
+
+def after_measure_letters(view: str, start: int) -> bool:
+    """Whether the letters right before ``start`` are a measure's name (GDP19.92亿元): its figure may follow it
+    with nothing between, where other letters glued to a numeral make a code."""
+    i = start
+    while i > 0 and view[i - 1] in LETTERS and start - i < 8:
+        i -= 1
+    if i > 0 and view[i - 1] in CODE_BEFORE:
+        return False  # a longer code, or letters after digits
+    return view[i:start].upper() in _measure_letters()
+
+
+def after_spaced_comma(view: str, p: int) -> bool:
+    """Whether a comma with a space on either side ends right before ``p``, after a digit (1 , 200 把): the group
+    after it alone would be a wrong number (found blind in round s63)."""
+    return p > 2 and view[p - 1] == "," and view[p - 2] == " " and view[p - 3] in DIGITS
+
+
+def before_spaces(view: str, start: int) -> int:
+    """Where the one or two spaces right before ``start`` begin (``start`` itself when there are none)."""
+    p = start
+    while p > 0 and view[p - 1] == " " and start - p < 2:
+        p -= 1
+    return p
+
+
+def after_spaced_point(view: str, p: int) -> bool:
+    """Whether a point ends right before ``p`` that spaces part from a digit before it (2 9  . 5 万 元, 1 3 6   . 7 倍:
+    a scanned gazetteer's text, found blind in round s267, where 5万元 and 7倍 were read): the digits after it alone
+    would be a wrong number."""
+    if p < 2 or view[p - 1] != ".":
+        return False
+    q = p - 1
+    while q > 0 and view[q - 1] in INLINE_SPACES and p - q < _POINT_GAP:
+        q -= 1
+    return q < p - 1 and q > 0 and view[q - 1] in DIGITS
+
+
+_POINT_GAP = 48  # the widest gap a scan's column alignment sets before a point (1 3 6            . 7)
