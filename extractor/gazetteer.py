@@ -391,6 +391,11 @@ def _common_stems() -> frozenset[str]:
     return frozenset(column("common_stems.tsv", "stem"))
 
 
+def is_common_stem(s: str) -> bool:
+    """Whether a township's name without its suffix is a word of government prose (发展, 建设: common_stems.tsv)."""
+    return s in _common_stems()
+
+
 @cache
 def _parent_bodies() -> tuple[tuple[str, str], ...]:
     return tuple((r["words"], r["suffix"]) for r in table("parent_bodies.tsv"))

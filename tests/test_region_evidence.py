@@ -754,3 +754,13 @@ def test_a_kind_of_town_holds_no_township_it_ends_with(kind: str) -> None:
     assert extract(text).meta.region is None
     text = "全镇完成投资5亿元，林城镇新建道路5公里，林城镇创建园林城镇，林城镇新增就业。\n"
     assert extract(text).meta.region == "林城镇"
+
+
+def test_a_township_named_by_its_stem_outnames_one_it_compares_itself_with() -> None:
+    """七圩镇 twice whole and 七圩 five times more against 月城镇, the town it means to catch up with, three times
+    (found blind in round s269, keyed to 月城镇)."""
+    text = (
+        "泰兴市七圩镇以江阴市月城镇为追赶对象。七圩镇党委书记告诉记者，七圩经济发展形势喜人。"
+        "江阴市月城镇面积和七圩差不多，但领先七圩。力争用两年时间赶超月城镇。七圩还有6公里岸线，七圩新建厂房。\n"
+    )
+    assert extract(text).meta.region == "七圩镇"
