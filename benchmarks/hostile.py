@@ -154,6 +154,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         "a unit line over every small table of years",
     ),
     "ruby_spaced": (lambda n: _repeat("增(zēng) 長(zhǎng) 5.8% ", n), "ruby with a space after it, every character"),
+    "colon_names": (
+        lambda n: "辖20个村委会:" + _repeat("东风、三眼井、", n),
+        "one list of names after a count of places and a colon, each other name opening with a numeral",
+    ),
+    "scan_points": (
+        lambda n: _repeat("比 1 9 5 6 年 2 9  . 5 万 元增 加 1 3 6            . 7 倍 , ", n),
+        "a scan's letter-spaced numbers, their points set apart by runs of spaces",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),

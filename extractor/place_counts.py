@@ -139,23 +139,26 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
 def _after_a_counted_colon(view: str, start: int, marks: frozenset[str]) -> bool:
     """Whether the item at ``start`` is one of the names that a colon opens after a count of places (轄20個村委會:大河、
     滿井、…、三眼井: found blind in round s268, where 三眼 was read as a count): every item of the list is a short name,
-    and the count before the colon is the number of them."""
-    q = start - 1
-    for names in range(_MAX_LISTED):
-        if q < 0:
-            return False
-        if view[q] in _COLONS:
-            count = _count_ending(view, q)
-            return count is not None and count == names + _items_from(view, start, marks)
+    and the count before the colon is the number of them. The colon and the count are looked for first (in C)."""
+    if start == 0 or (view[start - 1] not in marks and view[start - 1] not in _COLONS):
+        return False
+    lo = max(0, start - _LIST_REACH)
+    colon = max(view.rfind(c, lo, start) for c in _COLONS)
+    count = _count_ending(view, colon) if colon >= 0 else None
+    if count is None:
+        return False
+    names, q = 0, start - 1
+    while q > colon:
         if view[q] not in marks:
             return False
         p = q
-        while p > 0 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
+        while p > colon + 1 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
             p -= 1
-        if not _NAME[0] <= q - p <= _NAME[1]:
+        if (p != colon + 1 and view[p - 1] not in marks) or not _NAME[0] <= q - p <= _NAME[1]:
             return False
+        names += 1
         q = p - 1
-    return False
+    return count == names + _items_from(view, start, marks)
 
 
 _COLONS = frozenset(":：")

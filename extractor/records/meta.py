@@ -314,16 +314,21 @@ def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | Non
     """Another township the text writes whole and, by its stem, more than twice as often as ``best`` whole: 泰興市七圩鎮
     twice and 七圩 five times more is the text's own place, where 月城鎮, the town it means to catch up with, is written
     three times (found blind in round s269, keyed to 月城镇). Written whole once only, it is no reading of the body's,
-    and the readings after this one decide."""
+    and the readings after this one decide. Only the readings written whole most often are looked at, so that a text
+    of many names is searched a bounded number of times."""
     n_best = view.count(best)
     common = rl.region_words()
-    for name, whole in counts.items():
-        if name == best or name.endswith(best) or best.endswith(name) or not _valid_region(name):
+    others = sorted(((w, n) for n, w in counts.items() if w >= 1 and n != best), reverse=True)[:_STEM_RIVALS]
+    for whole, name in others:
+        if name.endswith(best) or best.endswith(name) or not _valid_region(name):
             continue
         st = gazetteer.stem(name)
         if len(st) >= 2 and st not in common and not gazetteer.is_common_stem(st) and view.count(st) > 2 * n_best:
             return name if whole >= 2 else None
     return best
+
+
+_STEM_RIVALS = 8  # the readings besides the best that are weighed by their stems
 
 
 _RESIDUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ?\ufffd")
