@@ -198,7 +198,8 @@ def _count_before() -> re.Pattern[str]:
     digits = re.escape("0123456789" + numerals.chinese_chars())
     measures = alternation(_measures())
     kinds = alternation((*_listed_kinds(), *_kind_names()))
-    return re.compile(rf"([{digits}]{{1,4}})(?:{measures})?(?:{kinds})\Z")
+    announce = alternation(column("place_counts.tsv", "word", side="announce"))
+    return re.compile(rf"([{digits}]{{1,4}})(?:{measures})?(?:{kinds})(?:{announce})?\Z")
 
 
 # The most names such a list holds: a township's villages, listed in a sentence (a longer list is a table's)

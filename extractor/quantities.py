@@ -269,6 +269,8 @@ def _read_across_wrap(
         return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
     if after_spaced_point(view, before_spaces(view, start)):
         return None  # 2 9  . 5 万 元: the window read below starts after the number's head
+    if view[gap[0]] in "\r\n" and wraps.label_rows(view, start, gap[0], gap[1]):
+        return None  # 女764\n家庭户户数503: rows of a table, the next row's label no unit of this number
     lo = max(0, start - lex.max_pre - 1)
     where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
     if where[-1] - lo + 1 == len(where):

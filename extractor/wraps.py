@@ -299,3 +299,27 @@ def numeral_tail(view: str, start: int, numeral: frozenset[str], scales: frozens
         q -= 1
     return q < p and numeral_wrap(view, q, p, numeral, scales) is not None
 
+
+# A row of a table of labels and their numbers, one a line (男891, 家庭户户数503, 户口本地住在本地1615): a label
+# that opens with a Han character, then the number that ends the line.
+_LABEL_ROW = re.compile(r"[ \t]*[\u4e00-\u9fff][^\r\n,，。;；:：]{0,15}?[0-9][0-9.]*[ \t]*(?=\r|\n|$)")
+_ROW_LABEL = 16
+_CLAUSE = frozenset(",，。;；:：")
+
+
+def label_rows(view: str, start: int, gap_start: int, gap_end: int) -> bool:
+    """Whether the number at ``start``, which ends its line at ``gap_start``, closes a label's row, and the line after
+    the wrap (from ``gap_end``) is such a row too (女764\n家庭户户数503: a census's table, found blind in round s278,
+    where 764 家 was read across the line end): the next row's label is no unit of this number."""
+    lo = view.rfind("\n", max(0, start - _ROW_LABEL - 4), start) + 1
+    if lo == 0 and start > _ROW_LABEL + 4:
+        return False
+    head = view[lo:start].strip(" \t\u3000")
+    if not head:
+        # a number alone on its line, under a row's: a row that lost its label (总人口17389\n8739\n8650\n家庭户…)
+        above = view[max(0, lo - _ROW_LABEL - 8) : lo].rstrip(" \t\u3000\r\n")
+        if not above or not above[-1].isdigit():
+            return False
+    elif len(head) > _ROW_LABEL or not any("\u4e00" <= c <= "\u9fff" for c in head) or any(c in _CLAUSE for c in head):
+        return False  # a label (65岁及以上女), not a clause
+    return _LABEL_ROW.match(view, gap_end) is not None and view.find("\n", gap_end, gap_end + _ROW_LABEL + 12) >= 0

@@ -106,3 +106,6 @@ def test_a_list_of_names_that_a_count_and_a_colon_announce_holds_names() -> None
     assert [q.raw for q in doc.quantities] == ["5個", "3个", "三个"]
     doc = extract("辖10个村:三个中心村、七个一般村。辖2个村:三个中心村、七个一般村。辖2个村:大河、满井、三眼井。")
     assert [q.raw for q in doc.quantities] == ["10个", "三个", "七个", "2个", "三个", "七个", "2个", "三眼"]
+    # a word between the count and the colon (所辖18个村为: found blind in round s279)
+    doc = extract("所辖4个村为:三家、大马架、东沟丘、三座庙,宁城县。")
+    assert [q.raw for q in doc.quantities] == ["4个"]

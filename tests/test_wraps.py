@@ -95,6 +95,10 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # A line that opens with a key and its colon is the next item of a table of facts (found blind in round s85).
         ("区划代码前6位: 150981\n人口数量: 3.20 万人", [("3.20 万人", "32000.00", "人")]),
         ("总得票:928\n所在地: 中国->内蒙古", []),
+        # A census's table of labels and numbers, one a line: the next row's label (家庭户, 户口) is no unit of this
+        # row's number (found blind in round s278, 764 家 and 74 户); a clause's number is read across as before.
+        ("总人口1655\n男891\n女764\n家庭户户数503\n老年女74\n户口本地住在本地1615\n", []),
+        ("共有农户764\n户，其中贫困户50户。", [("764\n户", "764", "户"), ("50户", "50", "户")]),
     ],
 )
 def test_not_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
