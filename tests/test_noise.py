@@ -109,6 +109,7 @@ CASES = {
         "瀏覽次數(shù): 11次",  # a counter whose label holds pinyin ruby (found blind in round s274)
         "本詞條是多義詞,共2個義項",  # an encyclopedia's note on a title's senses (found blind in round s277)
         "2025-06-19 00:47:30   6次",  # a view counter after the date and time (found blind in round s278)
+        "2018-3-20 12:38:24发布75次查看",  # a view counter with 查看 (found blind in round s287)
         "定城鎮 2張",  # an encyclopedia's gallery label (found blind in round s281)
         "【责任编辑:晓静】【阅读:651 次】",  # a counter in brackets (found blind in round s237)
         "2016-03-23 21:24:24    1195次点击             ",  # after the page's date (found blind in round s240)

@@ -764,3 +764,17 @@ def test_a_township_named_by_its_stem_outnames_one_it_compares_itself_with() -> 
         "江阴市月城镇面积和七圩差不多，但领先七圩。力争用两年时间赶超月城镇。七圩还有6公里岸线，七圩新建厂房。\n"
     )
     assert extract(text).meta.region == "七圩镇"
+
+
+def test_a_short_name_glued_to_one_character_at_every_mention_is_no_place() -> None:
+    """嘉義縣 four times holds 义县, a county of Liaoning (found blind in round s284, keyed to it); 在萧县 and 萧县 are
+    萧县's."""
+    text = "嘉義縣水上鄉公所提高生育補助。嘉義縣今年受颱風重創，水上鄉是嘉義縣人口數第二多的鄉鎮市。嘉義縣普發現金。\n"
+    assert extract(text).meta.region != "義縣"
+    assert extract("全县完成投资5亿元。在萧县，萧县新建道路。在萧县发展。\n").meta.region == "萧县"
+
+
+def test_a_line_of_history_names_no_township_that_ceased() -> None:
+    """2000年,向陽鄉并入中心鎮 opens a line with a year and a township merged away (found blind in round s288)."""
+    text = "中心鎮\n中心鎮位于依安縣中部。\n1984年,向陽公社改中心鄉。\n2000年,向陽鄉并入中心鎮。\n全镇辖17个行政村。\n"
+    assert extract(text).meta.region != "向陽鄉"

@@ -185,6 +185,7 @@ def _most_named(view: str, level: str | None) -> str | None:
     common = rl.region_words()
     counts: dict[str, int] = {}
     full: set[str] = set()
+    glued: dict[str, set[str]] = {}  # the characters that a short name's mentions are glued to (嘉 of 嘉義縣)
     # The words before and after a mention that make it another place than the text's own.
     not_before, not_after = rl.patterns_of("not_own_before"), rl.patterns_of("not_own_after")
     # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
@@ -212,6 +213,13 @@ def _most_named(view: str, level: str | None) -> str | None:
                 counts[name] = counts.get(name, 0) + 1
                 if in_full:
                     full.add(name)
+                if len(name) == _SHORT_NAME and i > 0 and _HAN.match(view, i - 1):
+                    glued.setdefault(name, set()).add(view[i - 1])
+    # A short name glued at every mention to one character that no suffix is ends a longer name the table lacks: 嘉義縣
+    # four times is no 义县 (Liaoning's: found blind in round s284, a wrong key); 在萧县 and 萧县 are 萧县.
+    for name, chars in glued.items():
+        if len(chars) == 1 and not chars & rl.suffix_chars() and _glued_everywhere(view, name, chars):
+            counts.pop(name, None)
     regions = rl.regions()
     # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
     # township's summary) may be the county around it: its full name must be written at least once.
@@ -226,6 +234,17 @@ def _most_named(view: str, level: str | None) -> str | None:
     return name if n >= 3 else None
 
 
+def _glued_everywhere(view: str, name: str, chars: set[str]) -> bool:
+    """Whether every mention of ``name`` in ``view`` stands right after one of ``chars``."""
+    i = view.find(name)
+    while i >= 0:
+        if i == 0 or view[i - 1] not in chars:
+            return False
+        i = view.find(name, i + 1)
+    return True
+
+
+_SHORT_NAME = 2  # a county's name of one character and its suffix (义县, 萧县), the likeliest to end a longer one
 _LEVEL_RANK = {"provincial": 3, "prefecture": 2, "county": 1}
 # A name read from the body must recur: one mention is a neighbour, a visit, an example.
 _OWN_MIN = 3
