@@ -244,11 +244,12 @@ def _evaluate(tokens: list[Token]) -> Decimal:
 
 
 def _pair_index(s: str) -> int:
-    """Where a two-digit range pair (两三, 七八) starts, or -1; longer digit runs are positional, not pairs."""
+    """Where a two-digit range pair (两三, 七八) starts, or -1; longer digit runs are positional, not pairs, and so
+    are the digits after a point (一五一.七八公頃 is 151.78: found blind in round s284, read as 151.7 to 151.8)."""
     t = tables()
     for i in range(len(s) - 1):
         if s[i : i + 2] in t.pairs:
-            before = i > 0 and s[i - 1] in t.digits
+            before = i > 0 and (s[i - 1] in t.digits or s[i - 1] in t.points or s[i - 1] in t.char_points)
             after = i + 2 < len(s) and s[i + 2] in t.digits
             if not before and not after:
                 return i

@@ -120,7 +120,10 @@ def lexicon() -> Lex:
     # Digits in characters that a point joins (四．二七億元: Taiwan writes decimals so), financial forms left out
     plain = "".join(sorted(c for c in t.digits if c not in t.financial))
     cp = regex.escape("".join(sorted(t.char_points)))
-    lone = f"|[{financial}](?=[{cn}])" if financial else ""
+    # a financial form opens a numeral only before another numeral character, 几 not among them: 收拾几个房间 is
+    # 收拾 (to tidy) and 几个, no 十几个 (found blind in round s285)
+    beside = "".join(c for c in cn if c not in t.some)
+    lone = f"|[{financial}](?=[{beside}])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
     # One pass over characters; each alternative is decided by its first character, so matching is linear. A
