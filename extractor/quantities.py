@@ -21,6 +21,7 @@ from extractor._data import column
 from extractor.figure_heads import (
     after_mask,
     after_measure_letters,
+    after_residue,
     after_spaced_comma,
     after_spaced_point,
     before_spaces,
@@ -322,6 +323,7 @@ def _read_at(
                     view[start] not in DIGITS
                     or after_measure_letters(view, start)
                     or after_mask(view, start, masks)
+                    or after_residue(view, start)
                 )
             )
         )
