@@ -47,6 +47,7 @@ _MARKED = {
 # A whole part this long before one or two digits is no list item beside its neighbour (29851、2万元).
 _LONG_WHOLE = 4
 # One or two spaces on either side of a point: 22. 30亿元, 133 .9平方公里.
+_ITEM_DIGITS = 2  # the most digits an item's number has (1. 12.)
 _SPACED = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.( {1,2})|( {1,2})\.)(?=[0-9])")
 
 
@@ -110,6 +111,10 @@ def spaced(view: str) -> list[tuple[int, int]]:
     out = []
     for m in _SPACED.finditer(view):
         before = view[m.start() - 1] if m.start() > 0 else "\n"
+        if before == " " and m.start() > 1 and view[m.start() + _ITEM_DIGITS].isdigit():
+            # a PDF's text spaces a number from the words before it too (流转土地 155. 93 公顷: found on the excerpts);
+            # a whole part as short as an item's number may be one (工作要点 1. 30个村)
+            before = view[m.start() - 2]
         if m.group(1) is not None and "\u4e00" <= before <= "\u9fff":
             out.append(m.span(1))
         elif m.group(2) is not None and before != "\n":

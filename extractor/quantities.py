@@ -297,6 +297,23 @@ def _read_across_wrap(
     return q, q.end
 
 
+# What a copy left between two parts of one number (1…790 米, 6?34‰, 350?1290米: a lost point, separator or dash):
+# the part after it alone would be a wrong number.
+_DAMAGED_SEPARATORS = frozenset("…?\ufffd")
+
+
+def _after_bad_group(text: str, view: str, start: int) -> bool:
+    """Whether ``start`` follows a comma written in ASCII right after a digit, and four or more digits follow it, no
+    thousands group (2,5000万元, found on the excerpts): the number is broken, and its tail alone would be a wrong
+    number. A comma the view made of a full-width one ends a clause."""
+    if start < 2 or text[start - 1] != "," or view[start - 2] not in DIGITS:
+        return False
+    e = start
+    while e < len(view) and view[e] in DIGITS and e - start < 4:
+        e += 1
+    return e - start == 4  # one or two digits may be a list's next item (3,5个)
+
+
 def _read_at(
     text: str, view: str, start: int, masks: Masks, lex: Lex, money_end: int = -1, run: re.Match[str] | None = None
 ) -> tuple[QMatch | None, int]:
@@ -332,7 +349,8 @@ def _read_at(
         or (p < start and after_spaced_comma(view, p))  # 1 , 200 把: a group after a comma a PDF spaced out
         or after_spaced_point(view, p)  # 1 3 6    . 7 倍: the decimals of a number a scan spaced out
         or (prev == ":" and start > 1 and view[start - 2] in DIGITS)  # 11:21:36, 1:2: a time or a ratio
-        or (prev == "…" and start > 1 and view[start - 2] in DIGITS)  # 1…790: a group after a damaged separator
+        or (prev in _DAMAGED_SEPARATORS and start > 1 and view[start - 2] in DIGITS)
+        or _after_bad_group(text, view, start)
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.
@@ -480,8 +498,10 @@ def _read_at(
         high_sign = True  # 零下3至5度 runs from -5 to -3: the word signs the whole range
     if high_sign and num_high is not None and base_high is not None:
         num_high, base_high = -num_high, -base_high
-        if base_high < base_value:  # -1.1~-2.6℃ runs from -2.6 to -1.1
-            number, num_high, base_value, base_high = num_high, number, base_high, base_value
+    if base_high is not None and num_high is not None and base_high < base_value:
+        # A range written from its high end runs from its low one: -1.1~-2.6℃ from -2.6 to -1.1, 海拔78米—67米 from
+        # 67 to 78 (found on the excerpts, three such ranges)
+        number, num_high, base_value, base_high = num_high, number, base_high, base_value
     pre = word_before(view, q_start, lex.pre, lex.max_pre) if q_start and view[q_start - 1] in lex.pre_last else None
     if pre and not masks.blocked[q_start - len(pre)] and not view.endswith(lex.not_pre, 0, q_start):
         q_start -= len(pre)
