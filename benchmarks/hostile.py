@@ -162,6 +162,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("比 1 9 5 6 年 2 9  . 5 万 元增 加 1 3 6            . 7 倍 , ", n),
         "a scan's letter-spaced numbers, their points set apart by runs of spaces",
     ),
+    "pipe_rows": (
+        lambda n: _repeat("常住人口(人) | 69168 | |\n", n),
+        "one table drawn with bars, every row's head carrying its unit",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),

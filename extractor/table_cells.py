@@ -56,9 +56,9 @@ class _Row:
 def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     """The cells of every table in ``view`` whose columns are known (see the module), in text order."""
     out = _head_unit_cells(view, masks, lex, found)
-    under_unit = _unit_line_cells(view, masks, lex, found)
-    if under_unit:
-        out = sorted(out + [q for q in under_unit if not inside_found(out, q.start, q.end)], key=lambda q: q.start)
+    for more in (_unit_line_cells(view, masks, lex, found), _pipe_cells(view, masks, lex, found)):
+        if more:
+            out = sorted(out + [q for q in more if not inside_found(out, q.start, q.end)], key=lambda q: q.start)
     return out
 
 
@@ -278,3 +278,41 @@ def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, f
             )
         )
     return out
+
+
+# A table a web page's copy drew with bars, a row a line, its head carrying its unit and one cell its number:
+#     指标 | 数量 | |
+#     常住人口(人) | 69168 | |
+#     0-14岁总数(人) | 14897 | |
+# (a township's census page, found blind in round s301). The unit is the row's own, so no column head is needed;
+# a run of two rows or more is read, and a row with more cells than one is left to the other readers.
+_PIPE_ROW = re.compile(
+    r"^[ \t]{0,8}[^\s|()]{1,24}\(([^\s|()]{1,6})\)[ \t]{0,4}\|[ \t]{0,4}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)"
+    r"[ \t]{0,4}(?:\|[ \t|]{0,8})?\r?$",
+    re.M,
+)
+
+
+def _pipe_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    if " | " not in view and ")|" not in view:
+        return []
+    rows: list[_Row] = []
+    for m in _PIPE_ROW.finditer(view):
+        read = _unit(m.group(1), lex)
+        if read is not None:
+            rows.append(_Row(m.start(), m.end(), read[0], read[1], m.group(1), [m.span(2)]))
+    out: list[QMatch] = []
+    run: list[_Row] = []
+    for r in rows:
+        if run and _GAP.fullmatch(view, run[-1].end, r.label_start) is None:
+            out.extend(_read_run(view, run, lex, masks, found))
+            run = []
+        run.append(r)
+    out.extend(_read_run(view, run, lex, masks, found))
+    return out
+
+
+def _read_run(view: str, run: list[_Row], lex: Lex, masks: Masks, found: list[QMatch]) -> list[QMatch]:
+    if len(run) < 2:
+        return []
+    return [q for r in run for q in _read(view, r, [False], percent_unit(lex), masks, found)]

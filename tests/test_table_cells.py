@@ -97,3 +97,24 @@ def test_a_table_under_a_unit_line_whose_columns_are_not_years_is_left_alone() -
     assert _cells("单位:万元\n项目 2008年 2009年\n合计 3120 2804\n") == []
     # a unit the lexicon does not know: the table is left alone, its rows with units of their own too
     assert _cells(UNIT_LINE_TABLE.replace("单位:万元", "单位:见附注")) == []
+
+
+PIPES = (
+    "常住人口数据 | ||\n指标 | 数量 | |\n常住人口(人) | 69168 | |\n0-14岁总数(人) | 14897 | |\n"
+    "家庭户总户数(户) | 20053 | |\n"
+)
+
+
+def test_a_table_drawn_with_bars_whose_rows_carry_their_units_is_read() -> None:
+    # a township's census page (found blind in round s301): each row's head names its unit, one cell its number
+    cells = [c for c in _cells(PIPES) if c[0] in {"69168", "14897", "20053"}]
+    assert cells == [
+        ("69168", Decimal("69168"), "人"),
+        ("14897", Decimal("14897"), "人"),
+        ("20053", Decimal("20053"), "户"),
+    ]
+
+
+def test_one_barred_row_alone_or_a_row_with_an_unknown_unit_is_left_alone() -> None:
+    assert _cells("指标 | 数量 | |\n常住人口(人) | 69168 | |\n") == []
+    assert _cells("耕地(某某) | 5000 | |\n林地(某某) | 3000 | |\n") == []
