@@ -649,6 +649,16 @@ def test_an_unknown_name_with_a_provinces_suffix_is_no_province() -> None:
     assert extract(text).meta.region is None
 
 
+def test_a_title_on_a_market_names_no_city() -> None:
+    # 农贸市场工作总结 read 农贸市 as a city (found blind in round s303): 市场 is a word, no city's suffix
+    text = (
+        "农贸市场工作总结篇一\n今年以来,娄庄镇党委、政府紧紧围绕深化主题,全镇新建农贸市场2个。"
+        "我镇娄庄、洪林两大农贸市场。\n"
+    )
+    assert extract(text).meta.region != "农贸市"
+    assert extract("农贸市场工作总结\n今年以来,全镇完成农贸市场改造3个。\n").meta.region is None
+
+
 def test_a_neighbour_named_three_times_does_not_outname_the_township_its_head_names() -> None:
     # 西邻巴彦图嘎苏木 and a merger line written twice named the neighbour three times, the profile's own name once
     # in its head (found blind in round s189): a mention after a word of bordering is a neighbour's
