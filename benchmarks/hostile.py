@@ -166,6 +166,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("常住人口(人) | 69168 | |\n", n),
         "one table drawn with bars, every row's head carrying its unit",
     ),
+    "blank_wraps": (
+        lambda n: _repeat("一行被排版折断而没有标点符号的很长的文字共有 3800\n\n余亩", n),
+        "long lines wrapped with a blank line between, every one cutting a figure from its unit",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),

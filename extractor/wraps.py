@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -85,13 +85,39 @@ def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | 
             crossed_page = True
             i = eol
             continue
-        # A blank line without a page number between is a paragraph break.
-        if blank and not crossed_page:
+        # A blank line without a page number between is a paragraph break, but in a copy that puts one between
+        # its wrapped lines (已建\n\n成占地: ``_blank_wraps``) one blank line after a long line is a wrap too.
+        if blank and not crossed_page and not (blank == 1 and _long_line_before(view, pos) and _blank_wraps(view)):
             return None
         if view[j] in no_follow or _heading_start().match(view, j) is not None or _KEY_LINE.match(view, j):
             return None  # a heading, or a key of a table of facts (区划代码: 150981\n人口数量: 3.20 万人)
         return j
     return None
+
+
+# A copy shows the habit of a blank line inside its sentences when this many long lines end without a mark before
+# one, the next line going on with a Han character (已建\n\n成占地 50 亩, 逐步\n\n由粗放型: found blind in round s299).
+_BLANK_WRAPS = 3
+
+
+@lru_cache(maxsize=2)
+def _blank_wraps(view: str) -> bool:
+    """Whether ``view`` shows the habit of a blank line where a layout wrapped a sentence (see ``_BLANK_WRAPS``).
+    Cached: the string's hash is computed once, and every gap of one text asks."""
+    found = 0
+    i = view.find("\n\n")
+    while i > 0 and found < _BLANK_WRAPS:
+        before = view[i - 1]
+        after = view[i + 2] if i + 2 < len(view) else ""
+        if (
+            "\u4e00" <= before <= "\u9fff"
+            and "\u4e00" <= after <= "\u9fff"
+            and _long_line_before(view, i)
+            and _heading_start().match(view, view.rfind("\n", 0, i) + 1) is None  # a long heading ends no wrap
+        ):
+            found += 1
+        i = view.find("\n\n", i + 2)
+    return found >= _BLANK_WRAPS
 
 
 def joined(

@@ -260,3 +260,22 @@ def test_a_range_cut_at_a_line_end_is_read_whole(text: str, expected: list[tuple
 def test_a_short_line_ending_with_a_separator_joins_no_range() -> None:
     # a table's row or a heading is shorter than a wrapped line: the next line's figure is its own
     assert [(q.raw, q.base_high) for q in extract("规模4-\n5家").quantities] == [("5家", None)]
+
+
+# A copy that puts a blank line between its wrapped lines (found blind in round s299): three long lines at least end
+# mid-sentence before one, so one there after a long line is a wrap too.
+_BLANK_WRAPPED = (
+    "2005 年结合旧城改造,投入资金 300 万元,已建\n\n成占地 50 亩的安德生产资料交易市场。\n\n"
+    "通过提高城管规范化和市场化运作水平,城市管理逐步\n\n由粗放型向精细化管理过渡,城管质量明显提高。\n\n"
+    "城镇生活垃圾无害化处理率达 100%,城镇管理工作成效显著,在全市考核中名列前茅,并通过市级卫\n\n生城镇检查。\n"
+)
+
+
+def test_a_blank_line_is_a_wrap_in_a_copy_that_wraps_with_one() -> None:
+    text = _BLANK_WRAPPED + "已建成川菜产业化基地配套种植基地 3800\n\n余亩。\n"
+    assert ("3800\n\n余亩", Decimal("3800"), "亩") in _quantities(text)
+
+
+def test_a_blank_line_stays_a_paragraph_break_without_the_habit() -> None:
+    text = "已建成川菜产业化基地配套种植基地 3800\n\n余亩。\n"
+    assert all("3800" not in raw for raw, _, _ in _quantities(text))
