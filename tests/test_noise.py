@@ -114,6 +114,7 @@ CASES = {
         "【责任编辑:晓静】【阅读:651 次】",  # a counter in brackets (found blind in round s237)
         "2016-03-23 21:24:24    1195次点击             ",  # after the page's date (found blind in round s240)
         "已有0人发表了评论",  # (found blind in round s241)
+        "最新评论共有 0 位网友发表了评论",  # (found blind in round s311)
         "唯一号: 151320020220000601",  # a yearbook database's record (found blind in round r51)
         "颗粒名称: 前进中的西刘桥乡",
         "已有35人参与,点击查看更多精彩评论",

@@ -8,8 +8,9 @@ from functools import cache
 import regex
 
 from extractor import _compiled, gazetteer, masks, numerals, ruby
-from extractor._data import table
+from extractor._data import column, table
 from extractor.records import region_lexicon as rl
+from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
 from extractor.records.years import years
 from extractor.segment import Segments
@@ -102,7 +103,23 @@ def _only_in(tail: str, name: str, view: str) -> bool:
     创建园林城镇 a 林城镇 (s270)."""
     before = name[len(name) - len(tail) - 1]
     at = _at(view, tail)
-    return len(at) >= _OWN_MIN and all(view[i - 1] == before for i in at)
+    if not at or not all(view[i - 1] == before for i in at):
+        return False
+    if len(at) >= _OWN_MIN:
+        return True
+    # Twice is enough for a character that opens names (name_prefixes.tsv) where the whole name stands alone every
+    # time, at a line's start or after a space or a mark (第六节 大官庄乡 … 大官庄乡位于即墨县北部: found blind in
+    # round s313, read as Henan's 官庄乡)
+    return (
+        len(at) >= 2
+        and before in _name_prefixes()
+        and all(i < 2 or not "\u4e00" <= view[i - 2] <= "\u9fff" for i in at)
+    )
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(column("name_prefixes.tsv", "char"))
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
@@ -402,8 +419,11 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
 
     texts = {"title": compact_title, "head": head, "body": names}
-    region_raw = _from_patterns(("title",), texts) or _own_or_none(
-        _outnamed(_from_patterns(("head",), texts), names), names
+    # The body without the site's furniture (下一篇:\n全市科普工作会议…, a link to another article): scope words
+    # there are another text's.
+    quiet = without_furniture(view, segments)
+    region_raw = _from_patterns(("title",), texts) or own_or_none(
+        _outnamed(_from_patterns(("head",), texts), names), names, quiet
     )
     if region_raw is None:
         scope_level = _level_from_scope(names) or _masked_level(view, segments)
@@ -413,7 +433,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         if named is not None:
             named = _fuller_township(named, names) or named
         elif (
-            region_raw := _below_scope(_own_or_none(_from_patterns(("body",), texts), names), scope_level)
+            region_raw := below_scope(own_or_none(_from_patterns(("body",), texts), names, quiet), scope_level)
         ) is None and scope_level in ("township", None):
             # A text that names its township in full once or twice, by the stem otherwise, and its county in full
             named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
@@ -433,7 +453,11 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                 # city it names is its superior too (打造青岛市首个…).
                 level_named = rl.regions()[named][0]["level"]
                 township = _level_from_scope(names, 1) == "township"
-                if level_named == "provincial" or (township and level_named != "county") or _superior(named, names):
+                if (
+                    level_named == "provincial"
+                    or (township and level_named != "county")
+                    or superior(named, names, quiet)
+                ):
                     named = None
         if named and region_raw is None:
             region_raw = (named, named)
@@ -471,49 +495,6 @@ def _outnamed_by_township(name: str, names: str) -> bool:
     return own is not None and own != name and names.count(own) >= names.count(name)
 
 
-def _superior(name: str, names: str) -> bool:
-    """Whether ``name``, a city read from a text that never once says 全市, 我市 or 本市 but writes one of its
-    townships' names or a township's word (街道), is the superior of the text's place: a township's feature names
-    its city (长沙市) and a newspaper site its sponsors (中共泰安市委宣传部主管: found blind in rounds s101 and s104).
-    A city that holds townships with no county between (东莞市) is the text's place as a county would be; a page of
-    a city's report names no township (施行《漳州市政务服务条例》…)."""
-    rows = rl.regions().get(name, [])
-    return (
-        bool(rows)
-        and rows[0]["level"] == "prefecture"
-        and rows[0]["code"] in rl.with_counties()
-        and not any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "prefecture")
-        and (
-            any(w in names for w in _township_words())
-            or any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "township")
-            or gazetteer.names_a_township_of(rows[0]["code"], names)
-        )
-    )
-
-
-@cache
-def _township_words() -> tuple[str, ...]:
-    """A township's suffixes of two characters or more (街道, 苏木: admin_levels.tsv), which a township's text writes
-    by themselves for its own bodies (街道完成财政收入…) and a city's seldom without a name."""
-    return tuple(s for s, lv in rl.suffixes() if lv == "township" and len(s) >= 2)
-
-
-def _below_scope(found: tuple[str, str] | None, scope_level: str | None) -> tuple[str, str] | None:
-    """A province read from the body's patterns of a text whose scope words are a township's or a county's (全乡,
-    全区): the province's party committee it cites (《中共重庆市委重庆市人民政府关于…》, found blind in round s169)
-    is its superior, not its place."""
-    if found is None or scope_level not in ("township", "county"):
-        return found
-    rows = rl.regions().get(found[0], [])
-    return None if rows and rows[0]["level"] == "provincial" else found
-
-
-def _own_or_none(found: tuple[str, str] | None, names: str) -> tuple[str, str] | None:
-    """A region read from the head's or the body's patterns, unless it is a superior (``_superior``: 郑州市 of a
-    newspaper section's head 郑州市街道办事处 over a 街道's feature, found blind in round s102)."""
-    return None if found is not None and _superior(found[0], names) else found
-
-
 def _outnamed(found: tuple[str, str] | None, names: str) -> tuple[str, str] | None:
     """A township read from the head, unless the body writes another township more often, three times or more: a
     line of history may open with a year and a former township (1958年演兴乡与兴海乡合并…, found blind in round s45)
@@ -536,10 +517,23 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
             continue
         for m in pat.finditer(texts[source]):
             cand = _last_unit(m.group("region"), names)
+            if source == "title" and _unknown_once(cand, names, texts["title"]):
+                continue
             if _valid_region(cand, in_title=source == "title"):
                 full = _fuller_township(cand, names)
                 return (full, m.group("region")) if full else (cand, m.group("region"))
     return None
+
+
+def _unknown_once(name: str, names: str, title: str) -> bool:
+    """Whether ``name`` is a county or a city regions.tsv does not list that the text writes nowhere but in its
+    title (and the title's copies, as pages repeat it over the body): a title's phrase that ends with a suffix
+    (組織縣人大代表視察工作彙報 gave 組織縣, found blind in round s314), where a former name a title gives is written
+    in the body too."""
+    if rl.suffix_level(name) not in ("county", "prefecture") or name in rl.regions():
+        return False
+    in_titles = names.count(title) * title.count(name) if title else 0
+    return names.count(name) - in_titles < 1
 
 
 # How many of a name's mentions are looked at for characters it may have lost, and how many.
