@@ -118,3 +118,9 @@ def test_a_table_drawn_with_bars_whose_rows_carry_their_units_is_read() -> None:
 def test_one_barred_row_alone_or_a_row_with_an_unknown_unit_is_left_alone() -> None:
     assert _cells("指标 | 数量 | |\n常住人口(人) | 69168 | |\n") == []
     assert _cells("耕地(某某) | 5000 | |\n林地(某某) | 3000 | |\n") == []
+
+
+def test_a_barred_row_whose_head_holds_pinyin_ruby_is_read() -> None:
+    # a mirror site's pinyin after characters, in the head and its unit (家庭戶(hù)總戶(hù)數(shù)(戶(hù)), round s301)
+    text = "家庭戶(hù)總戶(hù)數(shù)(戶(hù)) | 54713 | |\n常住人口(人) | 145247 | |\n"
+    assert _cells(text) == [("54713", Decimal("54713"), "户"), ("145247", Decimal("145247"), "人")]

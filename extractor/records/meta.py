@@ -8,8 +8,9 @@ from functools import cache
 import regex
 
 from extractor import _compiled, gazetteer, masks, numerals, ruby
-from extractor._data import column, table
+from extractor._data import column
 from extractor.records import region_lexicon as rl
+from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
 from extractor.records.years import years
@@ -177,6 +178,9 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         return False
     # regions.tsv lists every county and city by name: an unknown one read from a title is a phrase that ends in
     # a suffix character (乡镇与农场场县共建 gives 与农场场县), unless it holds no sentence character (a former name).
+    phrase = rl.patterns_of("not_in_title_name").search(name)
+    if in_title and level == "township" and phrase and not gazetteer.lookup(name, "township"):
+        return False  # 最新的街道 of 2023年最新的街道社区…工作总结: a phrase, no township the gazetteer knows
     return level is not None and (
         (in_title and level == "township")
         or rl.not_in_names().search(name) is None
@@ -337,6 +341,11 @@ def _own_name(view: str, level: str | None) -> str | None:
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇; and a longer one that holds every other mention
     # but those after a broken encoding's residue (豬場坪鄉 four times, and 谪i場坪鄉: found blind in round s213).
     best = max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
+    top = counts[best]
+    if any(c == top and n not in best and best not in n for n, c in cands if n != best):
+        # Two townships written equally often, neither holding the other: a news item on both (新港鄉 and 溪口鄉
+        # three times each, found blind in round s319); either key could be wrong
+        return None
     longer = [(n, c) for n, c in cands if len(n) > len(best) and n.endswith(best) and c >= _OWN_MIN]
     for name, _ in sorted(longer, key=lambda kv: (kv[1], len(kv[0])), reverse=True):
         extra = len(name) - len(best)
@@ -426,7 +435,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         _outnamed(_from_patterns(("head",), texts), names), names, quiet
     )
     if region_raw is None:
-        scope_level = _level_from_scope(names) or _masked_level(view, segments)
+        scope_level = level_from_scope(names) or masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level; it outranks
         # a party committee the body names (被中共泉州市委评为…: the township's superior, found blind in round s43).
         named = _own_name(names, scope_level or "township")
@@ -452,7 +461,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                 # other scope word as often, the text is a township's: the county around it may stand for it, a
                 # city it names is its superior too (打造青岛市首个…).
                 level_named = rl.regions()[named][0]["level"]
-                township = _level_from_scope(names, 1) == "township"
+                township = level_from_scope(names, 1) == "township"
                 if (
                     level_named == "provincial"
                     or (township and level_named != "county")
@@ -474,7 +483,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     if cue_level:
         level = cue_level
     if level is None:
-        level = _level_from_scope(view) or _masked_level(view, segments)
+        level = level_from_scope(view) or masked_level(view, segments)
 
     reviewed, planned = years(view, segments, compact_title, role, head)
     return MetaInfo(
@@ -559,29 +568,6 @@ def _fuller_township(name: str, view: str) -> str | None:
         if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
             return longer
     return None
-
-
-def _masked_level(view: str, segments: Segments) -> str | None:
-    """Township, when a township's name is masked (xx镇, **乡, 某街道: a placeholder region of the noise): a copy
-    that masks a name masks the report's own, so such a summary is a township's, whatever city it names. A masked
-    county (**县) says nothing: a township's report masks the county above it too."""
-    for r in segments.noise:
-        s = view[r.start : r.end]
-        for suf, level in rl.suffixes():
-            if level != "township" or not s.endswith(suf) or len(s) == len(suf):
-                continue
-            rest = s[: -len(suf)]
-            if not _HAN.search(rest) or rl.masked().fullmatch(rest):
-                return level
-    return None
-
-
-def _level_from_scope(view: str, least: int = 3) -> str | None:
-    counts: dict[str, int] = {}
-    for r in table("scopes.tsv"):
-        counts[r["level"]] = counts.get(r["level"], 0) + view.count(r["word"])
-    best = max(counts.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] >= least else None
 
 
 def own_numeral_stem(region: str | None) -> str | None:
