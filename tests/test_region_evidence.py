@@ -838,3 +838,12 @@ def test_two_townships_written_equally_often_give_no_region() -> None:
         "工程內容包括生態水池。妙崙社區改善經費1800萬元。\n"
     )
     assert extract(text).meta.region is None
+
+
+def test_a_county_short_name_glued_to_a_river_at_every_mention_is_no_county() -> None:
+    # 我县金沙江禁渔 four times read 金沙县 (found blind in round s317, a county's report masked as XX县): a river
+    text = (
+        "乡镇渔业工作总结\n2014年上半年,XX县渔业股认真履行各项职能,抓好金沙江禁渔工作。全面推动我县金沙江禁渔期工作,"
+        "成立XX县金沙江禁渔工作领导小组,发放宣传资料500份。我县金沙江禁渔成效明显,全县出动检查人员45人。\n"
+    )
+    assert extract(text).meta.region is None

@@ -207,6 +207,8 @@ def _most_named(view: str, level: str | None) -> str | None:
     counts: dict[str, int] = {}
     full: set[str] = set()
     glued: dict[str, set[str]] = {}  # the characters that a short name's mentions are glued to (嘉 of 嘉義縣)
+    after: dict[str, set[str]] = {}  # the characters right after a name's mentions (江 of 金沙江 for 金沙县)
+    feature = rl.patterns_of("feature_after")
     # The words before and after a mention that make it another place than the text's own.
     not_before, not_after = rl.patterns_of("not_own_before"), rl.patterns_of("not_own_after")
     # Only where a stem's first character stands (found by one scan in C), not at every position of the text.
@@ -234,6 +236,7 @@ def _most_named(view: str, level: str | None) -> str | None:
                 counts[name] = counts.get(name, 0) + 1
                 if in_full:
                     full.add(name)
+                after.setdefault(name, set()).add(view[end : end + 1] if not in_full else "")
                 if len(name) == _SHORT_NAME and i > 0 and _HAN.match(view, i - 1):
                     glued.setdefault(name, set()).add(view[i - 1])
     # A short name glued at every mention to one character that no suffix is ends a longer name the table lacks: 嘉義縣
@@ -241,6 +244,9 @@ def _most_named(view: str, level: str | None) -> str | None:
     for name, chars in glued.items():
         if len(chars) == 1 and not chars & rl.suffix_chars() and _glued_everywhere(view, name, chars):
             counts.pop(name, None)
+    for name, chars in after.items():
+        if len(chars) == 1 and feature.fullmatch(next(iter(chars))):
+            counts.pop(name, None)  # 金沙江 at every mention: a river, no 金沙县 (found blind in round s317)
     regions = rl.regions()
     # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
     # township's summary) may be the county around it: its full name must be written at least once.
