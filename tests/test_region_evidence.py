@@ -847,3 +847,20 @@ def test_a_county_short_name_glued_to_a_river_at_every_mention_is_no_county() ->
         "成立XX县金沙江禁渔工作领导小组,发放宣传资料500份。我县金沙江禁渔成效明显,全县出动检查人员45人。\n"
     )
     assert extract(text).meta.region is None
+
+
+def test_a_townships_numeral_is_read_whole() -> None:
+    # 十二团塔南镇 read 二团塔南镇 (found blind in round s322): the longest stem read cut the numeral in two
+    text = (
+        "新时代文明实践丨十二团塔南镇新时代文明所风采\n十二团塔南镇现有1个新时代文明实践所,24个实践站。"
+        "十二团塔南镇打通服务群众的最后一公里。全镇开展活动120场,十二团塔南镇志愿者3000名。\n"
+    )
+    assert extract(text).meta.region == "十二团塔南镇"
+
+
+def test_a_township_a_line_of_history_set_up_and_renamed_is_no_region() -> None:
+    # 1931年置头道河乡,1941年改镇东乡 read 置头道河乡 (found blind in round s323): 置 sets a place up, no name holds
+    # it but the gazetteer's (辛置镇), and a township renamed later on its line is no longer one
+    text = "沿革\n1931年置头道河乡,1941年改镇东乡,1958年改公社。\n全乡完成生产总值1亿元。\n"
+    assert extract(text).meta.region is None
+    assert extract("辛置镇2019年工作总结\n辛置镇全年完成生产总值1亿元。\n").meta.region == "辛置镇"

@@ -13,6 +13,7 @@ from extractor.records import region_lexicon as rl
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
+from extractor.records.township_names import fuller_township, whole_numeral
 from extractor.records.years import years
 from extractor.segment import Segments
 
@@ -358,7 +359,7 @@ def _own_name(view: str, level: str | None) -> str | None:
         if all((i >= extra and view.startswith(name, i - extra)) or view[i - 1] in _RESIDUE for i in _at(view, best)):
             best = name
             break
-    return _outnamed_by_stem(best, counts, view)
+    return _outnamed_by_stem(whole_numeral(best, view), counts, view)
 
 
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:
@@ -446,7 +447,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         # a party committee the body names (被中共泉州市委评为…: the township's superior, found blind in round s43).
         named = _own_name(names, scope_level or "township")
         if named is not None:
-            named = _fuller_township(named, names) or named
+            named = fuller_township(named, names) or named
         elif (
             region_raw := below_scope(own_or_none(_from_patterns(("body",), texts), names, quiet), scope_level)
         ) is None and scope_level in ("township", None):
@@ -535,7 +536,7 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
             if source == "title" and _unknown_once(cand, names, texts["title"]):
                 continue
             if _valid_region(cand, in_title=source == "title"):
-                full = _fuller_township(cand, names)
+                full = fuller_township(cand, names)
                 return (full, m.group("region")) if full else (cand, m.group("region"))
     return None
 
@@ -549,31 +550,6 @@ def _unknown_once(name: str, names: str, title: str) -> bool:
         return False
     in_titles = names.count(title) * title.count(name) if title else 0
     return names.count(name) - in_titles < 1
-
-
-# How many of a name's mentions are looked at for characters it may have lost, and how many.
-_FULLER_MENTIONS = 20
-_FULLER_CHARS = (1, 2)
-
-
-def _fuller_township(name: str, view: str) -> str | None:
-    """A township that the gazetteer knows and whose name ``name`` ends, written in the text a character or two
-    longer: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of 27日日峰镇) names 日峰镇, which the
-    title writes whole (黎川县日峰镇); 恩和哈达镇, whose 和 a name read from a sentence stops at, is no 哈达镇. Only a
-    longer name that every mention is part of: a text about a township the gazetteer lacks may name it once after a
-    word that, with it, makes another township's name."""
-    if rl.suffix_level(name) != "township":
-        return None
-    starts: list[int] = []
-    i = view.find(name, 1)
-    while i >= 0 and len(starts) < _FULLER_MENTIONS:
-        starts.append(i)
-        i = view.find(name, i + 1)
-    for extra in _FULLER_CHARS:
-        longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
-        if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
-            return longer
-    return None
 
 
 def own_numeral_stem(region: str | None) -> str | None:

@@ -1,0 +1,65 @@
+"""A township's name read from a text, made whole: the characters a reading lost at its front, where every mention
+of it stands after them (日峰镇 written 日日峰镇 by a copy that lost one 日; 二团塔南镇 of 十二团塔南镇)."""
+
+from __future__ import annotations
+
+import re
+
+from extractor import numerals
+from extractor.records import region_lexicon as rl
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def at(view: str, name: str) -> list[int]:
+    """Where ``name`` stands in ``view``, after its first character (a name at the text's very start is a title's)."""
+    out, i = [], view.find(name, 1)
+    while i > 0:
+        out.append(i)
+        i = view.find(name, i + 1)
+    return out
+
+
+# How many of a name's mentions are looked at for characters it may have lost, and how many.
+_FULLER_MENTIONS = 20
+_FULLER_CHARS = (1, 2)
+
+
+def fuller_township(name: str, view: str) -> str | None:
+    """A township that the gazetteer knows and whose name ``name`` ends, written in the text a character or two
+    longer: 2021年9月27日峰镇第十九届人民代表大会 (a copy that lost one 日 of 27日日峰镇) names 日峰镇, which the
+    title writes whole (黎川县日峰镇); 恩和哈达镇, whose 和 a name read from a sentence stops at, is no 哈达镇. Only a
+    longer name that every mention is part of: a text about a township the gazetteer lacks may name it once after a
+    word that, with it, makes another township's name."""
+    if rl.suffix_level(name) != "township":
+        return None
+    starts: list[int] = []
+    i = view.find(name, 1)
+    while i >= 0 and len(starts) < _FULLER_MENTIONS:
+        starts.append(i)
+        i = view.find(name, i + 1)
+    for extra in _FULLER_CHARS:
+        longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
+        if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
+            return longer
+    return None
+
+
+_NUMERAL_HEAD = 2  # the most characters a name's numeral may have lost to the longest stem read (十二团塔南镇)
+
+
+def whole_numeral(name: str, view: str) -> str:
+    """``name`` with the numeral characters that stand before it at every mention, where it opens with a numeral cut
+    by the longest stem read (二团塔南镇 of 十二团塔南镇, found blind in round s322): a numeral's head and tail are one
+    word."""
+    chars = numerals.chinese_chars()
+    starts = at(view, name)
+    for _ in range(_NUMERAL_HEAD):
+        if not starts or name[0] not in chars or any(i == 0 for i in starts):
+            break
+        before = {view[i - 1] for i in starts}
+        if len(before) != 1 or next(iter(before)) not in chars:
+            break
+        name = view[starts[0] - 1] + name
+        starts = [i - 1 for i in starts]
+    return name
