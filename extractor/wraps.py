@@ -105,10 +105,10 @@ def _blank_wraps(view: str) -> bool:
     """Whether ``view`` shows the habit of a blank line where a layout wrapped a sentence (see ``_BLANK_WRAPS``).
     Cached: the string's hash is computed once, and every gap of one text asks."""
     found = 0
-    i = view.find("\n\n")
-    while i > 0 and found < _BLANK_WRAPS:
-        before = view[i - 1]
-        after = view[i + 2] if i + 2 < len(view) else ""
+    for m in _BLANK_LINE.finditer(view):
+        i = m.start() - 1 if m.start() > 0 and view[m.start() - 1] == "\r" else m.start()  # a CRLF text's break
+        before = view[i - 1] if i > 0 else ""
+        after = view[m.end()] if m.end() < len(view) else ""
         if (
             "\u4e00" <= before <= "\u9fff"
             and "\u4e00" <= after <= "\u9fff"
@@ -116,8 +116,13 @@ def _blank_wraps(view: str) -> bool:
             and _heading_start().match(view, view.rfind("\n", 0, i) + 1) is None  # a long heading ends no wrap
         ):
             found += 1
-        i = view.find("\n\n", i + 2)
-    return found >= _BLANK_WRAPS
+            if found >= _BLANK_WRAPS:
+                return True
+    return False
+
+
+# A blank line, as LF and as CRLF text writes it (its first CR, if any, stands before the match).
+_BLANK_LINE = re.compile(r"\n\r?\n")
 
 
 def joined(

@@ -279,3 +279,8 @@ def test_a_blank_line_is_a_wrap_in_a_copy_that_wraps_with_one() -> None:
 def test_a_blank_line_stays_a_paragraph_break_without_the_habit() -> None:
     text = "已建成川菜产业化基地配套种植基地 3800\n\n余亩。\n"
     assert all("3800" not in raw for raw, _, _ in _quantities(text))
+
+
+def test_a_blank_line_is_a_wrap_in_a_crlf_copy_too() -> None:
+    text = (_BLANK_WRAPPED + "已建成川菜产业化基地配套种植基地 3800\n\n余亩。\n").replace("\n", "\r\n")
+    assert ("3800\r\n\r\n余亩", Decimal("3800"), "亩") in _quantities(text)
