@@ -13,7 +13,7 @@ from extractor.records import region_lexicon as rl
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
-from extractor.records.township_names import fuller_township, whole_numeral
+from extractor.records.township_names import at, fuller_township, whole_numeral
 from extractor.records.years import years
 from extractor.segment import Segments
 
@@ -104,18 +104,18 @@ def _only_in(tail: str, name: str, view: str) -> bool:
     which the gazetteer lacks, is no 头铺镇 of Anhui that it knows (found blind in round s263, a wrong key), nor is
     创建园林城镇 a 林城镇 (s270)."""
     before = name[len(name) - len(tail) - 1]
-    at = _at(view, tail)
-    if not at or not all(view[i - 1] == before for i in at):
+    starts = at(view, tail)
+    if not starts or not all(view[i - 1] == before for i in starts):
         return False
-    if len(at) >= _OWN_MIN:
+    if len(starts) >= _OWN_MIN:
         return True
     # Twice is enough for a character that opens names (name_prefixes.tsv) where the whole name stands alone every
     # time, at a line's start or after a space or a mark (第六节 大官庄乡 … 大官庄乡位于即墨县北部: found blind in
     # round s313, read as Henan's 官庄乡)
     return (
-        len(at) >= 2
+        len(starts) >= 2
         and before in _name_prefixes()
-        and all(i < 2 or not "\u4e00" <= view[i - 2] <= "\u9fff" for i in at)
+        and all(i < 2 or not "\u4e00" <= view[i - 2] <= "\u9fff" for i in starts)
     )
 
 
@@ -356,7 +356,7 @@ def _own_name(view: str, level: str | None) -> str | None:
     longer = [(n, c) for n, c in cands if len(n) > len(best) and n.endswith(best) and c >= _OWN_MIN]
     for name, _ in sorted(longer, key=lambda kv: (kv[1], len(kv[0])), reverse=True):
         extra = len(name) - len(best)
-        if all((i >= extra and view.startswith(name, i - extra)) or view[i - 1] in _RESIDUE for i in _at(view, best)):
+        if all((i >= extra and view.startswith(name, i - extra)) or view[i - 1] in _RESIDUE for i in at(view, best)):
             best = name
             break
     return _outnamed_by_stem(whole_numeral(best, view), counts, view)
@@ -384,15 +384,6 @@ _STEM_RIVALS = 8  # the readings besides the best that are weighed by their stem
 
 
 _RESIDUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ?\ufffd")
-
-
-def _at(view: str, name: str) -> list[int]:
-    """Where ``name`` stands in ``view``, after its first character (a name at the text's very start is a title's)."""
-    out, i = [], view.find(name, 1)
-    while i > 0:
-        out.append(i)
-        i = view.find(name, i + 1)
-    return out
 
 
 def _runs_into(view: str, start: int, end: int, words: regex.Pattern[str]) -> bool:
