@@ -286,7 +286,8 @@ def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, f
 #     0-14岁总数(人) | 14897 | |
 # (a township's census page, found blind in round s301). The unit is the row's own, so no column head is needed;
 # a run of two rows or more is read, and a row with more cells than one is left to the other readers.
-_RUBY = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"  # pinyin a mirror site sets after a character: 戶(hù)
+# Latin letters in brackets after a character, as a mirror site sets pinyin (戶(hù)); no head holds them otherwise
+_RUBY = r"\([a-z\u00c0-\u024f]{1,6}\)"
 _PIPE_ROW = re.compile(
     rf"^[ \t]{{0,8}}(?:[^\s|()]|{_RUBY}){{1,24}}\(([^\s|()]{{1,6}})(?:{_RUBY})?\)[ \t]{{0,4}}\|[ \t]{{0,4}}"
     r"(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)[ \t]{0,4}(?:\|[ \t|]{0,8})?\r?$",
