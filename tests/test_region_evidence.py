@@ -875,6 +875,7 @@ def test_a_township_a_line_of_history_set_up_and_renamed_is_no_region() -> None:
         # the town's congress); no region at all is read from them
         "1959年改为某某人民公社。\n\n1984年撤销公社实行乡(镇)建制,改为某某乡延续至今。\n全乡耕地3万亩。\n",
         "自鎮十四屆人大一次會議以來,鎮本級已累計投入417.8萬元,完成項目12個。\n",
+        "沿革\n1993年,改为某某乡。\n1999年,撤乡建镇。\n2004年,全镇完成生产总值1亿元。\n",
     ],
 )
 def test_a_line_of_history_or_a_kind_of_place_names_no_region(text: str) -> None:
