@@ -182,10 +182,6 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     phrase = rl.patterns_of("not_in_title_name").search(name)
     if in_title and level == "township" and phrase and not gazetteer.lookup(name, "township"):
         return False  # 最新的街道 of 2023年最新的街道社区…工作总结: a phrase, no township the gazetteer knows
-    if level == "township" and len(name) - len(_suffix_of(name)) < 2 and not gazetteer.lookup(name, "township"):
-        # 建镇 of 1999年,撤乡建镇 (found by masking an excerpt's own name): one character names no township the
-        # gazetteer lacks
-        return False
     return level is not None and (
         (in_title and level == "township")
         or rl.not_in_names().search(name) is None
@@ -193,8 +189,10 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
     )
 
 
-def _suffix_of(name: str) -> str:
-    return next((suf for suf, _ in rl.suffixes() if name.endswith(suf)), "")
+def _one_character(name: str) -> bool:
+    """Whether ``name`` is a township of one character and its suffix that the gazetteer does not know."""
+    suffix = next((suf for suf, lv in rl.suffixes() if lv == "township" and name.endswith(suf)), "")
+    return bool(suffix) and len(name) - len(suffix) < 2 and not gazetteer.lookup(name, "township")
 
 
 # The longest county or city name regions.tsv does not list that is still read (a former name: 3 to 5 characters).
@@ -536,6 +534,10 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
                 continue
             if _valid_region(cand, in_title=source == "title"):
                 full = fuller_township(cand, names)
+                if full is None and _one_character(cand):
+                    # 建镇 of 1999年,撤乡建镇 (found by masking an excerpt's own name): one character names no township
+                    # the gazetteer lacks, unless the text writes a longer one it knows (5日庄镇 for 日庄镇)
+                    continue
                 return (full, m.group("region")) if full else (cand, m.group("region"))
     return None
 
