@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from extractor import _compiled, gazetteer, masks, numerals, ruby
+from extractor import gazetteer, masks, numerals, ruby
 from extractor._data import column
 from extractor.records import region_lexicon as rl
 from extractor.records.scope_level import level_from_scope, masked_level
@@ -224,7 +224,7 @@ def _most_named(view: str, level: str | None) -> str | None:
         for stem, name in stems.get(view[i : i + 2], ()):
             said = name if stem in common else stem
             if stem in common and (
-                (i > 0 and _HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars())
+                (i > 0 and rl.HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars())
                 or (name == stem and (i == 0 or view[i - 1] not in rl.suffix_chars()))
             ):
                 # 文明城区: a common word's region (城区) counts only as a word of its own (阳泉市城区); one whose full
@@ -244,7 +244,7 @@ def _most_named(view: str, level: str | None) -> str | None:
                 if in_full:
                     full.add(name)
                 after.setdefault(name, set()).add(view[end : end + 1] if not in_full else "")
-                if len(name) == _SHORT_NAME and i > 0 and _HAN.match(view, i - 1):
+                if len(name) == _SHORT_NAME and i > 0 and rl.HAN.match(view, i - 1):
                     glued.setdefault(name, set()).add(view[i - 1])
     # A short name glued at every mention to one character that no suffix is ends a longer name the table lacks: 嘉義縣
     # four times is no 义县 (Liaoning's: found blind in round s284, a wrong key); 在萧县 and 萧县 are 萧县.
@@ -285,7 +285,6 @@ _OWN_MIN = 3
 _NEIGHBOUR_REACH = 3  # the longest word of neighbour_before (region_patterns.tsv)
 _OWN_STEM = (2, 4)  # the lengths of a township's name without its suffix
 _LONGER_STEMS = range(_OWN_STEM[1], _OWN_STEM[0] - 1, -1)  # the longest reading first
-_HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
 
 
 def _a_kind_of_place(name: str) -> bool:
@@ -326,7 +325,7 @@ def _own_name(view: str, level: str | None) -> str | None:
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
             # but a name whose stem the gazetteer knows may hold one (协和街道, of 协和镇's stem; 上江乡: found blind).
-            if len(stem) < k or not _HAN.fullmatch(stem) or _runs_into(view, p - k, p, rl.before_name()):
+            if len(stem) < k or not rl.HAN.fullmatch(stem) or _runs_into(view, p - k, p, rl.before_name()):
                 break  # 中共莞城街道: a word before the name (中共) is no part of it
             if rl.not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
                 break

@@ -113,6 +113,10 @@ def patterns_of(source: str) -> regex.Pattern[str]:
     return _compiled.compile("|".join(r["pattern"] for r in rows if r["source"] == source) or "(?!)")
 
 
+# A run of Han characters: what a place's name is written in (meta, scope_level and township_names read names with it)
+HAN = _compiled.compile(r"[\u4e00-\u9fff]+")
+
+
 def not_in_names() -> regex.Pattern[str]:
     """Characters that never occur in a region's name but do in the sentence around it (我代表市人民政府)."""
     return patterns_of("not_in_name")

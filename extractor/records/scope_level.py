@@ -3,13 +3,9 @@ name masked by the copy (xx镇, **乡), which makes the text a township's."""
 
 from __future__ import annotations
 
-import re
-
 from extractor._data import table
 from extractor.records import region_lexicon as rl
 from extractor.segment import Segments
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def masked_level(view: str, segments: Segments) -> str | None:
@@ -22,7 +18,7 @@ def masked_level(view: str, segments: Segments) -> str | None:
             if level != "township" or not s.endswith(suf) or len(s) == len(suf):
                 continue
             rest = s[: -len(suf)]
-            if not _HAN.search(rest) or rl.masked().fullmatch(rest):
+            if not rl.HAN.search(rest) or rl.masked().fullmatch(rest):
                 return level
     return None
 

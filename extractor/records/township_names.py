@@ -3,12 +3,8 @@ of it stands after them (日峰镇 written 日日峰镇 by a copy that lost one 
 
 from __future__ import annotations
 
-import re
-
 from extractor import numerals
 from extractor.records import region_lexicon as rl
-
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def at(view: str, name: str) -> list[int]:
@@ -40,7 +36,7 @@ def fuller_township(name: str, view: str) -> str | None:
         i = view.find(name, i + 1)
     for extra in _FULLER_CHARS:
         longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
-        if len(longers) == 1 and _HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
+        if len(longers) == 1 and rl.HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
             return longer
     return None
 
