@@ -21,6 +21,7 @@ from extractor.figure_parts import (
     word_at,
     word_before,
 )
+from extractor.han import is_han
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex, lexicon, percent_unit
 from extractor.segment import CLAUSE_END, SENTENCE_END
@@ -140,7 +141,7 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
         return None
     if k > 0 and masks.blocked[k - 1]:
         return None  # x万多亩, xx千余人: a masked number's scale, not one of it
-    if k > 1 and view[k - 1] == " " and "\u4e00" <= view[k - 2] <= "\u9fff":
+    if k > 1 and view[k - 1] == " " and is_han(view[k - 2]):
         return None  # 耕地面积为 万余亩: a blank the copy left for the number (found blind in round s199)
     e = k + 1 + len(mid)
     j = e  # 百余万元: a section may follow the approximation word

@@ -8,6 +8,7 @@ from functools import cache
 
 from extractor._data import column
 from extractor.figure_parts import CODE_BEFORE, DIGITS, LETTERS
+from extractor.han import is_han
 from extractor.masks import Masks
 from extractor.segment import INLINE_SPACES
 
@@ -58,7 +59,7 @@ def after_residue(view: str, start: int) -> bool:
     found on the excerpts in five copies of three sites): glued to a Han character, with a question mark or a
     replacement character a few characters before. A code's letters are upper case (G104, S310) or follow no Han
     character."""
-    if start < 2 or not view[start - 1].islower() or not "\u4e00" <= view[start - 2] <= "\u9fff":
+    if start < 2 or not view[start - 1].islower() or not is_han(view[start - 2]):
         return False
     return any(c in _RESIDUE for c in view[max(0, start - 1 - _RESIDUE_REACH) : start - 1])
 

@@ -23,6 +23,7 @@ from functools import cache
 
 from extractor import numerals
 from extractor._data import column
+from extractor.han import is_han
 from extractor.segment import CLAUSE_END, INLINE_SPACES, SENTENCE_END, list_marks
 
 # How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
@@ -100,7 +101,7 @@ def bare_unit(
         return None
     nxt = view[end] if end < len(view) else ""
     lex = lexicon()
-    if "\u4e00" <= nxt <= "\u9fff":
+    if is_han(nxt):
         # The thing named right after the scale, whatever word may follow a figure starts like it (实 of 实施 and
         # of 实际管理人口: found blind in round s80)
         post = next((w for w in lex.post_words if view.startswith(w, end)), "")
@@ -140,7 +141,7 @@ def bare_unit(
         return lex.unit
     if (
         scale >= lex.money_scale
-        and not ("\u4e00" <= nxt <= "\u9fff" or (nxt.isascii() and nxt.isalpha()))
+        and not (is_han(nxt) or (nxt.isascii() and nxt.isalpha()))
         and not _names_a_count(view, start, lex)
     ):
         return lex.unit  # 限上批零住餐0.61亿(同比增长33.2%), 达到106亿,: no word after 亿, and none of a count before

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from extractor import numerals
+from extractor.han import is_han
 
 Script = Literal["simplified", "traditional", "mixed"]
 
@@ -212,7 +213,7 @@ def detect_script(text: str, simplified_text: str | None = None) -> Script:
     counts = Counter(text)
     trad = simp = 0
     for ch, n in counts.items():
-        if not "\u4e00" <= ch <= "\u9fff":
+        if not is_han(ch):
             continue
         if _t2s_char(ch) != ch:
             trad += n
@@ -250,7 +251,7 @@ def common_char_share(text: str) -> float:
     common = _common_chars()
     total = hit = 0
     for ch in text:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" or "\ufe30" <= ch <= "\ufe4f":
+        if is_han(ch) or "\u3040" <= ch <= "\u30ff" or "\ufe30" <= ch <= "\ufe4f":
             total += 1
             hit += _t2s_char(ch) in common
     return hit / total if total else 0.0

@@ -12,6 +12,7 @@ from functools import cache
 
 from extractor import numerals
 from extractor._data import alternation, column
+from extractor.han import is_han
 from extractor.segment import INLINE_SPACES, list_marks
 
 # A place's name in a list: two to five characters (叶圩, 黄溪口; 东 of 京津冀、东三省 is no name of its own); the first
@@ -40,7 +41,7 @@ def _after() -> tuple[str, ...]:
 def _marks() -> frozenset[str]:
     """The list marks between names: 、, not 和 or 与, which stand inside names too (和平村); and 及, which seldom
     does (place_counts.tsv mark)."""
-    return frozenset(m for m in list_marks() if not _han(m)) | set(column("place_counts.tsv", "word", side="mark"))
+    return frozenset(m for m in list_marks() if not is_han(m)) | set(column("place_counts.tsv", "word", side="mark"))
 
 
 def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bool:
@@ -57,7 +58,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
     items = 0
     while True:
         q = p
-        while q > 0 and p - q < _FIRST and _han(view[q - 1]) and view[q - 1] not in marks:
+        while q > 0 and p - q < _FIRST and is_han(view[q - 1]) and view[q - 1] not in marks:
             q -= 1
         size = p - q
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):
@@ -96,7 +97,7 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     p = start
     while after < _MAX_LISTED:
         q = p
-        while q < len(view) and q - p <= _NAME[1] + 1 and _han(view[q]) and view[q] not in marks:
+        while q < len(view) and q - p <= _NAME[1] + 1 and is_han(view[q]) and view[q] not in marks:
             q += 1
         if q < len(view) and view[q] in marks and _NAME[0] <= q - p <= _NAME[1]:
             after += 1
@@ -124,7 +125,7 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     q = start - 1  # the names before it, back to the list's start
     while not first and before + after < _MAX_LISTED:
         p = q
-        while p > 0 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
+        while p > 0 and q - p <= _NAME[1] and is_han(view[p - 1]) and view[p - 1] not in marks:
             p -= 1
         if q - p < _NAME[0]:
             return False
@@ -152,7 +153,7 @@ def _after_a_counted_colon(view: str, start: int, marks: frozenset[str]) -> bool
         if view[q] not in marks:
             return False
         p = q
-        while p > colon + 1 and q - p <= _NAME[1] and _han(view[p - 1]) and view[p - 1] not in marks:
+        while p > colon + 1 and q - p <= _NAME[1] and is_han(view[p - 1]) and view[p - 1] not in marks:
             p -= 1
         if (p != colon + 1 and view[p - 1] not in marks) or not _NAME[0] <= q - p <= _NAME[1]:
             return False
@@ -170,13 +171,13 @@ def _items_from(view: str, start: int, marks: frozenset[str]) -> int:
     items, p = 0, start
     while items <= _MAX_LISTED:
         q = p
-        while q < len(view) and q - p <= _NAME[1] and _han(view[q]) and view[q] not in marks:
+        while q < len(view) and q - p <= _NAME[1] and is_han(view[q]) and view[q] not in marks:
             q += 1
         if not _NAME[0] <= q - p <= _NAME[1] or view.startswith(_measures(), p + 1):
             return 0  # a long item, or a count (三个中心村)
         items += 1
         if q >= len(view) or view[q] not in marks:
-            return items if q >= len(view) or not _han(view[q]) else 0
+            return items if q >= len(view) or not is_han(view[q]) else 0
         p = q + 1
     return 0
 
@@ -336,7 +337,3 @@ def _count_follows(view: str, end: int) -> bool:
             return False
         p = q + len(k)
     return False
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

@@ -28,6 +28,7 @@ from functools import cache
 
 from extractor import layout
 from extractor.figure_parts import DIGITS
+from extractor.han import is_han
 
 # A decimal point anywhere in the text: the copy kept its points.
 _POINT = re.compile(r"[0-9]\.[0-9]")
@@ -115,7 +116,7 @@ def spaced(view: str) -> list[tuple[int, int]]:
             # a PDF's text spaces a number from the words before it too (流转土地 155. 93 公顷: found on the excerpts);
             # a whole part as short as an item's number may be one (工作要点 1. 30个村)
             before = view[m.start() - 2]
-        if m.group(1) is not None and "\u4e00" <= before <= "\u9fff":
+        if m.group(1) is not None and is_han(before):
             out.append(m.span(1))
         elif m.group(2) is not None and before != "\n":
             out.append(m.span(2))

@@ -39,6 +39,7 @@ from extractor.figure_parts import (
     word_at,
     word_before,
 )
+from extractor.han import is_han
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
@@ -223,7 +224,7 @@ def _continuers() -> frozenset[str]:
 def _dashes() -> frozenset[str]:
     """The range separators that may stand between spaces (1,900 — 2,100 ℃): the marks of ranges.tsv; 至 and 到 are
     words, spaced or not."""
-    return frozenset(s for s in lexicon().separators if len(s) == 1 and not "\u4e00" <= s <= "\u9fff")
+    return frozenset(s for s in lexicon().separators if len(s) == 1 and not is_han(s))
 
 
 def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:

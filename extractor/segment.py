@@ -18,6 +18,7 @@ import regex
 
 from extractor import _compiled
 from extractor._data import any_of, column, table
+from extractor.han import is_han
 
 SENTENCE_END = "。！？!?；;"
 CLAUSE_END = "，,：:"
@@ -348,7 +349,7 @@ def _is_heading_line(line: str) -> bool:
         return False
     if core[-1] in "，,；;、:：" or "。" in core[:-1]:
         return False
-    return sum(1 for c in core if "\u4e00" <= c <= "\u9fff") >= 2
+    return sum(1 for c in core if is_han(c)) >= 2
 
 
 def _year_kind(heading: str, years: dict[int, str]) -> str | None:

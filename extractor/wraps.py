@@ -20,6 +20,7 @@ import regex
 
 from extractor import _compiled
 from extractor.figure_parts import CODE_BEFORE, DIGITS
+from extractor.han import is_han
 from extractor.layout import line_ends, page_number
 from extractor.segment import Span, heading_markers
 
@@ -110,8 +111,8 @@ def _blank_wraps(view: str) -> bool:
         before = view[i - 1] if i > 0 else ""
         after = view[m.end()] if m.end() < len(view) else ""
         if (
-            "\u4e00" <= before <= "\u9fff"
-            and "\u4e00" <= after <= "\u9fff"
+            is_han(before)
+            and is_han(after)
             and _long_line_before(view, i)
             and _heading_start().match(view, view.rfind("\n", 0, i) + 1) is None  # a long heading ends no wrap
         ):
@@ -351,6 +352,6 @@ def label_rows(view: str, start: int, gap_start: int, gap_end: int) -> bool:
         above = view[max(0, lo - _ROW_LABEL - 8) : lo].rstrip(" \t\u3000\r\n")
         if not above or not above[-1].isdigit():
             return False
-    elif len(head) > _ROW_LABEL or not any("\u4e00" <= c <= "\u9fff" for c in head) or any(c in _CLAUSE for c in head):
+    elif len(head) > _ROW_LABEL or not any(is_han(c) for c in head) or any(c in _CLAUSE for c in head):
         return False  # a label (65岁及以上女), not a clause
     return _LABEL_ROW.match(view, gap_end) is not None and view.find("\n", gap_end, gap_end + _ROW_LABEL + 12) >= 0

@@ -16,6 +16,7 @@ import regex
 from extractor import _compiled, wraps
 from extractor._data import alternation, any_of, column, table
 from extractor.figure_lists import list_joiners
+from extractor.han import is_han
 from extractor.normalize import simplified
 from extractor.quantities import QMatch
 from extractor.quantity_lexicon import lexicon as quantity_lexicon
@@ -247,7 +248,7 @@ def _after_name(view: str, q: QMatch, limit: int, lex: _Lex) -> tuple[int, int] 
     while e < limit and e - s < MAX_AFTER_NAME * 2 and view[e] not in CLAUSE_BREAK and not view[e].isdigit():
         e += 1
     seg = view[s:e]
-    if not seg or not ("\u4e00" <= seg[0] <= "\u9fff"):
+    if not seg or not (is_han(seg[0])):
         return None
     de = seg.rfind("的")
     if de >= 0 and de + 1 < len(seg):

@@ -9,6 +9,7 @@ import regex
 
 from extractor import gazetteer, masks, numerals, ruby
 from extractor._data import column
+from extractor.han import is_han
 from extractor.records import region_lexicon as rl
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
@@ -115,7 +116,7 @@ def _only_in(tail: str, name: str, view: str) -> bool:
     return (
         len(starts) >= 2
         and before in _name_prefixes()
-        and all(i < 2 or not "\u4e00" <= view[i - 2] <= "\u9fff" for i in starts)
+        and all(i < 2 or not is_han(view[i - 2]) for i in starts)
     )
 
 

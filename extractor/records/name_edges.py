@@ -10,6 +10,7 @@ import re
 
 from extractor.figure_parts import scale_chars
 from extractor.figure_parts import unit_at as _unit_at
+from extractor.han import is_han
 from extractor.numerals import chinese_chars as numerals_chars
 from extractor.numerals import tables as numeral_tables
 from extractor.quantities import lexicon as quantity_lexicon
@@ -128,12 +129,7 @@ def _named_capacity(view: str, p: int, floor: int, lex: Lex) -> int:
     i = p
     while i > floor and p - i < 12 and (view[i - 1].isdigit() or view[i - 1] in ".×xX"):
         i -= 1
-    if (
-        i <= floor
-        or not "\u4e00" <= view[i - 1] <= "\u9fff"
-        or view[i - 1] in lex.pair_joiners
-        or before_at(view, i, floor, lex)
-    ):
+    if i <= floor or not is_han(view[i - 1]) or view[i - 1] in lex.pair_joiners or before_at(view, i, floor, lex):
         return -1  # 以及20万吨自来水厂, 完成100兆瓦: the figure opens the name
     return i
 
@@ -232,6 +228,6 @@ def names_a_product(view: str, pos: int, limit: int) -> bool:
     if unit is not None:
         p += len(unit.text)
     q = p
-    while q < limit and "\u4e00" <= view[q] <= "\u9fff":
+    while q < limit and is_han(view[q]):
         q += 1
     return p > pos and q - p >= 2

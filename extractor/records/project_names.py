@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from extractor.han import is_han
 from extractor.records.generic_names import generic_name, strip_words
 from extractor.records.name_edges import (
     CLAUSE_BREAK,
@@ -204,7 +205,7 @@ def find_names(view: str, start: int, end: int, noise_at: Callable[[int], object
     # 虎门港综合保税区一期, 散裂中子源二期: a phase after a name marks one work, whatever the name ends with.
     for m in lex.phase.finditer(view, start, end):
         p = m.start()
-        if p == start or not "\u4e00" <= view[p - 1] <= "\u9fff" or view[p - 1] in lex.not_before_phase or noise_at(p):
+        if p == start or not is_han(view[p - 1]) or view[p - 1] in lex.not_before_phase or noise_at(p):
             continue
         cs, ce = clause(p)
         in_list = inside(listed, p)
@@ -435,7 +436,7 @@ def opens_works_name(view: str, end: int, unit: str) -> bool:
     """Whether a figure in a unit of capacity (projects.tsv capacity_unit) that ends at ``end`` opens a works' name,
     its head standing in the same clause (总投资2000万元的5兆瓦光伏发电项目): the works' size, which names no
     indicator (read alone it would be 总投资's)."""
-    if end >= len(view) or not "\u4e00" <= view[end] <= "\u9fff" or not unit.endswith(lexicon().capacity_units):
+    if end >= len(view) or not is_han(view[end]) or not unit.endswith(lexicon().capacity_units):
         return False
     stop = _SIZE_STOP.search(view, end, end + _SIZE_TO_HEAD)
     return _strong_heads().search(view, end, stop.start() if stop else end + _SIZE_TO_HEAD) is not None
