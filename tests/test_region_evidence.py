@@ -100,6 +100,19 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # proper of a sub-district's report whose own name a copy masked
         "2009年某某街道辦事處工作總結\n經過改造，城區環境面貌得到明顯改善。3、城區總體環境得到改善。加強管理，城區保潔"
         "水平明顯提高。\n",
+        # nor after the county or district whose town proper it is (县老城区周围, 某某区城区西部): 老城区 (the old
+        # town) is itself a word, though Luoyang has a district of the name (found by masking excerpts' own names)
+        "某某鎮\n河南省濮陽市某某縣某某鎮地處縣老城區周圍,轄30個行政村。\n  • 地理位置:老城區周圍\n"
+        "某某鎮地處縣老城區周圍,總人口5.1萬人。\n",
+        "某某街道\n某某街道地處某某區城區西部,東與平莊城區街道為界。\n  • 地理位置:某某區城區西部\n"
+        "某某街道地處某某區城區西部,面積2.8平方公里。\n",
+        "2020年xx镇工作总结\n我镇紧邻新城区，新城区建设带动我镇发展，承接新城区产业转移项目3个。\n",
+        # two sub-districts written in full three times each, one of them the other's former self (原汪家街道), and
+        # the former's stem in its communities' names (汪家南社区), the county in full: the stem picks neither (found
+        # blind in round s344)
+        "沈抚街道是融合发展核心承载区,行政隶属于辽宁省沈阳市浑南区,2019年由原汪家街道拆分设立。\n下辖汪家南社区、汪家北社区、下伯官村。\n"
+        "2019年:拆分原汪家街道,设立沈抚街道,管辖原汪家街道浑河以东区域。2020年:合并汪家南北社区部分网格。"
+        "沈抚街道面积约28.5平方公里。\n",
         # a verb before the town's own congress (完成镇人代会目标, four times): no 完成镇
         "2024年上半年工作总结\n实现税收收入25.86亿元，完成镇人代会目标的54.4%；实现区级地方收入9.43亿元，完成镇人代会目标的"
         "54.2%；实现镇级财政收入9.64亿元，完成镇人代会目标的53.1%，完成镇人代会目标的51.2%。\n",
@@ -123,6 +136,12 @@ def test_no_region_without_evidence(text: str) -> None:
 def test_a_place_written_in_full_names_a_text_of_no_known_level() -> None:
     text = "2024年政府工作报告汇编(第101/108页)\n施行《漳州市政务服务条例》，漳州古城提升，漳州市人才一体化发展。\n"
     assert extract(text).meta.region == "漳州市"
+
+
+def test_a_district_whose_name_is_a_word_counts_after_its_city() -> None:
+    """老城区 is a word (the old town) and a district of Luoyang: written after its city, it is the district."""
+    text = "全区工作总结\n洛阳老城区完成收入500万元。洛阳市老城区投资200万元，洛阳市老城区新建3所学校。\n"
+    assert (extract(text).meta.region, extract(text).meta.admin_code) == ("老城区", "410302")
 
 
 def test_a_sub_districts_own_bodies_give_its_level() -> None:

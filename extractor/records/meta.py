@@ -113,11 +113,7 @@ def _only_in(tail: str, name: str, view: str) -> bool:
     # Twice is enough for a character that opens names (name_prefixes.tsv) where the whole name stands alone every
     # time, at a line's start or after a space or a mark (第六节 大官庄乡 … 大官庄乡位于即墨县北部: found blind in
     # round s313, read as Henan's 官庄乡)
-    return (
-        len(starts) >= 2
-        and before in _name_prefixes()
-        and all(i < 2 or not is_han(view[i - 2]) for i in starts)
-    )
+    return len(starts) >= 2 and before in _name_prefixes() and all(i < 2 or not is_han(view[i - 2]) for i in starts)
 
 
 @cache
@@ -224,13 +220,18 @@ def _most_named(view: str, level: str | None) -> str | None:
         i = hit.start()
         for stem, name in stems.get(view[i : i + 2], ()):
             said = name if stem in common else stem
-            if stem in common and (
-                (i > 0 and rl.HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars())
-                or (name == stem and (i == 0 or view[i - 1] not in rl.suffix_chars()))
+            if (
+                stem in common
+                and not _after_its_city(view, i, name)
+                and (
+                    name == stem
+                    or name in common
+                    or (i > 0 and rl.HAN.match(view, i - 1) and view[i - 1] not in rl.suffix_chars())
+                )
             ):
-                # 文明城区: a common word's region (城区) counts only as a word of its own (阳泉市城区); one whose full
-                # name is the common word only after its city (阳泉市城区, never ，城区环境: found by masking an
-                # excerpt's own name)
+                # 文明城区: a common word's region (城区) counts only as a word of its own (阳泉市城区); one whose
+                # full name is the common word (城区, 老城区) only right after its own city's name (阳泉市城区, never
+                # ，城区环境 or 县老城区周围, 某区城区西部: found by masking excerpts' own names)
                 continue
             if view.startswith(said, i):
                 in_full = view.startswith(name, i)
@@ -269,6 +270,17 @@ def _most_named(view: str, level: str | None) -> str | None:
     return name if n >= 3 else None
 
 
+def _after_its_city(view: str, i: int, name: str) -> bool:
+    """Whether the mention of ``name`` at ``i`` stands right after the full or short name of a city that holds a
+    region of that name (阳泉市城区, 洛阳老城区)."""
+    codes = rl.codes()
+    for row in rl.regions()[name]:
+        city = codes.get(row["parent"], {}).get("name", "")
+        if city and (view.endswith(city, 0, i) or (len(city) > 2 and view.endswith(city[:-1], 0, i))):
+            return True
+    return False
+
+
 def _glued_everywhere(view: str, name: str, chars: set[str]) -> bool:
     """Whether every mention of ``name`` in ``view`` stands right after one of ``chars``."""
     i = view.find(name)
@@ -299,12 +311,17 @@ def _a_kind_of_place(name: str) -> bool:
 
 
 def _own_name(view: str, level: str | None) -> str | None:
+    return _own_reading(view, level)[0]
+
+
+def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     """The township a township's report names again and again in its body (木棠镇 … 木棠镇), when its title and
     speaker line do not: regions.tsv does not list townships, so the name is read from the text. Only for a text
     whose scope words (全镇, 我乡) say it is a township's, or give no level (a news item, a short excerpt: never a
-    county's or a city's report, whose scope words say so), and only a name written at least three times."""
+    county's or a city's report, whose scope words say so), and only a name written at least three times. The
+    second value says whether two townships were written equally often, so that none was taken."""
     if level != "township":
-        return None
+        return None, False
     counts: dict[str, int] = {}
     in_kinds: dict[str, int] = {}  # a reading's mentions that a kind of place holds (林城镇 of 园林城镇)
     not_names = rl.not_township_names()
@@ -350,7 +367,7 @@ def _own_name(view: str, level: str | None) -> str | None:
     # round s270, keyed to a town of that name).
     cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and c > in_kinds.get(n, 0) and _valid_region(n)]
     if not cands:
-        return None
+        return None, False
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇; and a longer one that holds every other mention
     # but those after a broken encoding's residue (豬場坪鄉 four times, and 谪i場坪鄉: found blind in round s213).
     best = max(cands, key=lambda kv: (kv[1], len(kv[0])))[0]
@@ -358,14 +375,14 @@ def _own_name(view: str, level: str | None) -> str | None:
     if any(c == top and n not in best and best not in n for n, c in cands if n != best):
         # Two townships written equally often, neither holding the other: a news item on both (新港鄉 and 溪口鄉
         # three times each, found blind in round s319); either key could be wrong
-        return None
+        return None, True
     longer = [(n, c) for n, c in cands if len(n) > len(best) and n.endswith(best) and c >= _OWN_MIN]
     for name, _ in sorted(longer, key=lambda kv: (kv[1], len(kv[0])), reverse=True):
         extra = len(name) - len(best)
         if all((i >= extra and view.startswith(name, i - extra)) or view[i - 1] in _RESIDUE for i in at(view, best)):
             best = name
             break
-    return _outnamed_by_stem(whole_numeral(best, view), counts, view)
+    return _outnamed_by_stem(whole_numeral(best, view), counts, view), False
 
 
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:
@@ -442,13 +459,15 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         scope_level = level_from_scope(names) or masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level; it outranks
         # a party committee the body names (被中共泉州市委评为…: the township's superior, found blind in round s43).
-        named = _own_name(names, scope_level or "township")
+        named, tied = _own_reading(names, scope_level or "township")
         if named is not None:
             named = fuller_township(named, names) or named
         elif (
             region_raw := below_scope(own_or_none(_from_patterns(("body",), texts), names, quiet), scope_level)
-        ) is None and scope_level in ("township", None):
-            # A text that names its township in full once or twice, by the stem otherwise, and its county in full
+        ) is None and scope_level in ("township", None) and not tied:
+            # A text that names its township in full once or twice, by the stem otherwise, and its county in full.
+            # Not when two townships are written in full equally often: the stem would pick one of them (沈抚街道
+            # and 原汪家街道 three times each, and 汪家 in its communities' names: found blind in round s344)
             named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
         if named is None and region_raw is None:
             named = _most_named(names, scope_level)
