@@ -52,6 +52,8 @@ CASES = {
         "下一条：【宅基地审批】某镇2024年1至8月宅基地审批情况",
         "2011年乡政府工作总结(共9篇)",  # an essay site's count of the essays on its page
         "乡镇年终工作总结精选5篇",
+        "最新村支书对脱贫攻坚的述职报告 脱贫攻坚述职报告(优秀5篇)",  # found blind in round s340
+        "乡镇工作总结（最新8篇）",
         "社区街道办垃圾分类工作总结3篇",  # a title that counts the essays below it
         "1篇",  # an essay's number on a line of its own
         "共找到4條詞條名為新發鎮的結果 展開",  # a wiki's count of entries by one name
