@@ -46,7 +46,7 @@ from extractor.quantity_lexicon import Lex, Unit, lexicon
 from extractor.segment import CLAUSE_MARKS, INLINE_SPACES
 
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
-_TAIL_BEFORE = frozenset("\r\n,，")
+_TAIL_BEFORE = frozenset("\r\n,，、")
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
 _CODE_DIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")

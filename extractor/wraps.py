@@ -216,15 +216,25 @@ _HEAD_CHARS = frozenset("0123456789.")
 _CUT_HEAD_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{0,4})?")
 
 
+# A document-sharing site cuts its text into numbered chunks, and the copy starts each chunk on a new line with its
+# number (总人口8467\n\n2、3人, 面积167.\n\n2、78平方公里: found in the stand-in's copies of such sites, where the
+# annotators read 84673人 and 167.78平方公里, and blind in round s341, where 7% of 34.\n3、7% was read alone).
+_CHUNK_MARK = re.compile(r"(?:\r?\n)?[0-9]{1,3}、(?=[0-9])")
+_CHUNK_BEFORE = re.compile(r"(?:\r?\n){1,2}[0-9]{1,3}、\Z")
+
+
 def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
     """The line break at or right after ``end`` (a point may end the line: 5106.\n4萬元) when it cuts a number in
     two (总人口1\n0485人, 12.9\n7万亩): a short head of digits at the end of a long line, and digits opening the
     next line. Read apart, the tail alone would be a wrong number (350吨 for 4350吨); where the reading across
-    finds no unit, nothing is read across, and the tail is read as none (``cut_tail``)."""
+    finds no unit, nothing is read across, and the tail is read as none (``cut_tail``). A chunk's number may open
+    the next line (8467\n\n2、3人), unless the head is an item of a list of numbers (5、8、1\n3、14村)."""
     brk_at = end  # a point may end the line after the run (5106.\n4萬元)
     while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
         brk_at += 1
     brk = _break_len(view, brk_at)
+    if brk and (start == 0 or view[start - 1] != "、") and (mark := _CHUNK_MARK.match(view, brk_at + brk)):
+        brk = mark.end() - brk_at
     if brk and view.startswith(" ", brk_at + brk) and _GROUP.match(view, brk_at + brk + 1):
         brk += 1  # 68\n 872亩: the space between groups (68 872亩) kept after the break
     if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in DIGITS:
@@ -267,6 +277,18 @@ def cut_tail(view: str, start: int) -> bool:
     separator cuts it too (22. \n30亿元; 1\n,500 畝; 27 \n183元, a space between groups before a group of three),
     as a stress test that hard-wrapped every excerpt found."""
     p = start
+    chunk = _CHUNK_BEFORE.search(view, max(0, start - 7), start) if view[start - 1] == "、" else None
+    if chunk is not None:
+        p = chunk.start()  # 8467\n\n2、3人: the digits after a chunk's number, as after a plain break
+        head = p
+        while head > 0 and p - head < _CUT_HEAD and view[head - 1] in _HEAD_CHARS:
+            head -= 1
+        return (
+            head < p
+            and view[p - 1 if view[p - 1] != "." else head] in DIGITS
+            and (head == 0 or view[head - 1] != "、")
+            and (view[p - 1] == "." or _long_line_before(view, p))
+        )
     grouped = p > 1 and view[p - 1] in _GROUP_MARKS + " " and view[p - 2] in "\r\n"
     if grouped:
         if view[p - 1] == " " and _GROUP.match(view, start) is None:

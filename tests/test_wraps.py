@@ -63,6 +63,24 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
         # a decimal head, and a head that ends with its point (found by wrapping the excerpts at 30 characters)
         ("上年全镇农作物播种面积达到新的高度共计12.9\n7万亩，其中粮食", [("12.9\n7万亩", "129700", "亩")]),
         ("全镇今年工业总产值达5106.\n4萬元", [("5106.\n4萬元", "51064000", "元")]),
+        # a document-sharing site's chunk number opening the line inside a number (found in the stand-in's copies,
+        # and blind in round s341, where 7% of 34.\n3、7% was read alone), with LF and CRLF
+        (
+            "镇位于市东部，共辖37个行政村，328个村民组，总人口8467\n\n2、3人，是个平原大镇。",
+            [("37个", "37", "个"), ("328个", "328", "个"), ("8467\n\n2、3人", "84673", "人")],
+        ),
+        (
+            "镇位于市东部，共辖37个行政村，328个村民组，总人口8467\r\n\r\n2、3人，是个平原大镇。",
+            [("37个", "37", "个"), ("328个", "328", "个"), ("8467\r\n\r\n2、3人", "84673", "人")],
+        ),
+        (
+            "簕竹镇距县城32公里，界域面积167.\n\n2、78平方公里，下辖8个村委会。",
+            [("32公里", "32", "公里"), ("167.\n\n2、78平方公里", "167.78", "平方公里"), ("8个", "8", "个")],
+        ),
+        (
+            "全乡参选率89.7%。其中在投票站投票人数占参选人数的34.\n3、7%。",
+            [("89.7%", "89.7", "%"), ("34.\n3、7%", "34.7", "%")],
+        ),
         # a space between groups kept after the break (68 872亩 wrapped after 68)
         ("全镇完成了各项工作任务，全乡共有耕地达到了68\n 872亩，", [("68\n 872亩", "68872", "亩")]),
     ],
@@ -89,6 +107,9 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # A line that opens with an item's number: 2 numbers the item, it borrows no 亿元 as a list's figure would.
         ("全年实现地区生产总值\n\n2、7.1亿元，增长5%。", [("7.1亿元", "710000000.0", "元"), ("5%", "5", "%")]),
         ("  12、3亿元用于道路建设。", [("3亿元", "300000000", "元")]),
+        # after a list of numbers (1、2、5、8、13) a chunk's number joins none of them; nor after a short line (a row)
+        ("三是以1、2、5、8、1\n3、14村为一带的粮油开发", []),
+        ("总人口8467\n\n2、3人", [("3人", "3", "人")]),
         # A number alone on its line after a sentence's end (a year over a broken text layer) is cut short by no
         # wrap; after words it is (面积达\n7860\n亩, above).
         ("发展态势持续巩固。\n2022\n成近1.07亿元。", [("近1.07亿元", "107000000.00", "元")]),
