@@ -113,6 +113,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "沈抚街道是融合发展核心承载区,行政隶属于辽宁省沈阳市浑南区,2019年由原汪家街道拆分设立。\n下辖汪家南社区、汪家北社区、下伯官村。\n"
         "2019年:拆分原汪家街道,设立沈抚街道,管辖原汪家街道浑河以东区域。2020年:合并汪家南北社区部分网格。"
         "沈抚街道面积约28.5平方公里。\n",
+        # 卫生场镇 (a sanitary market town, a Sichuan honour) is a kind of township, as 卫生镇 is, and names
+        # none (found blind in round s350); 韩场镇 and 王场乡 stay names
+        "卫生场镇创建工作汇报\n镇党委、政府高度重视，扎实推进省级卫生场镇创建工作。创建卫生场镇以来，"
+        "组建5人城管执法队、13人清扫清运保洁队，卫生场镇面貌明显改善。\n",
         # a verb before the town's own congress (完成镇人代会目标, four times): no 完成镇
         "2024年上半年工作总结\n实现税收收入25.86亿元，完成镇人代会目标的54.4%；实现区级地方收入9.43亿元，完成镇人代会目标的"
         "54.2%；实现镇级财政收入9.64亿元，完成镇人代会目标的53.1%，完成镇人代会目标的51.2%。\n",
@@ -189,6 +193,8 @@ def test_full_name_of_a_common_word_region_still_counts() -> None:
         ("大石桥镇全年实现产值5亿元，全镇新建道路5公里，大石桥镇新增就业100人，大石桥镇、我镇、全镇。", "大石桥镇"),
         # few scope words (a news item, an excerpt): the name written three times says the text is the township's
         ("近日，凤岭镇召开动员大会。凤岭镇全年实现产值5亿元，凤岭镇新增就业100人。", "凤岭镇"),
+        # a name of one character before 场镇 (a market town) is a name, though 卫生场镇 is a kind of one
+        ("韩场镇创建省级卫生场镇。韩场镇全年实现产值5亿元，韩场镇新增就业100人。", "韩场镇"),
         # a word before the name is no part of it (中共, found blind in round s134)
         (
             "中共莞城街道第四次代表大会召开，审议中共莞城街道第三届委员会工作报告，选举中共莞城街道第四届委员会。",
