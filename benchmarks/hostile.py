@@ -170,6 +170,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("一行被排版折断而没有标点符号的很长的文字共有 3800\n\n余亩", n),
         "long lines wrapped with a blank line between, every one cutting a figure from its unit",
     ),
+    "chunk_wraps": (
+        lambda n: _repeat("镇位于市东部，共辖37个行政村，总人口8467\n\n2、3人，面积167.\n3、78平方公里，", n),
+        "a sharing site's chunk numbers opening lines inside figures, over and over",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),
