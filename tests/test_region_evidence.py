@@ -117,6 +117,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # none (found blind in round s350); 韩场镇 and 王场乡 stay names
         "卫生场镇创建工作汇报\n镇党委、政府高度重视，扎实推进省级卫生场镇创建工作。创建卫生场镇以来，"
         "组建5人城管执法队、13人清扫清运保洁队，卫生场镇面貌明显改善。\n",
+        # 原住民乡 (an indigenous township, Taiwan's kind) is a kind of township: 山地原住民鄉 names no 地原住民鄉
+        # (found blind in round s353)
+        "臺灣屏東縣底下的一個鄉,也是個山地原住民鄉。\n為臺灣本島唯一未滿100平方公里的山地原住民鄉。\n"
+        "山地原住民鄉,人口6000人。\n",
         # a verb before the town's own congress (完成镇人代会目标, four times): no 完成镇
         "2024年上半年工作总结\n实现税收收入25.86亿元，完成镇人代会目标的54.4%；实现区级地方收入9.43亿元，完成镇人代会目标的"
         "54.2%；实现镇级财政收入9.64亿元，完成镇人代会目标的53.1%，完成镇人代会目标的51.2%。\n",
@@ -193,6 +197,10 @@ def test_full_name_of_a_common_word_region_still_counts() -> None:
         ("大石桥镇全年实现产值5亿元，全镇新建道路5公里，大石桥镇新增就业100人，大石桥镇、我镇、全镇。", "大石桥镇"),
         # few scope words (a news item, an excerpt): the name written three times says the text is the township's
         ("近日，凤岭镇召开动员大会。凤岭镇全年实现产值5亿元，凤岭镇新增就业100人。", "凤岭镇"),
+        # the name before its office's word, the suffix doubled (龙溪乡乡政府, 张村镇镇长) counts as the name (found
+        # blind in round s353)
+        ("龙溪乡有1.8万亩白茶茶园。安吉龙溪乡白茶园。龙溪乡乡政府门口，全乡茶农增收。", "龙溪乡"),
+        ("张村镇镇长王明作报告。张村镇镇政府全年完成投资5亿元，张村镇镇村两级干部100人。", "张村镇"),
         # a name of one character before 场镇 (a market town) is a name, though 卫生场镇 is a kind of one
         ("韩场镇创建省级卫生场镇。韩场镇全年实现产值5亿元，韩场镇新增就业100人。", "韩场镇"),
         # a word before the name is no part of it (中共, found blind in round s134)

@@ -329,7 +329,10 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     place_words = gazetteer.place_words()
     neighbour = rl.patterns_of("neighbour_before")
     for m in rl.township_suffix_re().finditer(view):
-        if rl.not_in_stem().match(view, m.end()) or view.startswith(place_words.get(m.group()[0], ()), m.start()):
+        doubled = view.startswith(m.group(), m.end())  # 玛家乡乡长, 张镇镇政府: the name, then its office's word
+        if (rl.not_in_stem().match(view, m.end()) and not doubled) or view.startswith(
+            place_words.get(m.group()[0], ()), m.start()
+        ):
             continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
         p = m.start()
         if slogans[p] or any(view[max(0, p - k) : m.end()] in not_names for k in _LONGER_STEMS):
