@@ -315,6 +315,14 @@ def _after_bad_group(text: str, view: str, start: int) -> bool:
     return e - start == 4  # one or two digits may be a list's next item (3,5个)
 
 
+def _unblocked(part: Part | None, masks: Masks) -> Part | None:
+    """``part`` without its unit where a negative covers the unit (在9.7万至9.8万间: 间 is between there, no rooms)."""
+    if part is not None and part.unit is not None and masks.blocked[part.unit_start]:
+        part.unit = None
+        part.end = part.unit_start
+    return part
+
+
 def _read_at(
     text: str, view: str, start: int, masks: Masks, lex: Lex, money_end: int = -1, run: re.Match[str] | None = None
 ) -> tuple[QMatch | None, int]:
@@ -365,7 +373,7 @@ def _read_at(
             while e < len(view) and view[e] in DIGITS:
                 e += 1
             return None, e
-    first = read_part(view, text, start, lex, run)
+    first = _unblocked(read_part(view, text, start, lex, run), masks)
     if first is None:
         return None, start + 1
     high = None
@@ -395,7 +403,7 @@ def _read_at(
         ):
             high_sign = True  # 气温-5~-3℃: the second number has its own sign (found blind in round s155)
             second_start += 1
-        second = read_part(view, text, second_start, lex) if not masks.blocked[second_start] else None
+        second = None if masks.blocked[second_start] else _unblocked(read_part(view, text, second_start, lex), masks)
         if second is not None and second.unit is not None:
             if second.unit.kind == "skip" and not _counted_here(view, start, second.unit):
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity

@@ -89,6 +89,8 @@ CASES = {
         "成文日期：2021-04-07",
         "责任编辑：王某",
         "浏览次数：1234",
+        "【成文日期】2019-12-31 【点击率】1322次",  # a portal's bracketed keys (found blind in round s362)
+        "留言与评论(共有 0 条评论)",  # a comment box's counter in its brackets (found blind in round s364)
         "更新时间:2024-02-14 21:11:17 发布时间:24小时内 作者:文/会员上传 下载docx",  # a sharing site's header
         "目录项的基本信息",
         # document-sharing sites
