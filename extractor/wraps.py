@@ -22,7 +22,7 @@ from extractor import _compiled
 from extractor.figure_parts import CODE_BEFORE, DIGITS
 from extractor.han import is_han
 from extractor.layout import line_ends, page_number
-from extractor.segment import Span, heading_markers
+from extractor.segment import Span, heading_markers, item_number_marker, list_marks
 
 # A line ending in one of these ends a sentence or a clause; a line holding only a page number is a page footer.
 SENTENCE_END = line_ends()
@@ -217,10 +217,35 @@ _CUT_HEAD_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{0,4})?")
 
 
 # A document-sharing site cuts its text into numbered chunks, and the copy starts each chunk on a new line with its
-# number (总人口8467\n\n2、3人, 面积167.\n\n2、78平方公里: found in the stand-in's copies of such sites, where the
-# annotators read 84673人 and 167.78平方公里, and blind in round s341, where 7% of 34.\n3、7% was read alone).
-_CHUNK_MARK = re.compile(r"(?:\r?\n)?[0-9]{1,3}、(?=[0-9])")
-_CHUNK_BEFORE = re.compile(r"(?:\r?\n){1,2}[0-9]{1,3}、\Z")
+# number, marked as an item's number is (总人口8467\n\n2、3人, 面积167.\n\n2、78平方公里: found in the stand-in's copies
+# of such sites, where the annotators read 84673人 and 167.78平方公里, and blind in round s341, where 7% of 34.\n3、7%
+# was read alone). The longest such mark: two digits and the mark (markers.tsv item_number).
+_CHUNK_REACH = 3
+
+
+def _chunk_mark(view: str, pos: int) -> int:
+    """The length of a chunk's number opening the line at ``pos`` when digits follow it (2、 of 8467\n\n2、3人), or
+    0."""
+    if pos >= len(view) or view[pos] not in DIGITS:
+        return 0
+    m = item_number_marker().match(view[pos : pos + _CHUNK_REACH])
+    return m.end() if m is not None and pos + m.end() < len(view) and view[pos + m.end()] in DIGITS else 0
+
+
+def _chunk_before(view: str, start: int) -> int | None:
+    """Where the line break (and a blank line) before a chunk's number ending at ``start`` begins (8467|\n\n2、3人),
+    or None where no chunk's number stands right before ``start``."""
+    q = start
+    while q > 0 and start - q < _CHUNK_REACH and view[q - 1] not in _BREAK:
+        q -= 1
+    if q == start or _chunk_mark(view, q) != start - q or not (brk := _break_before(view, q)):
+        return None
+    return q - brk - _break_before(view, q - brk)  # a blank line before the chunk's number
+
+
+def _break_before(view: str, pos: int) -> int:
+    """The length of the line break that ends at ``pos`` (2 for \\r\\n, 1 for \\n), 0 where none does."""
+    return 2 if view.endswith("\r\n", 0, pos) else 1 if view.endswith("\n", 0, pos) else 0
 
 
 def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
@@ -233,8 +258,11 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
     while brk_at < len(view) and view[brk_at] in _HEAD_CHARS and brk_at - start < _CUT_HEAD:
         brk_at += 1
     brk = _break_len(view, brk_at)
-    if brk and (start == 0 or view[start - 1] != "、") and (mark := _CHUNK_MARK.match(view, brk_at + brk)):
-        brk = mark.end() - brk_at
+    if brk and (start == 0 or view[start - 1] not in list_marks()):
+        q = brk_at + brk
+        q += _break_len(view, q)  # a blank line before a chunk's number
+        if mark := _chunk_mark(view, q):
+            brk = q + mark - brk_at
     if brk and view.startswith(" ", brk_at + brk) and _GROUP.match(view, brk_at + brk + 1):
         brk += 1  # 68\n 872亩: the space between groups (68 872亩) kept after the break
     if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in DIGITS:
@@ -277,16 +305,16 @@ def cut_tail(view: str, start: int) -> bool:
     separator cuts it too (22. \n30亿元; 1\n,500 畝; 27 \n183元, a space between groups before a group of three),
     as a stress test that hard-wrapped every excerpt found."""
     p = start
-    chunk = _CHUNK_BEFORE.search(view, max(0, start - 7), start) if view[start - 1] == "、" else None
+    chunk = _chunk_before(view, start) if view[start - 1] not in _BREAK else None
     if chunk is not None:
-        p = chunk.start()  # 8467\n\n2、3人: the digits after a chunk's number, as after a plain break
+        p = chunk  # 8467\n\n2、3人: the digits after a chunk's number, as after a plain break
         head = p
         while head > 0 and p - head < _CUT_HEAD and view[head - 1] in _HEAD_CHARS:
             head -= 1
         return (
             head < p
             and view[p - 1 if view[p - 1] != "." else head] in DIGITS
-            and (head == 0 or view[head - 1] != "、")
+            and (head == 0 or view[head - 1] not in list_marks())
             and (view[p - 1] == "." or _long_line_before(view, p))
         )
     grouped = p > 1 and view[p - 1] in _GROUP_MARKS + " " and view[p - 2] in "\r\n"
