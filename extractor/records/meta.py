@@ -276,7 +276,7 @@ def _after_its_city(view: str, i: int, name: str) -> bool:
     codes = rl.codes()
     for row in rl.regions()[name]:
         city = codes.get(row["parent"], {}).get("name", "")
-        if city and (view.endswith(city, 0, i) or (len(city) > 2 and view.endswith(city[:-1], 0, i))):
+        if city and (view.endswith(city, 0, i) or view.endswith(gazetteer.stem(city), 0, i)):
             return True
     return False
 
