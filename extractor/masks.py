@@ -73,7 +73,7 @@ def build_masks(view: str, blocked: list[tuple[int, int]], through: list[tuple[i
         for s, e in negative_spans(plain.text):
             if e > s:
                 masks.block(plain.pos[s], plain.pos[e - 1] + 1)
-    spaced = points.spaced(view)
+    spaced = points.spaced(view) + points.letter_spaced(view)
     if spaced:
         through = sorted([*(through or ()), *spaced])
         blocked = [*blocked, *spaced]

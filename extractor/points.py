@@ -19,6 +19,9 @@ Other copies put 、 (or 。) for every point (工业总产值29851、2万元，
 more often a list (分别增长3、5%), so it is a point only in a text that keeps no point and shows the habit at least
 once where no list could be meant: a long number before one or two digits (29851、2万元), or a tail with a leading
 zero (656279、03吨). Then every mark of that shape outside a list of three or more stands for a point (3、6%).
+
+A scan's text layer may space every character, digits too (渔轮 1 8 2 艘, 2 9  . 5 万 元): where a text shows the habit,
+``letter_spaced`` finds the spaces inside such numbers, read across as ``spaced`` finds are.
 """
 
 from __future__ import annotations
@@ -142,3 +145,28 @@ def separators(view: str) -> str:
     for i in found:
         chars[i] = " "  # read as a space between groups (27 183元), as a comma would be cut (a list's ，)
     return "".join(chars)
+
+
+# A scan's text layer that spaces every character (1 9 9 2 年 , 境 内 捕捞 渔轮 1 8 2 艘): a run of single digits with
+# one space between each. Only in a text that shows it this often with three digits or more, since elsewhere 5 3 may
+# be two cells of a table.
+_LETTER_RUN = re.compile(r"(?<![0-9])(?<![0-9] )[0-9](?: [0-9])++(?![0-9])(?! [0-9])")
+_LETTER_HABIT = 2
+_LETTER_POINT = re.compile(r"(?<=[0-9])( {1,48}+)\.( ?)(?=[0-9])")
+_LETTER_LONG = 5  # a run of three digits: 1 8 2
+
+
+def letter_spaced(view: str) -> list[tuple[int, int]]:
+    """The spaces between the digits of a number that a scan spaced out letter by letter (1 1 2 7 0 6 吨, a township
+    gazetteer's flipbook: found blind in rounds s267 and s381), as (start, end), when the text shows the habit; the
+    figure is read across them as across pinyin ruby."""
+    runs = [m for m in _LETTER_RUN.finditer(view)]
+    if sum(m.end() - m.start() >= _LETTER_LONG for m in runs) < _LETTER_HABIT:
+        return []
+    out = [(i, i + 1) for m in runs for i in range(m.start() + 1, m.end(), 2)]
+    # its points, set apart by the scan's column alignment (1 3 6            . 7 倍)
+    for m in _LETTER_POINT.finditer(view):
+        out.append(m.span(1))
+        if m.group(2):
+            out.append(m.span(2))
+    return sorted(out)

@@ -121,3 +121,32 @@ def test_an_ellipsis_is_a_thousands_separator_where_the_copy_shows_the_habit(
     doc = extract(text)
     assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
     assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scan's text layer spacing every character, digits and points too (a township gazetteer's flipbook: found
+        # blind in rounds s267 and s381)
+        (
+            "境 内 捕捞 渔轮 1 8 2 艘 , 其 他 机 动 渔船 2 6 4 艘 , 水 产 品 总 产 量 1 1 2 7 0 6 吨 。"
+            " 冷 库 3 6 座 , 农 业 总 收 入 2 9  . 5 万 元 , 增 加 1 3 6            . 7 倍 。",
+            [
+                ("1 8 2 艘", "182"),
+                ("2 6 4 艘", "264"),
+                ("1 1 2 7 0 6 吨", "112706"),
+                ("3 6 座", "36"),
+                ("2 9  . 5 万 元", "295000"),
+                ("1 3 6            . 7 倍", "136.7"),
+            ],
+        ),
+        # no habit: 5 3 may be two cells of a table, and is neither 53 nor 3
+        ("全村 5 3 户 , 人口 210 人。", [("210 人", "210")]),
+    ],
+)
+def test_digits_spaced_letter_by_letter_are_one_number_where_the_copy_shows_the_habit(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text)
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
+    assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
