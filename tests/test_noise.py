@@ -50,6 +50,8 @@ CASES = {
         "相关链接",
         "上一篇：关于2019年预算的报告",
         "下一条：【宅基地审批】某镇2024年1至8月宅基地审批情况",
+        "上一个 下一个",  # a page's previous and next links alone on their line (found blind in round s384)
+        "上一篇 | 下一篇",
         "2011年乡政府工作总结(共9篇)",  # an essay site's count of the essays on its page
         "乡镇年终工作总结精选5篇",
         "最新村支书对脱贫攻坚的述职报告 脱贫攻坚述职报告(优秀5篇)",  # found blind in round s340
@@ -57,6 +59,7 @@ CASES = {
         "社区街道办垃圾分类工作总结3篇",  # a title that counts the essays below it
         "1篇",  # an essay's number on a line of its own
         "共找到4條詞條名為新發鎮的結果 展開",  # a wiki's count of entries by one name
+        "山东省淄博市博山区下辖街道 展开39个同名词条",  # the same, inline (found blind in round s389)
         "《2020年度人居环境整治工作总结3篇.docx》",  # a file's name ending with the count of essays it holds
         "友情链接：",
         "相关报道：",
@@ -64,6 +67,7 @@ CASES = {
         # an essay site's editor introducing its collection
         "小编今天就为您带来了政府2024年工作计划2024年工作计划8篇，相信一定会对你有所帮助。",
         "下面是小編為大家收集的鄉鎮年終工作總結5篇，希望能夠幫助到大家。",
+        "写作是一种独特的艺术,我们为您准备了不同风格的5篇村级集体经济发展经验,期待它们能激发您的灵感。",  # (s392)
         # a count opening a shared file's title (found blind in round s71)
         "《2篇 2024年镇长在经济工作会议上的讲话.docx》由会员分享，可在线阅读",
         "森林草原防火汇报(模板16篇)",  # (found blind in round s129)
