@@ -124,6 +124,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # 街镇 (sub-districts and towns, a portal's menu item 部门街镇) is a kind of township (found by masking an
         # excerpt's own name); 新街镇 stays a name
         "扫一扫在手机打开当前页\n微博\n微信\n部门街镇\n无障碍\n全镇完成投资5亿元。\n",
+        # an encyclopedia box's field and its value (行政區類別 鎮) join into no name in the head's compact lines
+        # (类别镇: found by masking an excerpt's own name, round s394)
+        "某某鎮檢視原始碼討論檢視歷史\n某某鎮隸屬於湖北省京山市\n中文名 某某鎮\n外文名 Lulin Town\n行政區類別 鎮\n"
+        "所屬地區 湖北省京山市\n地理位置 湖北省北部\n",
         # a verb before the town's own congress (完成镇人代会目标, four times): no 完成镇
         "2024年上半年工作总结\n实现税收收入25.86亿元，完成镇人代会目标的54.4%；实现区级地方收入9.43亿元，完成镇人代会目标的"
         "54.2%；实现镇级财政收入9.64亿元，完成镇人代会目标的53.1%，完成镇人代会目标的51.2%。\n",

@@ -449,7 +449,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     compact_title = SPACES.sub("", plain.slice(*title_span)) if title_span else ""
     head_lines = first_lines(view, segments, HEAD_LINES)
     head_end = head_lines[-1].end if head_lines else 0
-    head = regex.sub(r"[ \t\u3000]+", "", plain.slice(0, head_end))
+    head = regex.sub(r"[ \t\u3000]+", "", rl.kind_alone().sub("\n", plain.slice(0, head_end)))
 
     texts = {"title": compact_title, "head": head, "body": names}
     # The body without the site's furniture (下一篇:\n全市科普工作会议…, a link to another article): scope words

@@ -200,6 +200,16 @@ def township_suffix_re() -> regex.Pattern[str]:
 
 
 @cache
+def kind_alone() -> regex.Pattern[str]:
+    """The spaces between a word and a township's suffix standing alone at its line's end: an encyclopedia box's
+    field and its value (行政區類別 鎮), no name (类别镇, read with the own name masked). A letter-spaced name
+    (红 山 镇) has one character before its spaces."""
+    return _compiled.compile(
+        rf"(?<=[\u4e00-\u9fff]{{2}})[ \t\u3000]++(?=(?:{township_suffix_re().pattern})[ \t\u3000]*+$)", regex.M
+    )
+
+
+@cache
 def not_township_names() -> tuple[str, ...]:
     """Words ending like a township's name that name none: the scope words (全镇, 我乡) and the common ones. A kind
     of town is a kind of township too (示范镇, 示范乡; 强镇, 强乡): a word listed with one one-character suffix of
