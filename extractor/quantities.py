@@ -267,6 +267,13 @@ def _read_across_wrap(
         # A number alone on its line after a sentence's end (a year or a page number over a broken text layer:
         # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
         return None
+    if (
+        view[gap[0]] in "\r\n"
+        and opens_line(view, start)
+        and view[gap[1]] in numerals.tables().signs
+        and view[gap[1] + 1 : gap[1] + 2] in DIGITS
+    ):
+        return None  # 3936\n-3.03%: a column's cells, the next a signed figure of its own (found blind in round s402)
     if view[gap[0]] in "\r\n" and _marked_page_number(view, start, gap[0]):
         return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
     if after_spaced_point(view, before_spaces(view, start)):

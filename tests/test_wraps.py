@@ -120,6 +120,12 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # row's number (found blind in round s278, 764 家 and 74 户); a clause's number is read across as before.
         ("总人口1655\n男891\n女764\n家庭户户数503\n老年女74\n户口本地住在本地1615\n", []),
         ("共有农户764\n户，其中贫困户50户。", [("764\n户", "764", "户"), ("50户", "50", "户")]),
+        # a column of cells, one a line: a signed figure opening the next line is its own, no range's second number
+        # after a dash (73\n-3.03% read as 3.03 to 73: found blind in round s402)
+        (
+            "年度\n人口數\n成長率\n73\n3936\n-3.03%\n74\n4206\n6.86%\n",
+            [("-3.03%", "-3.03", "%"), ("6.86%", "6.86", "%")],
+        ),
     ],
 )
 def test_not_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
