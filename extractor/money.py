@@ -5,10 +5,10 @@ A digit figure with a bare scale (万, 亿) and no unit is an amount of money wh
 ``data/money_cues.tsv`` ends right before it (light words such as 任务, 完成 may stand between), or when only
 light words and a comma stand between it and the amount of money before it, or when 的 joins it to a thing whose size
 is its cost (3千万的油茶加工项目); it counts people when a word for a population (人口) ends right before it or starts
-right after it (6.1万常住人口); it is in 方 when a word of measure ending with that unit (土方, 石方) ends right
-before it. A figure in 亿 with no word after it is money too, unless its clause names people or things counted
-(达到106亿, is money; 农村贫困人口减少1亿多 is not). quantities.py asks here once it has found no unit after such a
-figure.
+right after it (6.1万常住人口), as does a whole number with no scale right after such a word (人口:7185); it is in
+方 when a word of measure ending with that unit (土方, 石方) ends right before it. A figure in 亿 with no word after
+it is money too, unless its clause names people or things counted (达到106亿, is money; 农村贫困人口减少1亿多 is
+not). quantities.py asks here once it has found no unit after such a figure.
 
 A bare number right after a verb of a rate (同比增长52.07，) is a percentage whose sign the copy lost
 (``lost_percent`` of ``data/changes.tsv``).
@@ -44,6 +44,7 @@ class _Lex:
     cues: tuple[str, ...]
     people_unit: str  # the unit of a figure a population word names (人)
     people_cues: tuple[str, ...]
+    people_digits_cues: tuple[str, ...]  # population words that make a bare whole number people (人口:7185)
     unit_cues: tuple[str, ...]  # words that end with the unit of the figure they name (土方: 方)
     between: tuple[str, ...]  # longest first
     of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
@@ -67,6 +68,7 @@ def lexicon() -> _Lex:
         cues=column("money_cues.tsv", "word", kind="cue"),
         people_unit=column("money_cues.tsv", "word", kind="people_unit")[0],
         people_cues=column("money_cues.tsv", "word", kind="people_cue"),
+        people_digits_cues=column("money_cues.tsv", "word", kind="people_digits_cue"),
         unit_cues=column("money_cues.tsv", "word", kind="unit_cue"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
         of=column("money_cues.tsv", "word", kind="of"),
@@ -97,10 +99,10 @@ def bare_unit(
     ``money_end`` is where the last amount of money before it ends (-1: none); ``may_follow`` holds the characters
     that may start the word after the scale (左右, 和 of a list): any other Chinese character there means the figure
     counts that word (2.3万群众)."""
-    if scale < MIN_SCALE:
-        return None
-    nxt = view[end] if end < len(view) else ""
     lex = lexicon()
+    if scale < MIN_SCALE:
+        return lex.people_unit if _people_digits(view, start, end, lex) else None
+    nxt = view[end] if end < len(view) else ""
     if is_han(nxt):
         # The thing named right after the scale, whatever word may follow a figure starts like it (实 of 实施 and
         # of 实际管理人口: found blind in round s80)
@@ -113,20 +115,7 @@ def bare_unit(
             return lex.people_unit
         if nxt not in may_follow:
             return None
-    floor = max(0, start - WINDOW)
-    p = start
-    moved = True
-    while moved and p > floor:
-        moved = False
-        if view[p - 1] in INLINE_SPACES:  # 地税收入 184万: a space set before a figure, as PDFs and portals do
-            p -= 1
-            moved = True
-            continue
-        for w in lex.between:
-            if p - len(w) >= floor and view.startswith(w, p - len(w)):
-                p -= len(w)
-                moved = True
-                break
+    p = _before_light_words(view, start, lex)
     if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues):
         return lex.unit
     if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.people_cues):
@@ -146,6 +135,44 @@ def bare_unit(
     ):
         return lex.unit  # 限上批零住餐0.61亿(同比增长33.2%), 达到106亿,: no word after 亿, and none of a count before
     return lex.unit if nxt in lex.of and _names_object(view, end + 1) else None
+
+
+def _before_light_words(view: str, start: int, lex: _Lex) -> int:
+    """Where the light words (任务, 完成, 为, a colon) and spaces right before ``start`` begin, within ``WINDOW``."""
+    floor = max(0, start - WINDOW)
+    p = start
+    moved = True
+    while moved and p > floor:
+        moved = False
+        if view[p - 1] in INLINE_SPACES:  # 地税收入 184万: a space set before a figure, as PDFs and portals do
+            p -= 1
+            moved = True
+            continue
+        for w in lex.between:
+            if p - len(w) >= floor and view.startswith(w, p - len(w)):
+                p -= len(w)
+                moved = True
+                break
+    return p
+
+
+# The fewest digits a population with no unit and no scale is read with (人口:7185); 人口12 is more often cut short.
+_PEOPLE_DIGITS = 3
+_DIGIT_AFTER_BREAK = re.compile(r"[ \t]*+[\r\n][\s]{0,8}[0-9]")
+
+
+def _people_digits(view: str, start: int, end: int, lex: _Lex) -> bool:
+    """Whether view[start:end], a whole number with no scale and no unit, is a number of people: a population word
+    of ``people_digits_cue`` ends right before it (light words between) and no word, letter or digit follows it
+    (人口:157768(2016年), 总人口1390,: an encyclopedia's box and a profile's line; found on the excerpts, where the
+    annotators counted them in 人)."""
+    nxt = view[end] if end < len(view) else ""
+    if end - start < _PEOPLE_DIGITS or not view[start:end].isdigit() or is_han(nxt) or nxt.isalnum():
+        return False
+    if _DIGIT_AFTER_BREAK.match(view, end):
+        return False  # 总人口8467\n\n2、3人: a page's chunk number cut the figure (84673), whose head alone is wrong
+    p = _before_light_words(view, start, lex)
+    return any(view.startswith(c, p - len(c)) for c in lex.people_digits_cues)
 
 
 def _names_a_count(view: str, start: int, lex: _Lex) -> bool:

@@ -116,3 +116,26 @@ def test_a_rate_whose_sign_was_lost(text: str, expected: list[tuple[str, str, st
 )
 def test_a_milestone_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:
     _reads(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole number with no scale and no unit right after a population word counts people: an encyclopedia's
+        # box, a profile's line, a census's first row (found on the excerpts, eleven such figures)
+        ("面积:77.5平方公里 人口:15212(2003年)", [("77.5平方公里", "77.5", "平方公里"), ("15212", "15212", "人")]),
+        (
+            "總戶數380戶,總人口1390,人均年收入3000元。",
+            [("380戶", "380", "户"), ("1390", "1390", "人"), ("3000元", "3000", "元")],
+        ),
+        ("(第五次人口普查数据) 总人口 8614 男 4597 女 4017", [("8614", "8614", "人")]),
+        # not after 人 (每人500 is money each), nor a density, a short number, a census's name or a word after it
+        ("每人500,人口密度120,人口12,人口普查 | 104143,人口1390户。", [("1390户", "1390", "户")]),
+    ],
+)
+def test_a_bare_whole_number_after_a_population_word_counts_people(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities] == [
+        (r, Decimal(v), u) for r, v, u in expected
+    ]
