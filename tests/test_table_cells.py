@@ -124,3 +124,26 @@ def test_a_barred_row_whose_head_holds_pinyin_ruby_is_read() -> None:
     # a mirror site's pinyin after characters, in the head and its unit (家庭戶(hù)總戶(hù)數(shù)(戶(hù)), round s301)
     text = "家庭戶(hù)總戶(hù)數(shù)(戶(hù)) | 54713 | |\n常住人口(人) | 145247 | |\n"
     assert _cells(text) == [("54713", Decimal("54713"), "户"), ("145247", Decimal("145247"), "人")]
+
+
+def test_a_census_block_of_labels_and_numbers_is_read() -> None:
+    # an encyclopedia's population block of a township, in a line or one row a line with bars (found on the excerpts
+    # and blind in round s408): each number takes its label's unit, 户 for the households
+    for text in (
+        "人口数据:(第五次人口普查数据) 总人口 8614 男 4597 女 4017 家庭户户数 2794 家庭户总人口(总) 8499 近年发展",
+        "人口數據:(第五次人口普查數據)\n總人口 | 8614 |\n男 | 4597 |\n女 | 4017 |\n家庭戶戶數 | 2794 |\n"
+        "家庭戶總人口(總) | 8499 |\n",
+    ):
+        cells = [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities]
+        assert cells == [
+            ("8614", Decimal(8614), "人"),
+            ("4597", Decimal(4597), "人"),
+            ("4017", Decimal(4017), "人"),
+            ("2794", Decimal(2794), "户"),
+            ("8499", Decimal(8499), "人"),
+        ], text
+
+
+def test_labels_of_a_census_block_in_prose_count_nothing() -> None:
+    # fewer rows than a block's: 男 and 女 in a sentence give no people
+    assert extract("全村男 4597 女 4017，共有户数 200。").quantities == []

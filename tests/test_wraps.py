@@ -118,7 +118,11 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         ("总得票:928\n所在地: 中国->内蒙古", []),
         # A census's table of labels and numbers, one a line: the next row's label (家庭户, 户口) is no unit of this
         # row's number (found blind in round s278, 764 家 and 74 户); a clause's number is read across as before.
-        ("总人口1655\n男891\n女764\n家庭户户数503\n老年女74\n户口本地住在本地1615\n", []),
+        # The block's rows in a row take their labels' units (table_cells.py); a lone row is left alone.
+        (
+            "总人口1655\n男891\n女764\n家庭户户数503\n老年女74\n户口本地住在本地1615\n",
+            [("1655", "1655", "人"), ("891", "891", "人"), ("764", "764", "人"), ("503", "503", "户")],
+        ),
         ("共有农户764\n户，其中贫困户50户。", [("764\n户", "764", "户"), ("50户", "50", "户")]),
         # a column of cells, one a line: a signed figure opening the next line is its own, no range's second number
         # after a dash (73\n-3.03% read as 3.03 to 73: found blind in round s402)
