@@ -124,6 +124,9 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         # 街镇 (sub-districts and towns, a portal's menu item 部门街镇) is a kind of township (found by masking an
         # excerpt's own name); 新街镇 stays a name
         "扫一扫在手机打开当前页\n微博\n微信\n部门街镇\n无障碍\n全镇完成投资5亿元。\n",
+        # a neighbouring county named as a neighbour only (西邻, 南与…接壤, …交界) is no key of a township whose own
+        # names a copy masked (found by masking excerpts' own names: twelve such neighbours, round s407 among them)
+        "某某乡\n某某乡位于某某县东部,西邻阳城县,南与阳城县接壤,北与阳城县交界,东靠阳城县。全乡辖10个村,总人口1.2万人。\n",
         # an encyclopedia box's field and its value (行政區類別 鎮) join into no name in the head's compact lines
         # (类别镇: found by masking an excerpt's own name, round s394)
         "某某鎮檢視原始碼討論檢視歷史\n某某鎮隸屬於湖北省京山市\n中文名 某某鎮\n外文名 Lulin Town\n行政區類別 鎮\n"
