@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from extractor import numerals
-from extractor.quantity_lexicon import Lex, Unit
+from extractor.quantity_lexicon import Lex, Unit, lexicon
 
 if TYPE_CHECKING:
     from extractor.models import Quantity
@@ -119,6 +119,7 @@ class Part:
     unit_start: int
     end: int
     borrowed: str | None = None  # the unit and scale as written on the next figure of a list (70和50亿元)
+    floor: str | None = None  # the unknown digit ending the numeral after a power (几 of 十几个): its floor is read
 
 
 def split_scale(run: str) -> tuple[str, str]:
@@ -189,7 +190,7 @@ _ASCII_DIGIT = re.compile("[0-9]")
 
 
 @lru_cache(maxsize=8192)
-def numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bool] | None:
+def numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bool, str | None] | None:
     """A numeral run read: its percent prefix (百分之), the length of its core as written, its trailing scale, its
     value (and high end), and whether it is written in Chinese numerals; None when it reads as no number.
 
@@ -207,11 +208,18 @@ def numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bo
         core = "一" + core  # 百分之百: a bare power after the prefix means one of it
     if not core:
         return None
+    # 十几个: the round number and more, as the annotators read it (approx.tsv floor), not the range 11 to 19
+    floor = core[-1] if len(core) > 1 and core[-1] in _floors() and core[-2] in numerals.tables().powers else None
     try:
-        number, high = numerals.parse(core)
+        number, high = numerals.parse(core[:-1] if floor else core)
     except numerals.NumeralError:
         return None
-    return prefix, core_len, scale_text, number, high, _ASCII_DIGIT.search(core) is None
+    return prefix, core_len, scale_text, number, high, _ASCII_DIGIT.search(core) is None, floor
+
+
+@cache
+def _floors() -> frozenset[str]:
+    return frozenset(lexicon().floor)
 
 
 def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | None = None) -> Part | None:
@@ -234,7 +242,7 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
     read = numeral(run)
     if read is None:
         return None
-    prefix, core_len, scale_text, number, high, chinese = read
+    prefix, core_len, scale_text, number, high, chinese, floor = read
     percent_prefix = prefix is not None
     core_end = start + (len(prefix) if prefix else 0) + core_len
     scale_start = core_end
@@ -274,7 +282,9 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
             scale_start = pos - len(scale_text)
     if percent_prefix:
         unit = lex.units[numerals.tables().percent_prefixes[prefix]]  # type: ignore[index]
-        return Part(start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos)
+        return Part(
+            start, core_end, number, high, chinese, True, Decimal(1), "", core_end, mid, unit, start, pos, floor=floor
+        )
     if contiguous and scale_text:
         unit, unit_start, scale_text = best_unit(view, pos, scale_text, lex)
     else:  # most figures: no scale to share with the unit (5%, 12所), the unit at pos is the one
@@ -299,6 +309,7 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
         unit,
         unit_start,
         end,
+        floor=floor,
     )
 
 

@@ -45,8 +45,8 @@ def _marks() -> frozenset[str]:
 
 
 def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bool:
-    """Whether ``numeral`` (view[start:…], its value ``number``; its kind of place ends at ``end``) counts the
-    places named right before it, or places that meet."""
+    """Whether ``numeral`` (view[start:…], or right after the pinyin ruby that starts at ``start``; its value
+    ``number``; its kind of place ends at ``end``) counts the places named right before it, or places that meet."""
     if numerals.is_positional(numeral):
         return False  # 五一村: a village's name (二 alone, 微山二村, is a negative already: negatives.tsv)
     if _meet(view, end) or _count_follows(view, end):

@@ -16,7 +16,17 @@ import operator
 import re
 from functools import cache
 
-from extractor import articles, bare_figures, gazetteer, numerals, place_counts, points, table_cells, wraps
+from extractor import (
+    articles,
+    bare_figures,
+    figure_context,
+    gazetteer,
+    numerals,
+    place_counts,
+    points,
+    table_cells,
+    wraps,
+)
 from extractor._data import column
 from extractor.figure_heads import (
     after_mask,
@@ -43,13 +53,14 @@ from extractor.han import is_han
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
-from extractor.segment import CLAUSE_MARKS, INLINE_SPACES
+from extractor.segment import CLAUSE_MARKS
 
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
 _TAIL_BEFORE = frozenset("\r\n,，、")
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
 _CODE_DIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")
+_DIGIT = re.compile("[0-9]")
 
 
 def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
@@ -130,6 +141,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = max(consumed_to, start + 1)
         else:
             pos = max(consumed_to, m.end(), start + 1)
+            if view[start] not in DIGITS and (digit := _DIGIT.search(view, start, m.end())) is not None:
+                pos = min(pos, digit.start())  # 新莲、四九4个村: a name's numeral glued to a count (s407)
     if lex.multiplicative is not None:
         out.extend(bare_figures.multiplicatives(text, view, masks, lex))
         out.sort(key=lambda q: q.start)
@@ -263,7 +276,7 @@ def _read_across_wrap(
     The characters around the figure are read as one string with the wraps left out, and what is found there is
     mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
     """
-    if view[gap[0]] in "\r\n" and opens_line(view, start) and _after_a_sentence(view, start):
+    if view[gap[0]] in "\r\n" and opens_line(view, start) and figure_context.after_a_sentence(view, start):
         # A number alone on its line after a sentence's end (a year or a page number over a broken text layer:
         # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
         return None
@@ -274,7 +287,7 @@ def _read_across_wrap(
         and view[gap[1] + 1 : gap[1] + 2] in DIGITS
     ):
         return None  # 3936\n-3.03%: a column's cells, the next a signed figure of its own (found blind in round s402)
-    if view[gap[0]] in "\r\n" and _marked_page_number(view, start, gap[0]):
+    if view[gap[0]] in "\r\n" and figure_context.marked_page_number(view, start, gap[0]):
         return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
     if after_spaced_point(view, before_spaces(view, start)):
         return None  # 2 9  . 5 万 元: the window read below starts after the number's head
@@ -338,12 +351,9 @@ def _read_at(
     ):
         return None, start + 1
     p = before_spaces(view, start)
-    prev = view[start - 1] if start > 0 else ""
-    if prev == ")" and masks.through_starts:
-        # pinyin ruby right before the numeral is read across: 第(dì)344名 is an ordinal (found blind in round s157)
-        k = bisect.bisect_left(masks.through_starts, start) - 1
-        if k >= 0 and masks.through[masks.through_starts[k]] == start and masks.through_starts[k] > 0:
-            prev = view[masks.through_starts[k] - 1]
+    # pinyin ruby right before the numeral is read across: 第(dì)344名 is an ordinal (found blind in round s157)
+    before = figure_context.before_ruby(view, start, masks)
+    prev = view[before - 1] if before > 0 else ""
     tables = numerals.tables()
     no_count = tables.before_no_count
     if (
@@ -412,7 +422,7 @@ def _read_at(
             second_start += 1
         second = None if masks.blocked[second_start] else _unblocked(read_part(view, text, second_start, lex), masks)
         if second is not None and second.unit is not None:
-            if second.unit.kind == "skip" and not _counted_here(view, start, second.unit):
+            if second.unit.kind == "skip" and not figure_context.counted_here(view, start, second.unit):
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
@@ -460,7 +470,7 @@ def _read_at(
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":
-        if not _counted_here(view, start, unit):
+        if not figure_context.counted_here(view, start, unit):
             return None, first.end
         unit = _as_measure(unit)
     quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
@@ -468,7 +478,7 @@ def _read_at(
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end
-    if unit.after_list and (high is not None or not _counts_places(view, first)):
+    if unit.after_list and (high is not None or not _counts_places(view, first, before)):
         return None, first.end
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
@@ -500,7 +510,7 @@ def _read_at(
         base_high = None
     if high is not None and first.scale_text and first.scale != high.scale:
         number = first.number * first.scale / high.scale  # 8000万-1亿元 reads as 0.8-1 亿元
-    approx = lex.mid.get(first.mid) if first.mid else None
+    approx = lex.mid.get(first.mid) if first.mid else lex.floor.get(first.floor or "")
     q_start = start
     sign = view[start - 1] if start > 0 else ""
     if (sign in tables.signs or unit.base in tables.dash_signs.get(sign, ())) and (
@@ -508,7 +518,7 @@ def _read_at(
     ):
         q_start -= 1
         number, base_value = -number, -base_value
-    elif sign and sign in tables.sign_word_ends and (word := _sign_word(view, start, unit.base)):
+    elif sign and sign in tables.sign_word_ends and (word := figure_context.sign_word(view, start, unit.base)):
         q_start -= len(word)  # 零下40℃: below zero (found blind in round s251, read as 40℃)
         number, base_value = -number, -base_value
         high_sign = True  # 零下3至5度 runs from -5 to -3: the word signs the whole range
@@ -545,54 +555,13 @@ def _read_at(
     return q, end
 
 
-def _sign_word(view: str, start: int, base: str) -> str | None:
-    """The word before ``start`` that signs a figure in ``base`` (零下 before a temperature), if there is one."""
-    return next(
-        (w for w, units in numerals.tables().sign_words.items() if base in units and view.endswith(w, 0, start)), None
-    )
-
-
-_SPACES_AND_BREAKS = INLINE_SPACES + "\r\n"
-
-
-def _marked_page_number(view: str, start: int, brk: int) -> bool:
-    """Whether the line holding the number at ``start`` (ending at ``brk``) is a page number with a mark of its own
-    (- 242 -, P. 242, 第3页): a bare number alone on its line may be a figure's head (面积达\n7860\n亩)."""
-    lo = view.rfind("\n", max(0, start - _PAGE_MARK_REACH), start) + 1
-    if lo == 0 and start > _PAGE_MARK_REACH:
-        return False
-    line = view[lo:brk]
-    return not line.strip().isdigit() and wraps.PAGE_NUMBER.match(line) is not None
-
-
-_PAGE_MARK_REACH = 8  # a page number's mark before it is short (P. , Page , 第 , - )
-
-
-def _after_a_sentence(view: str, pos: int) -> bool:
-    """Whether the line before the one holding ``pos`` ends a sentence or a clause (or there is none), as the wrap
-    repair reads a line's end (wraps.SENTENCE_END, from pages.tsv): the text's start or such a mark before the line
-    breaks and spaces back from ``pos``."""
-    p = pos
-    while p > 0 and view[p - 1] in _SPACES_AND_BREAKS and pos - p < 16:
-        p -= 1
-    return p == 0 or view[p - 1] in wraps.SENTENCE_END
-
-
-def _counted_here(view: str, start: int, unit: Unit) -> bool:
-    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级)."""
-    if not unit.counted_after:
-        return False
-    p = start
-    while p > 0 and view[p - 1] == " " and start - p < 2:
-        p -= 1
-    return view.endswith(unit.counted_after, 0, p)
-
-
 @cache
 def _as_measure(unit: Unit) -> Unit:
     return dataclasses.replace(unit, kind="measure")
 
 
-def _counts_places(view: str, part: Part) -> bool:
-    """两村, 4村: places counted right after their names (place_counts.py); elsewhere a name's numeral (8村生猪)."""
-    return place_counts.counts(view, part.start, view[part.start : part.core_end], part.number, part.end)
+def _counts_places(view: str, part: Part, before: int) -> bool:
+    """两村, 4村: places counted right after their names (place_counts.py); elsewhere a name's numeral (8村生猪).
+    ``before``: where the words before it end, pinyin ruby read across (涉及全鄉(xiāng)20村: found blind in s413)."""
+    numeral = view[part.start : part.core_end]
+    return place_counts.counts(view, before, numeral, part.number, part.end)

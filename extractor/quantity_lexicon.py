@@ -45,6 +45,7 @@ class Lex:
     vague: str  # characters that make a bare scale after them a guess (数百)
     bare_end: tuple[str, ...]  # words after a bare-scale figure that end it as its clause's end does (万亩大关)
     mid: dict[str, str]
+    floor: dict[str, str]  # the unknown digit that ends a numeral after a power (十几个: 10 and more)
     bare_mid: dict[str, str]  # approximation words that may follow a scale with no numeral before it (百余个)
     max_bare_mid: int
     post: dict[str, str]
@@ -152,6 +153,7 @@ def lexicon() -> Lex:
         vague="".join(r["word"] for r in approx if r["position"] == "vague"),
         bare_end=tuple(r["word"] for r in approx if r["position"] == "bare_end"),
         mid=mid,
+        floor={r["word"]: r["approx"] for r in approx if r["position"] == "floor"},
         bare_mid=bare_mid,
         max_bare_mid=max(len(w) for w in bare_mid),
         post=post,

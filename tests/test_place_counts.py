@@ -109,3 +109,9 @@ def test_a_list_of_names_that_a_count_and_a_colon_announce_holds_names() -> None
     # a word between the count and the colon (所辖18个村为: found blind in round s279)
     doc = extract("所辖4个村为:三家、大马架、东沟丘、三座庙,宁城县。")
     assert [q.raw for q in doc.quantities] == ["4个"]
+
+
+def test_a_count_of_places_after_pinyin_ruby_is_one() -> None:
+    # a mirror site's ruby between the word of reach and the count is read across (found blind in round s413)
+    text = "該項(xiàng)目受益范圍涉及全鄉(xiāng)20村，解決農(nóng)村居民2萬人。"
+    assert [(q.raw, q.base_value) for q in extract(text).quantities] == [("20村", 20), ("2萬人", 20000)]

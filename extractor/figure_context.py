@@ -1,0 +1,65 @@
+"""What stands right around a figure, as the quantity reader asks of it: a word that signs it (零下), the marks of a
+page number on its line (- 242 -), a sentence's end before its line, a word that makes a skip unit a measure (东北风
+2级), and pinyin ruby right before it (第(dì)344名)."""
+
+from __future__ import annotations
+
+import bisect
+
+from extractor import numerals, wraps
+from extractor.masks import Masks
+from extractor.quantity_lexicon import Unit
+from extractor.segment import INLINE_SPACES
+
+
+def sign_word(view: str, start: int, base: str) -> str | None:
+    """The word before ``start`` that signs a figure in ``base`` (零下 before a temperature), if there is one."""
+    return next(
+        (w for w, units in numerals.tables().sign_words.items() if base in units and view.endswith(w, 0, start)), None
+    )
+
+
+_SPACES_AND_BREAKS = INLINE_SPACES + "\r\n"
+
+
+def marked_page_number(view: str, start: int, brk: int) -> bool:
+    """Whether the line holding the number at ``start`` (ending at ``brk``) is a page number with a mark of its own
+    (- 242 -, P. 242, 第3页): a bare number alone on its line may be a figure's head (面积达\n7860\n亩)."""
+    lo = view.rfind("\n", max(0, start - _PAGE_MARK_REACH), start) + 1
+    if lo == 0 and start > _PAGE_MARK_REACH:
+        return False
+    line = view[lo:brk]
+    return not line.strip().isdigit() and wraps.PAGE_NUMBER.match(line) is not None
+
+
+_PAGE_MARK_REACH = 8  # a page number's mark before it is short (P. , Page , 第 , - )
+
+
+def after_a_sentence(view: str, pos: int) -> bool:
+    """Whether the line before the one holding ``pos`` ends a sentence or a clause (or there is none), as the wrap
+    repair reads a line's end (wraps.SENTENCE_END, from pages.tsv): the text's start or such a mark before the line
+    breaks and spaces back from ``pos``."""
+    p = pos
+    while p > 0 and view[p - 1] in _SPACES_AND_BREAKS and pos - p < 16:
+        p -= 1
+    return p == 0 or view[p - 1] in wraps.SENTENCE_END
+
+
+def counted_here(view: str, start: int, unit: Unit) -> bool:
+    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级)."""
+    if not unit.counted_after:
+        return False
+    p = start
+    while p > 0 and view[p - 1] == " " and start - p < 2:
+        p -= 1
+    return view.endswith(unit.counted_after, 0, p)
+
+
+def before_ruby(view: str, start: int, masks: Masks) -> int:
+    """Where the pinyin ruby that ends right before ``start`` begins, or ``start`` when none does."""
+    if start == 0 or view[start - 1] != ")" or not masks.through_starts:
+        return start
+    k = bisect.bisect_left(masks.through_starts, start) - 1
+    if k >= 0 and masks.through[masks.through_starts[k]] == start and masks.through_starts[k] > 0:
+        return masks.through_starts[k]
+    return start
