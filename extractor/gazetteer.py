@@ -184,7 +184,8 @@ def _lookup(name: str, level: str | None) -> tuple[list[Place], bool]:
     out = [Place(c, name) for c in by_name.get(name, ())] + [Place(c, n) for c, n in _townships_named(name + "\n")]
     exact = bool(out)
     if not out:
-        s = stem(name)
+        # an ethnic township by its place name (张鲁回族镇 is 张鲁镇 in the archive, which drops some peoples' names)
+        s = _without_peoples(stem(name))
         out = [Place(c, names[c]) for c in _upper_stems().get(s, ())]
         out += [Place(c, n) for c, n in _townships_named(s) if n != s and stem(n) == s]
     return [p for p in out if level is None or p.level == level], exact
@@ -295,15 +296,22 @@ def autonomous_place(name: str) -> str | None:
     suffix = name[len(s) :]
     if not any(suffix.startswith(a) for a in column("region_forms.tsv", "form", kind="autonomous")):
         return None
+    s = _without_peoples(s)
+    return s if s != stem(name) else None
+
+
+def _without_peoples(s: str) -> str:
+    """``s`` without the peoples' names that end it, from the end, one at a time; the place name keeps two
+    characters (湘西土家族苗族 -> 湘西)."""
     stripped = True
-    while stripped:  # from the end, one people at a time; the place name keeps two characters
+    while stripped:
         stripped = False
         for p in _peoples():
             if s.endswith(p) and len(s) - len(p) >= 2:
                 s = s[: -len(p)]
                 stripped = True
                 break
-    return s if s != stem(name) else None
+    return s
 
 
 @cache

@@ -283,6 +283,19 @@ def test_the_township_the_text_writes_whole(text: str, region: str, code: str) -
     assert (meta.region, meta.admin_code) == (region, code)
 
 
+def test_an_ethnic_township_the_gazetteer_lacks_is_still_the_texts_own() -> None:
+    # 华山瑶族乡, merged since into 塘市镇: its own name, six times, is no kind of township (两个瑶族乡), and the town
+    # that took it in, named in its history (1956年属塘市乡), is no key (found blind in round s420)
+    text = (
+        "華山瑤族鄉\n\n華山瑤族鄉是湖南省郴州市桂陽縣下轄的民族鄉,總面積38平方公里。\n歷史沿革\n1950年屬貴臨鄉;1956年屬塘市鄉;"
+        "1958年屬塘市公社;1984年屬塘市鄉;1986年划塘市鄉小溪、大溪等村組建立華山瑤族鄉。\n華山瑤族鄉轄6個行政村。南與塘市鎮毗連。\n"
+    )
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_code) == ("華山瑤族鄉", None)
+    # a count of such townships stays no name
+    assert extract("全县麻林、黄金两个瑶族乡。两个瑶族乡共有人口3万。两个瑶族乡发展很快。").meta.region is None
+
+
 def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
     """和 stops a name read from a sentence (我代表和…): 恩和哈达镇 written three times is no 哈达镇."""
     text = "面对未来的发展，恩和哈达镇的发展思路是什么？恩和哈达镇将发展畜牧业，恩和哈达镇全镇牛羊存栏5万头。\n"
@@ -657,21 +670,22 @@ def test_a_city_named_in_a_text_that_never_says_its_scope_is_a_superior(text: st
 def test_a_piece_of_an_ethnic_townships_name_is_no_region() -> None:
     # 和平朝鲜族乡 is longer than a stem read from the body, and 鲜族乡, its piece, names no place (found blind in
     # round s136)
-    text = (
-        "乡情简介\n和平朝鲜族乡现辖12个行政村，其中4个朝鲜族村，是全市唯一的朝鲜族乡。和平朝鲜族乡盛产水稻，和平朝鲜族乡。\n"
-    )
+    text = "乡情简介\n和平朝鲜族乡现辖12个行政村，其中4个朝鲜族村，是全市唯一的朝鲜族乡。和平朝鲜族乡盛产水稻，和平朝鲜族乡。\n"
     assert extract(text).meta.region is None
-
 
 
 def test_a_province_named_no_more_often_than_a_township_it_portrays_gives_no_key() -> None:
     # a news item on a province's programme that portrays one township (found blind in round s152): 全省 five
     # times, the province three times, the township four times, none in the head (its first fifteen lines that are
     # not blank); neither key is sure
-    body = "快看！两个乡镇入选全省乡村振兴示范\n\n" * 2 + "×\n\n" * 14 + (
-        "近日，中共江西省委印发《江西省乡村振兴示范工作方案》，在全省开展示范创建，全省共50个乡镇入选。\n"
-        "铜鼓县大塅镇入选。大塅镇地处铜鼓县东部，全镇面积120平方公里，是江西省首批试点乡镇之一。\n"
-        "2019年大塅镇实现工农业总产值12.6亿元，全省排名靠前；大塅镇农民人均可支配收入15800元。\n"
+    body = (
+        "快看！两个乡镇入选全省乡村振兴示范\n\n" * 2
+        + "×\n\n" * 14
+        + (
+            "近日，中共江西省委印发《江西省乡村振兴示范工作方案》，在全省开展示范创建，全省共50个乡镇入选。\n"
+            "铜鼓县大塅镇入选。大塅镇地处铜鼓县东部，全镇面积120平方公里，是江西省首批试点乡镇之一。\n"
+            "2019年大塅镇实现工农业总产值12.6亿元，全省排名靠前；大塅镇农民人均可支配收入15800元。\n"
+        )
     )
     assert extract(body).meta.region is None
     # with the province named more often, it stays the key

@@ -152,7 +152,7 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         or name.endswith(rl.kinds_of_township())
         or _a_kind_of_place(name)
         or rl.period_words().search(name)
-        or (rl.peoples_tail().search(name) is not None and not rl.known_township(name))
+        or rl.kind_of_ethnic_township(name)
         or rl.peoples_cut().search(name) is not None
     ):
         # 乡镇, 市县, 街道办事处: suffixes only; 民族乡: one suffix (国务院 is one and names its country); 全县, 我镇,
