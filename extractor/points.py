@@ -150,7 +150,7 @@ def separators(view: str) -> str:
 # A scan's text layer that spaces every character (1 9 9 2 年 , 境 内 捕捞 渔轮 1 8 2 艘): a run of single digits with
 # one space between each. Only in a text that shows it this often with three digits or more, since elsewhere 5 3 may
 # be two cells of a table.
-_LETTER_RUN = re.compile(r"(?<![0-9])(?<![0-9] )[0-9](?: [0-9])++(?![0-9])(?! [0-9])")
+_LETTER_RUN = re.compile(r"[0-9](?<![0-9][0-9])(?<![0-9] [0-9])(?: [0-9])++(?![0-9])(?! [0-9])")
 _LETTER_HABIT = 2
 _LETTER_POINT = re.compile(r"(?<=[0-9])( {1,48}+)\.( ?)(?=[0-9])")
 _LETTER_LONG = 5  # a run of three digits: 1 8 2
@@ -160,7 +160,7 @@ def letter_spaced(view: str) -> list[tuple[int, int]]:
     """The spaces between the digits of a number that a scan spaced out letter by letter (1 1 2 7 0 6 吨, a township
     gazetteer's flipbook: found blind in rounds s267 and s381), as (start, end), when the text shows the habit; the
     figure is read across them as across pinyin ruby."""
-    runs = [m for m in _LETTER_RUN.finditer(view)]
+    runs = list(_LETTER_RUN.finditer(view))
     if sum(m.end() - m.start() >= _LETTER_LONG for m in runs) < _LETTER_HABIT:
         return []
     out = [(i, i + 1) for m in runs for i in range(m.start() + 1, m.end(), 2)]
