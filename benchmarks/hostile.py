@@ -174,6 +174,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("镇位于市东部，共辖37个行政村，总人口8467\n\n2、3人，面积167.\n3、78平方公里，", n),
         "a sharing site's chunk numbers opening lines inside figures, over and over",
     ),
+    "letter_spaced": (
+        lambda n: _repeat("渔 轮 1 8 2 艘 , 总 收 入 2 9  . 5 万 元 , 增 加 1 3 6            . 7 倍 。 ", n),
+        "a scan's text layer spacing every character, digits and points too, over and over",
+    ),
+    "census_rows": (
+        lambda n: _repeat("总人口 8614 男 4597 女 4017 家庭户户数 2794 家庭户总人口(总) 8499 0-14岁男 855 ", n),
+        "a census's population block of labels and numbers, one row after another with no end",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),
