@@ -266,24 +266,30 @@ def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, f
             continue
         number = Decimal(view[s:e])
         in_row = not pct and row.base != sign.base
-        out.append(
-            QMatch(
-                start=s,
-                end=e,
-                number=number,
-                high=None,
-                unit=row.unit if in_row else sign.text,
-                base_value=number * row.factor if in_row else number,
-                base_high=None,
-                base_unit=row.base if in_row else sign.base,
-                approx=None,
-                kind="cell",
-                chinese=False,
-                core_start=s,
-                unit_end=e,
-            )
-        )
+        if in_row:
+            out.append(_cell(s, e, number, row.unit, row.factor, row.base))
+        else:
+            out.append(_cell(s, e, number, sign.text, Decimal(1), sign.base))
     return out
+
+
+def _cell(start: int, end: int, number: Decimal, unit: str, factor: Decimal, base: str) -> QMatch:
+    """A cell's number as a quantity of kind ``cell``, in ``unit`` as written (or none) and ``base``."""
+    return QMatch(
+        start=start,
+        end=end,
+        number=number,
+        high=None,
+        unit=unit,
+        base_value=number * factor if factor != 1 else number,
+        base_high=None,
+        base_unit=base,
+        approx=None,
+        kind="cell",
+        chinese=False,
+        core_start=start,
+        unit_end=end,
+    )
 
 
 # A table a web page's copy drew with bars, a row a line, its head carrying its unit and one cell its number:
@@ -357,24 +363,7 @@ def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> lis
                 # 家庭户户数: negatives.tsv, so that no 4017 家 is read)
                 if masks.blocked[r.start(1)] or inside_found(found, s, e):
                     continue
-                number = Decimal(view[s:e])
                 unit = lex.units[rows[r.group(1)]]
-                out.append(
-                    QMatch(
-                        start=s,
-                        end=e,
-                        number=number,
-                        high=None,
-                        unit=unit.text,
-                        base_value=number * unit.factor,
-                        base_high=None,
-                        base_unit=unit.base,
-                        approx=None,
-                        kind="cell",
-                        chinese=False,
-                        core_start=s,
-                        unit_end=e,
-                    )
-                )
+                out.append(_cell(s, e, Decimal(view[s:e]), unit.text, unit.factor, unit.base))
         run = [m] if m is not None else []
     return out
