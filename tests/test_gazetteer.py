@@ -46,7 +46,8 @@ def test_an_ethnic_township_the_archive_lists_without_its_peoples() -> None:
     """The archive lists some ethnic townships by their place names only (张鲁镇 for 张鲁回族镇): the name with its
     peoples finds it by the stem, with the evidence a stem needs (found on the excerpts: 佳阳畲族乡, 张鲁回族镇)."""
     assert [(p.code, p.name) for p in gazetteer.lookup("张鲁回族镇", "township")] == [("371522101", "张鲁镇")]
-    meta = extract("佳阳畲族乡\n佳阳畲族乡位于宁德市福鼎市东部。佳阳畲族乡辖12个村，人口1.9万人。佳阳畲族乡盛产白茶。\n").meta
+    text = "佳阳畲族乡\n佳阳畲族乡位于宁德市福鼎市东部。佳阳畲族乡辖12个村，人口1.9万人。佳阳畲族乡盛产白茶。\n"
+    meta = extract(text).meta
     assert (meta.region, meta.admin_code) == ("佳阳畲族乡", "350982202")
 
 

@@ -126,9 +126,10 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "扫一扫在手机打开当前页\n微博\n微信\n部门街镇\n无障碍\n全镇完成投资5亿元。\n",
         # a neighbouring county named as a neighbour only (西邻, 南与…接壤, …交界) is no key of a township whose own
         # names a copy masked (found by masking excerpts' own names: twelve such neighbours, round s407 among them)
-        "某某乡\n某某乡位于某某县东部,西邻阳城县,南与阳城县接壤,北与阳城县交界,东靠阳城县。全乡辖10个村,总人口1.2万人。\n",
-        # a county's own name is no stem of its seat's (耿马 of 耿马傣族佤族自治县 and of 耿马华侨农场, 耿马镇 named once as
-        # where the county's government sits: found blind in round s407)
+        "某某乡\n某某乡位于某某县东部,西邻阳城县,南与阳城县接壤,北与阳城县交界,东靠阳城县。"
+        "全乡辖10个村,总人口1.2万人。\n",
+        # a county's own name is no stem of its seat's (耿马 of 耿马傣族佤族自治县 and of 耿马华侨农场, 耿马镇
+        # named once as where the county's government sits: found blind in round s407)
         "临沧市耿马华侨农场\n云南省临沧市耿马傣族佤族自治县华侨农场地处祖国的西南边陲,建于1958年3月。"
         "农场距县政府所在地耿马镇7公里,距临沧市154公里。现有国土总面积14.29平方公里。\n",
         # an encyclopedia box's field and its value (行政區類別 鎮) join into no name in the head's compact lines
@@ -674,7 +675,10 @@ def test_a_city_named_in_a_text_that_never_says_its_scope_is_a_superior(text: st
 def test_a_piece_of_an_ethnic_townships_name_is_no_region() -> None:
     # 和平朝鲜族乡 is longer than a stem read from the body, and 鲜族乡, its piece, names no place (found blind in
     # round s136)
-    text = "乡情简介\n和平朝鲜族乡现辖12个行政村，其中4个朝鲜族村，是全市唯一的朝鲜族乡。和平朝鲜族乡盛产水稻，和平朝鲜族乡。\n"
+    text = (
+        "乡情简介\n和平朝鲜族乡现辖12个行政村，其中4个朝鲜族村，是全市唯一的朝鲜族乡。和平朝鲜族乡盛产水稻，"
+        "和平朝鲜族乡。\n"
+    )
     assert extract(text).meta.region is None
 
 
