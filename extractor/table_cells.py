@@ -340,16 +340,20 @@ _CENSUS_GAP = re.compile(r"[ \t\r\n|/:]{0,12}")
 
 
 @cache
-def _census_rows() -> tuple[re.Pattern[str], dict[str, str]]:
+def _census_rows() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """The rows' pattern, each label's unit, and the labels of the rows in a unit no other row has (家庭户户数, the
+    households'): every block holds one, and a text without it is not searched."""
     rows = {r["label"]: r["unit"] for r in table("census_rows.tsv")}
     labels = "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
-    return re.compile(rf"(?<![^\s|/])({labels})[ \t|/:]{{0,8}}([0-9]{{1,9}})(?![0-9.])"), rows
+    units = list(rows.values())
+    rare = tuple(label for label, u in rows.items() if units.count(u) == 1)
+    return re.compile(rf"(?<![^\s|/])({labels})[ \t|/:]{{0,8}}([0-9]{{1,9}})(?![0-9.])"), rows, rare
 
 
 def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
-    if "户数" not in view:
-        return []  # every block has its households' row
-    row_re, rows = _census_rows()
+    row_re, rows, rare = _census_rows()
+    if not any(label in view for label in rare):
+        return []
     out: list[QMatch] = []
     run: list[re.Match[str]] = []
     for m in [*row_re.finditer(view), None]:
