@@ -97,9 +97,7 @@ def test_a_mark_is_a_point_only_where_the_copy_shows_the_habit(text: str, points
     ],
 )
 def test_a_space_beside_a_point_is_read_across(text: str, expected: list[tuple[str, str]]) -> None:
-    doc = extract(text)
-    assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
-    assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
+    _reads_grounded(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -118,9 +116,7 @@ def test_a_space_beside_a_point_is_read_across(text: str, expected: list[tuple[s
 def test_an_ellipsis_is_a_thousands_separator_where_the_copy_shows_the_habit(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    doc = extract(text)
-    assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
-    assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
+    _reads_grounded(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -147,6 +143,11 @@ def test_an_ellipsis_is_a_thousands_separator_where_the_copy_shows_the_habit(
 def test_digits_spaced_letter_by_letter_are_one_number_where_the_copy_shows_the_habit(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
+    _reads_grounded(text, expected)
+
+
+def _reads_grounded(text: str, expected: list[tuple[str, str]]) -> None:
+    """The figures read from ``text`` are ``expected`` (raw, base value), each span quoting its raw text."""
     doc = extract(text)
     assert [(q.raw, q.base_value) for q in doc.quantities] == [(r, Decimal(v)) for r, v in expected]
     assert all(text[q.span.start : q.span.end] == q.raw for q in doc.quantities)
