@@ -548,8 +548,9 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("2020年是全面建成小康社会的决胜之年，南大街街道在区委区政府的正确领导下，完成投资5亿元。\n", "南大街街道"),
         # a township's party committee and government, side by side (a new-year letter's senders)
         ("中共滨湖镇委员会、滨湖镇人民政府向各界人士致以新春的祝福。\n回望2024年，全镇完成投资5亿元。\n", "滨湖镇"),
-        # one name alone is no evidence of the pair
-        ("中共滨湖镇委员会、人民政府向各界人士致以新春的祝福。\n", None),
+        # one name alone is no evidence of the pair (under a heading: a township the gazetteer knows that opens the
+        # text is evidence of its own, test_a_known_township_opening_the_text_is_its_region)
+        ("新春贺信\n中共滨湖镇委员会、人民政府向各界人士致以新春的祝福。\n", None),
         # a sub-district that bears a district's name (攀枝花's 西区) is the sub-district (found blind in round r49)
         ("西区街道2026年工作计划\n\n2026年，西区街道将坚持以人民为中心，完成投资5亿元。\n", "西区街道"),
         # a phrase that ends with 乡镇 names no township: the title's city is the place (found blind in round s116)
@@ -958,4 +959,62 @@ def test_an_excerpt_with_its_own_names_masked_gives_no_phrase_for_a_region(stem:
     text = (Path(__file__).parent / "data" / "townships" / "texts" / f"{stem}.txt").read_text(encoding="utf-8")
     for name in own:
         text = text.replace(name, "某" * len(name))
+    assert extract(text).meta.region is None
+
+
+def test_a_misspelt_name_the_body_writes_most_is_the_gazetteers_spelling() -> None:
+    # 吉爾格朗鄉 six times in the body, 吉爾格郎鄉 (the gazetteer's, 654024201) in the head lines (found blind in round
+    # s425): one place, read by the spelling that gives its code
+    body = "吉爾格朗鄉位於鞏留縣東南側。吉爾格朗鄉有耕地5萬畝,吉爾格朗鄉牧民2000戶。吉爾格朗鄉距縣城49公里。"
+    meta = extract(f"吉爾格郎鄉\n吉爾格郎鄉\n{body}吉爾格郎鄉以牧業為主。\n").meta
+    assert (meta.region, meta.admin_code) == ("吉爾格郎鄉", "654024201")
+    # two townships whose stems differ in their first character are two places, whatever the gazetteer knows
+    text = "东坝乡与西坝乡。西坝乡完成产值1亿元,西坝乡新建道路5公里,西坝乡新增就业100人。东坝乡、东坝乡。\n"
+    assert extract(text).meta.region != "东坝乡"
+
+
+def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
+    # A town's report ranked itself in its city six times (增速全市排名并列第7) and said 全镇 five times and its name
+    # nine: the text is the town's (found blind in round s427, where no region was read)
+    text = (
+        "人大会议召开\n横沥镇表决通过了横沥镇人民政府工作报告。全镇生产总值238亿元,增速全市排名并列第7。"
+        "研发支出6.8亿元,全市排名第9;社消零总额53亿元,全市排名第2,横沥镇新开工项目数位居全市前列。"
+        "全镇、全镇。\n"
+    )
+    assert extract(text).meta.region == "横沥镇"
+    # 镇域 (a town's area) is a word: 中国镇域经济500强 names no 中国镇
+    text = (
+        "永兴镇再次上榜中国镇域经济500强\n中国镇域经济500强榜单发布,中国镇域经济研究报告显示,全国第344名。"
+        "全镇、全镇。\n"
+    )
+    assert extract(text).meta.region != "中国镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a news title that opens with the township (found blind in round s429)
+        ("臨南鎮積極開展清淤工程\n\n近日,臨南鎮魚洼干溝清淤工程作業現場一派繁忙景象,清淤10萬立方米。\n", "臨南鎮"),
+        # a first sentence that opens with the township's address
+        ("山東省濟南市商河縣龍桑寺鎮聚焦“三篇文章”全力做好農村土地流轉。\n一是流轉土地3000畝。\n", "龍桑寺鎮"),
+        # an encyclopedia's table head (词条 | 火石寨乡 |)
+        ("词条 | 火石寨乡 |\n释义 | 火石寨乡位于西吉县西北23公里处,总面积163平方公里。\n", "火石寨乡"),
+    ],
+)
+def test_a_known_township_opening_the_text_is_its_region(text: str, region: str) -> None:
+    assert extract(text).meta.region == region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two townships in a title: neither is sure
+        "新港和溪口鄉農村改造\n\n嘉義縣政府將投入1100萬元經費。\n",
+        # a township opening a later line of the head: a site's link to another article
+        "来源:聊城日报\n这几天,临清市某镇村民忙于土地流转,流转耕地216亩。\n肥东县包公镇土地流转生金让“稻草”变金\n",
+        # a phrase that ends like a township the gazetteer knows (南乡镇) inside 湖南乡镇
+        "湖南乡镇企业发展报告\n全省乡镇企业完成产值5亿元。\n",
+    ],
+)
+def test_a_township_that_opens_no_text_or_is_one_of_two_is_no_region(text: str) -> None:
     assert extract(text).meta.region is None

@@ -23,7 +23,7 @@ def region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
         (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
-        if r["source"] in ("title", "head", "body")
+        if r["source"] in ("title", "head", "head_known", "body")
     )
 
 

@@ -26,6 +26,19 @@ def masked_level(view: str, segments: Segments) -> str | None:
 def level_from_scope(view: str, least: int = 3) -> str | None:
     counts: dict[str, int] = {}
     for r in table("scopes.tsv"):
-        counts[r["level"]] = counts.get(r["level"], 0) + view.count(r["word"])
+        n = view.count(r["word"])
+        if n:
+            n -= _ranked(r["word"], view)
+        counts[r["level"]] = counts.get(r["level"], 0) + n
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= least else None
+
+
+def _ranked(word: str, view: str) -> int:
+    """The mentions of the scope word ``word`` that rank the text's place in its superior's (全市排名第7)."""
+    ranked = rl.patterns_of("ranked_after")
+    n, i = 0, view.find(word)
+    while i >= 0:
+        n += ranked.match(view, i + len(word)) is not None
+        i = view.find(word, i + len(word))
+    return n
