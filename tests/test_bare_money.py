@@ -25,6 +25,8 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
             [("848万元", "8480000", "元"), ("1550万", "15500000", "元"), ("55%", "55", "%")],
         ),
         ("完成投资5000万元，占全年计划8000万。", [("5000万元", "50000000", "元"), ("8000万", "80000000", "元")]),
+        # an adverb of a milestone between the money word and its verb (found blind in round s428)
+        ("现代城税收首次突破5000万,同比增长52.1%", [("突破5000万", "50000000", "元"), ("52.1%", "52.1", "%")]),
         # an approximation word between the number and the scale (20余万: over 200,000 元)
         ("街道累计筹得资金20余万，调拨防疫物资。", [("20余万", "200000", "元")]),
         ("3多措并举", []),  # 多 that no scale or unit follows belongs to the next word
