@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from extractor import gazetteer, masks, numerals, ruby
-from extractor._data import column
-from extractor.han import is_han
 from extractor.records import region_lexicon as rl
+from extractor.records.addresses import known_by_its_own_name, township_of_its_address
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
-from extractor.records.township_names import at, fuller_township, whole_numeral
+from extractor.records.township_names import at, fuller_township, one_letter_apart, only_in, whole_numeral
 from extractor.records.years import years
 from extractor.segment import Segments
 
@@ -90,7 +88,7 @@ def _last_unit(name: str, view: str = "") -> str:
         if (
             tail
             and not numeral
-            and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or _only_in(tail, unit, view)))
+            and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, _OWN_MIN)))
         ):
             return tail
         return unit
@@ -98,27 +96,6 @@ def _last_unit(name: str, view: str = "") -> str:
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
     tail = rl.known_township_tail(name)
     return tail or (units[-1] if units else "" if found else name)
-
-
-def _only_in(tail: str, name: str, view: str) -> bool:
-    """Whether ``view`` writes ``tail`` only after the character before it in ``name``, three times or more: 界頭鋪鎮,
-    which the gazetteer lacks, is no 头铺镇 of Anhui that it knows (found blind in round s263, a wrong key), nor is
-    创建园林城镇 a 林城镇 (s270)."""
-    before = name[len(name) - len(tail) - 1]
-    starts = at(view, tail)
-    if not starts or not all(view[i - 1] == before for i in starts):
-        return False
-    if len(starts) >= _OWN_MIN:
-        return True
-    # Twice is enough for a character that opens names (name_prefixes.tsv) where the whole name stands alone every
-    # time, at a line's start or after a space or a mark (第六节 大官庄乡 … 大官庄乡位于即墨县北部: found blind in
-    # round s313, read as Henan's 官庄乡)
-    return len(starts) >= 2 and before in _name_prefixes() and all(i < 2 or not is_han(view[i - 2]) for i in starts)
-
-
-@cache
-def _name_prefixes() -> frozenset[str]:
-    return frozenset(column("name_prefixes.tsv", "char"))
 
 
 def _resolve(name: str, context: str) -> tuple[str | None, str | None]:
@@ -392,18 +369,8 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     if not rl.known_township(best):
         # 吉爾格朗鄉 six times and 吉爾格郎鄉, the gazetteer's, three (its head lines): one name, misspelt in the body
         # (found blind in round s425); the gazetteer's spelling gives the code
-        best = next((n for n, _ in cands if _one_letter_apart(n, best) and rl.known_township(n)), best)
+        best = next((n for n, _ in cands if one_letter_apart(n, best) and rl.known_township(n)), best)
     return _outnamed_by_stem(whole_numeral(best, view), counts, view), False
-
-
-_SPELLING_STEM = 3  # the shortest stem in which one other character is a misspelling, not another place (东坝, 西坝)
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Whether two names of one length and suffix differ in one character of the stem, past its first."""
-    if len(a) != len(b) or len(a) - 1 < _SPELLING_STEM or a[0] != b[0] or a[-1] != b[-1]:
-        return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:
@@ -490,6 +457,9 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
             # Not when two townships are written in full equally often: the stem would pick one of them (沈抚街道
             # and 原汪家街道 three times each, and 汪家 in its communities' names: found blind in round s344)
             named = gazetteer.township_by_stem(names, _OWN_MIN, rl.region_words())
+        if named is None and region_raw is None and scope_level in ("township", None) and not tied:
+            # A copy that masks its township's name (xx镇) masks its own: a real name in its address is another's.
+            named = None if masked_level(view, segments) else township_of_its_address(names)
         if named is None and region_raw is None:
             named = _most_named(names, scope_level)
             if named and scope_level == "provincial" and _outnamed_by_township(named, names):
@@ -573,7 +543,7 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
             cand = _last_unit(m.group("region"), names)
             if source == "title" and _unknown_once(cand, names, texts["title"]):
                 continue
-            if known_only and (rl.not_in_names().search(m.group("region")) or not _known_by_its_own_name(cand)):
+            if known_only and (rl.not_in_names().search(m.group("region")) or not known_by_its_own_name(cand)):
                 # 新港和溪口鄉農村改造: two townships, neither the sure one
                 continue
             if _valid_region(cand, in_title=source == "title"):
@@ -584,12 +554,6 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
                     continue
                 return (full, m.group("region")) if full else (cand, m.group("region"))
     return None
-
-
-def _known_by_its_own_name(name: str) -> bool:
-    """Whether the gazetteer knows a township by ``name`` whose stem is no common word (城关, 新村)."""
-    stem = gazetteer.stem(name)
-    return rl.known_township(name) and stem not in rl.region_words() and not gazetteer.is_common_stem(stem)
 
 
 def _unknown_once(name: str, names: str, title: str) -> bool:

@@ -1,0 +1,59 @@
+"""A township read from its address: the county and the township side by side in a text's first sentence
+(今天，我们走访了尉氏县十八里镇; 南京市浦口区星甸街道紧扣…), where the gazetteer says the one holds the other. The
+text's subject, when nothing else names it: a news item or a feature that never writes 全镇 or its name again."""
+
+from __future__ import annotations
+
+from extractor import gazetteer
+from extractor.records import region_lexicon as rl
+from extractor.segment import SENTENCE_END
+
+# How far into the text its first sentence may reach: a title line and an opening sentence.
+_FIRST_SENTENCE = 200
+
+
+def known_by_its_own_name(name: str) -> bool:
+    """Whether the gazetteer knows a township by ``name`` whose stem is no common word (城关, 新村)."""
+    stem = gazetteer.stem(name)
+    return rl.known_township(name) and stem not in rl.region_words() and not gazetteer.is_common_stem(stem)
+
+
+def township_of_its_address(view: str) -> str | None:
+    """The one township that the first sentence of ``view`` (ruby removed) writes right after its own county or
+    city (full name or stem), where no neighbour's words stand around it (东邻洛江区马甲镇, 西与永平县龙街镇接壤:
+    found by scoring this on the excerpts). Two such townships (宿迁市沭阳县颜集镇、新河镇 is a list) give none."""
+    end = min((i for i in (view.find(c) for c in SENTENCE_END) if i >= 0), default=len(view))
+    first = view[: min(end, _FIRST_SENTENCE)]
+    neighbour, beside = rl.patterns_of("neighbour_before"), rl.patterns_of("neighbour_after")
+    found: set[str] = set()
+    for m in rl.patterns_of("address").finditer(first):
+        name = m.group("region")
+        if not known_by_its_own_name(name) or beside.match(first, m.end()):
+            continue
+        for place in gazetteer.lookup(name, "township"):
+            county = gazetteer.name_of(place.code[:6]) or ""
+            at = next(
+                (len(c) for c in (county, gazetteer.stem(county)) if len(c) >= 2 and first.endswith(c, 0, m.start())),
+                0,
+            )
+            start = m.start() - at
+            if place.name == name and at and not neighbour.search(first, max(0, start - 3), start):
+                if _names_a_township(first, start):
+                    return None  # 地湖鄉…下轄的一個鄉,…周边与湖南省会同县地灵乡: the sentence's own comes first
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def _names_a_township(view: str, end: int) -> bool:
+    """Whether a township's name (two characters or more and a suffix that starts no word: not 全镇, 乡镇企业)
+    stands in ``view`` before ``end``."""
+    for m in rl.township_suffix_re().finditer(view, 0, end):
+        if m.start() >= 2 and rl.HAN.fullmatch(view[m.start() - 2 : m.start()]) and not rl.not_in_stem().match(
+            view, m.end()
+        ):
+            stem = view[m.start() - 2 : m.start()]
+            if rl.known_township(stem + m.group()) or not (
+                rl.not_in_names().search(stem) or rl.not_in_stem().search(stem)
+            ):
+                return True  # 东邻共和镇和新会区司前镇: 共和镇 holds a sentence's character, and the gazetteer knows it
+    return False
