@@ -162,8 +162,8 @@ def multiplicatives(text: str, view: str, masks: Masks, lex: Lex) -> list[QMatch
     out = []
     assert lex.multiplicative is not None
     for m in lex.multiplicative.finditer(view):
-        if masks.blocked[m.start()]:
-            continue
+        if masks.blocked[m.start()] or masks.quoted[m.start("n")]:
+            continue  # a slogan's 翻两番 (“三年倍增、五年翻兩番”的目標) counts nothing, as its numerals don't
         try:
             n, _ = numerals.parse(m.group("n"))
         except numerals.NumeralError:

@@ -38,7 +38,7 @@ def test_quantities_on_the_township_excerpts() -> None:
         tp, fp, fn = tp + q["tp"], fp + q["fp"], fn + q["fn"]
         rows.append(f"{stem}: tp {q['tp']} fp {q['fp']} fn {q['fn']} missed {q['missed']} extra {q['false_positives']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Today 64,137 of 65,788 found, 91 extra (P 0.999, R 0.975). The misses:
+    # Today 64,137 of 65,788 found, 89 extra (P 0.999, R 0.975). The misses:
     # - figures the copy damaged: a unit or sign lost (45以上 for 45%以上, 3472 alone, 1。2亿元, 2400萬 with no 元,
     #   6.50C), two columns of a PDF page pulled apart (1万 … 亩), a page's chunk number
     #   inside a figure (8467\n\n2、3人), letters for digits (l7710亩), digits a copy spaced apart (5 5公里,
@@ -56,7 +56,7 @@ def test_quantities_on_the_township_excerpts() -> None:
     # - the bare cells of tables flattened into text, whose unit stands in a header line (单位:万元) or a column's
     #   head (比上年增长%) and whose columns are not all years or percentages: about a hundred in two excerpts of
     #   round s88, which the tool leaves alone (a yearbook's table of main indicators is read: table_cells.py).
-    # The extra, each counted once per record quoting it: 翻一番 (left out by two annotators), and counts in
+    # The extra, each counted once per record quoting it: 翻一番 (left out by one annotator), and counts in
     # slogans, names and terms (建设三个荷塘, 三家车路, 800米大河, 十天高速), and a garbled
     # digit's tail (6巧1户), a year that lost its 年 (2007度全镇…), a figure inside a garbled run (v@43%`), a
     # blanked figure's scale (约亿元; 突破万元大关 twice, in a text whose figures were all blanked), a building's
