@@ -23,6 +23,8 @@ _FIRST = 8
 _MAX_ITEMS = 30
 
 
+# The most spaces a copy sets after a list's mark (良田、 九佛四镇).
+_SPACES = 2
 # The most counts of places a run before a word of meeting holds (两省两县六乡交界处): the scan stays bounded.
 _MAX_RUN = 4
 
@@ -66,7 +68,10 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         items += 1
         if items > number or items > _MAX_ITEMS:
             return False  # more names than the count: no list it counts (and the scan stays bounded)
-        if q == 0 or view[q - 1] not in marks:
+        gap = q
+        while gap > 0 and q - gap < _SPACES and view[gap - 1] in INLINE_SPACES:
+            gap -= 1  # 良田、 九佛四镇: a copy's space after the mark (found blind in round s434)
+        if gap == 0 or view[gap - 1] not in marks:
             break
         if size > _NAME[1]:
             # A long item after a mark: no list of names, unless it is the words before the list run into its first
@@ -74,7 +79,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
             # 接壤老回龙及马塘两镇: found blind in round s186; 金融信息中心、辐射六乡两镇 is no such list).
             item = view[q:p]
             return items == number and items >= 2 and any(w in item for w in (*_before(), *_after()))
-        p = q - 1
+        p = gap - 1
     # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
     return items >= 2
 

@@ -115,3 +115,9 @@ def test_a_count_of_places_after_pinyin_ruby_is_one() -> None:
     # a mirror site's ruby between the word of reach and the count is read across (found blind in round s413)
     text = "該項(xiàng)目受益范圍涉及全鄉(xiāng)20村，解決農(nóng)村居民2萬人。"
     assert [(q.raw, q.base_value) for q in extract(text).quantities] == [("20村", 20), ("2萬人", 20000)]
+
+
+def test_a_space_after_a_lists_mark_keeps_the_list() -> None:
+    # 良田、 九佛四镇: a copy's space after the last mark (found blind in round s434)
+    doc = extract("新钟落潭镇由原钟落潭、竹料、良田、 九佛四镇合并而成。")
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [("四镇", 4)]
