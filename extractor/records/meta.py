@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor import gazetteer, masks, numerals, ruby
+from extractor.han import is_han
 from extractor.records import region_lexicon as rl
 from extractor.records.addresses import known_by_its_own_name, township_of_its_address
 from extractor.records.scope_level import level_from_scope, masked_level
@@ -305,6 +306,7 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
         return None, False
     counts: dict[str, int] = {}
     in_kinds: dict[str, int] = {}  # a reading's mentions that a kind of place holds (林城镇 of 园林城镇)
+    alone: dict[str, int] = {}  # a reading's mentions with a stop before them (、建设镇, 在建设镇, a line's start)
     not_names = rl.not_township_names()
     slogans = _quoted(view)
     place_words = gazetteer.place_words()
@@ -327,15 +329,16 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
             stem = view[max(0, p - k) : p]
             # A stem stops at a character that no name holds (在, 我, 的 …), at a suffix (乡镇) or at non-Han text;
             # but a name whose stem the gazetteer knows may hold one (协和街道, of 协和镇's stem; 上江乡: found blind).
-            if len(stem) < k or not rl.HAN.fullmatch(stem) or _runs_into(view, p - k, p, rl.before_name()):
-                break  # 中共莞城街道: a word before the name (中共) is no part of it
-            if rl.not_in_names().search(stem) and not gazetteer.lookup(stem + m.group(), "township"):
-                break
-            if (rl.not_in_stem().search(stem) and not rl.known_township(stem + m.group())) or rl.name_ends().search(
-                stem
+            # A word before the name (中共 of 中共莞城街道) is no part of it; 全县乡镇 gives no 县乡镇, and 乡镇政府镇长
+            # no 政府镇; but the gazetteer's 周市镇 holds a suffix character (found blind in round s74).
+            if (
+                len(stem) < k
+                or not rl.HAN.fullmatch(stem)
+                or _runs_into(view, p - k, p, rl.before_name())
+                or (rl.not_in_names().search(stem) is not None and not gazetteer.lookup(stem + m.group(), "township"))
+                or (rl.not_in_stem().search(stem) is not None and not rl.known_township(stem + m.group()))
+                or rl.name_ends().search(stem) is not None
             ):
-                # 全县乡镇 gives no 县乡镇, and 乡镇政府镇长 no 政府镇; but the gazetteer's 周市镇 holds a suffix
-                # character (found blind in round s74)
                 break
             name = stem + m.group()
             if name.endswith(not_names) and not rl.known_township(name):
@@ -346,10 +349,18 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
                 break
             counts[name] = counts.get(name, 0) + 1
             read.append(name)
+        if read and _stands_alone(view, p - len(read[-1]) + len(m.group())):
+            alone[read[-1]] = alone.get(read[-1], 0) + 1
     # 街道办事处 read before 办事处 at every mention of 新城街道办事处 is suffixes only, no name.
     # A name whose every mention a kind of place holds is none (创建园林城镇 three times is no 林城镇: found blind in
     # round s270, keyed to a town of that name).
-    cands = [(n, c) for n, c in counts.items() if c >= _OWN_MIN and c > in_kinds.get(n, 0) and _valid_region(n)]
+    # A name whose stem is a common word must stand alone once: 示范建设镇, 中心建设镇, 重点建设镇 name no 建设镇 (found
+    # blind in round s430, a wrong key), nor do 梅园新村街道 and 潍坊新村街道 a 新村街道.
+    cands = [
+        (n, c)
+        for n, c in counts.items()
+        if c >= _OWN_MIN and c > in_kinds.get(n, 0) and _valid_region(n) and (n in alone or not _common_word(n))
+    ]
     if not cands:
         return None, False
     # The longest of equally frequent readings: 大石桥镇 over 石桥镇; and a longer one that holds every other mention
@@ -371,6 +382,24 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
         # (found blind in round s425); the gazetteer's spelling gives the code
         best = next((n for n, _ in cands if one_letter_apart(n, best) and rl.known_township(n)), best)
     return _outnamed_by_stem(whole_numeral(best, view), counts, view), False
+
+
+def _stands_alone(view: str, i: int) -> bool:
+    """Whether a name read from ``i`` has no more name before it: the text's start, a mark, a space, a character
+    no name holds (在建设镇) or a suffix (县 of 某县建设镇)."""
+    return (
+        i == 0
+        or not is_han(view[i - 1])
+        or rl.not_in_names().match(view, i - 1) is not None
+        or rl.not_in_stem().match(view, i - 1) is not None
+        or _runs_into(view, i, i, rl.before_name())
+    )
+
+
+def _common_word(name: str) -> bool:
+    """Whether a township's stem is a common word (建设, 新村: common_stems.tsv, region_words.tsv)."""
+    stem = gazetteer.stem(name)
+    return gazetteer.is_common_stem(stem) or stem in rl.region_words()
 
 
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:
