@@ -42,6 +42,11 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         # a population word names a number of people (人口4.25万): 人, never money
         ("全镇总人口3.5万，其中农业人口2.8万。", [("3.5万", "35000", "人"), ("2.8万", "28000", "人")]),
         ("全镇有2.3万的农户", []),
+        # a labour force moved is people too (found blind in round s430), beside the money it brought home
+        (
+            "全年轉移勞動力 1.1萬,帶回勞務收入1.2億;",
+            [("1.1萬", "11000", "人"), ("1.2億", "120000000", "元")],
+        ),
         # a word of measure that ends with its unit names it (土方5.7萬: found blind in round s99), never over money
         (
             "圩堤加固,長2300米,土方5.7萬\n二、面上工程:1600米,土石方2.4萬。",
