@@ -85,6 +85,10 @@ CASES = {
     ],
     "metadata": [
         "发布时间：2021-04-07 来源：天心区司法局 字体大小：",
+        # a news site's rating box and comment counter (found blind in round s440)
+        "对本文中的事件或人物打分: | |",
+        "当前平均分:-0.71 (58次打分) | |",
+        "查看全部回复【已有0位网友发表了看法】",
         "索引号：000014349/2021-00012",
         # a portal's disclosure table, its keys before a space
         "索引号 001008003001082/2017-00344",
