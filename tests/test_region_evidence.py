@@ -813,13 +813,19 @@ def test_a_congress_presidium_is_no_speaker_line() -> None:
     assert extract("该建议得到镇长高度重视。\n先期筹资近40万元。\n").meta.region is None
 
 
-def test_a_partys_name_is_no_part_of_the_townships() -> None:
+def test_a_partys_or_a_newspapers_name_is_no_part_of_the_townships() -> None:
     """民進黨埔里鎮長 is the township head of 埔里鎮 from a party (found blind in round s252, read as 進黨埔里鎮)."""
     text = (
         "民進黨埔里鎮長廖志城(後排中)上任還清公所負債。\n\n明年選舉將屆，民進黨埔里鎮長廖志城今舉辦施政報告，"
         "上任之初鎮庫短絀6300萬元。\n\n民進黨埔里鎮長廖志城，向鎮民說明執政7年來的施政成果。\n"
     )
     assert extract(text).meta.region == "埔里鎮"
+    # a newspaper's name, 今日宁乡 (Ningxiang Today), four times: no 日宁乡 (found blind in round s433, a wrong key)
+    text = (
+        "当前位置:\n\n来源:今日宁乡 作者:彭凤 编辑:陶湘\n  宁乡网—今日宁乡讯(记者 彭凤)3月5日,该镇召开经济工作大会。"
+        "力争地区生产总值增长12%。\n来源:今日宁乡\n来源:今日宁乡 作者:彭凤\n"
+    )
+    assert extract(text).meta.region is None
 
 
 @pytest.mark.parametrize("kind", ["园林城镇", "文明城镇", "森林城镇"])
