@@ -10,6 +10,7 @@ from extractor.segment import SENTENCE_END
 
 # How far into the text its first sentence may reach: a title line and an opening sentence.
 _FIRST_SENTENCE = 200
+_NEIGHBOUR_REACH = 3  # the longest word of neighbour_before (region_patterns.tsv: 东北邻)
 
 
 def known_by_its_own_name(name: str) -> bool:
@@ -37,7 +38,7 @@ def township_of_its_address(view: str) -> str | None:
                 0,
             )
             start = m.start() - at
-            if place.name == name and at and not neighbour.search(first, max(0, start - 3), start):
+            if place.name == name and at and not neighbour.search(first, max(0, start - _NEIGHBOUR_REACH), start):
                 if _names_a_township(first, start):
                     return None  # 地湖鄉…下轄的一個鄉,…周边与湖南省会同县地灵乡: the sentence's own comes first
                 found.add(name)
