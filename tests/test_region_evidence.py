@@ -546,6 +546,18 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         ("2008年，通过全镇干部群众的共同努力，完成投资5亿元。\n", None),
         # a year's clause, then the subject and its leadership (found in the excerpts)
         ("2020年是全面建成小康社会的决胜之年，南大街街道在区委区政府的正确领导下，完成投资5亿元。\n", "南大街街道"),
+        # a township's report on its county's portal: the speaker line is the report's, the publisher the portal's
+        # (found blind in round s437, keyed to the county)
+        (
+            "索引号: 11330727002606348R/2022-58807\n发布机构: 磐安县人民政府 生成日期: 2018-03-13\n\n政府工作报告\n"
+            "各位代表:\n现在,我代表尚湖镇人民政府向大会做报告。全镇完成财政总收入5000万元。\n",
+            "尚湖镇",
+        ),
+        (
+            "发布机构: 磐安县人民政府 生成日期: 2018-03-13\n\n政府工作报告\n现在,我代表县人民政府向大会报告工作。"
+            "全县完成财政总收入50亿元。\n",
+            "磐安县",
+        ),
         # a township's party committee and government, side by side (a new-year letter's senders)
         ("中共滨湖镇委员会、滨湖镇人民政府向各界人士致以新春的祝福。\n回望2024年，全镇完成投资5亿元。\n", "滨湖镇"),
         # one name alone is no evidence of the pair (under a heading: a township the gazetteer knows that opens the
