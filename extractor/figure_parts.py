@@ -186,7 +186,7 @@ def scale_value(s: str) -> Decimal:
     return v
 
 
-_ASCII_DIGIT = re.compile("[0-9]")
+ASCII_DIGIT = re.compile("[0-9]")  # one ASCII digit: a numeral run holding one is no Chinese numeral
 
 
 @lru_cache(maxsize=8192)
@@ -214,7 +214,7 @@ def numeral(run: str) -> tuple[str | None, int, str, Decimal, Decimal | None, bo
         number, high = numerals.parse(core[:-1] if floor else core)
     except numerals.NumeralError:
         return None
-    return prefix, core_len, scale_text, number, high, _ASCII_DIGIT.search(core) is None, floor
+    return prefix, core_len, scale_text, number, high, ASCII_DIGIT.search(core) is None, floor
 
 
 @cache

@@ -38,6 +38,7 @@ from extractor.figure_heads import (
 )
 from extractor.figure_lists import borrow_from_list, opens_line, share_post_approx
 from extractor.figure_parts import (
+    ASCII_DIGIT,
     CODE_BEFORE,
     DIGITS,
     LETTERS,
@@ -60,7 +61,6 @@ _TAIL_BEFORE = frozenset("\r\n,，、")
 # A run of this many digits or more, with no point or separator, is an identifier: no report counts that high.
 _CODE_DIGITS = 12
 _CODE_PREFIXES = tuple("0123456789")
-_DIGIT = re.compile("[0-9]")
 
 
 def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
@@ -141,7 +141,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = max(consumed_to, start + 1)
         else:
             pos = max(consumed_to, m.end(), start + 1)
-            if view[start] not in DIGITS and (digit := _DIGIT.search(view, start, m.end())) is not None:
+            if view[start] not in DIGITS and (digit := ASCII_DIGIT.search(view, start, m.end())) is not None:
                 pos = min(pos, digit.start())  # 新莲、四九4个村: a name's numeral glued to a count (s407)
     if lex.multiplicative is not None:
         out.extend(bare_figures.multiplicatives(text, view, masks, lex))

@@ -15,8 +15,7 @@ _NEIGHBOUR_REACH = 3  # the longest word of neighbour_before (region_patterns.ts
 
 def known_by_its_own_name(name: str) -> bool:
     """Whether the gazetteer knows a township by ``name`` whose stem is no common word (城关, 新村)."""
-    stem = gazetteer.stem(name)
-    return rl.known_township(name) and stem not in rl.region_words() and not gazetteer.is_common_stem(stem)
+    return rl.known_township(name) and not rl.common_word(name)
 
 
 def township_of_its_address(view: str) -> str | None:

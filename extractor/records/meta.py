@@ -7,13 +7,20 @@ from dataclasses import dataclass
 import regex
 
 from extractor import gazetteer, masks, numerals, ruby
-from extractor.han import is_han
 from extractor.records import region_lexicon as rl
 from extractor.records.addresses import known_by_its_own_name, township_of_its_address
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
-from extractor.records.township_names import at, fuller_township, one_letter_apart, only_in, whole_numeral
+from extractor.records.township_names import (
+    at,
+    fuller_township,
+    one_letter_apart,
+    only_in,
+    runs_into,
+    stands_alone,
+    whole_numeral,
+)
 from extractor.records.years import years
 from extractor.segment import Segments
 
@@ -334,7 +341,7 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
             if (
                 len(stem) < k
                 or not rl.HAN.fullmatch(stem)
-                or _runs_into(view, p - k, p, rl.before_name())
+                or runs_into(view, p - k, p, rl.before_name())
                 or (rl.not_in_names().search(stem) is not None and not gazetteer.lookup(stem + m.group(), "township"))
                 or (rl.not_in_stem().search(stem) is not None and not rl.known_township(stem + m.group()))
                 or rl.name_ends().search(stem) is not None
@@ -349,7 +356,7 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
                 break
             counts[name] = counts.get(name, 0) + 1
             read.append(name)
-        if read and _stands_alone(view, p - len(read[-1]) + len(m.group())):
+        if read and stands_alone(view, p - len(read[-1]) + len(m.group())):
             alone[read[-1]] = alone.get(read[-1], 0) + 1
     # 街道办事处 read before 办事处 at every mention of 新城街道办事处 is suffixes only, no name.
     # A name whose every mention a kind of place holds is none (创建园林城镇 three times is no 林城镇: found blind in
@@ -359,7 +366,7 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     cands = [
         (n, c)
         for n, c in counts.items()
-        if c >= _OWN_MIN and c > in_kinds.get(n, 0) and _valid_region(n) and (n in alone or not _common_word(n))
+        if c >= _OWN_MIN and c > in_kinds.get(n, 0) and _valid_region(n) and (n in alone or not rl.common_word(n))
     ]
     if not cands:
         return None, False
@@ -384,24 +391,6 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     return _outnamed_by_stem(whole_numeral(best, view), counts, view), False
 
 
-def _stands_alone(view: str, i: int) -> bool:
-    """Whether a name read from ``i`` has no more name before it: the text's start, a mark, a space, a character
-    no name holds (在建设镇) or a suffix (县 of 某县建设镇)."""
-    return (
-        i == 0
-        or not is_han(view[i - 1])
-        or rl.not_in_names().match(view, i - 1) is not None
-        or rl.not_in_stem().match(view, i - 1) is not None
-        or _runs_into(view, i, i, rl.before_name())
-    )
-
-
-def _common_word(name: str) -> bool:
-    """Whether a township's stem is a common word (建设, 新村: common_stems.tsv, region_words.tsv)."""
-    stem = gazetteer.stem(name)
-    return gazetteer.is_common_stem(stem) or stem in rl.region_words()
-
-
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:
     """Another township the text writes whole and, by its stem, more than twice as often as ``best`` whole: 泰興市七圩鎮
     twice and 七圩 five times more is the text's own place, where 月城鎮, the town it means to catch up with, is written
@@ -424,14 +413,6 @@ _STEM_RIVALS = 8  # the readings besides the best that are weighed by their stem
 
 
 _RESIDUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ?\ufffd")
-
-
-def _runs_into(view: str, start: int, end: int, words: regex.Pattern[str]) -> bool:
-    """Whether one of ``words`` overlaps ``view[start:end]`` (a stem that reaches into 中共 of 中共莞城街道)."""
-    return any(m.end() > start for m in words.finditer(view, max(0, start - _BEFORE_NAME), end))
-
-
-_BEFORE_NAME = 8  # the longest word before a name (中国共产党) and more
 
 
 def _quoted(view: str) -> bytearray:

@@ -117,6 +117,12 @@ def known_township(name: str) -> bool:
     return any(p.name == name for p in gazetteer.lookup(name, "township"))
 
 
+def common_word(name: str) -> bool:
+    """Whether a township's stem is a common word (建设, 新村, 城关: common_stems.tsv, region_words.tsv)."""
+    stem = gazetteer.stem(name)
+    return gazetteer.is_common_stem(stem) or stem in region_words()
+
+
 def known_township_tail(name: str) -> str | None:
     """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
     if suffix_level(name) != "township":

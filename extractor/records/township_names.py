@@ -1,10 +1,14 @@
 """A township's name read from a text, made whole (the characters a reading lost at its front, where every mention
-of it stands after them: 日峰镇 written 日日峰镇 by a copy that lost one 日; 二团塔南镇 of 十二团塔南镇), and told
-from a longer name it ends (界頭鋪鎮 is no 头铺镇) and from a misspelling of it (吉爾格朗鄉 for 吉爾格郎鄉)."""
+of it stands after them: 日峰镇 written 日日峰镇 by a copy that lost one 日; 二团塔南镇 of 十二团塔南镇), its edges (a
+word before it that is no part of it, 中共 of 中共莞城街道; whether a reading stands alone, 、建设镇, or ends a longer
+word, 示范建设镇), and told from a longer name it ends (界頭鋪鎮 is no 头铺镇) and from a misspelling of it
+(吉爾格朗鄉 for 吉爾格郎鄉)."""
 
 from __future__ import annotations
 
 from functools import cache
+
+import regex
 
 from extractor import numerals
 from extractor._data import column
@@ -95,3 +99,23 @@ def one_letter_apart(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) - 1 < _SPELLING_STEM or a[0] != b[0] or a[-1] != b[-1]:
         return False
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def runs_into(view: str, start: int, end: int, words: regex.Pattern[str]) -> bool:
+    """Whether one of ``words`` overlaps ``view[start:end]`` (a stem that reaches into 中共 of 中共莞城街道)."""
+    return any(m.end() > start for m in words.finditer(view, max(0, start - _BEFORE_NAME), end))
+
+
+_BEFORE_NAME = 8  # the longest word before a name (中国共产党) and more
+
+
+def stands_alone(view: str, i: int) -> bool:
+    """Whether a name read from ``i`` has no more name before it: the text's start, a mark, a space, a character
+    no name holds (在建设镇) or a suffix (县 of 某县建设镇)."""
+    return (
+        i == 0
+        or not is_han(view[i - 1])
+        or rl.not_in_names().match(view, i - 1) is not None
+        or rl.not_in_stem().match(view, i - 1) is not None
+        or runs_into(view, i, i, rl.before_name())
+    )
