@@ -1013,6 +1013,8 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
     [
         # a news title that opens with the township (found blind in round s429)
         ("臨南鎮積極開展清淤工程\n\n近日,臨南鎮魚洼干溝清淤工程作業現場一派繁忙景象,清淤10萬立方米。\n", "臨南鎮"),
+        # a news title: the township, a colon and the headline (found blind in round s446)
+        ("尚义镇: 民生“短板”补出幸福感\n\n眉山日报 2018-03-25 01:54\n\n全镇参保率达100%。\n", "尚义镇"),
         # a first sentence that opens with the township's address
         ("山東省濟南市商河縣龍桑寺鎮聚焦“三篇文章”全力做好農村土地流轉。\n一是流轉土地3000畝。\n", "龍桑寺鎮"),
         # an encyclopedia's table head (词条 | 火石寨乡 |)
