@@ -1044,6 +1044,17 @@ def test_a_township_named_once_opening_the_text_or_in_its_address_is_its_region(
     assert extract(text).meta.region == region
 
 
+def test_a_subdistricts_news_on_the_town_it_aids_is_not_the_towns() -> None:
+    # found blind in round s449: the town is named four times, the 街道 twice, and the text calls its place 该街道
+    text = (
+        "真抓实干见成效—— 东湖街道办事处帮扶螺溪镇南和村侧记\n"
+        "东湖街道办事处对口帮扶陆河县螺溪镇南和村两年多,共投入扶贫资金739.65万元。该街道自2013年7月驻村,"
+        "走访了螺溪镇南和村的贫困户。该街道还为螺溪镇南和村48户住房困难户进行了农房加固维修。\n"
+    )
+    assert extract(text).meta.region is None
+    assert extract(text.replace("该街道", "该镇")).meta.region == "螺溪镇"
+
+
 def test_a_township_whose_stem_is_a_common_word_must_stand_alone_once() -> None:
     # 示范建设镇, 中心建设镇, 重点建设镇: kinds of town, no 建设镇 (found blind in round s430, a wrong key from a common
     # word); the page's head line names its town

@@ -492,6 +492,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                     or superior(named, names, quiet)
                 ):
                     named = None
+        if named and not named.endswith("街道") and rl.calls_itself_a_subdistrict(names):
+            named = None  # a 街道's news on the town it aids, which it names more often than itself
         if named and region_raw is None:
             region_raw = (named, named)
     region = region_s = level = code = None

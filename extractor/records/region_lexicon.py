@@ -154,6 +154,13 @@ def before_name() -> regex.Pattern[str]:
     return patterns_of("before_name")
 
 
+def calls_itself_a_subdistrict(view: str) -> bool:
+    """Whether ``view`` calls its own place a 街道 twice or more (该街道, 全街道) and never a town or a township
+    (全镇, 我乡): a 街道's text (region_patterns.tsv calls_itself)."""
+    kinds = [m.group("kind") for m in patterns_of("calls_itself").finditer(view)]
+    return kinds.count("街道") >= 2 and len(kinds) == kinds.count("街道")
+
+
 def masked() -> regex.Pattern[str]:
     """Characters that mask a name (某 of 某街道): a name holding one is none."""
     return patterns_of("masked")
