@@ -72,6 +72,7 @@ CASES = {
         "《2篇 2024年镇长在经济工作会议上的讲话.docx》由会员分享，可在线阅读",
         "森林草原防火汇报(模板16篇)",  # (found blind in round s129)
         "扶贫村工作报告推荐7篇",  # (found blind in round s127)
+        "鄉鎮發展調研報告15篇【必備】",  # before the site's bracketed tag (found blind in round s452)
     ],
     "footer": [
         "主办单位：某某县人民政府 承办单位：县政府办公室",
@@ -89,6 +90,7 @@ CASES = {
         "对本文中的事件或人物打分: | |",
         "当前平均分:-0.71 (58次打分) | |",
         "查看全部回复【已有0位网友发表了看法】",
+        "0 条",  # a comment counter without its word, on a line of its own (found blind in round s451)
         "索引号：000014349/2021-00012",
         # a portal's disclosure table, its keys before a space
         "索引号 001008003001082/2017-00344",
