@@ -1015,6 +1015,8 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
         ("臨南鎮積極開展清淤工程\n\n近日,臨南鎮魚洼干溝清淤工程作業現場一派繁忙景象,清淤10萬立方米。\n", "臨南鎮"),
         # a news title: the township, a colon and the headline (found blind in round s446)
         ("尚义镇: 民生“短板”补出幸福感\n\n眉山日报 2018-03-25 01:54\n\n全镇参保率达100%。\n", "尚义镇"),
+        # a township portal's source line: its party committee (found blind in round s454)
+        ("[ 字體:大 中 小 時間:2021-06-01 17:15 稿源:林頭鎮(zhèn)黨委 作者:管理員 ]\n累計征集重點項目10項。\n", "林頭鎮"),
         # a first sentence that opens with the township's address
         ("山東省濟南市商河縣龍桑寺鎮聚焦“三篇文章”全力做好農村土地流轉。\n一是流轉土地3000畝。\n", "龍桑寺鎮"),
         # an encyclopedia's table head (词条 | 火石寨乡 |)
@@ -1042,6 +1044,15 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
 )
 def test_a_township_named_once_opening_the_text_or_in_its_address_is_its_region(text: str, region: str | None) -> None:
     assert extract(text).meta.region == region
+
+
+def test_a_townships_name_before_the_word_xiangcun_is_a_mention() -> None:
+    # found blind in round s453: 石龙镇乡村… in the title is the name, then 乡村, and the third mention
+    text = (
+        "石龙镇乡村文明建设与农民收入倍增计划同步推进\n"
+        "笔者从石龙镇政府获悉,今年以来,石龙镇按照“文化立镇、农业富镇”发展战略,全镇农民人均纯收入增长12%。\n"
+    )
+    assert extract(text).meta.region == "石龙镇"
 
 
 def test_a_subdistricts_news_on_the_town_it_aids_is_not_the_towns() -> None:

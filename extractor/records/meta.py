@@ -320,7 +320,9 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     neighbour = rl.patterns_of("neighbour_before")
     for m in rl.township_suffix_re().finditer(view):
         doubled = view.startswith(m.group(), m.end())  # 玛家乡乡长, 张镇镇政府: the name, then its office's word
-        if (rl.not_in_stem().match(view, m.end()) and not doubled) or view.startswith(
+        after = m.end()
+        starts_word = rl.not_in_stem().match(view, after) and not rl.patterns_of("word_after_name").match(view, after)
+        if (starts_word and not doubled) or view.startswith(
             place_words.get(m.group()[0], ()), m.start()
         ):
             continue  # a suffix that starts a word (乡村, 镇村, 乡亲: 各位乡亲) ends no name
