@@ -1016,7 +1016,7 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
         # a news title: the township, a colon and the headline (found blind in round s446)
         ("尚义镇: 民生“短板”补出幸福感\n\n眉山日报 2018-03-25 01:54\n\n全镇参保率达100%。\n", "尚义镇"),
         # a township portal's source line: its party committee (found blind in round s454)
-        ("[ 字體:大 中 小 時間:2021-06-01 17:15 稿源:林頭鎮(zhèn)黨委 作者:管理員 ]\n累計征集重點項目10項。\n", "林頭鎮"),
+        ("[ 字體:大 中 小 時間:2021-06-01 17:15 稿源:林頭鎮(zhèn)黨委 作者:管理員 ]\n累計征集項目10項。\n", "林頭鎮"),
         # a first sentence that opens with the township's address
         ("山東省濟南市商河縣龍桑寺鎮聚焦“三篇文章”全力做好農村土地流轉。\n一是流轉土地3000畝。\n", "龍桑寺鎮"),
         # an encyclopedia's table head (词条 | 火石寨乡 |)
