@@ -1034,6 +1034,8 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
         # a township right after its county in the first sentence, which the gazetteer puts in that county
         ("——电力学院暑期社会实践队\n今天,我们走访了尉氏县十八里镇,这里是一个农业大镇,小麦种植3万亩。\n", "十八里镇"),
         ("近日,隨著電業人員合上電閘,嶧城區陰平鎮首個扶貧項目——100千瓦光伏電站正式并網。\n", "陰平鎮"),
+        # one whose stem is a common word (义和: found blind in round s454)
+        ("今年9月份,河口区义和镇东北村村民时宝华投入3万元承包了8个养鸭大棚。该镇已发展养殖小区3个。\n", "义和镇"),
         # a neighbour (东邻, 接壤), a list of two, a township the sentence names before, and a copy that masks its own
         ("一、基本情况\n本镇东邻洛江区马甲镇,西接康美镇,总人口5万人。\n", None),
         ("一、基本情况\n某地西与永平县龙街镇接壤,总人口5万人。\n", None),
