@@ -783,6 +783,17 @@ def test_the_own_townships_name_with_a_numeral_is_no_count() -> None:
     assert [q.raw for q in doc.quantities] == ["19.95平方公里", "3个", "1200户"]
 
 
+def test_the_own_townships_name_written_short_up_to_its_numeral_is_no_count() -> None:
+    # 呂四港鎮 written 呂四 (found blind in round s461): 呂四人傑地靈 counted four people, 呂四名字 four persons
+    text = (
+        "呂四港鎮位於啟東市北部,轄38個行政村。呂四港鎮鎮區常住人口3.5萬人。\n"
+        "呂四人傑地靈,呂四港鎮的呂四名字是怎麼由來的?\n"
+    )
+    doc = extract(text)
+    assert doc.meta.region == "呂四港鎮"
+    assert [q.raw for q in doc.quantities] == ["38個", "3.5萬人"]
+
+
 def test_a_township_after_its_province_and_a_county_known_by_its_long_name_is_the_township() -> None:
     # an article's opening line (海南省乐东县抱由镇地处海南岛西南部, found blind in round s209): regions.tsv knows the
     # county only as 乐东黎族自治县, and the province was taken as the smallest unit known

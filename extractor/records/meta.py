@@ -590,4 +590,9 @@ def own_numeral_stem(region: str | None) -> str | None:
     suffix = next((s for s, _ in rl.suffixes() if region.endswith(s)), "")
     stem = region[: len(region) - len(suffix)]
     chars = numerals.chinese_chars()
-    return stem if len(stem) >= 2 and any(c in chars for c in stem) else None
+    if len(stem) < 2 or not any(c in chars for c in stem):
+        return None
+    # A name whose numeral follows another character is written short by its head, up to the numeral (呂四 of
+    # 呂四港鎮: 呂四人傑地靈, found blind in round s461); one that opens with its numeral is written whole (四十户).
+    last = max(i for i, c in enumerate(stem) if c in chars)
+    return stem[: last + 1] if stem[0] not in chars else stem
