@@ -65,6 +65,8 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
             if more is not None and not inside_found(found, more.start, more.end):
                 out.append(more)
             continue
+        if pre in lex.pre_numeral and scale_value(m.group()) >= _LOST_DIGITS_SCALE:
+            continue  # 约亿元: a figure whose digits a copy blanked, no hundred million
         s = k - len(pre)
         u = unit_at(view, e, lex, True)
         if u is None and e == k + 1:
@@ -104,6 +106,9 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         )
     return _outside_stripped(view, out) if out else out
 
+
+# The smallest scale after which a pre_numeral word (约) shows lost digits: 约百米 is about a hundred metres.
+_LOST_DIGITS_SCALE = 10_000
 
 # How far from a bare scale a stripped figure counts, within its sentence.
 _STRIPPED_REACH = 40

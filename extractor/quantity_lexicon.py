@@ -42,6 +42,7 @@ class Lex:
     units: dict[str, Unit]
     pre: dict[str, str]
     not_pre: tuple[str, ...]  # words that end with a word of pre and are none (签约 ends with 约)
+    pre_numeral: frozenset[str]  # pre words never before a bare scale of 万 or more (约亿元 has lost its digits)
     vague: str  # characters that make a bare scale after them a guess (数百)
     bare_end: tuple[str, ...]  # words after a bare-scale figure that end it as its clause's end does (万亩大关)
     mid: dict[str, str]
@@ -105,7 +106,7 @@ def lexicon() -> Lex:
         for r in table("units.tsv")
     }
     approx = table("approx.tsv")
-    pre = {r["word"]: r["approx"] for r in approx if r["position"] == "pre"}
+    pre = {r["word"]: r["approx"] for r in approx if r["position"] in ("pre", "pre_numeral")}
     scale_pre = {**pre, **{r["word"]: r["approx"] for r in approx if r["position"] == "scale_pre"}}
     not_pre = tuple(r["word"] for r in approx if r["position"] == "not_pre")
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
@@ -150,6 +151,7 @@ def lexicon() -> Lex:
         units=units,
         pre=pre,
         not_pre=not_pre,
+        pre_numeral=frozenset(r["word"] for r in approx if r["position"] == "pre_numeral"),
         vague="".join(r["word"] for r in approx if r["position"] == "vague"),
         bare_end=tuple(r["word"] for r in approx if r["position"] == "bare_end"),
         mid=mid,
