@@ -1068,6 +1068,17 @@ def test_a_townships_name_before_the_word_xiangcun_is_a_mention() -> None:
     assert extract(text).meta.region == "石龙镇"
 
 
+def test_a_text_on_two_towns_at_once_names_neither() -> None:
+    # found blind in round s464: 长沙镇 three times and 西阳镇 twice, and 两镇 again and again
+    text = (
+        "长沙西阳两镇实施21个项目建设\n将长沙、西阳两镇列为重点镇建设对象。今年,两镇计划投入近2亿元。"
+        "总投资700万元的长沙镇敬老院建成;西阳镇镇村公共服务平台建设。长沙镇今年计划投入200万元;"
+        "西阳镇计划投入200万元。长沙镇今年谋划了7个公共基础设施项目。\n"
+    )
+    assert extract(text).meta.region is None
+    assert extract(text.replace("两镇", "全镇")).meta.region is not None
+
+
 def test_a_subdistricts_news_on_the_town_it_aids_is_not_the_towns() -> None:
     # found blind in round s449: the town is named four times, the 街道 twice, and the text calls its place 该街道
     text = (

@@ -380,6 +380,8 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
         # Two townships written equally often, neither holding the other: a news item on both (新港鄉 and 溪口鄉
         # three times each, found blind in round s319); either key could be wrong
         return None, True
+    if rl.on_two(view, counts, best):
+        return None, True
     longer = [(n, c) for n, c in cands if len(n) > len(best) and n.endswith(best) and c >= _OWN_MIN]
     for name, _ in sorted(longer, key=lambda kv: (kv[1], len(kv[0])), reverse=True):
         extra = len(name) - len(best)

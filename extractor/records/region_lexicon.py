@@ -161,6 +161,15 @@ def calls_itself_a_subdistrict(view: str) -> bool:
     return kinds.count("街道") >= 2 and len(kinds) == kinds.count("街道")
 
 
+def on_two(view: str, counts: dict[str, int], best: str) -> bool:
+    """Whether ``view`` speaks of two townships at once twice or more (两镇 … 两镇: region_patterns.tsv two) and
+    writes a township besides ``best`` whole twice or more (``counts``: the readings' mentions): a text on both,
+    either key wrong (长沙、西阳两镇, found blind in round s464)."""
+    if len(patterns_of("two").findall(view)) < 2:
+        return False
+    return any(c >= 2 and n not in best and best not in n and known_township(n) for n, c in counts.items())
+
+
 def masked() -> regex.Pattern[str]:
     """Characters that mask a name (某 of 某街道): a name holding one is none."""
     return patterns_of("masked")
