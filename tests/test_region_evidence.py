@@ -1079,6 +1079,16 @@ def test_a_text_on_two_towns_at_once_names_neither() -> None:
     assert extract(text.replace("两镇", "全镇")).meta.region is not None
 
 
+def test_a_city_a_townships_news_ranks_itself_in_is_its_superior() -> None:
+    # found blind in round s484: 桂城 (a 街道, never written in full) among 佛山市's 32 镇街; the city was read
+    text = (
+        "坐拥23栋“亿元楼” 桂城奥秘何在?\n2020年,桂城实现税收162.36亿元,总量位居佛山市32个镇街的第一位,"
+        "成为佛山“含金量”最高的镇街。桂城新增4栋“亿元楼”。\n"
+        "在南海七镇街中,桂城的第三产业比重最高。佛山的金融业集中在桂城,成为桂城的产业优势。\n"
+    )
+    assert extract(text).meta.region is None
+
+
 def test_a_subdistricts_news_on_the_town_it_aids_is_not_the_towns() -> None:
     # found blind in round s449: the town is named four times, the 街道 twice, and the text calls its place 该街道
     text = (

@@ -115,20 +115,7 @@ _ALSO_RIGHT = {
 }
 
 
-# Regions the tool reads that are wrong, kept as strict known gaps.
-_WRONG_REGION = {
-    "s484t02_guicheng_2020": "a 街道's news writes its place 桂城 alone, never 桂城街道, and names its city once, in a "
-    "rank (位居佛山市32个镇街的第一位): the city is read (found blind in round s484)",
-}
-
-
-@pytest.mark.parametrize(
-    "stem",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=_WRONG_REGION[s])) if s in _WRONG_REGION else s
-        for s in EXCERPTS
-    ],
-)
+@pytest.mark.parametrize("stem", EXCERPTS)
 def test_a_region_is_the_excerpts_own_or_none(stem: str) -> None:
     text, gold = _read(stem)
     region = extract(text).meta.region

@@ -26,6 +26,7 @@ def superior(name: str, names: str, quiet: str | None = None) -> bool:
         and not any(r["word"] in (quiet or names) for r in table("scopes.tsv") if r["level"] == "prefecture")
         and (
             any(w in names for w in township_words())
+            or rl.patterns_of("township_word").search(names) is not None
             or any(r["word"] in names for r in table("scopes.tsv") if r["level"] == "township")
             or gazetteer.names_a_township_of(rows[0]["code"], names)
         )
