@@ -1068,36 +1068,36 @@ def test_a_townships_name_before_the_word_xiangcun_is_a_mention() -> None:
     assert extract(text).meta.region == "石龙镇"
 
 
-def test_a_text_on_two_towns_at_once_names_neither() -> None:
-    # found blind in round s464: 长沙镇 three times and 西阳镇 twice, and 两镇 again and again
-    text = (
-        "长沙西阳两镇实施21个项目建设\n将长沙、西阳两镇列为重点镇建设对象。今年,两镇计划投入近2亿元。"
-        "总投资700万元的长沙镇敬老院建成;西阳镇镇村公共服务平台建设。长沙镇今年计划投入200万元;"
-        "西阳镇计划投入200万元。长沙镇今年谋划了7个公共基础设施项目。\n"
-    )
-    assert extract(text).meta.region is None
-    assert extract(text.replace("两镇", "全镇")).meta.region is not None
+# Texts on more than one place, or on a place the text ranks itself in: a key to any one of them would be wrong.
+_TWO_TOWNS = (  # 长沙镇 three times and 西阳镇 twice, and 两镇 again and again (found blind in round s464)
+    "长沙西阳两镇实施21个项目建设\n将长沙、西阳两镇列为重点镇建设对象。今年,两镇计划投入近2亿元。"
+    "总投资700万元的长沙镇敬老院建成;西阳镇镇村公共服务平台建设。长沙镇今年计划投入200万元;"
+    "西阳镇计划投入200万元。长沙镇今年谋划了7个公共基础设施项目。\n"
+)
+_RANKED_IN_A_CITY = (  # 桂城 (a 街道, never in full) among 佛山市's 32 镇街, and the city was read (round s484)
+    "坐拥23栋“亿元楼” 桂城奥秘何在?\n2020年,桂城实现税收162.36亿元,总量位居佛山市32个镇街的第一位,"
+    "成为佛山“含金量”最高的镇街。桂城新增4栋“亿元楼”。\n"
+    "在南海七镇街中,桂城的第三产业比重最高。佛山的金融业集中在桂城,成为桂城的产业优势。\n"
+)
+_AIDED_TOWN = (  # the town four times, the 街道 twice, and the text calls its place 该街道 (round s449)
+    "真抓实干见成效—— 东湖街道办事处帮扶螺溪镇南和村侧记\n"
+    "东湖街道办事处对口帮扶陆河县螺溪镇南和村两年多,共投入扶贫资金739.65万元。该街道自2013年7月驻村,"
+    "走访了螺溪镇南和村的贫困户。该街道还为螺溪镇南和村48户住房困难户进行了农房加固维修。\n"
+)
 
 
-def test_a_city_a_townships_news_ranks_itself_in_is_its_superior() -> None:
-    # found blind in round s484: 桂城 (a 街道, never written in full) among 佛山市's 32 镇街; the city was read
-    text = (
-        "坐拥23栋“亿元楼” 桂城奥秘何在?\n2020年,桂城实现税收162.36亿元,总量位居佛山市32个镇街的第一位,"
-        "成为佛山“含金量”最高的镇街。桂城新增4栋“亿元楼”。\n"
-        "在南海七镇街中,桂城的第三产业比重最高。佛山的金融业集中在桂城,成为桂城的产业优势。\n"
-    )
-    assert extract(text).meta.region is None
-
-
-def test_a_subdistricts_news_on_the_town_it_aids_is_not_the_towns() -> None:
-    # found blind in round s449: the town is named four times, the 街道 twice, and the text calls its place 该街道
-    text = (
-        "真抓实干见成效—— 东湖街道办事处帮扶螺溪镇南和村侧记\n"
-        "东湖街道办事处对口帮扶陆河县螺溪镇南和村两年多,共投入扶贫资金739.65万元。该街道自2013年7月驻村,"
-        "走访了螺溪镇南和村的贫困户。该街道还为螺溪镇南和村48户住房困难户进行了农房加固维修。\n"
-    )
-    assert extract(text).meta.region is None
-    assert extract(text.replace("该街道", "该镇")).meta.region == "螺溪镇"
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (_TWO_TOWNS, None),
+        (_TWO_TOWNS.replace("两镇", "全镇"), "长沙镇"),
+        (_RANKED_IN_A_CITY, None),
+        (_AIDED_TOWN, None),
+        (_AIDED_TOWN.replace("该街道", "该镇"), "螺溪镇"),
+    ],
+)
+def test_a_text_on_two_places_or_ranked_in_its_city_names_no_other(text: str, region: str | None) -> None:
+    assert extract(text).meta.region == region
 
 
 def test_a_township_whose_stem_is_a_common_word_must_stand_alone_once() -> None:
