@@ -13,11 +13,6 @@ _FIRST_SENTENCE = 200
 _NEIGHBOUR_REACH = 3  # the longest word of neighbour_before (region_patterns.tsv: 东北邻)
 
 
-def known_by_its_own_name(name: str) -> bool:
-    """Whether the gazetteer knows a township by ``name`` whose stem is no common word (城关, 新村)."""
-    return rl.known_township(name) and not rl.common_word(name)
-
-
 def township_of_its_address(view: str) -> str | None:
     """The one township that the first sentence of ``view`` (ruby removed) writes right after its own county or
     city (full name or stem), where no neighbour's words stand around it (东邻洛江区马甲镇, 西与永平县龙街镇接壤:

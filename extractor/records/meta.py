@@ -8,7 +8,7 @@ import regex
 
 from extractor import gazetteer, masks, numerals, ruby
 from extractor.records import region_lexicon as rl
-from extractor.records.addresses import known_by_its_own_name, township_of_its_address
+from extractor.records.addresses import township_of_its_address
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
@@ -496,7 +496,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                     or superior(named, names, quiet)
                 ):
                     named = None
-        if named and not named.endswith("街道") and rl.calls_itself_a_subdistrict(names):
+        if named and rl.calls_itself_otherwise(named, names):
             named = None  # a 街道's news on the town it aids, which it names more often than itself
         if named and region_raw is None:
             region_raw = (named, named)
@@ -559,7 +559,7 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
             cand = _last_unit(m.group("region"), names)
             if source == "title" and _unknown_once(cand, names, texts["title"]):
                 continue
-            if known_only and (rl.not_in_names().search(m.group("region")) or not known_by_its_own_name(cand)):
+            if known_only and (rl.not_in_names().search(m.group("region")) or not rl.known_by_its_own_name(cand)):
                 # 新港和溪口鄉農村改造: two townships, neither the sure one
                 continue
             if _valid_region(cand, in_title=source == "title"):

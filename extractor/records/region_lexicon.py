@@ -123,6 +123,11 @@ def common_word(name: str) -> bool:
     return gazetteer.is_common_stem(stem) or stem in region_words()
 
 
+def known_by_its_own_name(name: str) -> bool:
+    """Whether the gazetteer knows a township by ``name`` whose stem is no common word (城关, 新村)."""
+    return known_township(name) and not common_word(name)
+
+
 def known_township_tail(name: str) -> str | None:
     """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
     if suffix_level(name) != "township":
@@ -154,11 +159,15 @@ def before_name() -> regex.Pattern[str]:
     return patterns_of("before_name")
 
 
-def calls_itself_a_subdistrict(view: str) -> bool:
-    """Whether ``view`` calls its own place a 街道 twice or more (该街道, 全街道) and never a town or a township
-    (全镇, 我乡): a 街道's text (region_patterns.tsv calls_itself)."""
-    kinds = [m.group("kind") for m in patterns_of("calls_itself").finditer(view)]
-    return kinds.count("街道") >= 2 and len(kinds) == kinds.count("街道")
+def calls_itself_otherwise(name: str, view: str) -> bool:
+    """Whether ``view`` calls its own place by a kind apart (region_patterns.tsv kind_apart: a 街道) twice or more,
+    and never by another (calls_itself), where ``name`` is of no such kind: 该街道 … 该街道 for a town read from the
+    body is a 街道's text. A 街道 whose text says 全镇 keeps its name (a town that became a 街道)."""
+    apart = patterns_of("kind_apart")
+    if apart.search(name) is not None:
+        return False
+    sides = [apart.fullmatch(m.group("kind")) is not None for m in patterns_of("calls_itself").finditer(view)]
+    return len(sides) >= 2 and all(sides)
 
 
 def on_two(view: str, counts: dict[str, int], best: str) -> bool:
