@@ -93,6 +93,9 @@ CASES = {
         "0 条",  # a comment counter without its word, on a line of its own (found blind in round s451)
         "1个回答",  # a question-and-answer page's count of answers, no 共 before it (found blind in round s458)
         "萬泉鎮(1張)",  # an encyclopedia's picture caption (found blind in round s462)
+        "您是第 1234567 位访客",  # a site's visitor counter
+        "在线人数：25人",  # a site's count of visitors online
+        "总访问量: 108233次",
         "索引号：000014349/2021-00012",
         # a portal's disclosure table, its keys before a space
         "索引号 001008003001082/2017-00344",
