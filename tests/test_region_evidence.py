@@ -1030,6 +1030,16 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
         ("[ 字體:大 中 小 時間:2021-06-01 17:15 稿源:林頭鎮(zhèn)黨委 作者:管理員 ]\n累計征集項目10項。\n", "林頭鎮"),
         # a first sentence that opens with the township's address
         ("山東省濟南市商河縣龍桑寺鎮聚焦“三篇文章”全力做好農村土地流轉。\n一是流轉土地3000畝。\n", "龍桑寺鎮"),
+        # a news item's lead: its dateline, up to two short clauses and the township (found blind in round s489)
+        ("本报嘉祥讯(通讯员 张德峰)今年以来,大张楼镇按照产业生态化要求。\n流转土地3000余亩。\n", "大张楼镇"),
+        (
+            "云陽網(wǎng)訊(記者 陳愛玲)為助推產(chǎn)業(yè)發(fā)展,近年來,渠馬鎮(zhèn)以脫貧攻堅為統(tǒng)攬。\n"
+            "去年,該鎮(zhèn)在天嶺村流轉(zhuǎn)土地200畝。\n",
+            "渠馬鎮",
+        ),
+        # not a visit to the township, nor a lead that names two
+        ("本报讯(记者 王明)5月18日,县委书记张三到大张楼镇调研乡村振兴工作,种植西兰花300余亩。\n", None),
+        ("本报讯 今年以来,我县大张楼镇、老僧堂镇发展特色种植,种植西兰花300余亩。\n", None),
         # an encyclopedia's table head (词条 | 火石寨乡 |)
         ("词条 | 火石寨乡 |\n释义 | 火石寨乡位于西吉县西北23公里处,总面积163平方公里。\n", "火石寨乡"),
         # two townships in a title: neither is sure
