@@ -1040,6 +1040,18 @@ def test_scope_words_that_rank_a_town_in_its_city_give_no_city_level() -> None:
         # not a visit to the township, nor a lead that names two
         ("本报讯(记者 王明)5月18日,县委书记张三到大张楼镇调研乡村振兴工作,种植西兰花300余亩。\n", None),
         ("本报讯 今年以来,我县大张楼镇、老僧堂镇发展特色种植,种植西兰花300余亩。\n", None),
+        # a news title with a colon below a newspaper page's furniture, its township written again (round s490)
+        (
+            "第28版:河南新闻\n版面导航\n第01版\n封面\n今报网首页\n2022年05月18日 星期三\n3 上一篇  下一篇 4 放大 缩小\n"
+            "汝州市庙下镇:甘薯种植 让村民走上致富路\n昨天,汝州市庙下镇小寨村的农田里,今年种植春薯300亩。\n",
+            "庙下镇",
+        ),
+        # a site's link to other news: its township is written nowhere else
+        (
+            "全县秋粮收购工作有序推进\n2022年10月18日 来源:县融媒体中心\n庙下镇:甘薯种植 让村民走上致富路\n"
+            "今年以来,全县收购秋粮5万吨,同比增长8%。\n",
+            None,
+        ),
         # an encyclopedia's table head (词条 | 火石寨乡 |)
         ("词条 | 火石寨乡 |\n释义 | 火石寨乡位于西吉县西北23公里处,总面积163平方公里。\n", "火石寨乡"),
         # two townships in a title: neither is sure

@@ -455,7 +455,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     # there are another text's.
     quiet = without_furniture(view, segments)
     region_raw = _from_patterns(("title",), texts) or own_or_none(
-        _outnamed(_from_patterns(("head", "head_known"), texts), names), names, quiet
+        _outnamed(_from_patterns(("head", "head_known", "head_again"), texts), names), names, quiet
     )
     if region_raw is None:
         scope_level = level_from_scope(names) or masked_level(view, segments)
@@ -554,12 +554,12 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
     for source, pat in rl.region_patterns():
         if source not in sources:
             continue
-        known_only = source == "head_known"
+        known_only = source in ("head_known", "head_again")
         for m in pat.finditer(texts["head" if known_only else source]):
             cand = _last_unit(m.group("region"), names)
             if source == "title" and _unknown_once(cand, names, texts["title"]):
                 continue
-            if known_only and (rl.not_in_names().search(m.group("region")) or not rl.known_by_its_own_name(cand)):
+            if known_only and not rl.known_head(source, m.group("region"), cand, names):
                 # 新港和溪口鄉農村改造: two townships, neither the sure one
                 continue
             if _valid_region(cand, in_title=source == "title"):

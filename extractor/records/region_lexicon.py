@@ -23,7 +23,7 @@ def region_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(
         (r["source"], _compiled.compile(r["pattern"], regex.MULTILINE))
         for r in table("region_patterns.tsv")
-        if r["source"] in ("title", "head", "head_known", "body")
+        if r["source"] in ("title", "head", "head_known", "head_again", "body")
     )
 
 
@@ -126,6 +126,14 @@ def common_word(name: str) -> bool:
 def known_by_its_own_name(name: str) -> bool:
     """Whether the gazetteer knows a township by ``name`` whose stem is no common word (城关, 新村)."""
     return known_township(name) and not common_word(name)
+
+
+def known_head(source: str, words: str, name: str, names: str) -> bool:
+    """Whether a head line's ``words``, read as the township ``name``, name the text's own place: words of a name
+    alone, a township the gazetteer knows by its own name and, for a head_again row, a name the text writes again."""
+    if not_in_names().search(words) or not known_by_its_own_name(name):
+        return False
+    return source != "head_again" or names.count(name) >= 2
 
 
 def known_township_tail(name: str) -> str | None:
