@@ -98,6 +98,7 @@ CASES = {
         "您是第 1234567 位访客",  # a site's visitor counter
         "在线人数：25人",  # a site's count of visitors online
         "总访问量: 108233次",
+        "推薦打印尺寸:1m X 1m",  # a map site's print box (found blind in round s501)
         "2013-07-25 13:40:04 作者:努尔斯亚 浏览次数:0 网友评论 0 条",  # (found blind in round s492)
         "索引号：000014349/2021-00012",
         # a portal's disclosure table, its keys before a space
