@@ -21,6 +21,8 @@ def counts(view: str, start: int, end: int, unit: Unit) -> bool:
         return False  # 是一所略具规模的初级中学: "is a", found blind in rounds s194 and s195
     if unit.one_counts and not view.startswith(unit.text, end):  # 一所初级中学; 一所所 is "one after another"
         return True
+    if unit.after_noun and not view.startswith(unit.text, end) and _after_count_word(view, start):
+        return True  # 新建一座, 配备一名: a thing built, bought or hired is counted
     return (unit.after_noun and _closes_clause(view, end)) or _among_counts(
         view, start, end, unit.text, unit.after_noun
     )
@@ -86,6 +88,10 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
     if m is None:
         return False
     return m.group(2) == "、" or (m.group(3) == unit and len(m.group(1)) <= _SHORT_ITEM)
+
+
+def _after_count_word(view: str, start: int) -> bool:
+    return any(view.endswith(w, 0, start) for w in numerals.tables().count_words)
 
 
 def _closes_clause(view: str, pos: int) -> bool:

@@ -36,6 +36,7 @@ class _Tables:
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     size_words: frozenset[str]  # 投资: a size's word between 一个 and its figure (一个投资5亿元项目)
+    count_words: frozenset[str]  # 新建, 配备: 一 and a thing's measure word after them count it (新建一座)
     financial: frozenset[str]  # 壹 … 仟: a numeral only beside another numeral character
     leading: frozenset[str]  # 两: never right after another digit (豪九两条 is no 92)
 
@@ -61,6 +62,7 @@ def tables() -> _Tables:
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         size_words=frozenset(r["char"] for r in rows if r["kind"] == "size_word"),
+        count_words=frozenset(r["char"] for r in rows if r["kind"] == "count_word"),
         financial=frozenset(r["char"] for r in rows if r.get("form") == "financial"),
         leading=frozenset(r["char"] for r in rows if r.get("form") == "leading"),
     )
