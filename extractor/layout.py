@@ -35,3 +35,20 @@ def stop_opens() -> str:
 def table_unit() -> re.Pattern[str]:
     """A table's unit line (单位:万元), its unit in group ``u``; lines are matched one by one (MULTILINE)."""
     return re.compile(_value("table_unit"), re.MULTILINE)
+
+
+# A column gap: a run of spaces between two characters of a line (a page of two or three columns copied as text
+# runs each line across them). A page so set has such a gap on most of its lines.
+_COLUMN_GAP = re.compile(r"[^\s][ \u3000]{6,}[^\s]")
+_COLUMN_LINE = 10  # characters a line must hold to count
+_COLUMN_SHARE = 0.5
+_COLUMN_LINES = 5
+
+
+def set_in_columns(view: str) -> bool:
+    """Whether the text is a page set in columns whose lines run across them (a yearbook's page: 完成前锋
+    98.24%。建成东城…     鲁史镇  鲁史镇位于凤庆县城东): its lines interleave entries, and a name counted over them
+    may be the next entry's (found blind in round s521)."""
+    lines = [line for line in view.split("\n") if len(line.strip()) >= _COLUMN_LINE]
+    gapped = sum(1 for line in lines if _COLUMN_GAP.search(line.strip()))
+    return gapped >= _COLUMN_LINES and gapped >= _COLUMN_SHARE * len(lines)

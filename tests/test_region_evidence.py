@@ -3,6 +3,7 @@ place's short name (资源 of 资源县) is none. Years come from the body when 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1136,3 +1137,27 @@ def test_a_township_whose_stem_is_a_common_word_must_stand_alone_once() -> None:
     # a township of that name that stands alone once is read
     text = "建设镇2019年工作总结\n今年,建设镇完成产值1亿元。全镇新建道路5公里,建设镇新增就业100人,建设镇、全镇。\n"
     assert extract(text).meta.region == "建设镇"
+
+
+# A yearbook page set in three columns, copied line by line across them: the left columns are one township's entry
+# (unnamed on this page), the right one the next entry's, 鲁史镇 three times (found blind in round s521).
+_COLUMNS = (
+    "            成通用机场建设迁坟8冢。完成前锋                  98.24%。建成东城、龙泉、水箐、                   "
+    "鲁史镇  鲁史镇位于凤庆县城东\n"
+    "            公墓建设征地30亩。完成前锋水库建                 安石等4个村(社区)居家养老服务                 "
+    "北部,地处东经99°48′13″~100°06′\n"
+    "            设征地196亩,迁坟1冢。                     中心,1个公益性公墓。完成小额担                 "
+    "26″,北纬24°44′14″~24°58′\n"
+    "                2017年,新开挖农村公路11.9千            保贷款43户,贷免扶补67户。发放临               "
+    "04″。地处澜沧江与黑惠江两江之\n"
+    "            米,实施完成上寨、东山、麦地、等                  时性生活救济金、城镇和农村低保、                 "
+    "狭,东邻新华乡,南与大寺乡、小\n"
+    "            以黑惠江为界。全镇受益人群4 767户。                 第二代残疾人证258人,组织白内障                "
+    "族回族自治县为界。鲁史镇总面积\n"
+)
+
+
+def test_a_page_set_in_columns_names_no_township_from_its_body() -> None:
+    assert extract(_COLUMNS).meta.region is None
+    # the same words run as one column name it
+    assert extract(re.sub(r" {6,}", "\n", _COLUMNS)).meta.region == "鲁史镇"

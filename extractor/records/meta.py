@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor import gazetteer, masks, numerals, ruby
+from extractor import gazetteer, layout, masks, numerals, ruby
 from extractor.records import region_lexicon as rl
 from extractor.records.addresses import township_of_its_address
 from extractor.records.scope_level import level_from_scope, masked_level
@@ -496,8 +496,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                     or superior(named, names, quiet)
                 ):
                     named = None
-        if named and rl.calls_itself_otherwise(named, names):
-            named = None  # a 街道's news on the town it aids, which it names more often than itself
+        if named and (rl.calls_itself_otherwise(named, names) or layout.set_in_columns(view)):
+            named = None  # a 街道's news on the town it aids; a page whose columns interleave two entries
         if named and region_raw is None:
             region_raw = (named, named)
     region = region_s = level = code = None
