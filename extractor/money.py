@@ -138,15 +138,26 @@ def bare_unit(
 
 
 def _before_light_words(view: str, start: int, lex: _Lex) -> int:
-    """Where the light words (任务, 完成, 为, a colon) and spaces right before ``start`` begin, within ``WINDOW``."""
+    """Where the light words (任务, 完成, 为, a colon) and spaces right before ``start`` begin, within ``WINDOW``;
+    and one line break, with the list mark that opens the figure's line: an encyclopedia's box sets a label on a
+    line of its own and its value on the next (人口數量\n1.91萬, - 总人口\n- 4.6万: found on the excerpts)."""
     floor = max(0, start - WINDOW)
     p = start
     moved = True
+    breaks = 0
     while moved and p > floor:
         moved = False
         if view[p - 1] in INLINE_SPACES:  # 地税收入 184万: a space set before a figure, as PDFs and portals do
             p -= 1
             moved = True
+            continue
+        if view[p - 1] in _BOX_MARKS and (p == 1 or view[p - 2] in "\n" + INLINE_SPACES):
+            p -= 1
+            moved = True
+            continue
+        if view[p - 1] == "\n" and breaks == 0:
+            p -= 2 if p >= 2 and view[p - 2] == "\r" else 1
+            breaks = moved = True
             continue
         for w in lex.between:
             if p - len(w) >= floor and view.startswith(w, p - len(w)):
@@ -155,6 +166,9 @@ def _before_light_words(view: str, start: int, lex: _Lex) -> int:
                 break
     return p
 
+
+# The marks that open an encyclopedia box's line (- 总人口): a list's, not a minus sign, where a line starts.
+_BOX_MARKS = "-•·"
 
 # The fewest digits a population with no unit and no scale is read with (人口:7185); 人口12 is more often cut short.
 _PEOPLE_DIGITS = 3
