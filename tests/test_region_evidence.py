@@ -1161,3 +1161,13 @@ def test_a_page_set_in_columns_names_no_township_from_its_body() -> None:
     assert extract(_COLUMNS).meta.region is None
     # the same words run as one column name it
     assert extract(re.sub(r" {6,}", "\n", _COLUMNS)).meta.region == "鲁史镇"
+
+
+def test_a_county_whose_name_ends_with_a_banners_suffix_stays_whole_before_its_township() -> None:
+    # found blind in round s522: 社旗县's 社旗 ends with 旗, and the reading kept 社旗县晋庄镇, which has no code
+    text = (
+        "1. 城镇大全网\n  2. 河南\n\n河南省南阳市社旗县晋庄镇\n\n"
+        "晋庄镇位于社旗县的西南部,南与唐河县接壤,辖13个行政村。全镇有耕地面积5.84万亩,总人口28540人。\n"
+    )
+    meta = extract(text).meta
+    assert (meta.region, meta.admin_code) == ("晋庄镇", "411327105")

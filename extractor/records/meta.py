@@ -63,7 +63,7 @@ def _last_unit(name: str, view: str = "") -> str:
     parents = [m for m in found if any(m.group()[k:] in known for k in range(len(m.group()) - 1))]
     if parents and rl.suffix_level(name) == "township":
         # 南浔区练市镇人民政府镇长: a township after its county is the speaker's own.
-        rest = name[parents[-1].end() :]
+        rest = rl.without_known_head(name[parents[-1].end() :])
         if rl.suffix_level(rest) == "township" and _valid_region(rest):
             return rest
     for n, u in enumerate(reversed(units)):

@@ -136,6 +136,15 @@ def known_head(source: str, words: str, name: str, names: str) -> bool:
     return source != "head_again" or names.count(name) >= 2
 
 
+def without_known_head(name: str) -> str:
+    """``name`` without the county or city it opens with, where the reading of suffixes cut that county's name
+    short: 社旗县晋庄镇, whose 社旗 ends with a banner's 旗 (found blind in round s522, keyed to no code)."""
+    for i in range(len(name) - 2, 1, -1):
+        if name[:i] in regions() and suffix_level(name[i:]) == "township":
+            return name[i:]
+    return name
+
+
 def known_township_tail(name: str) -> str | None:
     """The longest tail of ``name`` that is a township the gazetteer knows by that very name."""
     if suffix_level(name) != "township":
