@@ -470,9 +470,14 @@ def _read_at(
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":
-        if not figure_context.counted_here(view, start, unit):
+        if figure_context.counted_here(view, start, unit):
+            unit = _as_measure(unit)
+        elif first.mid and high is None:
+            # 300多年的历史, 1400余年, 十来年: a year's or a day's name takes no approximation word, a span does
+            # (found blind in rounds s509, s522 and s527)
+            unit = dataclasses.replace(unit, kind="span")
+        else:
             return None, first.end
-        unit = _as_measure(unit)
     quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
     if first.chinese and ((masks.quoted[start] and not quoted_amount) or not unit.chinese):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
