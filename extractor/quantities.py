@@ -562,7 +562,7 @@ def _read_at(
 
 @cache
 def _as_measure(unit: Unit) -> Unit:
-    return dataclasses.replace(unit, kind="measure")
+    return dataclasses.replace(unit, kind=unit.counted_kind)
 
 
 def _counts_places(view: str, part: Part, before: int) -> bool:

@@ -35,6 +35,7 @@ class Unit:
     after_list: bool = False  # a kind of place, counted only right after the places it counts (胡岗、叶圩两村)
     latin: bool = False  # ends with a Latin letter (m, kg): a unit only as a whole word (5mg is no 5 m)
     counted_after: tuple[str, ...] = ()  # words before the number that make a skip unit a measure (风2级)
+    counted_kind: str = "measure"  # the kind a skip unit takes after such a word (连续三年: span)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def lexicon() -> Lex:
             r.get("after_list") == "yes",
             r["unit"][-1].isascii() and r["unit"][-1].isalpha(),
             tuple(w for w in r.get("counted_after", "").split("|") if w),
+            r.get("counted_kind") or "measure",
         )
         for r in table("units.tsv")
     }

@@ -113,7 +113,12 @@ def test_a_rate_whose_sign_was_lost(text: str, expected: list[tuple[str, str, st
         # a bare scale before 大关 is money when money, or a money word, stands earlier in its sentence
         (
             "实现财政收入2.25亿元，较上年增长了7.4%，连续两年突破两亿大关，",
-            [("2.25亿元", "225000000", "元"), ("7.4%", "7.4", "%"), ("突破两亿", "200000000", "元")],
+            [
+                ("2.25亿元", "225000000", "元"),
+                ("7.4%", "7.4", "%"),
+                ("两年", "2", "年"),  # 连续两年: a span of years (units.tsv counted_kind)
+                ("突破两亿", "200000000", "元"),
+            ],
         ),
         ("规上工业产值继2023年突破60亿大关之后，", [("突破60亿", "6000000000", "元")]),
         ("游客人数突破百万大关，", []),  # no money in its sentence: a count of an unwritten unit
