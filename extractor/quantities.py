@@ -471,7 +471,7 @@ def _read_at(
     assert unit is not None
     if unit.kind == "skip":
         if figure_context.counted_here(view, start, unit):
-            unit = _as_measure(unit)
+            unit = _as_counted(unit)
         elif first.mid and high is None:
             # 300多年的历史, 1400余年, 十来年: a year's or a day's name takes no approximation word, a span does
             # (found blind in rounds s509, s522 and s527)
@@ -561,7 +561,9 @@ def _read_at(
 
 
 @cache
-def _as_measure(unit: Unit) -> Unit:
+def _as_counted(unit: Unit) -> Unit:
+    """A skip unit after a word of its counted_after, in the kind that word gives it (风力4级: a measure; 连续三年: a
+    span)."""
     return dataclasses.replace(unit, kind=unit.counted_kind)
 
 

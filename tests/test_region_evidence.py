@@ -772,27 +772,31 @@ def test_a_city_named_in_the_honours_it_gave_is_not_the_texts_place() -> None:
     assert extract(text).meta.region in (None, "百官街道")
 
 
-def test_the_own_townships_name_with_a_numeral_is_no_count() -> None:
-    # 四十户乡, unknown to the gazetteer: every mention counted forty households (found blind in round s205); the
-    # text's own place is never a figure, nor are the villages named after it
-    text = (
-        "四十户乡位于乌鲁木齐县北部。\n四十户乡全乡面积19.95平方公里，辖保昌堡、四十户东村、四十户西村3个行政村。"
-        "1983年建立四十户乡。四十户乡有农户1200户。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "region", "figures"),
+    [
+        # 四十户乡, unknown to the gazetteer: every mention counted forty households (found blind in round s205); the
+        # text's own place is never a figure, nor are the villages named after it
+        (
+            "四十户乡位于乌鲁木齐县北部。\n四十户乡全乡面积19.95平方公里，辖保昌堡、四十户东村、四十户西村3个行政村。"
+            "1983年建立四十户乡。四十户乡有农户1200户。\n",
+            "四十户乡",
+            ["19.95平方公里", "3个", "1200户"],
+        ),
+        # 呂四港鎮 written short up to its numeral, 呂四 (found blind in round s461): 呂四人傑地靈 counted four people,
+        # 呂四名字 four persons
+        (
+            "呂四港鎮位於啟東市北部,轄38個行政村。呂四港鎮鎮區常住人口3.5萬人。\n"
+            "呂四人傑地靈,呂四港鎮的呂四名字是怎麼由來的?\n",
+            "呂四港鎮",
+            ["38個", "3.5萬人"],
+        ),
+    ],
+)
+def test_the_own_townships_name_with_a_numeral_is_no_count(text: str, region: str, figures: list[str]) -> None:
     doc = extract(text)
-    assert doc.meta.region == "四十户乡"
-    assert [q.raw for q in doc.quantities] == ["19.95平方公里", "3个", "1200户"]
-
-
-def test_the_own_townships_name_written_short_up_to_its_numeral_is_no_count() -> None:
-    # 呂四港鎮 written 呂四 (found blind in round s461): 呂四人傑地靈 counted four people, 呂四名字 four persons
-    text = (
-        "呂四港鎮位於啟東市北部,轄38個行政村。呂四港鎮鎮區常住人口3.5萬人。\n"
-        "呂四人傑地靈,呂四港鎮的呂四名字是怎麼由來的?\n"
-    )
-    doc = extract(text)
-    assert doc.meta.region == "呂四港鎮"
-    assert [q.raw for q in doc.quantities] == ["38個", "3.5萬人"]
+    assert doc.meta.region == region
+    assert [q.raw for q in doc.quantities] == figures
 
 
 def test_a_township_after_its_province_and_a_county_known_by_its_long_name_is_the_township() -> None:
