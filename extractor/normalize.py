@@ -132,13 +132,18 @@ def _latin_ones(view: str) -> str:
     return _LATIN_ONES.sub("1", view) if "l" in view else view
 
 
-# The numeral 一 typed or read for a dash between two figures (年降雨量1000一1100毫米, 掌握1一2门技术: found blind in
-# rounds s487 and s495): between Arabic digits it is never the numeral one, which is written 1 there.
-_YI_DASHES = re.compile(r"一(?<=[0-9]一)(?=[0-9])")
+@cache
+def _yi_dashes_re() -> re.Pattern[str]:
+    """The numeral one in characters (numerals.tsv: 一), typed or read for a dash between two figures
+    (年降雨量1000一1100毫米, 掌握1一2门技术: found blind in rounds s487 and s495): between Arabic digits it is never
+    the numeral, which is written 1 there. It looks like a dash; the financial form (壹) does not."""
+    t = numerals.tables()
+    ones = "".join(sorted(c for c, v in t.digits.items() if v == 1 and c not in t.financial))
+    return re.compile(f"[{re.escape(ones)}](?<=[0-9][{re.escape(ones)}])(?=[0-9])")
 
 
 def _yi_dashes(view: str) -> str:
-    return _YI_DASHES.sub("-", view) if "一" in view else view
+    return _yi_dashes_re().sub("-", view)
 
 
 def _arabic_zeros(view: str, m: re.Match[str]) -> str:
