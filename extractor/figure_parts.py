@@ -68,6 +68,7 @@ def unit_at(view: str, pos: int, lex: Lex, after_scale: bool = False) -> Unit | 
             u is not None
             and (not (u.alone or (after_scale and u.alone_after_scale)) or nothing_goes_on(view, pos + n, lex))
             and not (u.latin and _latin_goes_on(view, pos + n))
+            and not (u.opens and view.startswith(u.opens, pos + n))
         ):
             return u
     return None

@@ -87,8 +87,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = f.start() + 1
             continue
         start = m.start()
-        if start > 0 and view[start - 1] in lex.vague and _digitless(m.group()):
-            # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures)
+        if (start > 0 and view[start - 1] in lex.vague and _digitless(m.group())) or _guessed(m.group()):
+            # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures); so is
+            # 几千元 (found blind in round s536: of the stand-in's 22 such, its annotators kept none)
             pos = m.end()
             continue
         if (
@@ -198,6 +199,12 @@ _LOW_CHARS = frozenset("0123456789.,")
 def _powers() -> frozenset[str]:
     """十, 百, 千, 万, 亿 and their financial forms."""
     return frozenset(numerals.scales())
+
+
+def _guessed(numeral: str) -> bool:
+    """几十, 几千, 几百万: an unknown digit before powers alone, a guess at the number (十几 and 三十几 are not: a
+    round number and more, approx.tsv's floor)."""
+    return len(numeral) > 1 and numeral[0] in numerals.tables().some and _digitless(numeral[1:])
 
 
 def _digitless(numeral: str) -> bool:
@@ -494,6 +501,12 @@ def _read_at(
             elif not articles.counts(view, first.start, first.end, unit):
                 # 一个, 一批: an article far more often than a count (articles.py).
                 return None, first.end
+        elif (
+            unit.kind == "measure"
+            and numerals.is_bare_chinese_one(view[first.start : first.core_end])
+            and articles.per_unit(view, first.end)
+        ):
+            return None, first.end  # 一斤15元: the unit a price is given for
         if first.number == 0:
             return None, first.end  # 零部件, 零容忍: a word, not a zero
         if place_counts.opens_a_listed_name(view, first.start, first.end):

@@ -36,6 +36,7 @@ class Unit:
     latin: bool = False  # ends with a Latin letter (m, kg): a unit only as a whole word (5mg is no 5 m)
     counted_after: tuple[str, ...] = ()  # words before the number that make a skip unit a measure (风2级)
     counted_kind: str = "measure"  # the kind a skip unit takes after such a word (连续三年: span)
+    opens: tuple[str, ...] = ()  # words it opens when they follow it, where it is no unit (2025支出预算)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def lexicon() -> Lex:
             r["unit"][-1].isascii() and r["unit"][-1].isalpha(),
             tuple(w for w in r.get("counted_after", "").split("|") if w),
             r.get("counted_kind") or "measure",
+            tuple(w for w in r.get("opens", "").split("|") if w),
         )
         for r in table("units.tsv")
     }
