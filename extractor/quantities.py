@@ -406,7 +406,12 @@ def _read_at(
     sep_pos = first.end
     sep = None
     spaced = first.unit is None and view.startswith(" ", sep_pos) and view[sep_pos + 1 : sep_pos + 2] in _dashes()
-    if spaced:
+    # A copy that spaces a figure's unit from its number spaces the word of a range too (5000 元至 10000 元, 5 % 至 6 %:
+    # found blind in round s543).
+    spaced_unit = first.unit is not None and view[first.unit_start - 1] == " "
+    if spaced or (
+        spaced_unit and view.startswith(" ", sep_pos) and sep_pos + 1 < len(view) and is_han(view[sep_pos + 1])
+    ):
         sep_pos += 1  # 1,900 — 2,100 ℃: a PDF's spaces around a dash (found blind in round r48)
     if sep_pos < len(view) and view[sep_pos] in lex.separator_first:
         sep = next((s for s in lex.separators if view.startswith(s, sep_pos)), None)
@@ -418,6 +423,8 @@ def _read_at(
         elif spaced:
             if view[second_start] != " ":
                 return None, first.end  # a dash with a space on one side only joins no range
+            second_start += 1
+        elif spaced_unit and view[second_start] == " " and second_start + 1 < len(view) and is_han(sep[-1]):
             second_start += 1
         if (
             view[second_start] in tables.signs
