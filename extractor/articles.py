@@ -54,12 +54,36 @@ _PER_UNIT_REACH = 12
 _FIGURE_AFTER = re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}[0-9]")
 
 
-def per_unit(view: str, end: int) -> bool:
+@cache
+def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Pay after a unit in its clause (一个月的收益大概在3000元), and pay right before it (以前交农业税是60块钱一亩)."""
+    scales = "".join(numerals.scales())
+    money = alternation(column("units.tsv", "unit", kind="money"))
+    digits = "".join(numerals.chinese_chars())
+    pay = rf"[0-9{digits}][0-9.{digits}]*[多余]?[{scales}]?[多余]?(?:{money})"
+    return (
+        re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{pay}"),
+        re.compile(rf"{pay}\Z"),
+    )
+
+
+def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:
     """Whether 一 and a measure before ``end`` are the unit a price or a yield after them in its clause is given
     for (驼毛一斤15元, 一亩地收入2000余元), not a measure of their own: the excerpts' annotators made 27 of 27 such
     optional and one blind annotator called one a negative (found in round s537); where no figure follows, the
-    measure counts (人均一亩经济田, 延绵一公里的山岭)."""
-    return _FIGURE_AFTER.match(view, end) is not None
+    measure counts (人均一亩经济田, 延绵一公里的山岭); so is one a price right before it is given for (60块钱一亩). A
+    span is so only before pay (一个月的收益大概在3000元,
+    合作社上班一个月4000元): a span before another figure is the time it took (用一个月时间完成3000亩)."""
+    after, before = _pay()
+    if unit.kind == "span":
+        return after.match(view, end) is not None
+    if unit.kind != "measure":
+        return False
+    # 以前交农业税是60块钱一亩 (found blind in round s546): the price stands right before the unit it is given for
+    return (
+        _FIGURE_AFTER.match(view, end) is not None
+        or before.search(view, max(0, start - _PER_UNIT_REACH), start) is not None
+    )
 
 
 # How far a list's neighbouring count and the words of its item reach (两个蔬菜种植区、一个奶牛养殖区), and how short

@@ -508,10 +508,8 @@ def _read_at(
             elif not articles.counts(view, first.start, first.end, unit):
                 # 一个, 一批: an article far more often than a count (articles.py).
                 return None, first.end
-        elif (
-            unit.kind == "measure"
-            and numerals.is_bare_chinese_one(view[first.start : first.core_end])
-            and articles.per_unit(view, first.end)
+        elif numerals.is_bare_chinese_one(view[first.start : first.core_end]) and articles.per_unit(
+            view, first.start, first.end, unit
         ):
             return None, first.end  # 一斤15元: the unit a price is given for
         if first.number == 0:

@@ -58,6 +58,8 @@ CASES = {
         "乡镇年终工作总结精选5篇",
         "最新村支书对脱贫攻坚的述职报告 脱贫攻坚述职报告(优秀5篇)",  # found blind in round s340
         "乡镇工作总结（最新8篇）",
+        # an essay site's lead (found blind in round s550)
+        "导言:作为写作爱好者,不可错过为您精心挑选的10篇乡镇防风防汛工作总结",
         "社区街道办垃圾分类工作总结3篇",  # a title that counts the essays below it
         "1篇",  # an essay's number on a line of its own
         "共找到4條詞條名為新發鎮的結果 展開",  # a wiki's count of entries by one name
