@@ -68,7 +68,8 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         if pre in lex.pre_numeral and scale_value(m.group()) >= _LOST_DIGITS_SCALE:
             continue  # 约亿元: a figure whose digits a copy blanked, no hundred million
         s = k - len(pre)
-        u = unit_at(view, e, lex, True)
+        at = masks.through.get(e, e) if masks.through else e  # 近萬(wàn)畝: pinyin ruby between the scale and its unit
+        u = unit_at(view, at, lex, True)
         if u is None and e == k + 1:
             # 超过千余家: an approximation word after the scale, as with none before it (百余个)
             more = _scale_more(text, view, k, masks, lex)
@@ -78,8 +79,9 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         # A unit ambiguous after a Chinese numeral (三方, 一担) is none after a scale and an approximation word.
         if u is None or u.kind == "skip" or masks.blocked[s] or masks.blocked[k]:
             continue
-        end = e + len(u.text)
-        goes_on = end < len(view) and view[end] not in _BARE_END and not view.startswith(lex.bare_end, end)
+        end = at + len(u.text)
+        after = masks.through.get(end, end) if masks.through else end
+        goes_on = after < len(view) and view[after] not in _BARE_END and not view.startswith(lex.bare_end, after)
         approx = lex.scale_pre[pre]
         # A word goes on (超千万元企业, 亿元以上项目), or a list of such classes does (销售收入超亿元、
         # 纳税超千万元企业): a class, but not after 近, which makes an amount whatever follows (近千亩早稻,
@@ -93,7 +95,7 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
                 end=end,
                 number=ONE,
                 high=None,
-                unit=text[k:end],
+                unit=text[k:e] + text[at:end],
                 base_value=scale_value(m.group()) * u.factor,
                 base_high=None,
                 base_unit=u.base,

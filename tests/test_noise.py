@@ -153,6 +153,7 @@ CASES = {
     ],
     "share": ["分享到：", "新浪微博"],
     "watermark": [
+        '}?\\8%hK"a7  ',  # a forum's anti-copy jammer (found blind in round s553)
         "来自：www.macrodatas.cn",
         "马克数据网",
         "http://www.gov.cn/zhengce/2019-03/16/content_5374314.htm",
@@ -160,6 +161,7 @@ CASES = {
     ],
     "markup": [
         "<!-- 用来校验该浏览器是否支持HTML5 -->",
+        "[table=98%]",  # a forum's BBCode (found blind in round s555)
         "$('#share-1').share();",
         "img#imgConac {height:55px}",
         "&nbsp;",
@@ -471,3 +473,17 @@ def test_a_group_of_a_community_with_ruby_between_is_no_count() -> None:
     # 波浪社區(qū)2組: the second residents' group, its community's ruby between (found blind in round s225)
     doc = extract("記者到孝兒鎮(zhèn)波浪社區(qū)2組采訪,養(yǎng)蠶大戶陳均養蠶5張。")
     assert [q.raw for q in doc.quantities] == ["5張"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("流轉(zhuǎn)土地近萬(wàn)畝(mǔ)。", "近萬(wàn)畝"),  # found blind in round s546
+        ("流轉(zhuǎn)土地超萬(wàn)畝(mǔ)。", "超萬(wàn)畝"),  # the ruby after the unit ends no class
+    ],
+)
+def test_a_bare_scale_is_read_across_pinyin_ruby(sentence: str, raw: str) -> None:
+    text = f"{REVIEW}{sentence}\n"
+    [q] = extract(text).quantities
+    assert (q.raw, q.base_value, q.base_unit) == (raw, 10000, "亩")
+    assert text[q.span.start : q.span.end] == q.raw
