@@ -10,7 +10,7 @@ from extractor._data import column
 from extractor.figure_parts import Part, QMatch, read_part
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex, Unit
-from extractor.segment import INLINE_SPACES, item_number_marker
+from extractor.segment import INLINE_SPACES, heading_markers, item_number_marker
 
 
 @cache
@@ -49,9 +49,13 @@ def opens_line(view: str, pos: int) -> bool:
 
 
 def numbers_an_item(view: str, pos: int) -> bool:
-    """Whether the number at ``pos`` opens its line (after its spaces) with an item's mark: a copy that loses the
-    line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
-    return opens_line(view, pos) and item_number_marker().match(view[pos : pos + _ITEM_NUMBER_REACH]) is not None
+    """Whether the number at ``pos`` opens its line (after its spaces) with an item's or a heading's mark: a copy
+    that loses the line break of a wrapped title leaves 地区生产总值\n2、7.1亿元, where 2 numbers the next item."""
+    if not opens_line(view, pos):
+        return False
+    head = view[pos : pos + _ITEM_NUMBER_REACH]
+    # 一、三个项目的基本情况: a heading's number in characters (found blind in round s561)
+    return item_number_marker().match(head) is not None or heading_markers()[0].match(head) is not None
 
 
 _ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short

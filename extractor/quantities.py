@@ -424,7 +424,12 @@ def _read_at(
             if view[second_start] != " ":
                 return None, first.end  # a dash with a space on one side only joins no range
             second_start += 1
-        elif spaced_unit and view[second_start] == " " and second_start + 1 < len(view) and is_han(sep[-1]):
+        elif view[second_start] == " " and second_start + 1 < len(view) and (
+            (spaced_unit and is_han(sep[-1]))
+            or (first.unit is None and sep in _dashes() and view[second_start + 1] in DIGITS)
+        ):
+            # 各安排2- 3名: a space after the dash alone (found blind in round s552); one before it alone is a sign's
+            # (气温5 -3℃)
             second_start += 1
         if (
             view[second_start] in tables.signs

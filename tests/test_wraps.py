@@ -107,6 +107,8 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # A line that opens with an item's number: 2 numbers the item, it borrows no 亿元 as a list's figure would.
         ("全年实现地区生产总值\n\n2、7.1亿元，增长5%。", [("7.1亿元", "710000000.0", "元"), ("5%", "5", "%")]),
         ("  12、3亿元用于道路建设。", [("3亿元", "300000000", "元")]),
+        # a heading's number in characters borrows no unit from the count after it (found blind in round s561)
+        ("现将情况汇报如下:\n一、三个项目的基本情况", [("三个", "3", "个")]),
         # after a list of numbers (1、2、5、8、13) a chunk's number joins none of them; nor after a short line (a row)
         ("三是以1、2、5、8、1\n3、14村为一带的粮油开发", []),
         ("总人口8467\n\n2、3人", [("3人", "3", "人")]),
