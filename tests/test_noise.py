@@ -89,6 +89,8 @@ CASES = {
         "1、本文档由用户上传，如有侵权请联系网站删除。",
     ],
     "metadata": [
+        "- 价格 4580 元",  # a course's advert (found blind in round s569)
+        "人气:0,发布文章:0篇",  # an author's counters (found blind in round s569)
         "发布时间：2021-04-07 来源：天心区司法局 字体大小：",
         # a news site's rating box and comment counter (found blind in round s440)
         "对本文中的事件或人物打分: | |",

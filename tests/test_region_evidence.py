@@ -183,6 +183,10 @@ def test_a_sub_districts_own_bodies_give_its_level() -> None:
     [
         "本网讯：新店镇按照东阳市委、东阳市政府、东阳市人大的部署，扎实推进各项工作。\n",  # a superior's directions
         "本网讯：新店镇建成东阳市级示范村2个、东阳市级研发平台3家，新增东阳市级龙头企业5家。\n",  # a level
+        # a place some way off, named three times with a road to it and a gateway (found blind in round s564, keyed
+        # to that city)
+        "奋进中的农三师五十三团\n农三师五十三团距图木舒克市50余公里。全团耕地面积12.3万亩，总人口1.6万。阿图公路"
+        "(阿拉尔市至图木舒克市)贯穿全团，是北疆进入图木舒克市的第一大门。\n",
     ],
 )
 def test_a_superiors_directions_and_a_level_name_no_region(text: str) -> None:
