@@ -489,7 +489,8 @@ def _read_at(
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":
-        if figure_context.counted_here(view, start, unit):
+        # 連續(xù)6年: the word counts across pinyin ruby (found blind in round s574)
+        if figure_context.counted_here(view, figure_context.before_ruby(view, start, masks), unit):
             unit = _as_counted(unit)
         elif first.mid and high is None:
             # 300多年的历史, 1400余年, 十来年: a year's or a day's name takes no approximation word, a span does
@@ -541,8 +542,9 @@ def _read_at(
     approx = lex.mid.get(first.mid) if first.mid else lex.floor.get(first.floor or "")
     q_start = start
     sign = view[start - 1] if start > 0 else ""
-    if (sign in tables.signs or unit.base in tables.dash_signs.get(sign, ())) and (
-        start < 2 or not (view[start - 2].isdigit() or view[start - 2] == sign)
+    if sign in tables.minus or (
+        (sign in tables.signs or unit.base in tables.dash_signs.get(sign, ()))
+        and (start < 2 or not (view[start - 2].isdigit() or view[start - 2] == sign))
     ):
         q_start -= 1
         number, base_value = -number, -base_value

@@ -489,3 +489,9 @@ def test_a_bare_scale_is_read_across_pinyin_ruby(sentence: str, raw: str) -> Non
     [q] = extract(text).quantities
     assert (q.raw, q.base_value, q.base_unit) == (raw, 10000, "亩")
     assert text[q.span.start : q.span.end] == q.raw
+
+
+def test_a_span_counted_across_pinyin_ruby() -> None:
+    # 連續(xù)6年: 连续 makes 6年 a span across the ruby between them (found blind in round s574)
+    doc = extract(f"{REVIEW}趙保鎮(zhèn)連續(xù)6年被洛陽(yáng)市政府授予“煙葉生產(chǎn)先進(jìn)單位”。\n")
+    assert [(q.raw, q.base_value, q.base_unit) for q in doc.quantities] == [("6年", 6, "年")]
