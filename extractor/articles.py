@@ -59,8 +59,9 @@ def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Pay after a unit in its clause (一个月的收益大概在3000元), and pay right before it (以前交农业税是60块钱一亩)."""
     scales = "".join(numerals.scales())
     money = alternation(column("units.tsv", "unit", kind="money"))
+    mid = alternation(column("approx.tsv", "word", position="mid"))
     digits = "".join(numerals.chinese_chars())
-    pay = rf"[0-9{digits}][0-9.{digits}]*[多余]?[{scales}]?[多余]?(?:{money})"
+    pay = rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?(?:{money})"
     return (
         re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{pay}"),
         re.compile(rf"{pay}\Z"),
@@ -68,18 +69,17 @@ def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:
-    """Whether 一 and a measure before ``end`` are the unit a price or a yield after them in its clause is given
-    for (驼毛一斤15元, 一亩地收入2000余元), not a measure of their own: the excerpts' annotators made 27 of 27 such
-    optional and one blind annotator called one a negative (found in round s537); where no figure follows, the
-    measure counts (人均一亩经济田, 延绵一公里的山岭); so is one a price right before it is given for (60块钱一亩). A
-    span is so only before pay (一个月的收益大概在3000元,
-    合作社上班一个月4000元): a span before another figure is the time it took (用一个月时间完成3000亩)."""
+    """Whether 一 and ``unit`` at view[start:end] are the one unit a price or a yield is given for, not a figure of
+    their own. A measure is, before a figure in its clause (驼毛一斤15元, 一亩地约产红薯1500斤: the excerpts'
+    annotators made 27 of 27 such optional, and a blind annotator called one a negative, round s537) or right after
+    a price (以前交农业税是60块钱一亩: s546); where no figure follows, it counts (人均一亩经济田, 延绵一公里的山岭).
+    A span is only before pay (一个月的收益大概在3000元, 合作社上班一个月4000元): before another figure it is the
+    time a thing took (用一个月时间完成3000亩)."""
     after, before = _pay()
     if unit.kind == "span":
         return after.match(view, end) is not None
     if unit.kind != "measure":
         return False
-    # 以前交农业税是60块钱一亩 (found blind in round s546): the price stands right before the unit it is given for
     return (
         _FIGURE_AFTER.match(view, end) is not None
         or before.search(view, max(0, start - _PER_UNIT_REACH), start) is not None
