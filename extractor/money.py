@@ -59,6 +59,7 @@ class _Lex:
     lost_percent: tuple[str, ...]  # verbs of a rate (changes.tsv)
     list_words: str  # the one-character words of a list before a second such rate (增长 29 和 27: ranges.tsv)
     fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
+    box_marks: str  # the marks that open an encyclopedia box's line (- 总人口)
 
 
 @cache
@@ -87,6 +88,7 @@ def lexicon() -> _Lex:
         lost_percent=column("changes.tsv", "word", kind="lost_percent"),
         list_words="".join(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1),
         fillers=tuple(sorted(column("changes.tsv", "word", kind="filler"), key=len, reverse=True)),
+        box_marks="".join(column("money_cues.tsv", "word", kind="box_mark")),
     )
 
 
@@ -151,7 +153,7 @@ def _before_light_words(view: str, start: int, lex: _Lex) -> int:
             p -= 1
             moved = True
             continue
-        if view[p - 1] in _BOX_MARKS and (p == 1 or view[p - 2] in "\n" + INLINE_SPACES):
+        if view[p - 1] in lex.box_marks and (p == 1 or view[p - 2] in "\n" + INLINE_SPACES):
             p -= 1
             moved = True
             continue
@@ -166,9 +168,6 @@ def _before_light_words(view: str, start: int, lex: _Lex) -> int:
                 break
     return p
 
-
-# The marks that open an encyclopedia box's line (- 总人口): a list's, not a minus sign, where a line starts.
-_BOX_MARKS = "-•·"
 
 # The fewest digits a population with no unit and no scale is read with (人口:7185); 人口12 is more often cut short.
 _PEOPLE_DIGITS = 3
