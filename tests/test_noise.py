@@ -152,8 +152,14 @@ CASES = {
         "0人觉得有用",
         "簽到天數(shù): 6 天",
         "百科全书收录4421916条中文百科知识,基本涵盖了大多数领域的百科知识",  # (found blind in round s144)
+        "提示:根据中央气象台监测,某乡天气预报一周前3天为准确预报,后4天可能存在误差,仅供参考!",  # (s587)
     ],
-    "share": ["分享到：", "新浪微博"],
+    "share": [
+        "分享到：",
+        "新浪微博",
+        # a weather page's invitation to pass it on (found blind in round s587)
+        "欢迎大家转载和分享给,分享网址:http://www.example.com/town/34720/ 复制城郊3天天气发给好友",
+    ],
     "watermark": [
         '}?\\8%hK"a7  ',  # a forum's anti-copy jammer (found blind in round s553)
         "来自：www.macrodatas.cn",
