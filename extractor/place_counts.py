@@ -56,6 +56,8 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
     p = _before_run(view, start)
     if view.endswith(_before(), 0, p):
         return True
+    if number == 2 and _two_joined(view, p):
+        return True
     marks = _marks()
     items = 0
     while True:
@@ -82,6 +84,24 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         p = gap - 1
     # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
     return items >= 2
+
+
+def _two_joined(view: str, p: int) -> bool:
+    """Whether two names joined by a word of a pair end at ``p`` (新会和开平 before 两县): the second a short name,
+    the first at least two characters (it may carry the words before it, as a list's first item does)."""
+    q = p
+    while q > 0 and p - q <= _NAME[1] and is_han(view[q - 1]) and not view.endswith(_pairs(), 0, q):
+        q -= 1
+    pair = next((w for w in _pairs() if view.endswith(w, 0, q)), None)
+    if pair is None or not _NAME[0] <= p - q <= _NAME[1]:
+        return False
+    first = q - len(pair)
+    return first >= _NAME[0] and is_han(view[first - 1]) and is_han(view[first - 2])
+
+
+@cache
+def _pairs() -> tuple[str, ...]:
+    return column("place_counts.tsv", "word", side="pair")
 
 
 def opens_a_listed_name(view: str, start: int, end: int) -> bool:
@@ -293,20 +313,26 @@ def _meet(view: str, end: int) -> bool:
 
 
 def _before_run(view: str, start: int) -> int:
-    """Where the words before a count of places end: before the spaces, and before the counts of places it follows
-    (所辖有1市5乡: 5乡 after 1市, which 所辖有 makes a count)."""
+    """Where the words before a count of places end: before the spaces, and before the counts of places it follows,
+    perhaps listed with 、 (所辖有1市5乡: 5乡 after 1市, which 所辖有 makes a count; 辖12镇、3乡: found blind in round
+    s574)."""
     p = start
     for _ in range(_MAX_RUN):
         while p > 0 and view[p - 1] in INLINE_SPACES:
             p -= 1
-        kind = next((k for k in _listed_kinds() if view.endswith(k, 0, p)), None)
-        q = p - len(kind) if kind else p
-        while q > 0 and p - q < _THEN_DIGITS and view[q - 1].isdigit():
+        end = p - 1 if p > 0 and view[p - 1] == _COUNT_MARK else p
+        kind = next((k for k in _listed_kinds() if view.endswith(k, 0, end)), None)
+        q = end - len(kind) if kind else end
+        while q > 0 and end - q < _THEN_DIGITS and view[q - 1].isdigit():
             q -= 1
-        if kind is None or q == p - len(kind):
+        if kind is None or q == end - len(kind):
             return p
         p = q
     return p
+
+
+# The mark between counts of places in a run (辖12镇、3乡、2个街道)
+_COUNT_MARK = "、"
 
 
 @cache

@@ -121,3 +121,11 @@ def test_a_space_after_a_lists_mark_keeps_the_list() -> None:
     # 良田、 九佛四镇: a copy's space after the last mark (found blind in round s434)
     doc = extract("新钟落潭镇由原钟落潭、竹料、良田、 九佛四镇合并而成。")
     assert [(q.raw, q.base_value) for q in doc.quantities] == [("四镇", 4)]
+
+
+def test_a_run_of_counts_of_places_listed_with_a_mark_after_a_word_of_holding() -> None:
+    # found blind in round s574 (辖12镇、3乡): the count after the mark follows one that 辖 makes a count
+    doc = extract("全县辖12镇、3乡、13街道，共有86个行政村。")
+    assert [q.raw for q in doc.quantities] == ["12镇", "3乡", "13街道", "86个"]
+    # with no word of holding before the run, the numbers are villages' (抓好8村、3村)
+    assert [q.raw for q in extract("抓好8村、3村生猪养殖。").quantities] == []
