@@ -5,6 +5,7 @@ page number on its line (- 242 -), a sentence's end before its line, a word that
 from __future__ import annotations
 
 import bisect
+from decimal import Decimal
 
 from extractor import numerals, wraps
 from extractor.masks import Masks
@@ -45,14 +46,43 @@ def after_a_sentence(view: str, pos: int) -> bool:
     return p == 0 or view[p - 1] in wraps.SENTENCE_END
 
 
-def counted_here(view: str, start: int, unit: Unit) -> bool:
-    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级)."""
+def counted_here(view: str, start: int, unit: Unit, masks: Masks | None = None) -> bool:
+    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级), perhaps
+    with pinyin ruby after its characters (經(jīng)過(guò)2年: found blind in round s577), read across with
+    ``masks``."""
     if not unit.counted_after:
         return False
     p = start
     while p > 0 and view[p - 1] == " " and start - p < 2:
         p -= 1
-    return view.endswith(unit.counted_after, 0, p)
+    if view.endswith(unit.counted_after, 0, p):
+        return True
+    if masks is None or not masks.through_starts:
+        return False
+    return any(_ends_across(view, p, w, masks) for w in unit.counted_after)
+
+
+def _ends_across(view: str, end: int, word: str, masks: Masks) -> bool:
+    """Whether ``word`` ends at ``end`` with pinyin ruby after any of its characters."""
+    p = end
+    for ch in reversed(word):
+        p = before_ruby(view, p, masks)
+        if p == 0 or view[p - 1] != ch:
+            return False
+        p -= 1
+    return True
+
+
+def counted_then(view: str, end: int, unit: Unit, number: Decimal) -> bool:
+    """Whether a word of the skip unit's counted_then follows it (利用2年时间, 需要3年的时间): no year's name is
+    followed so, but a year written in full may be (2020年时间过半), so only a number below a year's is."""
+    if not unit.counted_then:
+        return False
+    return number < _YEAR_DIGITS_FROM and view.startswith(unit.counted_then, end)
+
+
+# The smallest number a year is written with in full (2020年时间过半 names the year)
+_YEAR_DIGITS_FROM = Decimal(1000)
 
 
 def before_ruby(view: str, start: int, masks: Masks) -> int:

@@ -441,7 +441,10 @@ def _read_at(
             second_start += 1
         second = None if masks.blocked[second_start] else _unblocked(read_part(view, text, second_start, lex), masks)
         if second is not None and second.unit is not None:
-            if second.unit.kind == "skip" and not figure_context.counted_here(view, start, second.unit):
+            if second.unit.kind == "skip" and not (
+                figure_context.counted_here(view, start, second.unit)
+                or figure_context.counted_then(view, second.end, second.unit, second.number)
+            ):
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
                 high = second
@@ -490,7 +493,9 @@ def _read_at(
     assert unit is not None
     if unit.kind == "skip":
         # 連續(xù)6年: the word counts across pinyin ruby (found blind in round s574)
-        if figure_context.counted_here(view, figure_context.before_ruby(view, start, masks), unit):
+        if figure_context.counted_here(
+            view, figure_context.before_ruby(view, start, masks), unit, masks
+        ) or figure_context.counted_then(view, (high or first).end, unit, first.number):
             unit = _as_counted(unit)
         elif first.mid and high is None:
             # 300多年的历史, 1400余年, 十来年: a year's or a day's name takes no approximation word, a span does

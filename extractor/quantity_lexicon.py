@@ -37,6 +37,7 @@ class Unit:
     counted_after: tuple[str, ...] = ()  # words before the number that make a skip unit a measure (风2级)
     counted_kind: str = "measure"  # the kind a skip unit takes after such a word (连续三年: span)
     opens: tuple[str, ...] = ()  # words it opens when they follow it, where it is no unit (2025支出预算)
+    counted_then: tuple[str, ...] = ()  # words after it that make a skip unit its counted_kind (3年时间)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def lexicon() -> Lex:
             tuple(w for w in r.get("counted_after", "").split("|") if w),
             r.get("counted_kind") or "measure",
             tuple(w for w in r.get("opens", "").split("|") if w),
+            tuple(w for w in r.get("counted_then", "").split("|") if w),
         )
         for r in table("units.tsv")
     }

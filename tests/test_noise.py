@@ -501,3 +501,6 @@ def test_a_span_counted_across_pinyin_ruby() -> None:
     # 連續(xù)6年: 连续 makes 6年 a span across the ruby between them (found blind in round s574)
     doc = extract(f"{REVIEW}趙保鎮(zhèn)連續(xù)6年被洛陽(yáng)市政府授予“煙葉生產(chǎn)先進(jìn)單位”。\n")
     assert [(q.raw, q.base_value, q.base_unit) for q in doc.quantities] == [("6年", 6, "年")]
+    # 經(jīng)過(guò)2年: the ruby stands inside the word, after each of its characters (found blind in round s577)
+    doc = extract(f"{REVIEW}經(jīng)過(guò)2年的努力,1601戶(hù)實現(xiàn)脫貧。\n")
+    assert [(q.raw, q.base_value, q.base_unit) for q in doc.quantities] == [("2年", 2, "年"), ("1601戶", 1601, "户")]
