@@ -24,6 +24,10 @@ from extractor.quantities import find
             [("3.5%左右", "3.5", "%", "about"), ("6%左右", "6", "%", "about"), ("5%左右", "5", "%", "about")],
         ),
         ("建成6座书院、3座博物馆", [("6座", "6", "座", None), ("3座", "3", "座", None)]),
+        # a count's unit that stands alone only at a word's end, right before the next figure's digits (found blind
+        # in round s591); 分 and ° are no counts, and go on into the next figure as before (2分15秒)
+        ("新增小额信贷295笔1452万元", [("295笔", "295", "笔", None), ("1452万元", "14520000", "元", None)]),
+        ("开展排污权交易25笔23.5万元", [("25笔", "25", "笔", None), ("23.5万元", "235000", "元", None)]),
         # counts of 支 in a list stay counts; only a series of numbered 支 names canals (东四支,八支,九支)
         ("共组建巡逻队3支、三支志愿服务队", [("3支", "3", "支", None), ("三支", "3", "支", None)]),
         # a list a PDF copy spaced out (found blind in round s75); spaced on one side only, it is no list

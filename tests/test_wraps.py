@@ -121,6 +121,9 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # an infobox's postal code on the line after its key, the population's key on the next (found blind in round
         # s468, read as 151816 people)
         ("電話區號\n0451\n郵政編碼\n151816\n人口數量\n", []),
+        # a mobile phone number at a line's end, before a project form's next key (found blind in round s592, read
+        # as 13,452,649,655 项)
+        ("项目负责人 徐德迁 联系电话 13452649655\n项目审批 奉节县民族宗教事务委员会", []),
         # A census's table of labels and numbers, one a line: the next row's label (家庭户, 户口) is no unit of this
         # row's number (found blind in round s278, 764 家 and 74 户); a clause's number is read across as before.
         # The block's rows in a row take their labels' units (table_cells.py); a lone row is left alone.
