@@ -1190,3 +1190,15 @@ def test_a_county_whose_name_ends_with_a_banners_suffix_stays_whole_before_its_t
     )
     meta = extract(text).meta
     assert (meta.region, meta.admin_code) == ("晋庄镇", "411327105")
+
+
+def test_a_name_read_from_a_sentence_starts_after_the_word_yi() -> None:
+    # found blind in round s593: 近年來,蒼梧縣以六堡鎮特色小鎮建設為契機 read 以六堡鎮, which no gazetteer holds
+    text = (
+        "梧州零距離網 > 聚焦梧州 > 正文\n時間:2022-09-27 來源:梧州日報\n\n"
+        "近年來,蒼梧縣以六堡鎮特色小鎮建設為契機,建設特色茶街、特色民宿、綠色觀光茶園等。\n"
+        "六堡鎮作為六堡茶原產地,今年新增茶園3000畝。\n"
+    )
+    assert extract(text).meta.region in ("六堡鎮", "蒼梧縣")
+    # a township the gazetteer knows may hold the character (以那镇)
+    assert extract("以那镇2021年工作总结\n今年以来,以那镇完成固定资产投资1.2亿元。\n").meta.region == "以那镇"
