@@ -504,3 +504,17 @@ def test_a_span_counted_across_pinyin_ruby() -> None:
     # 經(jīng)過(guò)2年: the ruby stands inside the word, after each of its characters (found blind in round s577)
     doc = extract(f"{REVIEW}經(jīng)過(guò)2年的努力,1601戶(hù)實現(xiàn)脫貧。\n")
     assert [(q.raw, q.base_value, q.base_unit) for q in doc.quantities] == [("2年", 2, "年"), ("1601戶", 1601, "户")]
+
+
+def test_a_date_line_glued_to_the_first_sentence_leaves_the_sentence_its_figures() -> None:
+    # found blind in round s595: the page's date line ran into its body, and the whole line was furniture
+    text = (
+        "来源:怀柔区文明办\n时间:2021-12-06今年以来,庙城镇实名注册志愿者达到2800人,占常住人口的7%。"
+        "其中,党员志愿者超过60%。\n"
+    )
+    doc = extract(text)
+    assert [q.raw for q in doc.quantities] == ["2800人", "7%", "超过60%"]
+    assert [n.text for n in doc.noise] == ["来源:怀柔区文明办", "时间:2021-12-06"]
+    # a date followed by another key is one line of furniture, as before
+    doc = extract("发布日期:2016-06-10信息来源:东柳街道字号:[ ]\n全镇完成投资3亿元。\n")
+    assert [n.text for n in doc.noise] == ["发布日期:2016-06-10信息来源:东柳街道字号:[ ]"]

@@ -1202,3 +1202,9 @@ def test_a_name_read_from_a_sentence_starts_after_the_word_yi() -> None:
     assert extract(text).meta.region in ("六堡鎮", "蒼梧縣")
     # a township the gazetteer knows may hold the character (以那镇)
     assert extract("以那镇2021年工作总结\n今年以来,以那镇完成固定资产投资1.2亿元。\n").meta.region == "以那镇"
+
+
+def test_a_township_whose_stem_is_a_verb_of_doing_is_none_the_gazetteer_lacks() -> None:
+    # found blind in round s599: a gazetteer's page on a 街道 opened a line with 2003 年,举办街道社区文化节
+    text = "文化\n2003 年,举办街道社区文化节,有 2780 余名文艺骨干登台献艺。\n"
+    assert extract(text).meta.region is None

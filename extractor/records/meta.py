@@ -139,6 +139,7 @@ def _valid_region(name: str, in_title: bool = False) -> bool:
         or rl.period_words().search(name)
         or rl.kind_of_ethnic_township(name)
         or rl.peoples_cut().search(name) is not None
+        or rl.a_verb_stem(name)
     ):
         # 乡镇, 市县, 街道办事处: suffixes only; 民族乡: one suffix (国务院 is one and names its country); 全县, 我镇,
         # 特色小镇: a scope or a kind of place; 下半年镇 (of 下半年镇工作计划): a period and a kind of place;
