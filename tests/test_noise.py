@@ -120,6 +120,7 @@ CASES = {
         "- 19.09 KB",
         "2021-04-14 发布",
         "栏目:发言稿发布:2013-01-08浏览:2714下载143次收藏",  # counters glued into one line
+        "浏览:47899次发布时间:2022-07-17 分享至:",  # a counter before the date (found blind in round s602)
         # a page's comment box
         "12 条评论",
         "    共 0 条评论",
