@@ -52,3 +52,34 @@ def set_in_columns(view: str) -> bool:
     lines = [line for line in view.split("\n") if len(line.strip()) >= _COLUMN_LINE]
     gapped = sum(1 for line in lines if _COLUMN_GAP.search(line.strip()))
     return gapped >= _COLUMN_LINES and gapped >= _COLUMN_SHARE * len(lines)
+
+
+_DIGITS = frozenset("0123456789")
+
+
+# 。 between a number and one or two digits that a unit or a percent sign follows: a full stop ends no sentence
+# there (林海镇幅员面积307。5平方公里, 31。2%: found blind in round s115, in a text that keeps one point), unless the
+# digits open a date or a time (…达100。5月份, 。12时).
+@cache
+def _full_stop() -> re.Pattern[str]:
+    opens = re.escape(stop_opens())  # a date or a time (pages.tsv)
+    return re.compile(
+        rf"(?<![0-9.,。])([0-9]{{1,6}})(。)([0-9]{{1,2}})(?![0-9]|。[0-9])(?=[%\u4e00-\u9fff])(?![{opens}])"
+    )
+
+
+def full_stops(view: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where a 。 stands for a point (``_full_stop``), in ``view[start:end]``. Only the full stops with a digit before
+    them are tried: a report has a few hundred full stops, and a pattern tried at every character cost 3% of the
+    default pass. segment.py ends no sentence there, and points.py reads a point there."""
+    out: list[int] = []
+    end = len(view) if end is None else end
+    i = view.find("。", start, end)
+    while i >= 0:
+        j = i
+        while j > 0 and view[j - 1] in _DIGITS and i - j < 7:
+            j -= 1
+        if j < i and (m := _full_stop().match(view, j)) is not None and m.start(2) == i:
+            out.append(i)
+        i = view.find("。", i + 1, end)
+    return out

@@ -27,10 +27,8 @@ A scan's text layer may space every character, digits too (渔轮 1 8 2 艘, 2 9
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from extractor import layout
-from extractor.figure_parts import DIGITS
 from extractor.han import is_han
 
 # A decimal point anywhere in the text: the copy kept its points.
@@ -55,38 +53,12 @@ _ITEM_DIGITS = 2  # the most digits an item's number has (1. 12.)
 _SPACED = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.( {1,2})|( {1,2})\.)(?=[0-9])")
 
 
-# 。 between a number and one or two digits that a unit or a percent sign follows: a full stop ends no sentence
-# there (林海镇幅员面积307。5平方公里, 31。2%: found blind in round s115, in a text that keeps one point), unless the
-# digits open a date or a time (…达100。5月份, 。12时).
-@cache
-def _full_stop() -> re.Pattern[str]:
-    opens = re.escape(layout.stop_opens())  # a date or a time (pages.tsv)
-    return re.compile(
-        rf"(?<![0-9.,。])([0-9]{{1,6}})(。)([0-9]{{1,2}})(?![0-9]|。[0-9])(?=[%\u4e00-\u9fff])(?![{opens}])"
-    )
-
-
-def _full_stops(view: str) -> list[int]:
-    """Where a 。 stands for a point (``_full_stop``). Only the full stops with a digit before them are tried: a
-    report has a few hundred full stops, and a pattern tried at every character cost 3% of the default pass."""
-    out = []
-    i = view.find("。")
-    while i >= 0:
-        j = i
-        while j > 0 and view[j - 1] in DIGITS and i - j < 7:
-            j -= 1
-        if j < i and (m := _full_stop().match(view, j)) is not None and m.start(2) == i:
-            out.append(i)
-        i = view.find("。", i + 1)
-    return out
-
-
 def restore(view: str) -> str:
     """``view`` with a point for each space, 、 or 。 that stands for one, or ``view`` itself when the text keeps its
     points; and a space between groups for each ellipsis that stands for a thousands separator (``separators``)."""
     view = separators(view)
     kept = _POINT.search(view) is not None
-    if stops := _full_stops(view):
+    if stops := layout.full_stops(view):
         chars = list(view)
         for i in stops:
             chars[i] = "."

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from extractor import _compiled
+from extractor import _compiled, layout
 from extractor._data import any_of, column, table
 from extractor.han import is_han
 
@@ -318,7 +318,10 @@ def split_sentences(view: str, start: int, end: int) -> list[Span]:
     ([^。！？…]*(?:[。！？…][”’…]*|$)) read every character through a character set, and this ran for every line."""
     out = []
     p = start
+    points = layout.full_stops(view, start, end)  # 。 for a point (307。5平方公里) ends no sentence
     for m in _SENTENCE_END.finditer(view, start, end):
+        if points and m.start() in points:
+            continue
         e = m.end()
         if not view[p:e].isspace():
             out.append(Span(p, e))

@@ -254,6 +254,16 @@ def test_mutated_corpus_slices_are_grounded_and_valid(which: int, start: int, le
     assert checked.model_dump_json() == doc.model_dump_json()
 
 
+def test_a_full_stop_read_as_a_point_ends_no_sentence() -> None:
+    """Found by the text fuzz (当0。0个): the figure read 0。0 as 0.0 across the 。, and its record's span ran past the
+    sentence that segment.py ended there. A 。 read as a point ends no sentence (林海镇幅员面积307。5平方公里)."""
+    for text in ("當0。0个", "林海镇幅员面积307。5平方公里,人口3万。"):
+        doc = extract(text)
+        assert F.grounding_errors(doc, text) == []
+    doc = extract("林海镇幅员面积307。5平方公里,人口3万。")
+    assert [(i.sentence.start, i.sentence.end) for i in doc.indicators] == [(0, 22), (0, 22)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
