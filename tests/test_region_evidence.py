@@ -1208,3 +1208,15 @@ def test_a_township_whose_stem_is_a_verb_of_doing_is_none_the_gazetteer_lacks() 
     # found blind in round s599: a gazetteer's page on a 街道 opened a line with 2003 年,举办街道社区文化节
     text = "文化\n2003 年,举办街道社区文化节,有 2780 余名文艺骨干登台献艺。\n"
     assert extract(text).meta.region is None
+
+
+def test_a_mining_area_names_no_district_of_that_name() -> None:
+    # found blind in round s607: a township's news on eight mines' 矿区 was keyed to 阳泉市矿区 (140303)
+    text = (
+        "本网讯 4月30日,县人民政府组织国土资源局及一渡水镇政府等部门对一渡水镇锑矿区进行全面集中整治。\n"
+        "工作人员分6个组,分别深入建新、天槽矿区、天宝矿区、鸡架岭矿区、麻竹山矿区、能形山矿区、高挂山矿区、六合矿区进行整治。\n"
+    )
+    assert extract(text).meta.region != "矿区"
+    # the district after its city is still read
+    meta = extract("阳泉市矿区2019年政府工作报告\n全区完成地区生产总值50亿元。\n").meta
+    assert (meta.region, meta.admin_code) == ("矿区", "140303")
