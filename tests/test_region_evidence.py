@@ -1220,3 +1220,11 @@ def test_a_mining_area_names_no_district_of_that_name() -> None:
     # the district after its city is still read
     meta = extract("阳泉市矿区2019年政府工作报告\n全区完成地区生产总值50亿元。\n").meta
     assert (meta.region, meta.admin_code) == ("矿区", "140303")
+
+
+def test_an_area_word_that_holds_a_districts_name_names_no_district() -> None:
+    # 城西区域 (an area west of the town) four times named 西宁市城西区 (630104)
+    text = "镇2019年工作总结\n加快城西区域开发,城西区域建设完成投资3亿元,城西区域道路改造,城西区域绿化。\n"
+    assert extract(text).meta.region is None
+    meta = extract("西宁市城西区2019年政府工作报告\n全区完成地区生产总值50亿元。\n").meta
+    assert (meta.region, meta.admin_code) == ("城西区", "630104")
