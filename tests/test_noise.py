@@ -122,6 +122,7 @@ CASES = {
         "栏目:发言稿发布:2013-01-08浏览:2714下载143次收藏",  # counters glued into one line
         "浏览:47899次发布时间:2022-07-17 分享至:",  # a counter before the date (found blind in round s602)
         "評論0條 我來說兩句",  # a comment box's counter, its key first (found blind in round s608)
+        "評(píng)論0條 我來(lái)說(shuō)兩句",  # the same with pinyin ruby
         # a page's comment box
         "12 条评论",
         "    共 0 条评论",
