@@ -1228,3 +1228,15 @@ def test_an_area_word_that_holds_a_districts_name_names_no_district() -> None:
     assert extract(text).meta.region is None
     meta = extract("西宁市城西区2019年政府工作报告\n全区完成地区生产总值50亿元。\n").meta
     assert (meta.region, meta.admin_code) == ("城西区", "630104")
+
+
+def test_the_town_a_township_aids_is_not_its_own() -> None:
+    # found blind in round s613: 横沥镇's news on its aid to 扎木镇 wrote the town it aids six times, itself five
+    text = (
+        "广州南沙横沥以创新协作模式赋能乡村振兴\n来源:信息时报\n"
+        "自开展结对帮扶以来,广州市南沙区横沥镇帮扶足迹延伸至西藏林芝市波密县扎木镇、贵州紫云自治县猴场镇等地。\n"
+        "2021年,横沥镇与西藏扎木镇签订帮扶协议。横沥镇核拨23万元帮扶资金用于扎木镇达兴村帐篷营地建设项目。\n"
+        "2024年4月,横沥镇领导带队赴扎木镇指导工作。此前,横沥镇陆续帮扶扎木镇开展饮水改造项目,"
+        "其中,扎木镇各村路灯改造项目覆盖农牧民815户。\n"
+    )
+    assert extract(text).meta.region in ("横沥镇", None)
