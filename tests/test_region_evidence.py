@@ -1240,3 +1240,19 @@ def test_the_town_a_township_aids_is_not_its_own() -> None:
         "其中,扎木镇各村路灯改造项目覆盖农牧民815户。\n"
     )
     assert extract(text).meta.region in ("横沥镇", None)
+
+
+def test_a_papers_round_up_of_several_townships_names_none() -> None:
+    # found blind in round s618: three entries headed ■王答乡, ■西谷乡, ■东湖街道 were keyed to the one written most
+    text = (
+        "■王答乡\n本报讯王答乡党委、政府切实抓好春节期间走访慰问活动。共发放慰问金1500元。\n"
+        "■西谷乡\n本报讯春节前夕,西谷乡党政领导班子走访慰问困难群众,共走访困难户30户。\n"
+        "■东湖街道\n本报讯东湖街道在春节前夕开展了送温暖活动。东湖街道提前着手开展摸底调查,为31名困难党员发放慰问金。\n"
+    )
+    assert extract(text).meta.region is None
+    # an encyclopedia's box sets its keys with such marks, and names one township
+    box = (
+        "海头镇\n海头镇位于连云港市赣榆区境内东北部,辖29个行政村。\n  • 中文名称海头镇\n  • 行政区类别乡镇\n"
+        "海头镇有8.2万人口。\n"
+    )
+    assert extract(box).meta.region == "海头镇"

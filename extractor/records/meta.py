@@ -499,6 +499,8 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
                     named = None
         if named and (rl.calls_itself_otherwise(named, names) or layout.set_in_columns(view)):
             named = None  # a 街道's news on the town it aids; a page whose columns interleave two entries
+        if named and rl.several_entries(names):
+            named = None  # a paper's round-up of several townships
         if named and region_raw is None:
             region_raw = (named, named)
     region = region_s = level = code = None

@@ -207,6 +207,15 @@ def on_two(view: str, counts: dict[str, int], best: str) -> bool:
     return any(c >= 2 and n not in best and best not in n and known_township(n) for n, c in counts.items())
 
 
+def several_entries(view: str) -> bool:
+    """Whether ``view`` heads entries on two townships or more with their names on lines of their own (■王答乡 …
+    ■西谷乡 … ■东湖街道: a paper's round-up, found blind in round s618): a name read from its body is one entry's."""
+    names = {m.group("name") for m in patterns_of("entry").finditer(view)}
+    # an encyclopedia's box sets its keys with the same marks (• 中文名稱海頭鎮, • 行政區類別鄉鎮): only names the
+    # gazetteer knows head entries
+    return len(names) >= 2 and sum(1 for n in names if known_township(n)) >= 2
+
+
 def masked() -> regex.Pattern[str]:
     """Characters that mask a name (某 of 某街道): a name holding one is none."""
     return patterns_of("masked")
