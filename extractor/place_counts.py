@@ -314,13 +314,13 @@ def _meet(view: str, end: int) -> bool:
 
 def _before_run(view: str, start: int) -> int:
     """Where the words before a count of places end: before the spaces, and before the counts of places it follows,
-    perhaps listed with 、 (所辖有1市5乡: 5乡 after 1市, which 所辖有 makes a count; 辖12镇、3乡: found blind in round
-    s574)."""
+    perhaps listed with a list's mark (所辖有1市5乡: 5乡 after 1市, which 所辖有 makes a count; 辖12镇、3乡: found
+    blind in round s574)."""
     p = start
     for _ in range(_MAX_RUN):
         while p > 0 and view[p - 1] in INLINE_SPACES:
             p -= 1
-        end = p - 1 if p > 0 and view[p - 1] == _COUNT_MARK else p
+        end = p - 1 if p > 0 and view[p - 1] in _marks() else p
         kind = next((k for k in _listed_kinds() if view.endswith(k, 0, end)), None)
         q = end - len(kind) if kind else end
         while q > 0 and end - q < _THEN_DIGITS and view[q - 1].isdigit():
@@ -329,10 +329,6 @@ def _before_run(view: str, start: int) -> int:
             return p
         p = q
     return p
-
-
-# The mark between counts of places in a run (辖12镇、3乡、2个街道)
-_COUNT_MARK = "、"
 
 
 @cache
