@@ -54,6 +54,7 @@ CASES = {
         "下一条：【宅基地审批】某镇2024年1至8月宅基地审批情况",
         "上一个 下一个",  # a page's previous and next links alone on their line (found blind in round s384)
         "上一篇 | 下一篇",
+        "  • 三天",  # a ranking's tab on a line of its own (found blind in round s628)
         "2011年乡政府工作总结(共9篇)",  # an essay site's count of the essays on its page
         "乡镇年终工作总结精选5篇",
         "最新村支书对脱贫攻坚的述职报告 脱贫攻坚述职报告(优秀5篇)",  # found blind in round s340
