@@ -48,8 +48,8 @@ def after_a_sentence(view: str, pos: int) -> bool:
 
 def counted_here(view: str, start: int, unit: Unit, masks: Masks | None = None) -> bool:
     """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级), perhaps
-    with pinyin ruby after its characters (經(jīng)過(guò)2年: found blind in round s577), read across with
-    ``masks``."""
+    with pinyin ruby after any of its characters, the last one too (連續(xù)6年, 經(jīng)過(guò)2年: found blind in
+    rounds s574 and s577), read across with ``masks``."""
     if not unit.counted_after:
         return False
     p = start

@@ -492,10 +492,10 @@ def _read_at(
     unit = (high or first).unit
     assert unit is not None
     if unit.kind == "skip":
-        # 連續(xù)6年: the word counts across pinyin ruby (found blind in round s574)
-        if figure_context.counted_here(
-            view, figure_context.before_ruby(view, start, masks), unit, masks
-        ) or figure_context.counted_then(view, (high or first).end, unit, first.number):
+        # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
+        if figure_context.counted_here(view, start, unit, masks) or figure_context.counted_then(
+            view, (high or first).end, unit, first.number
+        ):
             unit = _as_counted(unit)
         elif first.mid and high is None:
             # 300多年的历史, 1400余年, 十来年: a year's or a day's name takes no approximation word, a span does
