@@ -38,14 +38,15 @@ def _bare_scale_re() -> re.Pattern[str]:
     last = "".join(sorted(lex.scale_pre_last))
     scales = re.escape("".join(scale_chars()))
     # A scale right after a numeral belongs to that numeral's figure (三百余人, 3千余人), read by find().
-    # A vague word before it makes it a guess (数百余人).
+    # A vague word before it makes it a guess (数百余人). Pinyin ruby may stand before the approximation word
+    # (萬(wàn)余畝: found blind in round s630).
     numeral = re.escape("".join(sorted(set(numerals.chinese_chars()) | set("0123456789.") | set(lex.vague))))
     mid = re.escape("".join(sorted({w[0] for w in lex.bare_mid})))
     # The set first and the look-behinds after it: the engine then skips to the scales (a look-behind first is
     # tried at every position). Group `more`: a scale with an approximation word after it (百余个, 千余人).
     return re.compile(
         f"[{scales}](?:(?<=[{re.escape(last)}][{scales}])[{scales}]{{0,2}}"
-        f"|(?P<more>(?<![{numeral}][{scales}])(?=[{mid}])))"
+        f"|(?P<more>(?<![{numeral}][{scales}])(?=[{mid}(])))"
     )
 
 
@@ -86,7 +87,12 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         # A word goes on (超千万元企业, 亿元以上项目), or a list of such classes does (销售收入超亿元、
         # 纳税超千万元企业): a class, but not after 近, which makes an amount whatever follows (近千亩早稻,
         # 近亿元的大红包).
-        a_class = goes_on and approx != "about" and (u.kind != "count" or approx == "more_than")
+        a_class = (
+            goes_on
+            and approx != "about"
+            and (pre not in lex.scale_amount or u.kind == "money")
+            and (u.kind != "count" or approx == "more_than")
+        )
         if a_class or inside_found(found, s, end):  # or inside a figure read already (近百分之九十)
             continue
         out.append(
@@ -143,14 +149,15 @@ _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}\n]")
 def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch | None:
     """百余个, 千余名, 万余人次: one of the scale at ``k`` with an approximation word and a unit after it, the one
     left unwritten. The approximation word makes it a count, never a class (百余家企业 is 100-odd firms)."""
-    mid = word_at(view, k + 1, lex.bare_mid, lex.max_bare_mid)
+    p = masks.through.get(k + 1, k + 1) if masks.through else k + 1  # 萬(wàn)余畝: ruby before the word
+    mid = word_at(view, p, lex.bare_mid, lex.max_bare_mid)
     if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k, masks.through):
         return None
     if k > 0 and masks.blocked[k - 1]:
         return None  # x万多亩, xx千余人: a masked number's scale, not one of it
     if k > 1 and view[k - 1] == " " and is_han(view[k - 2]):
         return None  # 耕地面积为 万余亩: a blank the copy left for the number (found blind in round s199)
-    e = k + 1 + len(mid)
+    e = p + len(mid)
     j = e  # 百余万元: a section may follow the approximation word
     while j < len(view) and view[j] in section_chars() and j - e < 2:
         j += 1

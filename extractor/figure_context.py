@@ -73,12 +73,13 @@ def _ends_across(view: str, end: int, word: str, masks: Masks) -> bool:
     return True
 
 
-def counted_then(view: str, end: int, unit: Unit, number: Decimal) -> bool:
-    """Whether a word of the skip unit's counted_then follows it (利用2年时间, 需要3年的时间): no year's name is
-    followed so, but a year written in full may be (2020年时间过半), so only a number below a year's is."""
-    if not unit.counted_then:
+def counted_then(view: str, end: int, unit: Unit, number: Decimal, chinese: bool) -> bool:
+    """Whether a word of the skip unit's counted_then follows it (利用2年时间, 需要3年的时间), or one of its
+    digits_then after a number in digits (近10年来; 一年来 opens a report's review): no year's name is followed so,
+    but a year written in full may be (2020年时间过半), so only a number below a year's is."""
+    if not (unit.counted_then or unit.digits_then) or number >= _YEAR_DIGITS_FROM:
         return False
-    return number < _YEAR_DIGITS_FROM and view.startswith(unit.counted_then, end)
+    return view.startswith(unit.counted_then, end) or (not chinese and view.startswith(unit.digits_then, end))
 
 
 # The smallest number a year is written with in full (2020年时间过半 names the year)

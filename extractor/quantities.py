@@ -443,7 +443,7 @@ def _read_at(
         if second is not None and second.unit is not None:
             if second.unit.kind == "skip" and not (
                 figure_context.counted_here(view, start, second.unit)
-                or figure_context.counted_then(view, second.end, second.unit, second.number)
+                or figure_context.counted_then(view, second.end, second.unit, second.number, second.chinese)
             ):
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
             if first.unit is None or first.unit.base == second.unit.base:
@@ -494,7 +494,7 @@ def _read_at(
     if unit.kind == "skip":
         # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
         if figure_context.counted_here(view, start, unit, masks) or figure_context.counted_then(
-            view, (high or first).end, unit, first.number
+            view, (high or first).end, unit, first.number, first.chinese
         ):
             unit = _as_counted(unit)
         elif first.mid and high is None:
@@ -504,7 +504,11 @@ def _read_at(
         else:
             return None, first.end
     quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
-    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not unit.chinese):
+    aside = bool(unit.aside_after) and view.endswith(unit.aside_after, 0, start)
+    if aside:
+        # 分三期建设: how a work is staged, reported but never a record's figure (an indicator named 分)
+        unit = dataclasses.replace(unit, kind="span")
+    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not (unit.chinese or aside)):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end

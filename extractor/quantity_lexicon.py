@@ -38,6 +38,8 @@ class Unit:
     counted_kind: str = "measure"  # the kind a skip unit takes after such a word (连续三年: span)
     opens: tuple[str, ...] = ()  # words it opens when they follow it, where it is no unit (2025支出预算)
     counted_then: tuple[str, ...] = ()  # words after it that make a skip unit its counted_kind (3年时间)
+    digits_then: tuple[str, ...] = ()  # so only after a number in digits (10年来, where 一年来 opens a review)
+    aside_after: tuple[str, ...] = ()  # words before the number that make it a work's stage (分三期)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Lex:
     post: dict[str, str]
     max_pre: int
     scale_pre: dict[str, str]  # pre, and the words that are one only before a scale with no numeral (过亿元)
+    scale_amount: frozenset[str]  # those that make an amount but of money, never a class, whatever follows (上百次检查)
     max_scale_pre: int
     max_mid: int
     max_post: int
@@ -108,12 +111,17 @@ def lexicon() -> Lex:
             r.get("counted_kind") or "measure",
             tuple(w for w in r.get("opens", "").split("|") if w),
             tuple(w for w in r.get("counted_then", "").split("|") if w),
+            tuple(w for w in r.get("digits_then", "").split("|") if w),
+            tuple(w for w in r.get("aside_after", "").split("|") if w),
         )
         for r in table("units.tsv")
     }
     approx = table("approx.tsv")
     pre = {r["word"]: r["approx"] for r in approx if r["position"] in ("pre", "pre_numeral")}
-    scale_pre = {**pre, **{r["word"]: r["approx"] for r in approx if r["position"] == "scale_pre"}}
+    scale_pre = {
+        **pre,
+        **{r["word"]: r["approx"] for r in approx if r["position"] in ("scale_pre", "scale_amount")},
+    }
     not_pre = tuple(r["word"] for r in approx if r["position"] == "not_pre")
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
     bare_mid = {r["word"]: r["approx"] for r in approx if r["position"] == "bare_mid"}
@@ -168,6 +176,7 @@ def lexicon() -> Lex:
         max_pre=max(len(w) for w in pre),
         scale_pre=scale_pre,
         max_scale_pre=max(len(w) for w in scale_pre),
+        scale_amount=frozenset(r["word"] for r in approx if r["position"] == "scale_amount"),
         max_mid=max(len(w) for w in mid),
         max_post=max(len(w) for w in post),
         separators=separators,

@@ -492,6 +492,7 @@ def test_a_group_of_a_community_with_ruby_between_is_no_count() -> None:
     [
         ("流轉(zhuǎn)土地近萬(wàn)畝(mǔ)。", "近萬(wàn)畝"),  # found blind in round s546
         ("流轉(zhuǎn)土地超萬(wàn)畝(mǔ)。", "超萬(wàn)畝"),  # the ruby after the unit ends no class
+        ("可解決周邊萬(wàn)余畝玉米秸稈的污染問題。", "萬(wàn)余畝"),  # before 余 (found blind in round s630)
     ],
 )
 def test_a_bare_scale_is_read_across_pinyin_ruby(sentence: str, raw: str) -> None:

@@ -34,3 +34,11 @@ def test_a_span_is_no_goal_target() -> None:
     doc = extract("2025年工作打算：力争用3个月时间完成整治，确保60岁以上老人签约率达到90%以上。")
     raws = [t.value.raw for g in doc.goals for t in g.targets if t.value]
     assert "3个月" not in raws and "60岁以上" not in raws
+
+
+@pytest.mark.parametrize("text", ["该项目总投资5亿元，分3期建设。", "该项目总投资5亿元，分三期建设。"])
+def test_phases_after_fen_are_no_indicator(text: str) -> None:
+    # 分3期建设 says how a work is staged (units.tsv aside_after): it named an indicator 分
+    doc = extract(text)
+    assert [q.raw for q in doc.quantities][-1] in ("3期", "三期")
+    assert [(i.name, i.value.raw if i.value else None) for i in doc.indicators] == [("该项目总投资", "5亿元")]
