@@ -34,6 +34,7 @@ class _Tables:
     sign_words: dict[str, frozenset[str]]  # 零下 before 40℃: a minus sign for these units only
     sign_word_ends: frozenset[str]  # their last characters, a cheap test before the words are looked for
     before_no_count: frozenset[str]
+    before_no_count_digits: frozenset[str]  # those that make a number in digits none too (第3批; 每10户 counts)
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     size_words: frozenset[str]  # 投资: a size's word between 一个 and its figure (一个投资5亿元项目)
@@ -61,6 +62,9 @@ def tables() -> _Tables:
         sign_words={r["char"]: frozenset(r["value"].split("|")) for r in rows if r["kind"] == "sign_word"},
         sign_word_ends=frozenset(r["char"][-1] for r in rows if r["kind"] == "sign_word"),
         before_no_count=frozenset(r["char"] for r in rows if r["kind"] == "before_no_count"),
+        before_no_count_digits=frozenset(
+            r["char"] for r in rows if r["kind"] == "before_no_count" and r["value"] != "chinese"
+        ),
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         size_words=frozenset(r["char"] for r in rows if r["kind"] == "size_word"),

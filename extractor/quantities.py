@@ -362,7 +362,9 @@ def _read_at(
     before = figure_context.before_ruby(view, start, masks)
     prev = view[before - 1] if before > 0 else ""
     tables = numerals.tables()
-    no_count = tables.before_no_count
+    # 每 makes a numeral in characters none (每一户: every household), but a number in digits after it counts the
+    # unit a rate is given for (每10户有1个垃圾池)
+    no_count = tables.before_no_count if view[start] not in DIGITS else tables.before_no_count_digits
     if (
         (
             prev in CODE_BEFORE
@@ -505,8 +507,9 @@ def _read_at(
             return None, first.end
     quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
     aside = bool(unit.aside_after) and view.endswith(unit.aside_after, 0, start)
-    if aside:
-        # 分三期建设: how a work is staged, reported but never a record's figure (an indicator named 分)
+    if aside or prev in tables.before_no_count:
+        # 分三期建设: how a work is staged; 每10户: the unit a rate is given for. Reported, but never a record's
+        # figure (an indicator named 分, or 有 of 每10户有1个垃圾池)
         unit = dataclasses.replace(unit, kind="span")
     if first.chinese and ((masks.quoted[start] and not quoted_amount) or not (unit.chinese or aside)):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of

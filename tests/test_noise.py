@@ -77,6 +77,7 @@ CASES = {
         "《2篇 2024年镇长在经济工作会议上的讲话.docx》由会员分享，可在线阅读",
         "森林草原防火汇报(模板16篇)",  # (found blind in round s129)
         "扶贫村工作报告推荐7篇",  # (found blind in round s127)
+        "关于垃圾清运保洁工作具体实施方案(优质8篇)",  # (found blind in round s642)
         "鄉鎮發展調研報告15篇【必備】",  # before the site's bracketed tag (found blind in round s452)
     ],
     "footer": [

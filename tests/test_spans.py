@@ -42,3 +42,11 @@ def test_phases_after_fen_are_no_indicator(text: str) -> None:
     doc = extract(text)
     assert [q.raw for q in doc.quantities][-1] in ("3期", "三期")
     assert [(i.name, i.value.raw if i.value else None) for i in doc.indicators] == [("该项目总投资", "5亿元")]
+
+
+def test_the_unit_a_rate_is_given_for_is_no_indicator() -> None:
+    # 每10户: a number in digits after 每 counts the households a rate is given for (found blind in round s642);
+    # reported, but never a record's figure (it named an indicator 有)
+    doc = extract("做到了每10户有1个垃圾池。")
+    assert [q.raw for q in doc.quantities] == ["10户", "1个"]
+    assert [(i.name, i.value.raw if i.value else None) for i in doc.indicators] == [("垃圾池", "1个")]
