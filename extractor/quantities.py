@@ -365,6 +365,7 @@ def _read_at(
     # 每 makes a numeral in characters none (每一户: every household), but a number in digits after it counts the
     # unit a rate is given for (每10户有1个垃圾池)
     no_count = tables.before_no_count if view[start] not in DIGITS else tables.before_no_count_digits
+    rate_of = prev in tables.before_no_count or (p < start and p > 0 and view[p - 1] in tables.before_no_count)
     if (
         (
             prev in CODE_BEFORE
@@ -507,7 +508,7 @@ def _read_at(
             return None, first.end
     quoted_amount = unit.kind == "money" and first.number * first.scale >= _QUOTED_AMOUNT
     aside = bool(unit.aside_after) and view.endswith(unit.aside_after, 0, start)
-    if aside or prev in tables.before_no_count:
+    if aside or rate_of:
         # 分三期建设: how a work is staged; 每10户: the unit a rate is given for. Reported, but never a record's
         # figure (an indicator named 分, or 有 of 每10户有1个垃圾池)
         unit = dataclasses.replace(unit, kind="span")

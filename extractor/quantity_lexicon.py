@@ -57,7 +57,7 @@ class Lex:
     post: dict[str, str]
     max_pre: int
     scale_pre: dict[str, str]  # pre, and the words that are one only before a scale with no numeral (过亿元)
-    scale_amount: frozenset[str]  # those that make an amount but of money, never a class, whatever follows (上百次检查)
+    scale_amount: frozenset[str]  # those making an amount of all but money wherever they stand (上百次检查)
     max_scale_pre: int
     max_mid: int
     max_post: int
