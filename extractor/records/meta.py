@@ -15,7 +15,7 @@ from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
 from extractor.records.township_names import (
     at,
     fuller_township,
-    one_letter_apart,
+    misspelt,
     only_in,
     runs_into,
     stands_alone,
@@ -391,8 +391,9 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
             break
     if not rl.known_township(best):
         # 吉爾格朗鄉 six times and 吉爾格郎鄉, the gazetteer's, three (its head lines): one name, misspelt in the body
-        # (found blind in round s425); the gazetteer's spelling gives the code
-        best = next((n for n, _ in cands if one_letter_apart(n, best) and rl.known_township(n)), best)
+        # (found blind in round s425; 房前镇 seven times for 坊前镇, a homophone its title and head lines write: s663);
+        # the gazetteer's spelling gives the code
+        best = next((n for n, _ in cands if misspelt(best, n, view)), best)
     return _outnamed_by_stem(whole_numeral(best, view), counts, view), False
 
 
