@@ -58,13 +58,13 @@ _DIGITS = frozenset("0123456789")
 
 
 # 。 between a number and one or two digits that a unit or a percent sign follows: a full stop ends no sentence
-# there (林海镇幅员面积307。5平方公里, 31。2%: found blind in round s115, in a text that keeps one point), unless the
-# digits open a date or a time (…达100。5月份, 。12时).
+# there (林海镇幅员面积307。5平方公里, 31。2%: found blind in round s115, in a text that keeps one point; 出生率9。93‰:
+# s664), unless the digits open a date or a time (…达100。5月份, 。12时).
 @cache
 def _full_stop() -> re.Pattern[str]:
     opens = re.escape(stop_opens())  # a date or a time (pages.tsv)
     return re.compile(
-        rf"(?<![0-9.,。])([0-9]{{1,6}})(。)([0-9]{{1,2}})(?![0-9]|。[0-9])(?=[%\u4e00-\u9fff])(?![{opens}])"
+        rf"(?<![0-9.,。])([0-9]{{1,6}})(。)([0-9]{{1,2}})(?![0-9]|。[0-9])(?=[%‰℃\u4e00-\u9fff])(?![{opens}])"
     )
 
 

@@ -63,6 +63,11 @@ def test_a_space_is_a_point_only_where_the_copy_lost_every_point(text: str, raws
             "亩产1.5吨。林海镇幅员面积307。5平方公里，占幅员面积的31。2%。2020年为0。2020年全镇完成100。5月份开始",
             [("1.5吨", "1.5"), ("307。5平方公里", "307.5"), ("31。2%", "31.2")],
         ),
+        # and before a sign per mille or of degrees (found blind in round s664)
+        (
+            "人口32915人。出生率9。93‰;死亡119人,死亡率3。61‰。年均气温12。5℃。",
+            [("32915人", "32915"), ("9。93‰", "9.93"), ("119人", "119"), ("3。61‰", "3.61"), ("12。5℃", "12.5")],
+        ),
     ],
 )
 def test_a_copy_that_put_a_mark_for_every_point_is_read_with_them(text: str, expected: list[tuple[str, str]]) -> None:
