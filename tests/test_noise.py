@@ -513,6 +513,14 @@ def test_a_span_counted_across_pinyin_ruby() -> None:
     assert [(q.raw, q.base_value, q.base_unit) for q in doc.quantities] == [("2年", 2, "年"), ("1601戶", 1601, "户")]
 
 
+def test_a_key_before_a_glued_date_line_leaves_the_sentence_its_figures() -> None:
+    # found blind in round s664: an author's key opened the line, and the whole line was furniture
+    text = "作者:chunzhi 发布时间:2023-10-30河塌乡位于宿松县城东北部,油铺小学学生数37人,教师数6人。\n"
+    doc = extract(text)
+    assert [q.raw for q in doc.quantities] == ["37人", "6人"]
+    assert [n.text for n in doc.noise] == ["作者:chunzhi 发布时间:2023-10-30"]
+
+
 def test_a_date_line_glued_to_the_first_sentence_leaves_the_sentence_its_figures() -> None:
     # found blind in round s595: the page's date line ran into its body, and the whole line was furniture
     text = (
