@@ -537,8 +537,16 @@ def _read_at(
             return None, first.end  # 阿东、三台坡、俄铺8个村民委员会: a village's name
     last = high or first
     end = last.end
-    # Scale: a range's first part borrows the second's scale when it has none of its own (10-20万元).
-    low_scale = first.scale if (first.scale_text or high is None) else high.scale
+    # Scale: a range's first part borrows the second's scale when it has none of its own (10-20万元), but not when
+    # it has its own unit or would then pass the high end: 8000元到1万元 and 8000到1万元 run from 8000 to 10000 (found
+    # blind in round s673, read as 10000 to 80000000)
+    borrows = (
+        high is not None
+        and not first.scale_text
+        and first.unit is None
+        and not (high.scale > 1 and first.number > high.number)
+    )
+    low_scale = high.scale if borrows else first.scale
     number = first.number
     num_high = high.number if high is not None else first.high
     # A figure without scale or factor shares its number: one Decimal fewer a figure, and a dense text holds one
@@ -550,7 +558,7 @@ def _read_at(
         base_high = first.high * first.scale * unit.factor
     else:
         base_high = None
-    if high is not None and first.scale_text and first.scale != high.scale:
+    if high is not None and not borrows and first.scale != high.scale:
         number = first.number * first.scale / high.scale  # 8000万-1亿元 reads as 0.8-1 亿元
     approx = lex.mid.get(first.mid) if first.mid else lex.floor.get(first.floor or "")
     q_start = start
