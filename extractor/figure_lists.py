@@ -96,7 +96,7 @@ def borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) 
     return Part(
         first.start,
         first.core_end,
-        first.number,
+        first.number * _power_taken(first, nxt),
         first.high,
         first.chinese,
         first.percent_prefix,
@@ -110,6 +110,20 @@ def borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) 
         borrowed=text[nxt.scale_start : nxt.scale_start + len(nxt.scale_text)]
         + text[nxt.unit_start : nxt.unit_start + len(nxt.unit.text)],
     )
+
+
+def _power_taken(first: Part, nxt: Part) -> int:
+    """三、五千元 is three or five thousand: a single digit in characters before a digit times a power (五千, 七十)
+    takes the power, as a scale is taken (found on the excerpts, read as 3 元); a digit as large or larger (五、三千)
+    reads as written. Digits are left as written: 2、300人 lists two figures as often."""
+    if not (first.chinese and nxt.chinese) or first.high is not None or first.scale_text:
+        return 1
+    n, power = int(nxt.number), 1
+    if n != nxt.number or not 0 < first.number < 10 or first.number != int(first.number):
+        return 1
+    while n >= 10 and n % 10 == 0:
+        n, power = n // 10, power * 10
+    return power if power > 1 and n < 10 and first.number < n else 1
 
 
 def _shortened_unit(unit: Unit, full: Unit) -> bool:

@@ -560,6 +560,16 @@ def _read_at(
         base_high = None
     if high is not None and not borrows and first.scale != high.scale:
         number = first.number * first.scale / high.scale  # 8000万-1亿元 reads as 0.8-1 亿元
+    if (
+        high is not None
+        and not (first.scale_text or high.scale_text or first.chinese)
+        and base_value > 0
+        and high.number >= _RUN_TOGETHER_HIGH
+        and high.number > first.number * _RUN_TOGETHER_RATIO
+    ):
+        # 80-891125人: a range's end run into the next figure (80-89岁1125人 with its 岁 lost: found on the
+        # excerpts); no range of the excerpts spans such a ratio, and a wrong number is worse than none
+        return None, end
     approx = lex.mid.get(first.mid) if first.mid else lex.floor.get(first.floor or "")
     q_start = start
     sign = view[start - 1] if start > 0 else ""
@@ -604,6 +614,11 @@ def _read_at(
         first.chinese, start, unit_end,
     )  # fmt: skip
     return q, end
+
+
+# A range of plain digits whose high end is this large and this many times its low end is two figures run together
+_RUN_TOGETHER_HIGH = 10_000
+_RUN_TOGETHER_RATIO = 1_000
 
 
 @cache

@@ -44,6 +44,11 @@ from extractor.quantities import find
         ),
         ("由1.2增长到1.5亿元", [("1.2", "120000000", "元", None), ("1.5亿元", "150000000", "元", None)]),
         ("8194增加到11255元", [("11255元", "11255", "元", None)]),
+        # a single digit in characters before a digit times a power takes the power (三、五千元: three or five
+        # thousand, read as 3 元 on the excerpts); one as large or larger, or digits, stay as written
+        ("每户能增收三、五千元", [("三", "3000", "元", None), ("五千元", "5000", "元", None)]),
+        ("每户增收四、五萬元", [("四", "40000", "元", None), ("五萬元", "50000", "元", None)]),
+        ("五、三千元", [("三千元", "3000", "元", None)]),
     ],
 )
 def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
