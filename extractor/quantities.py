@@ -560,6 +560,8 @@ def _read_at(
         base_high = None
     if high is not None and not borrows and first.scale != high.scale:
         number = first.number * first.scale / high.scale  # 8000万-1亿元 reads as 0.8-1 亿元
+    if unit.at_most is not None and max(base_value, base_high or 0) > unit.at_most:
+        return None, end  # 2064岁, 2635周岁: an age range whose dash was lost (found on the excerpts)
     if (
         high is not None
         and not (first.scale_text or high.scale_text or first.chinese)

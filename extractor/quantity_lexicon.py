@@ -40,6 +40,7 @@ class Unit:
     counted_then: tuple[str, ...] = ()  # words after it that make a skip unit its counted_kind (3年时间)
     digits_then: tuple[str, ...] = ()  # so only after a number in digits (10年来, where 一年来 opens a review)
     aside_after: tuple[str, ...] = ()  # words before the number that make it a work's stage (分三期)
+    at_most: Decimal | None = None  # the largest value it measures (岁: 150); a larger is figures run together
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def lexicon() -> Lex:
             tuple(w for w in r.get("counted_then", "").split("|") if w),
             tuple(w for w in r.get("digits_then", "").split("|") if w),
             tuple(w for w in r.get("aside_after", "").split("|") if w),
+            Decimal(r["at_most"]) if r.get("at_most") else None,
         )
         for r in table("units.tsv")
     }
