@@ -162,6 +162,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("比 1 9 5 6 年 2 9  . 5 万 元增 加 1 3 6            . 7 倍 , ", n),
         "a scan's letter-spaced numbers, their points set apart by runs of spaces",
     ),
+    "stop_points": (
+        lambda n: _repeat("增长1。2%", n),
+        "a full stop for every decimal point, so that no sentence ends (a list test per sentence end was quadratic)",
+    ),
     "pipe_rows": (
         lambda n: _repeat("常住人口(人) | 69168 | |\n", n),
         "one table drawn with bars, every row's head carrying its unit",

@@ -318,9 +318,9 @@ def split_sentences(view: str, start: int, end: int) -> list[Span]:
     ([^。！？…]*(?:[。！？…][”’…]*|$)) read every character through a character set, and this ran for every line."""
     out = []
     p = start
-    points = layout.full_stops(view, start, end)  # 。 for a point (307。5平方公里) ends no sentence
+    points = set(layout.full_stops(view, start, end))  # 。 for a point (307。5平方公里) ends no sentence
     for m in _SENTENCE_END.finditer(view, start, end):
-        if points and m.start() in points:
+        if m.start() in points:
             continue
         e = m.end()
         if not view[p:e].isspace():
