@@ -33,8 +33,9 @@ _MAX_SPACES = 3
 _MAX_LINES = 4
 _MAX_LINE = 24  # a page-number line is short; a longer line is text
 # A line that opens with a key and its colon (人口数量: 3.20 万人, 所在地: …: found blind in round s85) is an item of a
-# table of facts, not the rest of the line before it.
-_KEY_LINE = re.compile(r"[\u4e00-\u9fff]{1,8}[ \t]{0,2}:")
+# table of facts, not the rest of the line before it; a box may space its keys to one width (方 言:玉林话, after
+# 人 口:6.9万: found blind in round s89, where 6.9万方 was read as cubic metres).
+_KEY_LINE = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]{0,2}[\u4e00-\u9fff]){0,7}[ \t]{0,2}:")
 _SPACE = " \t"
 _BREAK = "\r\n"
 _GAP = _SPACE + _BREAK

@@ -118,6 +118,8 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # A line that opens with a key and its colon is the next item of a table of facts (found blind in round s85).
         ("区划代码前6位: 150981\n人口数量: 3.20 万人", [("3.20 万人", "32000.00", "人")]),
         ("总得票:928\n所在地: 中国->内蒙古", []),
+        # a box spaces its keys to one width (found blind in round s89, read as 69,000 方)
+        ("人 口:6.9万\n方 言:玉林话", [("6.9万", "69000.0", "人")]),
         # an infobox's postal code on the line after its key, the population's key on the next (found blind in round
         # s468, read as 151816 people)
         ("電話區號\n0451\n郵政編碼\n151816\n人口數量\n", []),
