@@ -115,8 +115,8 @@ def bare_unit(
             return lex.unit
         if any(view.startswith(w, end + len(post)) for w in lex.people_objects):
             return lex.people_unit
-        if nxt not in may_follow:
-            return None
+        if nxt not in may_follow and not any(view.startswith(w, end) for w in lex.milestones):
+            return None  # a milestone passed is the figure's own level (人口已逼近10萬大關: found in round s353)
     p = _before_light_words(view, start, lex)
     if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues):
         return lex.unit
