@@ -59,13 +59,22 @@ def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Pay after a unit in its clause (一个月的收益大概在3000元), and pay right before it (以前交农业税是60块钱一亩)."""
     scales = "".join(numerals.scales())
     money = alternation(column("units.tsv", "unit", kind="money"))
+    # a count's unit that is money before the unit a price is given for (23块一公斤, 3块多1公斤: found blind in round
+    # s681)
+    price = alternation(column("money_cues.tsv", "word", kind="price_unit"))
     mid = alternation(column("approx.tsv", "word", position="mid"))
     digits = "".join(numerals.chinese_chars())
     pay = rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?(?:{money})"
     return (
         re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{pay}"),
-        re.compile(rf"{pay}\Z"),
+        re.compile(rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?(?:{money}|{price})(?:{mid})?\Z"),
     )
+
+
+def after_price(view: str, start: int, unit: Unit) -> bool:
+    """Whether a measure at ``start`` (1公斤, 一斤) follows a price right before it (3块多1公斤, 40元1公斤): the unit
+    the price is given for, in digits too (found blind in rounds s680 and s681)."""
+    return unit.kind == "measure" and _pay()[1].search(view, max(0, start - _PER_UNIT_REACH), start) is not None
 
 
 def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:

@@ -1,13 +1,16 @@
 """Figures in lists: what joins them (6.5%、9.4%), a bound after the last that bounds them all (分别增长7%和8%左右),
-and a figure that takes its unit from the next one (70和50亿元, 1.9个和3.3个百分点); and an item's number that opens a
-line (2、7.1亿元), which is none of a list's figures."""
+and a figure that takes its unit from the next one (70和50亿元, 1.9个和3.3个百分点); two neighbouring digits a mark
+joins (7、8户, 七、八十岁), a range; and an item's number that opens a line (2、7.1亿元), which is none of a list's
+figures."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from extractor import numerals
 from extractor._data import column
 from extractor.figure_parts import Part, QMatch, read_part
+from extractor.han import is_han
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex, Unit
 from extractor.segment import INLINE_SPACES, heading_markers, item_number_marker
@@ -131,3 +134,65 @@ def _shortened_unit(unit: Unit, full: Unit) -> bool:
     counts another kind of thing. Units of one kind that begin alike (人 and 人次, 千瓦 and 千瓦时) are different
     units that a list may mix; a skipped unit (日 before 日元) is a date, not a figure."""
     return full.base.startswith(unit.text) and unit.kind != full.kind and not {"skip", "span"} & {unit.kind, full.kind}
+
+
+@cache
+def pair_marks() -> frozenset[str]:
+    return frozenset(column("ranges.tsv", "text", kind="pair_joiner"))
+
+
+@cache
+def _pair_values() -> frozenset[tuple[int, int]]:
+    """The pairs of ranges.tsv (两三, 三五) as numbers: (2, 3), (3, 5)."""
+    digits = numerals.tables().digits
+    return frozenset((digits[p[0]], digits[p[1]]) for p in numerals.tables().pairs)
+
+
+@cache
+def _not_after() -> frozenset[str]:
+    return frozenset(column("ranges.tsv", "text", kind="pair_not_after"))
+
+
+@cache
+def _ordinal_units() -> frozenset[str]:
+    return frozenset(column("ranges.tsv", "text", kind="pair_ordinal"))
+
+
+def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> tuple[Part, int] | None:
+    """7、8户, 七、八位, 四、五萬元, 七、八十岁: two neighbouring digits a mark joins (ranges.tsv pair_joiner) before a
+    unit are one guess, a range, not a list of two figures (7户 and 8户, found in the stand-in). The second part and
+    the power the first takes (七 of 八十 is 70) or None.
+
+    Only a lone digit before the mark, after a word or a comma: at a line's start the first is a heading's number
+    (二、三个着力推进), after another digit or mark it is a longer list's (6、7、8户), after 第 an ordinal's; and not
+    before a unit of names by number (一、二期, 二、三产业: ranges.tsv pair_ordinal)."""
+    if first.unit is not None or first.scale_text or first.high is not None or first.mid is not None:
+        return None
+    if first.core_end - first.start != 1 or first.start == 0:
+        return None
+    prev = view[first.start - 1]
+    tables = numerals.tables()
+    if not (is_han(prev) or prev in ",，") or prev in tables.digits or prev in tables.powers:
+        return None
+    if prev in tables.before_no_count or prev in _not_after():
+        return None
+    second_start = first.end + 1
+    if second_start >= len(view) or masks.blocked[second_start]:
+        return None
+    second = read_part(view, text, second_start, lex)
+    if (
+        second is None
+        or second.unit is None
+        or second.chinese != first.chinese
+        or second.high is not None
+        or second.unit.kind == "skip"
+        or second.unit.base in _ordinal_units()
+        or second.unit.text in _ordinal_units()
+    ):
+        return None
+    power = _power_taken(first, second) if first.chinese else 1
+    if (int(first.number), int(second.number) // power) not in _pair_values() or second.number % power:
+        return None
+    if not first.chinese and second.core_end - second.start != 1:
+        return None  # 6、70人: a digit before a number of its own lists two figures as often
+    return second, power

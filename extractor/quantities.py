@@ -36,7 +36,7 @@ from extractor.figure_heads import (
     after_spaced_point,
     before_spaces,
 )
-from extractor.figure_lists import borrow_from_list, opens_line, share_post_approx
+from extractor.figure_lists import borrow_from_list, opens_line, pair_marks, paired_range, share_post_approx
 from extractor.figure_parts import (
     ASCII_DIGIT,
     CODE_BEFORE,
@@ -453,6 +453,11 @@ def _read_at(
                 high = second
         elif second is not None and first.unit is None and _bare_range_high(view, text, start, second, money_end, lex):
             high = second  # 每年30-40万的费用: money with no unit, the range whole (before, 40万 alone)
+    if high is None and sep is None and first.end < len(view) and view[first.end] in pair_marks():
+        paired = paired_range(view, text, first, masks, lex)
+        if paired is not None:
+            high, power = paired
+            first.number *= power
     if high is None and first.end < len(view) and (view[first.end] in lex.unit_sharing_first or view[first.end] == " "):
         borrowed = borrow_from_list(view, text, first, masks, lex)
         if borrowed is not None:
@@ -535,6 +540,13 @@ def _read_at(
             return None, first.end  # 零部件, 零容忍: a word, not a zero
         if place_counts.opens_a_listed_name(view, first.start, first.end):
             return None, first.end  # 阿东、三台坡、俄铺8个村民委员会: a village's name
+    elif (
+        high is None
+        and view[first.start : first.core_end] == "1"
+        and not first.scale_text
+        and articles.after_price(view, first.start, unit)
+    ):
+        return None, first.end  # 3块多1公斤
     last = high or first
     end = last.end
     # Scale: a range's first part borrows the second's scale when it has none of its own (10-20万元), but not when

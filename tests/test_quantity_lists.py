@@ -45,9 +45,11 @@ from extractor.quantities import find
         ("由1.2增长到1.5亿元", [("1.2", "120000000", "元", None), ("1.5亿元", "150000000", "元", None)]),
         ("8194增加到11255元", [("11255元", "11255", "元", None)]),
         # a single digit in characters before a digit times a power takes the power (三、五千元: three or five
-        # thousand, read as 3 元 on the excerpts); one as large or larger, or digits, stay as written
-        ("每户能增收三、五千元", [("三", "3000", "元", None), ("五千元", "5000", "元", None)]),
-        ("每户增收四、五萬元", [("四", "40000", "元", None), ("五萬元", "50000", "元", None)]),
+        # thousand, read as 3 元 on the excerpts), and the two, neighbours, are one range (figure_lists.paired_range);
+        # one as large or larger, or digits, stay as written
+        ("每户能增收三、五千元", [("三、五千元", "3000", "元", None)]),
+        ("每户增收四、五萬元", [("四、五萬元", "40000", "元", None)]),
+        ("每户增收四、六萬元", [("四", "40000", "元", None), ("六萬元", "60000", "元", None)]),
         ("五、三千元", [("三千元", "3000", "元", None)]),
     ],
 )
