@@ -259,7 +259,17 @@ class Source(Model):
 
 
 NoiseKind = Literal[
-    "breadcrumb", "toolbar", "qr_code", "related", "footer", "metadata", "share", "placeholder", "watermark", "markup"
+    "breadcrumb",
+    "toolbar",
+    "qr_code",
+    "related",
+    "footer",
+    "metadata",
+    "share",
+    "placeholder",
+    "watermark",
+    "markup",
+    "spam",
 ]
 
 
