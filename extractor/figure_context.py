@@ -1,13 +1,15 @@
 """What stands right around a figure, as the quantity reader asks of it: a word that signs it (零下), the marks of a
 page number on its line (- 242 -), a sentence's end before its line, a word that makes a skip unit a measure (东北风
-2级), and pinyin ruby right before it (第(dì)344名)."""
+2级), pinyin ruby right before it (第(dì)344名), and a half after its unit (两年半)."""
 
 from __future__ import annotations
 
 import bisect
 from decimal import Decimal
+from functools import cache
 
 from extractor import numerals, wraps
+from extractor._data import column
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Unit
 from extractor.segment import INLINE_SPACES
@@ -94,3 +96,29 @@ def before_ruby(view: str, start: int, masks: Masks) -> int:
     if k >= 0 and masks.through[masks.through_starts[k]] == start and masks.through_starts[k] > 0:
         return masks.through_starts[k]
     return start
+
+
+@cache
+def _half() -> tuple[frozenset[str], tuple[str, ...]]:
+    rows = column("numerals.tsv", "char", kind="half")
+    return frozenset(rows), column("numerals.tsv", "char", kind="half_then")
+
+
+HALF = Decimal("0.5")
+
+
+def half_in(unit_text: str) -> bool:
+    """Whether a unit holds a half (个半月: 一个半月 is 1.5 个月)."""
+    return any(h in unit_text for h in _half()[0])
+
+
+def half_after(view: str, pos: int) -> bool:
+    """Whether a half stands at ``pos``, right after a unit (两年半, 三斤半, 一畝半的土地): 半 and then no word of its
+    own (numerals.tsv half_then: 3个半导体企业 and 两个半岛 count firms and peninsulas)."""
+    halves, then = _half()
+    if pos >= len(view) or view[pos] not in halves:
+        return False
+    nxt = pos + 1
+    if nxt >= len(view) or not ("\u4e00" <= view[nxt] <= "\u9fff"):
+        return True
+    return view.startswith(then, nxt)

@@ -499,6 +499,19 @@ def _read_at(
         first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
     assert unit is not None
+    if (
+        high is None
+        and first.high is None
+        and not first.scale_text
+        and first.number == int(first.number)
+        and unit.kind not in ("percent", "points")
+    ):
+        # 两年半, 一畝半的土地, 一个半月: half of the unit more (found blind in round s683, read as 1 畝)
+        if figure_context.half_in(unit.text):
+            first.number += figure_context.HALF
+        elif first.end == first.unit_start + len(unit.text) and figure_context.half_after(view, first.end):
+            first.number += figure_context.HALF
+            first.end += 1
     if unit.kind == "skip":
         # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
         if figure_context.counted_here(view, start, unit, masks) or figure_context.counted_then(
