@@ -514,8 +514,9 @@ def _read_at(
             first.end += 1
     if unit.kind == "skip":
         # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
-        if figure_context.counted_here(view, start, unit, masks) or figure_context.counted_then(
-            view, (high or first).end, unit, first.number, first.chinese
+        if (
+            figure_context.counted_here(view, _before_pre(view, start, lex), unit, masks)
+            or figure_context.counted_then(view, (high or first).end, unit, first.number, first.chinese)
         ):
             unit = _as_counted(unit)
         elif first.mid and high is None:
@@ -646,6 +647,16 @@ def _read_at(
 # A range of plain digits whose high end is this large and this many times its low end is two figures run together
 _RUN_TOGETHER_HIGH = 10_000
 _RUN_TOGETHER_RATIO = 1_000
+
+
+def _before_pre(view: str, start: int, lex: Lex) -> int:
+    """Where the approximation word before the number at ``start`` begins (已有近50年, 已有近 50 年: found blind in round
+    s682), spaces after it skipped; ``start`` where there is none."""
+    p = start
+    while p > 0 and view[p - 1] == " " and start - p < 2:
+        p -= 1
+    pre = word_before(view, p, lex.pre, lex.max_pre) if p and view[p - 1] in lex.pre_last else None
+    return p - len(pre) if pre else start
 
 
 @cache
