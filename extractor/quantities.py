@@ -650,8 +650,8 @@ _RUN_TOGETHER_RATIO = 1_000
 
 
 def _before_pre(view: str, start: int, lex: Lex) -> int:
-    """Where the approximation word before the number at ``start`` begins (已有近50年, 已有近 50 年: found blind in round
-    s682), spaces after it skipped; ``start`` where there is none."""
+    """Where the approximation word before the number at ``start`` begins (已有近50年, 已有近 50 年: found blind in
+    round s682), spaces after it skipped; ``start`` where there is none."""
     p = start
     while p > 0 and view[p - 1] == " " and start - p < 2:
         p -= 1
