@@ -10,9 +10,7 @@ and numbered slogans out. Masks (noise regions, the negative list, short quoted 
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import operator
 import re
 from functools import cache
 
@@ -20,6 +18,7 @@ from extractor import (
     articles,
     bare_figures,
     figure_context,
+    figure_wraps,
     gazetteer,
     numerals,
     place_counts,
@@ -27,7 +26,6 @@ from extractor import (
     table_cells,
     wraps,
 )
-from extractor._data import column
 from extractor.figure_heads import (
     after_mask,
     after_measure_letters,
@@ -36,7 +34,7 @@ from extractor.figure_heads import (
     after_spaced_point,
     before_spaces,
 )
-from extractor.figure_lists import borrow_from_list, opens_line, pair_marks, paired_range, share_post_approx
+from extractor.figure_lists import borrow_from_list, pair_marks, paired_range, share_post_approx
 from extractor.figure_parts import (
     ASCII_DIGIT,
     CODE_BEFORE,
@@ -46,7 +44,6 @@ from extractor.figure_parts import (
     QMatch,
     prefix_len,
     read_part,
-    scale_chars,
     word_at,
     word_before,
 )
@@ -54,7 +51,6 @@ from extractor.han import is_han
 from extractor.masks import Masks, build_masks
 from extractor.money import bare_unit, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
-from extractor.segment import CLAUSE_MARKS
 
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
 _TAIL_BEFORE = frozenset("\r\n,，、")
@@ -104,17 +100,19 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = m.end()  # 12.9\n7万亩, 六十万\n四千元: a number's tail a layout cut, read with its head or not at all
             continue
         if next_space < m.end():
-            w = _SPACE.search(view, m.end())
-            next_space = w.start() if w is not None else n + _WRAP_TAIL + 1
-        near = _WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= _WRAP_TAIL else None
-        gap = _wrap_after(view, near.end() - 1) if near is not None else None
+            w = figure_wraps.SPACE.search(view, m.end())
+            next_space = w.start() if w is not None else n + figure_wraps.WRAP_TAIL + 1
+        near = (
+            figure_wraps.WRAP_NEAR.match(view, m.end()) if next_space - m.end() <= figure_wraps.WRAP_TAIL else None
+        )
+        gap = figure_wraps.wrap_after(view, near.end() - 1) if near is not None else None
         if gap is None and m.end() < n and view[m.end()] in ".\r\n \t":
             if view[start] in lex.chinese_chars:
                 gap = wraps.numeral_wrap(view, start, m.end(), lex.chinese_chars, _powers())
             elif view[m.end()] in ".\r\n":
                 gap = wraps.digits_wrap(view, start, m.end())
         if gap is None and masks.through_starts:
-            gap = _through_after(view, m.end(), masks)
+            gap = figure_wraps.through_after(view, m.end(), masks)
         wrapped = None
         if (
             gap is not None
@@ -124,15 +122,15 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         ):
             # A line break right after the numeral: the plain reading finds no unit, and the wrapped one is tried
             # first (it is taken whenever it reads one).
-            low = _range_low(view, start, lex, out[-1].end if out else 0)
-            wrapped = _read_across_wrap(text, view, low, m.end(), masks, lex, None, gap) if low is not None else None
+            low = figure_wraps.range_low(view, start, lex, out[-1].end if out else 0)
+            wrapped = _across(text, view, low, m.end(), masks, lex, None, gap) if low is not None else None
             if wrapped is None or wrapped[0].high is None:
-                wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, None, gap)
+                wrapped = _across(text, view, start, m.end(), masks, lex, None, gap)
             q, consumed_to = wrapped if wrapped is not None else _read_at(text, view, start, masks, lex, money_end, m)
         else:
             q, consumed_to = _read_at(text, view, start, masks, lex, money_end, m)
             if gap is not None:
-                wrapped = _read_across_wrap(text, view, start, m.end(), masks, lex, q, gap)
+                wrapped = _across(text, view, start, m.end(), masks, lex, q, gap)
                 if wrapped is not None:
                     q, consumed_to = wrapped
         if q is not None:
@@ -159,21 +157,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     return out
 
 
-def _range_low(view: str, start: int, lex: Lex, read_to: int) -> int | None:
-    """Where the first number of a range starts when the numeral at ``start`` is its second one (8000-900\n0元):
-    read alone across the wrap that cuts it, the second would stand for the range. None when no separator of one
-    character and digits stand right before ``start``, or a figure read already holds them."""
-    sep = start - 1
-    if sep < 1 or view[sep] not in lex.separators or view[sep - 1] not in DIGITS:
-        return None
-    low = sep - 1
-    while low > read_to and sep - low < _RANGE_LOW and view[low - 1] in _LOW_CHARS:
-        low -= 1
-    if low > 0 and view[low - 1] in _LOW_CHARS:
-        return None  # longer than any first number
-    while view[low] not in DIGITS:
-        low += 1  # a clause's comma before it (人,8000-900\n0元)
-    return low
+def _across(
+    text: str, view: str, start: int, run_end: int, masks: Masks, lex: Lex, plain: QMatch | None, gap: tuple[int, int]
+) -> tuple[QMatch, int] | None:
+    return figure_wraps.read_across_wrap(text, view, start, run_end, masks, lex, plain, gap, _read_at)
 
 
 def _bare_range_high(view: str, text: str, start: int, second: Part, money_end: int, lex: Lex) -> bool:
@@ -190,9 +177,7 @@ def _bare_range_high(view: str, text: str, start: int, second: Part, money_end: 
     return True
 
 
-_RANGE_LOW = 12  # the longest first number of a range looked back for
 _QUOTED_AMOUNT = 100  # the least amount of money in characters read inside a quotation (“一元钱”工程 is a name)
-_LOW_CHARS = frozenset("0123456789.,")
 
 
 @cache
@@ -213,116 +198,11 @@ def _digitless(numeral: str) -> bool:
     return all(c in scales for c in numeral)
 
 
-# How far past a numeral a wrap may split its scale, unit or approximation word (5 个百 分点), and how much of
-# the text before it the reading looks at (a sign, 约, 超过).
-_WRAP_TAIL = 16
-# No figure runs across a sentence or clause mark: a wrap after one is not looked for.
-_WRAP_STOP = CLAUSE_MARKS
-# The standard engine: these are tried after every numeral, where it is several times faster than regex's.
-_WRAP_BREAK = re.compile(rf"[{re.escape(_WRAP_STOP)} \t\r\n]")
-_SPACE = re.compile(r"[ \t\r\n]")
-_WRAP_NEAR = re.compile(rf"[^{re.escape(_WRAP_STOP)} \t\r\n]{{0,{_WRAP_TAIL}}}[ \t\r\n]")
-
-
-@cache
-def _wrap_no_follow() -> frozenset[str]:
-    """What may not follow a wrap inside a figure: a digit or a point would make a new number of two (增长5 and the
-    next line's 1.), where a scale (万, 亿) or a unit completes the one figure."""
-    return frozenset("0123456789.,") | (frozenset(numerals.chinese_chars()) - frozenset(scale_chars()))
-
-
-@cache
-def _continuers() -> frozenset[str]:
-    """What a figure's next part starts with: a scale, a unit, an approximation word or a range separator, or the
-    rest of a unit that a wrap split (35公\n里): the reading across the wrap then decides."""
-    lex = lexicon()
-    unit_rest = frozenset(c for u in column("units.tsv", "unit") for c in u[1:])
-    return frozenset(scale_chars()) | lex.unit_first | unit_rest | lex.mid_first | lex.post_first | lex.separator_first
-
-
 @cache
 def _dashes() -> frozenset[str]:
     """The range separators that may stand between spaces (1,900 — 2,100 ℃): the marks of ranges.tsv; 至 and 到 are
     words, spaced or not."""
     return frozenset(s for s in lexicon().separators if len(s) == 1 and not is_han(s))
-
-
-def _wrap_after(view: str, gap: int) -> tuple[int, int] | None:
-    """The wrap starting at ``gap`` (where it starts, where it ends) when what follows it may continue a figure:
-    most line ends after a number (a table row, a heading) are followed by a word, and the figure is then read no
-    further."""
-    end = wraps.gap_end(view, gap, _wrap_no_follow())
-    return (gap, end) if end is not None and view[end] in _continuers() else None
-
-
-def _through_after(view: str, pos: int, masks: Masks) -> tuple[int, int] | None:
-    """The first region read across (pinyin ruby) that starts within a figure's reach of ``pos``, with no mark
-    or space before it: 500万(wàn)元."""
-    i = bisect.bisect_left(masks.through_starts, pos)
-    if i == len(masks.through_starts):
-        return None
-    s = masks.through_starts[i]
-    if s - pos > _WRAP_TAIL or _WRAP_BREAK.search(view, pos, s) is not None:
-        return None
-    return s, masks.through[s]
-
-
-def _read_across_wrap(
-    text: str,
-    view: str,
-    start: int,
-    run_end: int,
-    masks: Masks,
-    lex: Lex,
-    plain: QMatch | None,
-    gap: tuple[int, int],
-) -> tuple[QMatch, int] | None:
-    """The figure at ``start`` read across the wraps that follow its numeral (23\\n亿元, 4022\\n- 1 -\\n万元), when
-    that reads more of it than the plain reading: a unit found only across the wrap, or a longer one (5 个百 分点).
-
-    The characters around the figure are read as one string with the wraps left out, and what is found there is
-    mapped back, so the span covers the wrap and ``text[start:end]`` holds it as written.
-    """
-    if view[gap[0]] in "\r\n" and opens_line(view, start) and figure_context.after_a_sentence(view, start):
-        # A number alone on its line after a sentence's end (a year or a page number over a broken text layer:
-        # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
-        return None
-    if (
-        view[gap[0]] in "\r\n"
-        and opens_line(view, start)
-        and view[gap[1]] in numerals.tables().signs
-        and view[gap[1] + 1 : gap[1] + 2] in DIGITS
-    ):
-        return None  # 3936\n-3.03%: a column's cells, the next a signed figure of its own (found blind in round s402)
-    if view[gap[0]] in "\r\n" and figure_context.marked_page_number(view, start, gap[0]):
-        return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
-    if after_spaced_point(view, before_spaces(view, start)):
-        return None  # 2 9  . 5 万 元: the window read below starts after the number's head
-    if view[gap[0]] in "\r\n" and wraps.label_rows(view, start, gap[0], gap[1]):
-        return None  # 女764\n家庭户户数503: rows of a table, the next row's label no unit of this number
-    lo = max(0, start - lex.max_pre - 1)
-    where = wraps.joined(view, lo, run_end, _WRAP_TAIL, _wrap_no_follow(), _WRAP_STOP, gap, masks.through)
-    if where[-1] - lo + 1 == len(where):
-        return None  # no wrap crossed
-    # One getter picks every position in C. It gives a tuple for two positions or more, and a crossed wrap means the
-    # numeral and at least one character after the wrap.
-    pick = operator.itemgetter(*where)
-    lview = "".join(pick(view))
-    ltext = "".join(pick(text))
-    lmasks = Masks(0)
-    lmasks.blocked = bytearray(pick(masks.blocked))
-    lmasks.quoted = bytearray(pick(masks.quoted))
-    q, _ = _read_at(ltext, lview, start - lo, lmasks, lex)
-    if q is None:
-        return None
-    core_start, unit_end = where[q.core_start], where[q.unit_end - 1] + 1
-    if unit_end - core_start == q.unit_end - q.core_start:
-        return None  # the figure itself crosses no wrap (only its approximation word might)
-    if plain is not None and plain.unit_end >= unit_end:
-        return None
-    q.start, q.end = where[q.start], where[q.end - 1] + 1
-    q.core_start, q.unit_end = core_start, unit_end
-    return q, q.end
 
 
 # What a copy left between two parts of one number (1…790 米, 6?34‰, 350?1290米: a lost point, separator or dash):
