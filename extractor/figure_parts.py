@@ -7,6 +7,7 @@ Every word comes from ``extractor/data``: numerals.tsv, units.tsv, approx.tsv.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import operator
 import re
 from dataclasses import dataclass, field
@@ -74,8 +75,27 @@ def unit_at(view: str, pos: int, lex: Lex, after_scale: bool = False) -> Unit | 
             and not (u.latin and _latin_goes_on(view, pos + n))
             and not (u.opens and view.startswith(u.opens, pos + n))
         ):
-            return u
+            return _per_unit(view, pos + n, u, lex) if u.kind == "money" and view.startswith("/", pos + n) else u
     return None
+
+
+def _per_unit(view: str, slash: int, money: Unit, lex: Lex) -> Unit:
+    """A price per a unit the table does not pair with money (新瓦1元/片, 15—20元/只: found blind in rounds s684 and
+    s685, read as 元 alone): the unit after the slash joins it, money per that unit, as written."""
+    pos = slash + 1
+    if pos < len(view) and view[pos] in lex.unit_first:
+        for n in lex.unit_lengths[view[pos]]:
+            per = lex.units.get(view[pos : pos + n])
+            if per is not None and per.kind != "money" and not (per.latin and _latin_goes_on(view, pos + n)):
+                return _joined(money, per)
+    return money
+
+
+@lru_cache(maxsize=256)
+def _joined(money: Unit, per: Unit) -> Unit:
+    return dataclasses.replace(
+        money, text=f"{money.text}/{per.text}", base=f"{money.base}/{per.base}", opens=(), alone=False
+    )
 
 
 def _next_figure(view: str, end: int, unit: Unit) -> bool:
