@@ -884,6 +884,19 @@ def test_a_kind_of_town_holds_no_township_it_ends_with(kind: str) -> None:
     assert extract(text).meta.region == "林城镇"
 
 
+def test_a_village_bank_names_no_township() -> None:
+    """福鼎恒兴村镇银行 four times in a news item on 店下镇 read 兴村镇, a town of 河间市 (found blind in round s694, a
+    wrong key from a common word): 村镇银行 is a village bank. A text on the bank alone names no region."""
+    bank = "恒兴村镇银行"
+    text = (
+        f"福鼎{bank}为三农破难解困。{bank}开业以来累计发放贷款2亿元。{bank}扶持农户500户,"
+        f"{bank}新增存款3000万元。\n"
+    )
+    assert extract(text).meta.region is None
+    text = text + "仅针对店下镇,发放156笔贷款。店下镇种粮大户林纯迁获贷20万元。店下镇农民增收。\n"
+    assert extract(text).meta.region == "店下镇"
+
+
 def test_a_township_named_by_its_stem_outnames_one_it_compares_itself_with() -> None:
     """七圩镇 twice whole and 七圩 five times more against 月城镇, the town it means to catch up with, three times
     (found blind in round s269, keyed to 月城镇)."""
