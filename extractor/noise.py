@@ -16,7 +16,7 @@ from extractor._data import any_of, table
 # A footer is only noise when no report paragraph follows it: a long line that reads like prose.
 _PROSE_LINE = 60
 # Scopes whose matches may stand anywhere (not whole lines); the through ones are read across (see noise.tsv).
-_INLINE = ("inline", "through", "through_repeated")
+_INLINE = ("inline", "through", "through_repeated", "keyword_line")
 # A toneless syllable in brackets (镇(zhen)) is ruby only in a text that holds this many ruby brackets: one
 # (mu) or (ha) after a unit is a gloss, where ruby stands after every character.
 MIN_REPEATED = 3
@@ -67,6 +67,7 @@ def find(view: str) -> list[NoiseRegion]:
             continue  # no character a match opens with: most rows (xx, **, $!{…}) in most reports
         found.extend(NoiseRegion(kind, m.start(), m.end()) for m in pat.finditer(view) if m.end() > m.start())
     found.extend(_through(view))
+    found.extend(_keyword_lines(view))
     # Line patterns are tried once per line: anchoring them with ^…$ in MULTILINE mode made the engine try
     # every position of the text.
     last_prose: int | None = None  # where the text's last prose line starts (-1: none), found on first need
@@ -93,6 +94,27 @@ def find(view: str) -> list[NoiseRegion]:
     if tail_start is not None:
         found.append(NoiseRegion("footer", tail_start, len(view.rstrip())))
     return _merge(found)
+
+
+def _keyword_lines(view: str) -> list[NoiseRegion]:
+    """The whole lines that hold a match of a keyword_line row (a spam line's words, wherever they stand in it): each
+    row is searched once through the text, where a line pattern that looks for words anywhere in a line would
+    cost a scan of every line."""
+    out: list[NoiseRegion] = []
+    for kind, scope, pat in _patterns():
+        if scope != "keyword_line":
+            continue
+        pos = line_start = 0
+        while (m := pat.search(view, pos)) is not None:
+            # the line's start, looked for back to the last line's end only: each character is read once
+            ls = max(line_start, view.rfind("\n", line_start, m.start()) + 1)
+            nl = view.find("\n", m.end())
+            le = len(view) if nl < 0 else nl
+            pos = line_start = le + 1
+            if le > ls and view[le - 1] == "\r":
+                le -= 1
+            out.append(NoiseRegion(kind, ls, le))
+    return out
 
 
 def _through(view: str) -> list[NoiseRegion]:

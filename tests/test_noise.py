@@ -277,7 +277,7 @@ def test_noise_patterns_are_data() -> None:
 
     rows = table("noise.tsv")
     assert {r["kind"] for r in rows} == set(CASES)
-    assert {r["scope"] for r in rows} <= {"line", "inline", "tail", "through", "through_repeated"}
+    assert {r["scope"] for r in rows} <= {"line", "inline", "tail", "through", "through_repeated", "keyword_line"}
 
 
 @pytest.mark.parametrize(
