@@ -148,6 +148,14 @@ def _pair_values() -> frozenset[tuple[int, int]]:
     return frozenset((digits[p[0]], digits[p[1]]) for p in numerals.tables().pairs)
 
 
+_EACH_REACH = 12  # how far back a word of "respectively" makes the figures after it a list's
+
+
+@cache
+def _each() -> tuple[str, ...]:
+    return column("ranges.tsv", "text", kind="pair_each")
+
+
 @cache
 def _not_after() -> frozenset[str]:
     return frozenset(column("ranges.tsv", "text", kind="pair_not_after"))
@@ -164,8 +172,9 @@ def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> t
     the power the first takes (七 of 八十 is 70) or None.
 
     Only a lone digit before the mark, after a word or a comma: at a line's start the first is a heading's number
-    (二、三个着力推进), after another digit or mark it is a longer list's (6、7、8户), after 第 an ordinal's; and not
-    before a unit of names by number (一、二期, 二、三产业: ranges.tsv pair_ordinal)."""
+    (二、三个着力推进), after another digit or mark it is a longer list's (6、7、8户), after 第 an ordinal's, after 分别
+    a list's (分别增长3、5%); and not before a unit of names by number (一、二期, 二、三产业: ranges.tsv
+    pair_ordinal) nor a percentage's (3、5% lists two rates as often)."""
     if first.unit is not None or first.scale_text or first.high is not None or first.mid is not None:
         return None
     if first.core_end - first.start != 1 or first.start == 0:
@@ -176,6 +185,8 @@ def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> t
         return None
     if prev in tables.before_no_count or prev in _not_after():
         return None
+    if any(w in view[max(0, first.start - _EACH_REACH) : first.start] for w in _each()):
+        return None  # 分别增长3、5%: each of a list's figures, no guess between two
     second_start = first.end + 1
     if second_start >= len(view) or masks.blocked[second_start]:
         return None
@@ -185,7 +196,7 @@ def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> t
         or second.unit is None
         or second.chinese != first.chinese
         or second.high is not None
-        or second.unit.kind == "skip"
+        or second.unit.kind in ("skip", "percent", "points")
         or second.unit.base in _ordinal_units()
         or second.unit.text in _ordinal_units()
     ):

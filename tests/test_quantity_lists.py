@@ -50,6 +50,8 @@ from extractor.quantities import find
         ("每户能增收三、五千元", [("三、五千元", "3000", "元", None)]),
         ("每户增收四、五萬元", [("四、五萬元", "40000", "元", None)]),
         ("每户增收四、六萬元", [("四", "40000", "元", None), ("六萬元", "60000", "元", None)]),
+        # after 分别 the two are a list's figures, and two rates are a list as often (test_points.py)
+        ("分别新增3、4个", [("3", "3", "个", None), ("4个", "4", "个", None)]),
         ("五、三千元", [("三千元", "3000", "元", None)]),
     ],
 )
