@@ -37,6 +37,15 @@ def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
 
 
 @cache
+def _keyword_rows() -> tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...]:
+    return tuple(
+        (r["kind"], _compiled.compile(r["pattern"]), tuple(w for w in r["needs"].split("|") if w))
+        for r in table("noise.tsv")
+        if r["scope"] == "keyword_line"
+    )
+
+
+@cache
 def _inline() -> tuple[tuple[str, regex.Pattern[str], frozenset[str] | None], ...]:
     """The inline rows, each with the characters its matches open with (None: too many to look for). Looking for a
     few characters runs at memory speed, where each row's scan costs as much as reading the text."""
@@ -101,9 +110,9 @@ def _keyword_lines(view: str) -> list[NoiseRegion]:
     row is searched once through the text, where a line pattern that looks for words anywhere in a line would
     cost a scan of every line."""
     out: list[NoiseRegion] = []
-    for kind, scope, pat in _patterns():
-        if scope != "keyword_line":
-            continue
+    for kind, pat, needs in _keyword_rows():
+        if needs and not any(w in view for w in needs):
+            continue  # none of the words the row needs: most texts, and the look costs a fraction of the search
         pos = line_start = 0
         while (m := pat.search(view, pos)) is not None:
             # the line's start, looked for back to the last line's end only: each character is read once
