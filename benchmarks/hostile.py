@@ -166,6 +166,16 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("增长1。2%", n),
         "a full stop for every decimal point, so that no sentence ends (a list test per sentence end was quadratic)",
     ),
+    "pairs": (
+        lambda n: _repeat("涉及7、8户，增收四、五万元，", n),
+        "neighbouring digits a mark joins, a range each (each pair reads its second figure ahead)",
+    ),
+    "halves": (lambda n: _repeat("历时两年半，一畝半，", n), "a half after every unit"),
+    "per_units": (lambda n: _repeat("新瓦1元/片，", n), "a price per a unit after a slash, over and over"),
+    "spam_lines": (
+        lambda n: _repeat("亚洲无码午夜视频,50岁熟女\n增长5%。\n", n),
+        "a mirror site's spam line between every two figures (each line found by one search)",
+    ),
     "pipe_rows": (
         lambda n: _repeat("常住人口(人) | 69168 | |\n", n),
         "one table drawn with bars, every row's head carrying its unit",
