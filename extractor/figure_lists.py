@@ -5,6 +5,7 @@ figures."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from extractor import numerals
@@ -167,18 +168,21 @@ def _ordinal_units() -> frozenset[str]:
 
 
 def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> tuple[Part, int] | None:
-    """7、8户, 七、八位, 四、五萬元, 七、八十岁: two neighbouring digits a mark joins (ranges.tsv pair_joiner) before a
-    unit are one guess, a range, not a list of two figures (7户 and 8户, found in the stand-in). The second part and
-    the power the first takes (七 of 八十 is 70) or None.
+    """7、8户, 七、八位, 四、五萬元, 七、八十岁, 十四、五岁: two neighbouring digits a mark joins (ranges.tsv
+    pair_joiner) before a unit are one guess, a range, not a list of two figures (7户 and 8户, found in the
+    stand-in). The second part and the power the first takes (七 of 八十 is 70) or None.
 
-    Only a lone digit before the mark, after a word or a comma: at a line's start the first is a heading's number
-    (二、三个着力推进), after another digit or mark it is a longer list's (6、7、8户), after 第 an ordinal's, after 分别
-    a list's (分别增长3、5%); and not before a unit of names by number (一、二期, 二、三产业: ranges.tsv
-    pair_ordinal) nor a percentage's (3、5% lists two rates as often)."""
+    Only a lone digit before the mark, or tens and a digit, after a word or a comma: at a line's start the first is
+    a heading's number (二、三个着力推进), after another digit or mark it is a longer list's (6、7、8户), after 第 an
+    ordinal's, after 分别 a list's (分别增长3、5%); and not before a unit of names by number (一、二期, 二、三产业:
+    ranges.tsv pair_ordinal) nor a percentage's (3、5% lists two rates as often)."""
     if first.unit is not None or first.scale_text or first.high is not None or first.mid is not None:
         return None
-    if first.core_end - first.start != 1 or first.start == 0:
+    if first.start == 0:
         return None
+    tens = first.core_end - first.start > 1
+    if tens and not _tens_and_digit(view[first.start : first.core_end], first):
+        return None  # a longer numeral pairs only as 十四、五岁 does: its last digit and the next
     prev = view[first.start - 1]
     tables = numerals.tables()
     if not (is_han(prev) or prev in ",，") or prev in tables.digits or prev in tables.powers:
@@ -201,9 +205,27 @@ def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> t
         or second.unit.text in _ordinal_units()
     ):
         return None
+    if tens:
+        last = int(first.number) % 10
+        if second.core_end - second.start != 1 or second.scale_text or (last, int(second.number)) not in _pair_values():
+            return None
+        return dataclasses.replace(second, number=first.number - last + second.number), 1
     power = _power_taken(first, second) if first.chinese else 1
     if (int(first.number), int(second.number) // power) not in _pair_values() or second.number % power:
         return None
     if not first.chinese and second.core_end - second.start != 1:
         return None  # 6、70人: a digit before a number of its own lists two figures as often
     return second, power
+
+
+def _tens_and_digit(numeral: str, first: Part) -> bool:
+    """Whether a numeral in characters is tens and a digit (十四, 二十三): 十四、五岁 is fourteen or fifteen (found
+    blind in round s706, read as 5 岁)."""
+    tables = numerals.tables()
+    return (
+        first.chinese
+        and 10 < first.number < 100
+        and first.number == int(first.number)
+        and numeral[-1] in tables.digits
+        and numeral[-2] in tables.powers
+    )
