@@ -884,6 +884,18 @@ def test_a_kind_of_town_holds_no_township_it_ends_with(kind: str) -> None:
     assert extract(text).meta.region == "林城镇"
 
 
+def test_a_list_pages_profiles_name_no_region() -> None:
+    """A page of the 千强镇 list whose paragraphs open with each town's name and a word of a profile (大沥镇位于…,
+    常平镇是…, 塘厦镇位于…): its head names only the first, read as the page's region (found blind in round s715)."""
+    text = (
+        "2021年全国千强镇[2]\n\n  2021年10月,研究院发布了全国千强镇名单。\n"
+        "  大沥镇位于佛山市南海区东部,大沥镇面积95平方公里,大沥镇生产总值500亿元。\n"
+        "  常平镇是东莞东部经济中心,全镇面积108平方公里。\n"
+        "  塘厦镇位于东莞市东南部,面积128平方公里。\n"
+    )
+    assert extract(text).meta.region is None
+
+
 def test_a_village_bank_names_no_township() -> None:
     """福鼎恒兴村镇银行 four times in a news item on 店下镇 read 兴村镇, a town of 河间市 (found blind in round s694, a
     wrong key from a common word): 村镇银行 is a village bank. A text on the bank alone names no region."""

@@ -456,9 +456,12 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     # The body without the site's furniture (下一篇:\n全市科普工作会议…, a link to another article): scope words
     # there are another text's.
     quiet = without_furniture(view, segments)
-    region_raw = _from_patterns(("title",), texts) or own_or_none(
+    titled = _from_patterns(("title",), texts)
+    region_raw = titled or own_or_none(
         _outnamed(_from_patterns(("head", "head_known", "head_again"), texts), names), names, quiet
     )
+    if region_raw is not None and titled is None and rl.several_entries(names):
+        region_raw = None  # a round-up's head names its first entry (千强镇 profiles: found blind in round s715)
     if region_raw is None:
         scope_level = level_from_scope(names) or masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level; it outranks
