@@ -208,7 +208,6 @@ def _dashes() -> frozenset[str]:
 # What a copy left between two parts of one number (1…790 米, 6?34‰, 350?1290米: a lost point, separator or dash):
 # the part after it alone would be a wrong number.
 _DAMAGED_SEPARATORS = frozenset("…?\ufffd")
-_CHAIN_DASHES = frozenset("-–—")
 
 
 def _after_bad_group(text: str, view: str, start: int) -> bool:
@@ -269,7 +268,7 @@ def _read_at(
         or (prev in _DAMAGED_SEPARATORS and start > 1 and view[start - 2] in DIGITS)
         # 400-888-7502: a number after digits and a dash that the figure before did not take is a link of a chain,
         # a telephone number's or a code's (found blind in round s713, read as a range of 888 to 7502 股)
-        or (prev in _CHAIN_DASHES and start > 1 and view[start - 2] in DIGITS)
+        or (prev in _dashes() and start > 1 and view[start - 2] in DIGITS)
         or _after_bad_group(text, view, start)
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
