@@ -64,10 +64,10 @@ def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
     price = alternation(column("money_cues.tsv", "word", kind="price_unit"))
     mid = alternation(column("approx.tsv", "word", position="mid"))
     digits = "".join(numerals.chinese_chars())
-    pay = rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?(?:{money})"
+    figure = rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?"
     return (
-        re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{pay}"),
-        re.compile(rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?(?:{money}|{price})(?:{mid})?\Z"),
+        re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{figure}(?:{money})"),
+        re.compile(rf"{figure}(?:{money}|{price})(?:{mid})?\Z"),
     )
 
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from extractor import numerals, wraps
 from extractor._data import column
+from extractor.han import is_han
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Unit
 from extractor.segment import INLINE_SPACES
@@ -119,6 +120,6 @@ def half_after(view: str, pos: int) -> bool:
     if pos >= len(view) or view[pos] not in halves:
         return False
     nxt = pos + 1
-    if nxt >= len(view) or not ("\u4e00" <= view[nxt] <= "\u9fff"):
+    if nxt >= len(view) or not is_han(view[nxt]):
         return True
     return view.startswith(then, nxt)
