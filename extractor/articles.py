@@ -21,9 +21,11 @@ def counts(view: str, start: int, end: int, unit: Unit) -> bool:
         return False  # 是一所略具规模的初级中学: "is a", found blind in rounds s194 and s195
     if unit.one_counts and not view.startswith(unit.text, end):  # 一所初级中学; 一所所 is "one after another"
         return True
-    if unit.after_noun and not view.startswith(unit.text, end) and _after_count_word(view, start):
+    if unit.after_noun and not view.startswith(unit.text, end) and _after_count_word(view, start, unit.text):
         return True  # 新建一座, 配备一名: a thing built, bought or hired is counted
-    return (unit.after_noun and _closes_clause(view, end)) or _among_counts(
+    if unit.counted_every and _after_noun(view, start) and _frequency(view, start, unit):
+        return True  # 每月召开一次由…: how often a thing is done
+    return (unit.after_noun and _after_noun(view, start) and _closes_clause(view, end)) or _among_counts(
         view, start, end, unit.text, unit.after_noun
     )
 
@@ -42,10 +44,13 @@ def sized(view: str, start: int, end: int, unit: Unit) -> bool:
 @cache
 def _size_after() -> re.Pattern[str]:
     units = [u for k in ("measure", "money") for u in column("units.tsv", "unit", kind=k)]
+    # a scale alone only before a unit a Chinese numeral may take (一个万亩精品带; 一个十分重要的 is "very")
+    after_scale = [u for k in ("measure", "money") for u in column("units.tsv", "unit", kind=k, chinese="yes")]
     scales = "".join(numerals.scales())
     lead = alternation(numerals.tables().size_words)
     return re.compile(
-        rf"(?:{lead})?(?:[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?[多余]?[{scales}]?|[{scales}])(?:{alternation(units)})"
+        rf"(?:{lead})?(?:[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?[多余]?[{scales}]?(?:{alternation(units)})"
+        rf"|[{scales}](?:{alternation(after_scale)}))"
     )
 
 
@@ -136,8 +141,39 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
     return m.group(2) == "、" or (m.group(3) == unit and len(m.group(1)) <= _SHORT_ITEM)
 
 
-def _after_count_word(view: str, start: int) -> bool:
-    return any(view.endswith(w, 0, start) for w in numerals.tables().count_words)
+# How far a word of frequency may stand before 一 in its clause (每季度或半年有一次议教工作例会).
+_FREQUENCY_REACH = 10
+
+
+def _frequency(view: str, start: int, unit: Unit) -> bool:
+    """Whether a word of the unit's counted_every stands before 一 in its clause (每月召开一次由…会议): how often a
+    thing is done. 每 right before 一 is "every one", no frequency of what follows (每一场宴席…变成一次)."""
+    lo = max(0, start - _FREQUENCY_REACH)
+    for i in range(start - 1, lo - 1, -1):
+        if view[i] in CLAUSE_MARKS or view[i] == "\n":
+            return False
+        for w in unit.counted_every:
+            if view.startswith(w, i) and not view.startswith("一", i + len(w)):
+                return True
+    return False
+
+
+def _after_count_word(view: str, start: int, unit: str) -> bool:
+    return any(
+        view.endswith(w, 0, start) and (not units or unit in units)
+        for w, units in numerals.tables().count_words.items()
+    )
+
+
+def _after_noun(view: str, start: int) -> bool:
+    """Whether a noun may end right before 一: not at a clause's start (一次，他去上海做工 says "once") nor after a
+    character that no counted noun ends with (是…最严重的一次。, 又一次分红)."""
+    if start == 0:
+        return False
+    before = view[start - 1]
+    if before in CLAUSE_MARKS or before.isspace():
+        return False
+    return not any(view.endswith(w, 0, start + 1) for w in numerals.tables().no_noun_before)
 
 
 def _closes_clause(view: str, pos: int) -> bool:

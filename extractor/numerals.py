@@ -36,9 +36,12 @@ class _Tables:
     before_no_count: frozenset[str]
     before_no_count_digits: frozenset[str]  # those that make a number in digits none too (第3批; 每10户 counts)
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
+    no_noun_before: frozenset[str]  # 的一, 又一: no counted noun ends right before this 一 (最严重的一次。)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     size_words: frozenset[str]  # 投资: a size's word between 一个 and its figure (一个投资5亿元项目)
-    count_words: frozenset[str]  # 新建, 配备: 一 and a thing's measure word after them count it (新建一座)
+    # 新建, 配备: 一 and a thing's measure word after them count it (新建一座); a word that holds events counts only
+    # the units of its value (进行了一次, never 进行了一个总结)
+    count_words: dict[str, frozenset[str]]
     financial: frozenset[str]  # 壹 … 仟: a numeral only beside another numeral character
     leading: frozenset[str]  # 两: never right after another digit (豪九两条 is no 92)
 
@@ -66,9 +69,14 @@ def tables() -> _Tables:
             r["char"] for r in rows if r["kind"] == "before_no_count" and r["value"] != "chinese"
         ),
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
+        no_noun_before=frozenset(r["char"] for r in rows if r["kind"] == "no_noun_before"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         size_words=frozenset(r["char"] for r in rows if r["kind"] == "size_word"),
-        count_words=frozenset(r["char"] for r in rows if r["kind"] == "count_word"),
+        count_words={
+            r["char"]: frozenset(r["value"].split("|")) if r["value"] else frozenset()
+            for r in rows
+            if r["kind"] == "count_word"
+        },
         financial=frozenset(r["char"] for r in rows if r.get("form") == "financial"),
         leading=frozenset(r["char"] for r in rows if r.get("form") == "leading"),
     )

@@ -41,6 +41,7 @@ class Unit:
     digits_then: tuple[str, ...] = ()  # so only after a number in digits (10年来, where 一年来 opens a review)
     aside_after: tuple[str, ...] = ()  # words before the number that make it a work's stage (分三期)
     at_most: Decimal | None = None  # the largest value it measures (岁: 150); a larger is figures run together
+    counted_every: tuple[str, ...] = ()  # words before 一 and it in their clause that make it how often (每月…一次)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def lexicon() -> Lex:
             tuple(w for w in r.get("digits_then", "").split("|") if w),
             tuple(w for w in r.get("aside_after", "").split("|") if w),
             Decimal(r["at_most"]) if r.get("at_most") else None,
+            tuple(w for w in r.get("counted_every", "").split("|") if w),
         )
         for r in table("units.tsv")
     }

@@ -89,6 +89,7 @@ CASES = {
         "网站地图 | 联系我们",
         "技术支持：某某科技",
         "1、本文档由用户上传，如有侵权请联系网站删除。",
+        "订阅后可查看全文(剩余80%)",  # a paywall's line (found blind in round s726)
     ],
     "metadata": [
         "推荐回答(1个)",  # a question-and-answer page's count of its answers (found blind in round s717)
