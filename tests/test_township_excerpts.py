@@ -71,8 +71,9 @@ def test_quantities_on_the_township_excerpts() -> None:
     # Taiwanese village named with a numeral and no 村 (新港鄉三間和溪口鄉), and neighbours counted after their names
     # that their annotator left out (平山、黄龙、小市三镇), an article's 一个 (需要南北一个平台), and an age whose
     # first digit a broken encoding took (?!苯衲?7歲 for 今年67歲), and a count of classes its annotator left out
-    # (分为以下三类, twice), and how often a thing is done that its annotators left out (每10 年进行一次, 雪災平均3年
-    # 一次, 每打撈一次) or a check held (进行了一次普遍检查), where the others of the stand-in kept 37 and made 94 optional.
+    # (分为以下三类, twice), and how often a thing is done that its annotators left out (每10 年进行一次,
+    # 雪災平均3年一次, 每打撈一次) or a check held (进行了一次普遍检查), where the others of the stand-in kept 37
+    # and made 94 optional.
     assert precision >= 0.985 and recall >= 0.97, "\n".join([f"P {precision:.3f} R {recall:.3f}", *rows])
 
 
