@@ -593,6 +593,13 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
             "2024年05月29日\n第07版:\n\n二十里铺街道\n\n近年来,任城区二十里铺街道优化营商环境。全街道财政收入3964万元。\n",
             "二十里铺街道",
         ),
+        # a line of guests that opens with a body's officer is no speaker line (福建省僑聯副主席 gave 福建省 for a
+        # news item on a school of 東肖鎮: found blind in round s737); a county's head still is
+        ("百年校庆\n福建省侨联副主席谢小建出席庆祝大会。\n全校师生参加。\n", None),
+        ("磐安县人民政府县长 张三\n各位代表：\n全县完成投资5亿元。\n", "磐安县"),
+        # a town after its county in the first sentence, which the gazetteer knows as a sub-district there (东肖街道),
+        # after a title whose 乡 opens a word (海外乡亲): found blind in round s737
+        ("海外乡亲捐资191万元\n福建龙岩市新罗区东肖镇溪连小学3日举行建校100周年庆典活动。\n校友出席大会。\n", "东肖镇"),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

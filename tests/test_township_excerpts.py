@@ -117,8 +117,8 @@ def _short_form(region: str, own: set[str]) -> bool:
 # brick kilns names the town once, after its county (鶴慶縣金墩鄉趙屯村), and the county's bureau again, and is read as
 # 鶴慶縣, which its annotator listed among the traps; a news item on 唐镇's post office (随县邮政分公司唐镇支局) names
 # the county four times and the town four times, three of them in its office's name, and is read as 随县, which its
-# annotator listed among the traps too; a 社区's canteen in 公园路街道 is read as 白银区, and 坦洲镇's as 中山市 (a city
-# with no counties), their counties, which their annotators listed among the traps; and a list page titled
+# annotator listed among the traps too; a 社区's canteen in 公园路街道 is read as 白银区, its district, which its
+# annotator listed among the traps; and a list page titled
 # 2023年度甘肃省卫生乡镇(街道) that goes on with the profiles of two townships is read as the title's province.
 _ALSO_RIGHT = {
     "s117t09_suoga_2004": "梭戛乡",
@@ -147,7 +147,6 @@ _ALSO_RIGHT = {
     "s686t01_jindunxiang_2018": "鶴慶縣",
     "s698t03_tangzhen_0000": "随县",
     "s704t01_gongyuanlu_0000": "白银区",
-    "s704t05_tanzhou_2024": "中山市",
     "s706t02_qinchuanzhen_2023": "甘肃省",
 }
 
