@@ -49,20 +49,25 @@ def after_a_sentence(view: str, pos: int) -> bool:
     return p == 0 or view[p - 1] in wraps.SENTENCE_END
 
 
-def counted_here(view: str, start: int, unit: Unit, masks: Masks | None = None) -> bool:
-    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级), perhaps
-    with pinyin ruby after any of its characters, the last one too (連續(xù)6年, 經(jīng)過(guò)2年: found blind in
-    rounds s574 and s577), read across with ``masks``."""
-    if not unit.counted_after:
+def counted_here(
+    view: str, start: int, unit: Unit, masks: Masks | None = None, digits: Decimal | None = None
+) -> bool:
+    """Whether a word of the skip unit's counted_after stands before the number at ``start`` (东北风 2级), or one of
+    its digits_after before a number in ``digits`` below a year's (运行了16年; 部署了 2011 年汛前 names the year),
+    perhaps with pinyin ruby after any of its characters, the last one too (連續(xù)6年, 經(jīng)過(guò)2年: found
+    blind in rounds s574 and s577), read across with ``masks``."""
+    below_a_year = digits is not None and digits < _YEAR_DIGITS_FROM
+    words = unit.counted_after + unit.digits_after if below_a_year else unit.counted_after
+    if not words:
         return False
     p = start
     while p > 0 and view[p - 1] == " " and start - p < 2:
         p -= 1
-    if view.endswith(unit.counted_after, 0, p):
+    if view.endswith(words, 0, p):
         return True
     if masks is None or not masks.through_starts:
         return False
-    return any(_ends_across(view, p, w, masks) for w in unit.counted_after)
+    return any(_ends_across(view, p, w, masks) for w in words)
 
 
 def _ends_across(view: str, end: int, word: str, masks: Masks) -> bool:

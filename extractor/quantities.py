@@ -328,7 +328,7 @@ def _read_at(
         second = None if masks.blocked[second_start] else _unblocked(read_part(view, text, second_start, lex), masks)
         if second is not None and second.unit is not None:
             if second.unit.kind == "skip" and not (
-                figure_context.counted_here(view, start, second.unit)
+                figure_context.counted_here(view, start, second.unit, digits=None if first.chinese else first.number)
                 or figure_context.counted_then(view, second.end, second.unit, second.number, second.chinese)
             ):
                 return None, second.end  # 1-9月, 2018-2020年: a period, not a quantity
@@ -398,7 +398,9 @@ def _read_at(
     if unit.kind == "skip":
         # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
         if (
-            figure_context.counted_here(view, _before_pre(view, start, lex), unit, masks)
+            figure_context.counted_here(
+                view, _before_pre(view, start, lex), unit, masks, None if first.chinese else first.number
+            )
             or figure_context.counted_then(view, (high or first).end, unit, first.number, first.chinese)
         ):
             unit = _as_counted(unit)

@@ -42,6 +42,7 @@ class Unit:
     aside_after: tuple[str, ...] = ()  # words before the number that make it a work's stage (分三期)
     at_most: Decimal | None = None  # the largest value it measures (岁: 150); a larger is figures run together
     counted_every: tuple[str, ...] = ()  # words before 一 and it in their clause that make it how often (每月…一次)
+    digits_after: tuple[str, ...] = ()  # counted_after only before a number in digits (运行了16年; 了一年一度 is none)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def lexicon() -> Lex:
             tuple(w for w in r.get("aside_after", "").split("|") if w),
             Decimal(r["at_most"]) if r.get("at_most") else None,
             tuple(w for w in r.get("counted_every", "").split("|") if w),
+            tuple(w for w in r.get("digits_after", "").split("|") if w),
         )
         for r in table("units.tsv")
     }
