@@ -93,10 +93,11 @@ def _last_unit(name: str, view: str = "") -> str:
         # A numeral before a tail that opens with one continues it (二十里铺街道 is no 十里铺街道: found blind in round
         # s175)
         numeral = before[-1:] in numerals.chinese_chars() and (tail or "")[:1] in numerals.chinese_chars()
+        apart = rl.is_stem(before) or rl.before_name().fullmatch(before) is not None  # 晋江, 关于 before the name
         if (
             tail
             and not numeral
-            and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, _OWN_MIN)))
+            and (apart or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, _OWN_MIN)))
         ):
             return tail
         return unit
