@@ -95,6 +95,7 @@ CASES = {
         "推荐回答(1个)",  # a question-and-answer page's count of its answers (found blind in round s717)
         "今日已更新0道题",  # a question bank's counter of the day (found on the excerpts once 道 was a unit)
         "| 浏览: 941次 | 来源: 中国商务管道网 |",  # counters between bars (found blind in round s695)
+        "热度119票  浏览82次 【共0条评论】【我要评论",  # counters before bracketed buttons (found blind in round s752)
         "- 价格 4580 元",  # a course's advert (found blind in round s569)
         "人气:0,发布文章:0篇",  # an author's counters (found blind in round s569)
         "发布时间：2021-04-07 来源：天心区司法局 字体大小：",
