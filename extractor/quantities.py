@@ -249,6 +249,9 @@ def _read_at(
     if (
         (
             prev in CODE_BEFORE
+            # a slash after a Han unit joins two figures of one thing (农机总动力1459台/2.68万千瓦: found blind in round
+            # s736); after letters or digits it runs through a code or an address (…/2017-00344)
+            and not (prev == "/" and before > 1 and is_han(view[before - 2]))
             and not (
                 prev in LETTERS
                 # letters glued to a numeral in characters make no code and hide no leading digits (建成XX两处)

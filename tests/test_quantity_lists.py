@@ -53,6 +53,13 @@ from extractor.quantities import find
         # after 分别 the two are a list's figures, and two rates are a list as often (test_points.py)
         ("分别新增3、4个", [("3", "3", "个", None), ("4个", "4", "个", None)]),
         ("五、三千元", [("三千元", "3000", "元", None)]),
+        # a slash after a count's unit joins two figures of one thing (found blind in round s736); after digits it
+        # runs through a code
+        (
+            "农机总动力1459台/2.68万千瓦,其中",
+            [("1459台", "1459", "台", None), ("2.68万千瓦", "26800", "千瓦", None)],
+        ),
+        ("索引号:001/2017-00344", []),
     ],
 )
 def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
