@@ -600,6 +600,9 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         # a town after its county in the first sentence, which the gazetteer knows as a sub-district there (东肖街道),
         # after a title whose 乡 opens a word (海外乡亲): found blind in round s737
         ("海外乡亲捐资191万元\n福建龙岩市新罗区东肖镇溪连小学3日举行建校100周年庆典活动。\n校友出席大会。\n", "东肖镇"),
+        # a title's 关于 before a kind of place names no township the gazetteer has (关于集镇区域 gave 于集镇: found
+        # blind in round s757)
+        ("关于集镇区域居住出租房消防安全现状的调研报告\n全镇出租房120户。\n", None),
         # a title's 关于 before the township is no part of its name (关于胡埭镇: found blind in round s746)
         (
             "关于胡埭镇园区非公经济组织党建工作的调研汇报.docx\n资源ID:19538398\n\n关于胡埭镇园区非公经济组织党建工作的调研汇报"

@@ -17,6 +17,10 @@ def last_unit(name: str, view: str = "") -> str:
     read from, where a known township's name inside it must stand alone once to be read alone."""
     known = rl.regions()
     name = rl.name_ends().split(name, maxsplit=1)[0]  # 乡镇政府镇长 -> 乡镇: no unit after the government word
+    if (head := rl.before_name().match(name)) is not None and head.end() < len(name):
+        # 关于集镇区域…的调研报告 names no 于集镇 (found blind in round s757), 中共莞城街道 is 莞城街道: the word before
+        # a name is none of it
+        name = name[head.end() :]
     above, _ = rl.kinds_of_place()
     for i in range(len(name) - 1):
         if name[i:] in known:
@@ -67,11 +71,10 @@ def last_unit(name: str, view: str = "") -> str:
         # A numeral before a tail that opens with one continues it (二十里铺街道 is no 十里铺街道: found blind in round
         # s175)
         numeral = before[-1:] in numerals.chinese_chars() and (tail or "")[:1] in numerals.chinese_chars()
-        apart = rl.is_stem(before) or rl.before_name().fullmatch(before) is not None  # 晋江, 关于 before the name
         if (
             tail
             and not numeral
-            and (apart or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, OWN_MIN)))
+            and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, OWN_MIN)))
         ):
             return tail
         return unit
