@@ -93,7 +93,8 @@ CASES = {
     ],
     "metadata": [
         "推荐回答(1个)",  # a question-and-answer page's count of its answers (found blind in round s717)
-        "开放百科全书收录579518条英语、德语、日语等多语种百科知识",  # an encyclopedia's count (found blind in round s764)
+        # an encyclopedia's count of its entries (found blind in round s764)
+        "开放百科全书收录579518条英语、德语、日语等多语种百科知识",
         "今日已更新0道题",  # a question bank's counter of the day (found on the excerpts once 道 was a unit)
         "| 浏览: 941次 | 来源: 中国商务管道网 |",  # counters between bars (found blind in round s695)
         "热度119票  浏览82次 【共0条评论】【我要评论",  # counters before bracketed buttons (found blind in round s752)
