@@ -31,26 +31,28 @@ class NoiseRegion:
 
 
 @cache
-def _patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
-    """(kind, scope, pattern); a line or tail pattern must match a whole line (it is tried with fullmatch)."""
-    return tuple((r["kind"], r["scope"], _compiled.compile(r["pattern"])) for r in table("noise.tsv"))
-
-
-@cache
-def _keyword_rows() -> tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...]:
+def _patterns() -> tuple[tuple[str, str, regex.Pattern[str], tuple[str, ...]], ...]:
+    """(kind, scope, pattern, needs); a line or tail pattern must match a whole line (it is tried with fullmatch).
+    needs: the words one of which a text must hold for the row to be tried (empty: always tried)."""
     return tuple(
-        (r["kind"], _compiled.compile(r["pattern"]), tuple(w for w in r["needs"].split("|") if w))
+        (r["kind"], r["scope"], _compiled.compile(r["pattern"]), tuple(w for w in r["needs"].split("|") if w))
         for r in table("noise.tsv")
-        if r["scope"] == "keyword_line"
     )
 
 
+def _tried(needs: tuple[str, ...], view: str) -> bool:
+    # a look for a word costs a fraction of the row's search, and most texts hold none of a row's words
+    return not needs or any(w in view for w in needs)
+
+
 @cache
-def _inline() -> tuple[tuple[str, regex.Pattern[str], frozenset[str] | None], ...]:
+def _inline() -> tuple[tuple[str, regex.Pattern[str], frozenset[str] | None, tuple[str, ...]], ...]:
     """The inline rows, each with the characters its matches open with (None: too many to look for). Looking for a
     few characters runs at memory speed, where each row's scan costs as much as reading the text."""
     return tuple(
-        (kind, pat, _compiled.first_characters(pat.pattern)) for kind, scope, pat in _patterns() if scope == "inline"
+        (kind, pat, _compiled.first_characters(pat.pattern), needs)
+        for kind, scope, pat, needs in _patterns()
+        if scope == "inline"
     )
 
 
@@ -58,7 +60,7 @@ def _inline() -> tuple[tuple[str, regex.Pattern[str], frozenset[str] | None], ..
 def _any_whole_line() -> _compiled.Pattern:
     """Every line and tail pattern in one: most lines match none, and one look rules them all out. Tried on every
     line, it is the standard engine's where that reads the rows alike (three times faster on a report's lines)."""
-    return any_of([pat.pattern for _, scope, pat in _patterns() if scope not in _INLINE], plain=True)
+    return any_of([pat.pattern for _, scope, pat, _ in _patterns() if scope not in _INLINE], plain=True)
 
 
 def _is_prose(line: str) -> bool:
@@ -70,9 +72,11 @@ def find(view: str) -> list[NoiseRegion]:
     found: list[NoiseRegion] = []
     tail_start: int | None = None
     inline = _inline()
-    whole_line = [(kind, scope, pat) for kind, scope, pat in _patterns() if scope not in _INLINE]
-    for kind, pat, first in inline:
-        if first is not None and not any(ch in view for ch in first):
+    whole_line = [
+        (kind, scope, pat) for kind, scope, pat, needs in _patterns() if scope not in _INLINE and _tried(needs, view)
+    ]
+    for kind, pat, first, needs in inline:
+        if (first is not None and not any(ch in view for ch in first)) or not _tried(needs, view):
             continue  # no character a match opens with: most rows (xx, **, $!{…}) in most reports
         found.extend(NoiseRegion(kind, m.start(), m.end()) for m in pat.finditer(view) if m.end() > m.start())
     found.extend(_through(view))
@@ -110,9 +114,9 @@ def _keyword_lines(view: str) -> list[NoiseRegion]:
     row is searched once through the text, where a line pattern that looks for words anywhere in a line would
     cost a scan of every line."""
     out: list[NoiseRegion] = []
-    for kind, pat, needs in _keyword_rows():
-        if needs and not any(w in view for w in needs):
-            continue  # none of the words the row needs: most texts, and the look costs a fraction of the search
+    for kind, scope, pat, needs in _patterns():
+        if scope != "keyword_line" or not _tried(needs, view):
+            continue  # none of the words the row needs: most texts
         pos = line_start = 0
         while (m := pat.search(view, pos)) is not None:
             # the line's start, looked for back to the last line's end only: each character is read once
@@ -130,8 +134,8 @@ def _through(view: str) -> list[NoiseRegion]:
     """Regions read across (pinyin ruby); the through_repeated ones only where ruby is frequent in the text."""
     sure: list[NoiseRegion] = []
     if_repeated: list[NoiseRegion] = []
-    for kind, scope, pat in _patterns():
-        if scope in ("through", "through_repeated"):
+    for kind, scope, pat, needs in _patterns():
+        if scope in ("through", "through_repeated") and _tried(needs, view):
             into = sure if scope == "through" else if_repeated
             into.extend(NoiseRegion(kind, m.start(), m.end(), True) for m in pat.finditer(view) if m.end() > m.start())
     if len(sure) + len(if_repeated) < MIN_REPEATED:

@@ -35,7 +35,7 @@ def test_first_characters(pattern: str, first: set[str] | None) -> None:
 
 
 def _gated() -> list[tuple[str, object, frozenset[str]]]:
-    rows = [(p.pattern, p, _compiled.first_characters(p.pattern)) for _, _, p in noise._patterns()]
+    rows = [(p.pattern, p, _compiled.first_characters(p.pattern)) for _, _, p, _ in noise._patterns()]
     rows += [(p.pattern, p, _compiled.first_characters(p.pattern)) for p in masks._negatives()[1]]
     return [(name, p, f) for name, p, f in rows if f is not None]
 
