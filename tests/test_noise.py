@@ -79,6 +79,8 @@ CASES = {
         "扶贫村工作报告推荐7篇",  # (found blind in round s127)
         "关于垃圾清运保洁工作具体实施方案(优质8篇)",  # (found blind in round s642)
         "鄉鎮發展調研報告15篇【必備】",  # before the site's bracketed tag (found blind in round s452)
+        "乡镇防汛总结汇报(专业16篇)",  # (found blind in round s774)
+        "四个文明建设考核奖励办法,菁华1篇",  # (found blind in round s779)
     ],
     "footer": [
         "主办单位：某某县人民政府 承办单位：县政府办公室",
