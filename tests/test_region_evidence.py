@@ -1311,3 +1311,40 @@ def test_a_papers_round_up_of_several_townships_names_none() -> None:
         "海头镇有8.2万人口。\n"
     )
     assert extract(box).meta.region == "海头镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a city's news on a project in one of its townships, the city named six times and the township twice, once
+        # in its address (found blind in round s785)
+        (
+            "黄冈市研学营地项目开工\n我市将建设省级研学实践营地,黄冈市教育部门介绍,黄冈市学生每年可来营地研学。"
+            "该项目位于黄州区堵城镇,占地面积300亩。项目建成后,堵城镇将接待学生5万人次,黄冈市研学品牌将更响亮,"
+            "黄冈市和黄冈市教育部门将加大投入。\n",
+            "堵城镇",
+        ),
+        # a county's news on one of its towns, the town written once after the county (found blind in round s785)
+        (
+            "高唐县研学营地获评省级基地\n近日,高唐县研学营地获评省级基地。营地位于山东高唐县汇鑫街道,占地500亩,高唐县"
+            "中小学生今年有2万人次来此研学,高唐县教育部门将增加课程。\n",
+            "汇鑫街道",
+        ),
+        # two counties' townships in their addresses: the text is no one township's
+        (
+            "高唐县研学营地获评省级基地\n高唐县研学营地位于山东高唐县汇鑫街道,与黄州区堵城镇结对,高唐县中小学生今年有2万"
+            "人次来此研学,高唐县教育部门将增加课程。\n",
+            "高唐县",
+        ),
+        # a county's own report, 全县 again and again, that writes one project's town after the county
+        (
+            "高唐县2023年政府工作报告\n各位代表:全县经济运行平稳。全县完成投资5亿元,全县财政收入增长8%,全县粮食产量稳定,"
+            "全县就业稳定,全县居民收入增长6%。高唐县汇鑫街道的研学营地建成投用。\n",
+            "高唐县",
+        ),
+    ],
+)
+def test_a_county_named_most_in_a_news_item_on_one_of_its_townships_gives_way_to_it(
+    text: str, region: str | None
+) -> None:
+    assert extract(text).meta.region == region

@@ -88,47 +88,44 @@ def _short_form(region: str, own: set[str]) -> bool:
     return any(o.startswith(stem) and (o.endswith(suffix) or o == other) for o in own)
 
 
-# Regions the tool reads that are the excerpt's place or its title's, though not the annotator's name for it: the
-# text writes its township two ways (its header 梭嘎苗族彝族乡, its body and the gazetteer 梭戛乡, whose code the
-# page itself gives); a title names the city that set a township's programme (2016年扬州市创建…乡镇实施方案); a news
-# page on three towns' councils (金城、金湖、金沙鎮) names 金城鎮 first and most, where its annotator took 金湖鎮,
-# whose figures follow; a Q&A page writes its town 瓮江镇 in its question and 翁江镇 in its answer, one more time;
-# an encyclopedia's page on 錫尼河東蘇木 (its title line) gives the figures of 錫尼河鎮, which it merged into, and
-# another site's page on it does the same; a
-# newspaper's title names the city's meeting (温州市2018年第一次乡镇…工作交流会) where 塘下镇 reported its figures; a
-# 街道 that keeps its town's name (真如镇街道) is read by it, 真如镇, the same place; a village's news names the city
-# around it five times (林芝市巴宜區嘎拉村), where its annotator named no township; a township's page names its county
-# (中共彭州市委, 到彭州市上访) more often than itself, and its annotator listed the county among the traps; a profile
-# spells its town 牌洲湾 six times and 簰洲湾 three, and the gazetteer knows it by the first (its code is right); an
-# abstract titled 沙洲镇 writes 沙州镇 in its body, the gazetteer's name in 青川县; a profile of 临江乡 (a stem that is
-# also a city's, 临江市) gives the county around it by its name before 2019, 嫩江县 (嫩江市 since); a news item
-# titled 商水縣張莊撤鄉設鎮 gives its county, which its annotator listed among the traps; an encyclopedia's page on
-# 馬屯鄉 says it became 馬屯鎮 in 1990 (the gazetteer's name, in two counties: no code); a news title writes its
-# town 十堰市溪鋪鎮 twice, cut, where its body writes 楊溪鋪鎮 once (no code is given); a profile of a corps regiment
+# Regions the tool reads that are the excerpt's place or its title's, though not the annotator's name for it: the text
+# writes its township two ways (its header 梭嘎苗族彝族乡, its body and the gazetteer 梭戛乡, whose code the page
+# itself gives); a news page on three towns' councils (金城、金湖、金沙鎮) names 金城鎮 first and most, where its
+# annotator took 金湖鎮, whose figures follow; a Q&A page writes its town 瓮江镇 in its question and 翁江镇 in its
+# answer, one more time; an encyclopedia's page on 錫尼河東蘇木 (its title line) gives the figures of 錫尼河鎮, which
+# it merged into, and another site's page on it does the same; a newspaper's title names the city's meeting
+# (温州市2018年第一次乡镇…工作交流会) where 塘下镇 reported its figures; a 街道 that keeps its town's name
+# (真如镇街道) is read by it, 真如镇, the same place; a village's news names the city around it five times
+# (林芝市巴宜區嘎拉村), where its annotator named no township; a township's page names its county (中共彭州市委,
+# 到彭州市上访) more often than itself, and its annotator listed the county among the traps; a profile spells its town
+# 牌洲湾 six times and 簰洲湾 three, and the gazetteer knows it by the first (its code is right); an abstract titled
+# 沙洲镇 writes 沙州镇 in its body, the gazetteer's name in 青川县; a profile of 临江乡 (a stem that is also a city's,
+# 临江市) gives the county around it by its name before 2019, 嫩江县 (嫩江市 since); a news item titled
+# 商水縣張莊撤鄉設鎮 gives its county, which its annotator listed among the traps; an encyclopedia's page on 馬屯鄉
+# says it became 馬屯鎮 in 1990 (the gazetteer's name, in two counties: no code); a news title writes its town
+# 十堰市溪鋪鎮 twice, cut, where its body writes 楊溪鋪鎮 once (no code is given); a profile of a corps regiment
 # (农一师一团) names the town it is one with (金银川镇, 团镇合一), which its annotator gave as an alias; a news item
 # on two townships made towns (趙保鄉、樊村鄉撤鄉建鎮) is read as the one it writes more (趙保, eight times to five),
-# where its annotator took the other; an encyclopedia entry titled 甘肃省瓜洲县西湖乡, its county misspelt, is read by
-# its title (no code is given); a town's report on its houses (小湖镇, written once) cites its district's office in full
-# (南平市建阳区委办公室) and is read as that district, which its annotator listed among the traps; a news item on
-# 磐安镇's apple base gives the county's figures around it and is read as 甘谷县, which its annotator listed too; a
-# forum post on 随县's village marathon at 万福店农场 (a state farm ranked as a township) names the county six times and
-# is read as 随县, which its annotator listed among the traps; the part of 蔚縣's soil-testing project on 宋家莊鎮 names
-# the county three times and the town once, and is read as 蔚縣, which its annotator listed too; a news item on 金墩鄉's
-# brick kilns names the town once, after its county (鶴慶縣金墩鄉趙屯村), and the county's bureau again, and is read as
-# 鶴慶縣, which its annotator listed among the traps; a news item on 唐镇's post office (随县邮政分公司唐镇支局) names
-# the county four times and the town four times, three of them in its office's name, and is read as 随县, which its
-# annotator listed among the traps too; a 社区's canteen in 公园路街道 is read as 白银区, its district, which its
-# annotator listed among the traps; a news item titled 會東縣堵格牲畜交易市場… names its town twice in the body (堵格鄉,
-# with pinyin ruby) and is read as the title's county, which its annotator listed among the traps; so are a news item
-# on 伍市鎮's canteen and one on 卓筒井镇's registry, whose last paragraphs give their counties' figures (全县 three
-# times: 平江縣, 大英县); and a list page
-# titled 2023年度甘肃省卫生乡镇(街道) that goes on with the profiles of two townships is read as the title's province.
+# where its annotator took the other (it is read as none now); an encyclopedia entry titled 甘肃省瓜洲县西湖乡, its
+# county misspelt, is read by its title (no code is given); a town's report on its houses (小湖镇, written once) cites
+# its district's office in full (南平市建阳区委办公室) and is read as that district, which its annotator listed among
+# the traps; a forum post on 随县's village marathon at 万福店农场 (a state farm ranked as a township) names the
+# county six times and is read as 随县, which its annotator listed among the traps; the part of 蔚縣's soil-testing
+# project on 宋家莊鎮 names the county three times and the town once, and is read as 蔚縣, which its annotator listed
+# too; a news item on 唐镇's post office (随县邮政分公司唐镇支局) names the county four times and the town four times,
+# three of them in its office's name, and is read as 随县, which its annotator listed among the traps too; a news item
+# titled 會東縣堵格牲畜交易市場… names its town twice in the body (堵格鄉, with pinyin ruby) and is read as the
+# title's county, which its annotator listed among the traps; so is a news item on 伍市鎮's canteen, whose last
+# paragraph gives its county's figures (全县 three times: 平江縣); a 街道's report titled by its short name
+# (西城区广内街道) that writes its full name once after its district (西城区广安门内街道办事处) is read by the full
+# name, the same place; and a list page titled 2023年度甘肃省卫生乡镇(街道) that goes on with the profiles of two
+# townships is read as the title's province.
 _ALSO_RIGHT = {
     "s117t09_suoga_2004": "梭戛乡",
-    "s116t01_xiaoji_2016": "扬州市",
     "s167t03_jinhu_2004": "金城鎮",
     "s207t03_wengjiang_2000": "翁江镇",
     "s219t01_xinihe_2007": "錫尼河東蘇木",
+    "s227t09_guangnei_2013": "广安门内街道",
     "s257t01_tangxia_2018": "温州市",
     "s287t09_zhenruzhen_2018": "真如镇",
     "s334t07_unnamed_2021": "林芝市",
@@ -141,19 +138,14 @@ _ALSO_RIGHT = {
     "s556t02_matun_1985": "馬屯鎮",
     "s562t06_yangxipuzhen_0000": "溪鋪鎮",
     "s564t01_jinyinchuan_0000": "金银川镇",
-    "s574t04_fancunzhen_2012": "趙保鎮",
     "s577t02_xihuxiang_2005": "瓜洲县西湖乡",
     "s584t03_xiaohu_0000": "建阳区",
-    "s588t04_panan_2019": "甘谷县",
     "s644t05_wanfudian_2018": "随县",
     "s650t02_songjiazhuang_2012": "蔚縣",
-    "s686t01_jindunxiang_2018": "鶴慶縣",
     "s698t03_tangzhen_0000": "随县",
-    "s704t01_gongyuanlu_0000": "白银区",
     "s706t02_qinchuanzhen_2023": "甘肃省",
     "s765t01_duge_0000": "會東縣",
     "s770t02_wushi_2023": "平江縣",
-    "s771t02_zhuotongjing_0000": "大英县",
 }
 
 
