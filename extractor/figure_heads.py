@@ -10,6 +10,7 @@ from extractor._data import column
 from extractor.figure_parts import CODE_BEFORE, DIGITS, LETTERS
 from extractor.han import is_han
 from extractor.masks import Masks
+from extractor.quantity_lexicon import lexicon
 from extractor.segment import INLINE_SPACES
 
 _NAME_MASK = 4  # the shortest masked name (a mask of digits is as short as they are)
@@ -46,6 +47,21 @@ def after_measure_letters(view: str, start: int) -> bool:
     if i > 0 and view[i - 1] in CODE_BEFORE:
         return False  # a longer code, or letters after digits
     return view[i:start].upper() in _measure_letters()
+
+
+def after_unit_slash(view: str, start: int) -> bool:
+    """Whether a slash right before ``start`` follows a unit in letters of a figure (200MW/400MWh, a store's power
+    and energy: found blind in round s782): it joins two figures of one thing, where a slash after other letters or
+    digits runs through a code or an address (…/2017-00344)."""
+    if start < 3 or view[start - 1] != "/":
+        return False
+    i = start - 1
+    while i > 0 and view[i - 1] in LETTERS and start - 1 - i < _UNIT_LETTERS:
+        i -= 1
+    return i < start - 1 and i > 0 and view[i - 1] in DIGITS and view[i : start - 1] in lexicon().units
+
+
+_UNIT_LETTERS = 4  # the longest unit in letters before such a slash (MWh, KWh)
 
 
 # What a broken decoding leaves where characters were lost (?偯娣e for 总面积, ?cè)丝诩s for 总人口约).

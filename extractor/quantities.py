@@ -32,6 +32,7 @@ from extractor.figure_heads import (
     after_residue,
     after_spaced_comma,
     after_spaced_point,
+    after_unit_slash,
     before_spaces,
 )
 from extractor.figure_lists import borrow_from_list, pair_marks, paired_range, share_post_approx
@@ -250,8 +251,9 @@ def _read_at(
         (
             prev in CODE_BEFORE
             # a slash after a Han unit joins two figures of one thing (农机总动力1459台/2.68万千瓦: found blind in round
-            # s736); after letters or digits it runs through a code or an address (…/2017-00344)
-            and not (prev == "/" and before > 1 and is_han(view[before - 2]))
+            # s736), and so does one after a unit in letters (200MW/400MWh); after other letters or digits it runs
+            # through a code or an address (…/2017-00344)
+            and not (prev == "/" and before > 1 and (is_han(view[before - 2]) or after_unit_slash(view, before)))
             and not (
                 prev in LETTERS
                 # letters glued to a numeral in characters make no code and hide no leading digits (建成XX两处)

@@ -60,6 +60,14 @@ from extractor.quantities import find
             [("1459台", "1459", "台", None), ("2.68万千瓦", "26800", "千瓦", None)],
         ),
         ("索引号:001/2017-00344", []),
+        # the same after a unit in letters: a store's power and energy (found blind in round s782)
+        ("莘县观城200MW/400MWh电化学储能项目", [("200MW", "200", "MW", None), ("400MWh", "400", "MWh", None)]),
+        ("网址www.gov.cn/2017-00344", []),
+        # a bare 万 after the sentence's money figure, 目前 and 已经 between (found blind in round s781)
+        (
+            "房产总额达594万元,目前已经达到1356万,",
+            [("594万元", "5940000", "元", None), ("1356万", "13560000", "元", None)],
+        ),
     ],
 )
 def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
