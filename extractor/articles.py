@@ -104,12 +104,14 @@ def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:
 # an item after a comma must be (…，一个移民新村，).
 _ITEM = 10
 _SHORT_ITEM = 6
+_SHORT_JOINED = 4  # the longest item joined to the next with no mark (村民小组)
 
 
 @cache
-def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A count that ends a list's item before 一 (…两个蔬菜种植区、), one that opens the next item after it
-    (、两条滨河路; 桥涵修复，两处路基修复), and the short item after 一 that a clause or list mark closes."""
+    (、两条滨河路; 桥涵修复，两处路基修复), the short item after 一 that a clause or list mark closes, and an item of
+    一 and a unit that a list's word joins to the next (一个奶牛养殖区和)."""
     alt = alternation(column("units.tsv", "unit", kind="count", chinese="yes"))
     lists = "".join(list_marks())
     # A neighbour counts more than one: a list of 一个 items (一个项目、一个分管领导、一个责任单位) is a slogan's.
@@ -117,9 +119,11 @@ def _count_items() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     numeral = f"(?:[0-9]+|(?!一(?![{scales}]))[{''.join(numerals.chinese_chars())}]{{1,4}})"
     word = rf"[\u4e00-\u9fff]{{1,{_ITEM}}}"
     return (
-        re.compile(rf"{numeral}({alt}){word}([{lists},，])\Z"),
+        # the item's words lazy, so that a list's word before 一 is its mark (五条商业街和一个…), not a word's end
+        re.compile(rf"{numeral}[ \t]?({alt})({word}?)([{lists},，]?)\Z"),
         re.compile(rf"({word}?)([、,，]){numeral}({alt})"),
         re.compile(rf"[\u4e00-\u9fff]{{1,{_SHORT_ITEM}}}[{lists},，。；;）)]"),
+        re.compile(rf"一({alt}){word}[{lists}]\Z"),
     )
 
 
@@ -129,11 +133,27 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
     the same unit (加快发展一批特色乡村，7个县: a batch) and be short and closed, so that a sentence's article after a
     count (完成3个项目，一个重要原因是资金到位) stays one; before it, another unit will do when the unit counts things
     (after_noun: 11个小学，一所乡级医院，), never a batch (5个服务站，一批项目落地。)."""
-    before, after, closed = _count_items()
+    before, after, closed, one_before = _count_items()
     m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
+    # 两个蔬菜种植区，一个奶牛养殖区和一个肉牛养殖区: the item before counts as this one does when it is one of a list
+    # of counts itself (found on the excerpts), where a list of 一个 items alone is a slogan's
+    one = one_before.search(view, max(0, start - _ITEM - 3), start) if m is None else None
+    if one is not None and (one.group(1) == unit or unit_is_thing):
+        return _among_counts(view, one.start(), one.start() + 1 + len(one.group(1)), one.group(1), unit_is_thing)
     if m is not None:
-        if m.group(2) in list_marks():
+        if m.group(3) in list_marks():
             return True
+        if not m.group(3):
+            # 辖17个行政村一个居委会，: a short item of the same unit right before, with no mark between (found on
+            # the excerpts), where a longer run, one that holds 有 or one after 每 is a sentence (a ratio:
+            # 每15个庙城人就有一个志愿者)
+            return (
+                m.group(1) == unit
+                and len(m.group(2)) <= _SHORT_JOINED
+                and "有" not in m.group(2)
+                and not (m.start() > 0 and view[m.start() - 1] in numerals.tables().before_no_count)
+                and closed.match(view, end) is not None
+            )
         return (m.group(1) == unit or unit_is_thing) and closed.match(view, end) is not None
     m = after.match(view, end)
     if m is None:

@@ -17,6 +17,13 @@ from extractor.quantities import find
         ("建设一条特色景观环路、两条风情滨河路。", ["一条", "两条"]),
         ("规划了两个蔬菜种植区，一个奶牛养殖区，涵盖全镇。", ["两个", "一个"]),
         ("主要是骑龙村一处桥涵修复，两处路基修复。", ["一处", "两处"]),  # a short item, then its neighbour
+        # an item of 一 joined by 和 to one that counts (found on the excerpts), a short item of the same unit right
+        # before with no mark, and a count spaced from its unit
+        ("规划了两个蔬菜种植区，一个奶牛养殖区和一个肉牛养殖区，涵盖全镇。", ["两个", "一个", "一个"]),
+        ("全乡辖17个行政村一个居委会，总人口2万人。", ["17个", "一个", "2万人"]),
+        ("辖 28 个行政村和一个居委会，是省中心镇。", ["28 个", "一个"]),
+        ("加快推动五条商业街和一个大型市场提档升级。", ["五条", "一个"]),
+        ("平均每15个居民就有一个志愿者。", ["15个"]),  # a longer run is a sentence: a ratio
         # after a comma, a long item is a sentence's article; a short one counts, in another unit too when it counts
         # things (乡内有一所初级中学,11个小学,一所乡级医院: annotated so), never when it is a batch (一批)
         ("完成3个项目，一个重要原因是资金到位。", ["3个"]),
