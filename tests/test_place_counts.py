@@ -33,6 +33,8 @@ def test_a_verb_of_reach_before_a_count_of_places_makes_it_one() -> None:
     # found blind in round s144 (移動電話覆蓋4村), and on the excerpts (带动两村, 辐射六乡两镇)
     doc = extract("有4個村通程控電話，移動電話覆蓋4村；預期可帶動兩村集體經濟增長30%。")
     assert [(q.raw, q.base_value) for q in doc.quantities] == [("4個", 4), ("4村", 4), ("兩村", 2), ("30%", 30)]
+    # a span across places (found blind in round s797)
+    assert [q.raw for q in extract("建成跨4镇、15村的移民安置社区。").quantities] == ["4镇", "15村"]
     # with no such word before it, a village's number is the village's: 抓好8村
     assert [q.raw for q in extract("抓好8村生猪养殖。").quantities] == []
 
