@@ -196,6 +196,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("总人口 8614 男 4597 女 4017 家庭户户数 2794 家庭户总人口(总) 8499 0-14岁男 855 ", n),
         "a census's population block of labels and numbers, one row after another with no end",
     ),
+    "one_items": (
+        lambda n: "规划了两个区，" + _repeat("一个养殖区和", n),
+        "a list of items of 一 after a count, each item joined to the next by 和, with no end",
+    ),
     "spaces": (lambda n: " " * n, "one run of spaces (PDF text pads with them)"),
     "stars": (lambda n: "*" * n, "one run of * (a mask without its place)"),
     "crosses": (lambda n: "×" * n, "one run of × (a mask without its place)"),

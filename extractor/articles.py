@@ -105,6 +105,7 @@ def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:
 _ITEM = 10
 _SHORT_ITEM = 6
 _SHORT_JOINED = 4  # the longest item joined to the next with no mark (村民小组)
+_CHAIN = 8  # how many items of 一 back a list's count may stand
 
 
 @cache
@@ -136,10 +137,14 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
     before, after, closed, one_before = _count_items()
     m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
     # 两个蔬菜种植区，一个奶牛养殖区和一个肉牛养殖区: the item before counts as this one does when it is one of a list
-    # of counts itself (found on the excerpts), where a list of 一个 items alone is a slogan's
-    one = one_before.search(view, max(0, start - _ITEM - 3), start) if m is None else None
-    if one is not None and (one.group(1) == unit or unit_is_thing):
-        return _among_counts(view, one.start(), one.start() + 1 + len(one.group(1)), one.group(1), unit_is_thing)
+    # of counts itself (found on the excerpts), where a list of 一个 items alone is a slogan's. A few items back at
+    # most: every item of a hostile run of them would walk the run again.
+    for _ in range(_CHAIN):
+        one = one_before.search(view, max(0, start - _ITEM - 3), start) if m is None else None
+        if one is None or not (one.group(1) == unit or unit_is_thing):
+            break
+        start, end, unit = one.start(), one.start() + 1 + len(one.group(1)), one.group(1)
+        m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
     if m is not None:
         if m.group(3) in list_marks():
             return True

@@ -292,8 +292,8 @@ def _compatible(level: str) -> tuple[str, ...]:
     )
 
 
-# A CRLF text's \r read as a second line end (same length): the title, head and year patterns end a line at \n.
 _OWN_SCOPE = 6  # scope words that make a text its county's or its city's own (see township_inside)
+# A CRLF text's \r read as a second line end (same length): the title, head and year patterns end a line at \n.
 _CR_AS_LF = str.maketrans("\r", "\n")
 
 
