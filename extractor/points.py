@@ -126,6 +126,8 @@ _LETTER_RUN = re.compile(r"[0-9](?<![0-9][0-9])(?<![0-9] [0-9])(?: [0-9])++(?![0
 _LETTER_HABIT = 2
 _LETTER_POINT = re.compile(r"(?<=[0-9])( {1,48}+)\.( ?)(?=[0-9])")
 _LETTER_LONG = 5  # a run of three digits: 1 8 2
+_LETTER_WORD = re.compile(r" ?[\u4e00-\u9fff]")
+_LETTER_WORDS = 4
 
 
 def letter_spaced(view: str) -> list[tuple[int, int]]:
@@ -133,7 +135,12 @@ def letter_spaced(view: str) -> list[tuple[int, int]]:
     gazetteer's flipbook: found blind in rounds s267 and s381), as (start, end), when the text shows the habit; the
     figure is read across them as across pinyin ruby."""
     runs = list(_LETTER_RUN.finditer(view))
-    if sum(m.end() - m.start() >= _LETTER_LONG for m in runs) < _LETTER_HABIT:
+    if (
+        sum(m.end() - m.start() >= _LETTER_LONG for m in runs) < _LETTER_HABIT
+        # or runs of two digits that words follow, as a PDF's layer spaces the digits alone (分布于 2 9 个行政村,
+        # 村道 1 4 条, 巡察 3 0 余次: found blind in round s799), where table cells have no word after them
+        and sum(_LETTER_WORD.match(view, m.end()) is not None for m in runs) < _LETTER_WORDS
+    ):
         return []
     out = [(i, i + 1) for m in runs for i in range(m.start() + 1, m.end(), 2)]
     # its points, set apart by the scan's column alignment (1 3 6            . 7 倍)

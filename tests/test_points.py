@@ -141,6 +141,13 @@ def test_an_ellipsis_is_a_thousands_separator_where_the_copy_shows_the_habit(
                 ("1 3 6            . 7 倍", "136.7"),
             ],
         ),
+        # a PDF's layer spacing the digits alone, runs of two that words follow four times (found blind in round s799)
+        (
+            "我镇农村公路分布于 2 9 个行政村,其中村道 1 4 条, 村庄道路 5 2 条。共巡察各线 3 0 余次。",
+            [("2 9 个", "29"), ("1 4 条", "14"), ("5 2 条", "52"), ("3 0 余次", "30")],
+        ),
+        # three such runs are no habit yet
+        ("分布于 2 9 个行政村,其中村道 1 4 条, 村庄道路 5 2 条。", []),
         # no habit: 5 3 may be two cells of a table, and is neither 53 nor 3
         ("全村 5 3 户 , 人口 210 人。", [("210 人", "210")]),
     ],
