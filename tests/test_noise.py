@@ -109,6 +109,7 @@ CASES = {
         "查看全部回复【已有0位网友发表了看法】",
         "0 条",  # a comment counter without its word, on a line of its own (found blind in round s451)
         "已有0人点赞",  # a like counter on a line of its own (found blind in round s796)
+        "在线时长: 3752小时",  # a forum member's profile line (found blind in round s806)
         "          評論 0人參與,0條評論",  # its label and the people first (found blind in round s649)
         "1个回答",  # a question-and-answer page's count of answers, no 共 before it (found blind in round s458)
         "萬泉鎮(1張)",  # an encyclopedia's picture caption (found blind in round s462)
