@@ -159,7 +159,13 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
                 and not (m.start() > 0 and view[m.start() - 1] in numerals.tables().before_no_count)
                 and closed.match(view, end) is not None
             )
-        return (m.group(1) == unit or unit_is_thing) and closed.match(view, end) is not None
+        # after a comma the item before is short too: a longer run is a clause (10台(套)机械设备在紧张工作，
+        # 一个集…为一体的基地: found blind in round s815)
+        return (
+            (m.group(1) == unit or unit_is_thing)
+            and len(m.group(2)) <= _SHORT_ITEM
+            and closed.match(view, end) is not None
+        )
     m = after.match(view, end)
     if m is None:
         return False

@@ -106,6 +106,7 @@ CASES = {
         # a news site's rating box and comment counter (found blind in round s440)
         "对本文中的事件或人物打分: | |",
         "当前平均分:-0.71 (58次打分) | |",
+        "| 当前平均分:-0.45 (86次打分) | |",  # a bar before it (found blind in round s810)
         "查看全部回复【已有0位网友发表了看法】",
         "0 条",  # a comment counter without its word, on a line of its own (found blind in round s451)
         "已有0人点赞",  # a like counter on a line of its own (found blind in round s796)

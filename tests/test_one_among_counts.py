@@ -29,6 +29,8 @@ from extractor.quantities import find
         ("完成3个项目，一个重要原因是资金到位。", ["3个"]),
         ("建成3座水库，一个公园。", ["3座", "一个"]),
         ("新建5个村级服务站，一批项目落地。", ["5个"]),
+        # a clause before the comma, no list's item (found blind in round s815)
+        ("现场有10台机械设备在紧张工作，一个集科技推广、生态观光为一体的基地即将竣工。", ["10台"]),
         # 一 items beside one another are a slogan's (一个项目、一个分管领导), or 一起 (together)
         ("按照一个项目、一个分管领导、一个责任单位的要求推进。", []),
         ("全县人民一起干、一起拼。", []),
