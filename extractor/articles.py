@@ -19,8 +19,8 @@ def counts(view: str, start: int, end: int, unit: Unit) -> bool:
     """Whether 一 and ``unit`` at view[start:end] count a thing rather than stand for "a"."""
     if start > 0 and view[start - 1] in numerals.tables().before_article:
         return False  # 是一所略具规模的初级中学: "is a", found blind in rounds s194 and s195
-    if unit.one_counts and not view.startswith(unit.text, end):  # 一所初级中学; 一所所 is "one after another"
-        return True
+    if unit.one_counts and not view.startswith(unit.text, end) and not _no_noun_before(view, start):
+        return True  # 一所初级中学; 一所所 is "one after another"; 合作社的一名社员 and 最后一名 name one, count none
     if unit.after_noun and not view.startswith(unit.text, end) and _after_count_word(view, start, unit.text):
         return True  # 新建一座, 配备一名: a thing built, bought or hired is counted
     if unit.counted_every and _after_noun(view, start) and _frequency(view, start, unit):
@@ -204,7 +204,12 @@ def _after_noun(view: str, start: int) -> bool:
     before = view[start - 1]
     if before in CLAUSE_MARKS or before.isspace():
         return False
-    return not any(view.endswith(w, 0, start + 1) for w in numerals.tables().no_noun_before)
+    return not _no_noun_before(view, start)
+
+
+def _no_noun_before(view: str, start: int) -> bool:
+    """Whether 一 at ``start`` ends a word of numerals.tsv's no_noun_before (的一, 又一, 最后一)."""
+    return any(view.endswith(w, 0, start + 1) for w in numerals.tables().no_noun_before)
 
 
 def _closes_clause(view: str, pos: int) -> bool:
