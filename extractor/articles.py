@@ -150,12 +150,12 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
             return True
         if not m.group(3):
             # 辖17个行政村一个居委会，: a short item of the same unit right before, with no mark between (found on
-            # the excerpts), where a longer run, one that holds 有 or one after 每 is a sentence (a ratio:
-            # 每15个庙城人就有一个志愿者)
+            # the excerpts), where a longer run, one that holds a not_joined character (有) or one after 每 is a
+            # sentence (a ratio: 每15个庙城人就有一个志愿者)
             return (
                 m.group(1) == unit
                 and len(m.group(2)) <= _SHORT_JOINED
-                and "有" not in m.group(2)
+                and not any(c in numerals.tables().not_joined for c in m.group(2))
                 and not (m.start() > 0 and view[m.start() - 1] in numerals.tables().before_no_count)
                 and closed.match(view, end) is not None
             )

@@ -37,6 +37,7 @@ class _Tables:
     before_no_count_digits: frozenset[str]  # those that make a number in digits none too (第3批; 每10户 counts)
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     no_noun_before: frozenset[str]  # 的一, 又一: no counted noun ends right before this 一 (最严重的一次。)
+    not_joined: frozenset[str]  # 有: inside an item joined to 一 with no mark, a sentence (就有一个志愿者)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     size_words: frozenset[str]  # 投资: a size's word between 一个 and its figure (一个投资5亿元项目)
     # 新建, 配备: 一 and a thing's measure word after them count it (新建一座); a word that holds events counts only
@@ -70,6 +71,7 @@ def tables() -> _Tables:
         ),
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         no_noun_before=frozenset(r["char"] for r in rows if r["kind"] == "no_noun_before"),
+        not_joined=frozenset(r["char"] for r in rows if r["kind"] == "not_joined"),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         size_words=frozenset(r["char"] for r in rows if r["kind"] == "size_word"),
         count_words={

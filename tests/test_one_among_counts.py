@@ -24,6 +24,7 @@ from extractor.quantities import find
         ("辖 28 个行政村和一个居委会，是省中心镇。", ["28 个", "一个"]),
         ("加快推动五条商业街和一个大型市场提档升级。", ["五条", "一个"]),
         ("平均每15个居民就有一个志愿者。", ["15个"]),  # a longer run is a sentence: a ratio
+        ("全村10个居民就有一个志愿者。", ["10个"]),  # 有 in the run makes it a sentence too (numerals.tsv not_joined)
         # after a comma, a long item is a sentence's article; a short one counts, in another unit too when it counts
         # things (乡内有一所初级中学,11个小学,一所乡级医院: annotated so), never when it is a batch (一批)
         ("完成3个项目，一个重要原因是资金到位。", ["3个"]),
