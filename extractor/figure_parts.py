@@ -301,11 +301,16 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
             while pos < len(view) and view[pos] in section_chars() and pos - scale_start < 2:
                 pos += 1
             scale_text = view[scale_start:pos]
-    if not scale_text and not chinese and mid is None and pos < len(view) and view[pos] in spoken_first():
-        # 4.9个亿: a measure word before the section, as speech puts it, and no unit after it. Digits only: 一个万亩基地
-        # counts one base; and a unit after it makes a class of what is counted (284个亿元以上项目).
+    if not scale_text and mid is None and pos < len(view) and view[pos] in spoken_first():
+        # 4.9个亿, 两个亿: a measure word before the section, as speech puts it, and no unit after it: a unit after it
+        # makes a class of what is counted (284个亿元以上项目, 三个亿元项目), and so does a section (一个亿万富翁).
         spoken = next((w for w in numerals.tables().spoken_sections if view.startswith(w, pos)), None)
-        if spoken is not None and unit_at(view, pos + len(spoken), lex) is None:
+        after = pos + len(spoken) if spoken is not None else pos
+        if (
+            spoken is not None
+            and unit_at(view, after, lex) is None
+            and not (after < len(view) and view[after] in section_chars())
+        ):
             scale_text = numerals.tables().spoken_sections[spoken]
             inner = spoken[1 : -len(scale_text)]
             mid = inner if inner in lex.mid else None  # 1.5个多亿: more than 1.5亿

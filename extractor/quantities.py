@@ -45,6 +45,7 @@ from extractor.figure_parts import (
     QMatch,
     prefix_len,
     read_part,
+    spoken_first,
     word_at,
     word_before,
 )
@@ -367,8 +368,10 @@ def _read_at(
     ):
         first.unit = lex.milestone  # 突破两亿大关: a numeral in characters too, as a milestone word follows it
         first.borrowed = text[first.scale_start : first.end]
+    # 两个亿 is a section as 2亿 is, money or people as a bare 亿 after digits would be; 两万 alone may be anything
+    spoken = bool(first.scale_text) and first.core_end < len(view) and view[first.core_end] in spoken_first()
     if high is None and first.unit is None:
-        if first.chinese or first.end != first.scale_start + len(first.scale_text):
+        if (first.chinese and not spoken) or first.end != first.scale_start + len(first.scale_text):
             return None, first.core_end
         # 人口4万多。, 3万余常住人口: an approximation word after the bare scale is the figure's, and its name or thing
         # is read after it
@@ -421,7 +424,7 @@ def _read_at(
         # 分三期建设: how a work is staged; 每10户: the unit a rate is given for. Reported, but never a record's
         # figure (an indicator named 分, or 有 of 每10户有1个垃圾池)
         unit = dataclasses.replace(unit, kind="span")
-    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not (unit.chinese or aside)):
+    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not (unit.chinese or aside or spoken)):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end

@@ -67,6 +67,11 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("带动2万的群众参与工程", []),
         # 近 or 逾 between the money word and the figure, 投入 as a money word, and a verb or 对 after the scale
         ("诸如投资近2.47个亿的处理场", [("近2.47个亿", "247000000", "元")]),
+        # and after a numeral in characters, which was read as a count of 个 (三年內計劃突破一個億: found in round s739)
+        ("全年完成税收两个亿，", [("两个亿", "200000000", "元")]),
+        ("年产值2500万元，三年内计划突破一個億。", [("2500万元", "25000000", "元"), ("突破一個億", "100000000", "元")]),
+        ("引进三个亿元项目。", [("三个", "3", "个")]),  # a class of what is counted
+        ("成为一个亿万富翁。", []),
         ("投资120万完成亲水游步道清理", [("120万", "1200000", "元")]),
         ("投入300余万对农贸市场进行改造", [("300余万", "3000000", "元")]),
         # a population right after the scale (6.1万常住人口): 人
