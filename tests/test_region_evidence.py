@@ -1336,6 +1336,12 @@ def test_a_papers_round_up_of_several_townships_names_none() -> None:
             "人次来此研学,高唐县教育部门将增加课程。\n",
             "高唐县",
         ),
+        # a county's yearbook page on an ethnic township, the nationalities inside its name (found blind in round s825)
+        (
+            "罗平年鉴2017\n【简述】 罗平县鲁布革布依族苗族乡位于罗平\n县东南部,地处滇、桂、黔三省(区)结合部,"
+            "全乡总人口19369人,农民人均纯收入8503元。\n",
+            "鲁布革布依族苗族乡",
+        ),
         # a county's own report, 全县 again and again, that writes one project's town after the county
         (
             "高唐县2023年政府工作报告\n各位代表:全县经济运行平稳。全县完成投资5亿元,全县财政收入增长8%,全县粮食产量稳定,"
