@@ -62,6 +62,7 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
         _unit_line_cells(view, masks, lex, found),
         _pipe_cells(view, masks, lex, found),
         _census_cells(view, masks, lex, found),
+        _count_column_cells(view, masks, lex, found),
     ):
         if more:
             out = sorted(out + [q for q in more if not inside_found(out, q.start, q.end)], key=lambda q: q.start)
@@ -371,3 +372,86 @@ def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> lis
                 out.append(_cell(s, e, Decimal(view[s:e]), unit.text, unit.factor, unit.base))
         run = [m] if m is not None else []
     return out
+
+
+# A table whose columns' heads say what their cells count (count_columns.tsv: 本年制发件数, 件) or carry their unit in
+# brackets (本年收费金额(单位:万元)), a cell between bars or on a line of its own, and its rows each a label and one
+# number under each head: an open-government report's tables (found blind in round s822). A row with a number more
+# than there are heads, or a label that holds a digit, ends the table: its cells could not be placed.
+_TOKEN = re.compile(r"[^\s|]{1,40}")
+_TOKEN_GAP = re.compile(r"[ \t\r\n|]{1,16}")
+_TOKEN_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?(?![^\s|])")
+_BRACKET_UNIT = re.compile(r"\((?:单位:)?([^\s|()]{1,6})\)$")
+
+
+@cache
+def _count_heads() -> tuple[re.Pattern[str], dict[str, str]]:
+    endings = {r["ending"]: r["unit"] for r in table("count_columns.tsv")}
+    words = "|".join(re.escape(w) for w in sorted(endings, key=len, reverse=True))
+    return re.compile(rf"(?<![^\s|])[^\s|]{{0,20}}?(?:{words}|\)(?=[\s|]|$))"), endings
+
+
+def _column_unit(head: str, lex: Lex) -> tuple[str, str, Decimal] | None:
+    """The unit as written, base and factor of a column head (本年制发件数 -> 件; 金额(单位:万元) -> 万元), or None."""
+    endings = _count_heads()[1]
+    ending = next((e for e in endings if head.endswith(e)), None)
+    if ending is not None:
+        u = lex.units[endings[ending]]
+        return u.text, u.base, u.factor
+    m = _BRACKET_UNIT.search(head)
+    read = _unit(m.group(1), lex) if m else None
+    return (m.group(1), read[0], read[1]) if m and read else None
+
+
+def _count_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    head_re, endings = _count_heads()
+    if not any(e in view for e in endings) and "(单位:" not in view:
+        return []
+    out: list[QMatch] = []
+    pos = 0
+    while (m := head_re.search(view, pos)) is not None:
+        heads, pos = _heads_at(view, m.start(), lex)
+        if not heads:
+            pos = m.end()
+            continue
+        for row in _rows_at(view, pos, len(heads)):
+            for (s, e), (unit, base, factor) in zip(row, heads, strict=True):
+                if not (masks.blocked[s] or inside_found(found, s, e)):
+                    out.append(_cell(s, e, Decimal(view[s:e]), unit, factor, base))
+            pos = row[-1][1]
+    return out
+
+
+def _heads_at(view: str, pos: int, lex: Lex) -> tuple[list[tuple[str, str, Decimal]], int]:
+    """The column heads that start at ``pos``, one after another, and where the first row's label starts."""
+    heads: list[tuple[str, str, Decimal]] = []
+    while len(heads) < _MAX_CELLS and (t := _TOKEN.match(view, pos)) is not None:
+        unit = _column_unit(t.group(), lex)
+        gap = _TOKEN_GAP.match(view, t.end())
+        if unit is None or gap is None:
+            break
+        heads.append(unit)
+        pos = gap.end()
+    return heads, pos
+
+
+def _rows_at(view: str, pos: int, k: int) -> list[list[tuple[int, int]]]:
+    """The rows from ``pos`` on, each a label with no digit and ``k`` numbers, and nothing more before the next."""
+    rows: list[list[tuple[int, int]]] = []
+    while len(rows) < _MAX_ROWS and (label := _TOKEN.match(view, pos)) is not None:
+        if any(c.isdigit() for c in label.group()) or len(label.group()) > _MAX_LABEL:
+            break
+        cells: list[tuple[int, int]] = []
+        end = label.end()
+        while len(cells) < k and (gap := _TOKEN_GAP.match(view, end)) and (n := _TOKEN_NUMBER.match(view, gap.end())):
+            cells.append(n.span())
+            end = n.end()
+        gap = _TOKEN_GAP.match(view, end)
+        if len(cells) < k or (gap is not None and _TOKEN_NUMBER.match(view, gap.end())):
+            break
+        rows.append(cells)
+        if gap is None:
+            break
+        pos = gap.end()
+    return rows
+

@@ -147,3 +147,35 @@ def test_a_census_block_of_labels_and_numbers_is_read() -> None:
 def test_labels_of_a_census_block_in_prose_count_nothing() -> None:
     # fewer rows than a block's: 男 and 女 in a sentence give no people
     assert extract("全村男 4597 女 4017，共有户数 200。").quantities == []
+
+
+DISCLOSURE = (
+    "二、主动公开政府信息情况\n第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "规章 | 0 | 0 | 0 |\n行政规范性文件 | 4 | 0 | 4 |\n第二十条第(五)项 |\n信息内容 | 本年处理决定数量 |\n"
+    "行政许可 | 349 |\n第二十条第(八)项 |\n信息内容 | 本年收费金额(单位:万元) |\n行政事业性收费 | 1.5 |\n"
+)
+
+
+def test_a_table_whose_column_heads_say_what_they_count_is_read() -> None:
+    # an open-government report's tables, drawn with bars or a cell a line (found blind in round s822): each cell
+    # takes its column head's unit (count_columns.tsv, or the unit in its brackets)
+    expected = [("0", Decimal(0), "件")] * 3 + [
+        ("4", Decimal(4), "件"),
+        ("0", Decimal(0), "件"),
+        ("4", Decimal(4), "件"),
+        ("349", Decimal(349), "件"),
+        ("1.5", Decimal(15000), "元"),
+    ]
+    assert _cells(DISCLOSURE) == expected
+    lines = "\n\n".join(DISCLOSURE.replace(" |", "").replace("\n", " ").split()) + "\n"
+    assert _cells(lines) == expected
+    traditional = DISCLOSURE.replace("本年制发件数", "本年製發件數").replace("规章", "規章")
+    assert _cells(traditional) == expected
+
+
+def test_a_count_head_with_a_row_that_cannot_be_placed_is_left_alone() -> None:
+    # a row with a number more than the heads, or a label with a digit: its cells' columns are unknown
+    assert _cells("信息内容 | 本年制发件数 | 本年废止件数 |\n规章 | 0 | 0 | 7 |\n") == []
+    assert _cells("信息内容 | 本年制发件数 |\n第2类 | 3 |\n") == []
+    # a head in prose, a number after it: no table (贫困户数 120 is the census-like prose the tool reads elsewhere)
+    assert [q.raw for q in extract("全村贫困户数 120 户，参保人数 3000 人。").quantities] == ["120 户", "3000 人"]
