@@ -134,6 +134,8 @@ def _among_counts(view: str, start: int, end: int, unit: str, unit_is_thing: boo
     the same unit (加快发展一批特色乡村，7个县: a batch) and be short and closed, so that a sentence's article after a
     count (完成3个项目，一个重要原因是资金到位) stays one; before it, another unit will do when the unit counts things
     (after_noun: 11个小学，一所乡级医院，), never a batch (5个服务站，一批项目落地。)."""
+    if view[end : end + 1] in numerals.tables().one_of_them:
+        return False  # 两个名字,一个叫义乌: one of them, no item
     before, after, closed, one_before = _count_items()
     m = before.search(view, max(0, start - 2 * _ITEM - 4), start)
     # 两个蔬菜种植区，一个奶牛养殖区和一个肉牛养殖区: the item before counts as this one does when it is one of a list

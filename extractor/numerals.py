@@ -38,6 +38,7 @@ class _Tables:
     before_article: frozenset[str]  # 是, 为: 一 and a measure word after them are "a" (是一所…中学)
     no_noun_before: frozenset[str]  # 的一, 又一: no counted noun ends right before this 一 (最严重的一次。)
     not_joined: frozenset[str]  # 有: inside an item joined to 一 with no mark, a sentence (就有一个志愿者)
+    one_of_them: frozenset[str]  # 叫: after 一个, a pronoun (两个名字,一个叫义乌)
     spoken_sections: dict[str, str]  # 个亿 -> 亿
     size_words: frozenset[str]  # 投资: a size's word between 一个 and its figure (一个投资5亿元项目)
     # 新建, 配备: 一 and a thing's measure word after them count it (新建一座); a word that holds events counts only
@@ -72,6 +73,7 @@ def tables() -> _Tables:
         before_article=frozenset(r["char"] for r in rows if r["kind"] == "before_article"),
         no_noun_before=frozenset(r["char"] for r in rows if r["kind"] == "no_noun_before"),
         not_joined=frozenset(r["char"] for r in rows if r["kind"] == "not_joined"),
+        one_of_them=frozenset("".join(r["char"] for r in rows if r["kind"] == "one_of_them")),
         spoken_sections={r["char"]: r["value"] for r in rows if r["kind"] == "spoken_section"},
         size_words=frozenset(r["char"] for r in rows if r["kind"] == "size_word"),
         count_words={

@@ -35,6 +35,9 @@ from extractor.quantities import find
         # 一 items beside one another are a slogan's (一个项目、一个分管领导), or 一起 (together)
         ("按照一个项目、一个分管领导、一个责任单位的要求推进。", []),
         ("全县人民一起干、一起拼。", []),
+        # one of those just counted, a pronoun (found blind in round s830; numerals.tsv one_of_them)
+        ("它有兩個名字,一個叫義烏,一個叫小商品市場。", ["兩個"]),
+        ("全镇有两个园区，一个是工业园，一个是农业园。", ["两个"]),
         # a figure of size or money right after it: the thing is counted (found blind in rounds s114, s128, s143)
         ("在中南村建立一个120亩的花卉苗木基地。", ["一个", "120亩"]),
         ("力争落地一个10亿元以上项目。", ["一个", "10亿元以上"]),
