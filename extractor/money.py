@@ -46,6 +46,7 @@ class _Lex:
     people_cues: tuple[str, ...]
     people_digits_cues: tuple[str, ...]  # population words that make a bare whole number people (人口:7185)
     unit_cues: tuple[str, ...]  # words that end with the unit of the figure they name (土方: 方)
+    count_labels: tuple[str, ...]  # a count's label, its unit before 数: a bare whole number after it counts (人数42)
     between: tuple[str, ...]  # longest first
     of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
     objects: tuple[str, ...]
@@ -71,6 +72,7 @@ def lexicon() -> _Lex:
         people_cues=column("money_cues.tsv", "word", kind="people_cue"),
         people_digits_cues=column("money_cues.tsv", "word", kind="people_digits_cue"),
         unit_cues=column("money_cues.tsv", "word", kind="unit_cue"),
+        count_labels=column("money_cues.tsv", "word", kind="count_label"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
         of=column("money_cues.tsv", "word", kind="of"),
         objects=column("money_cues.tsv", "word", kind="object"),
@@ -103,7 +105,7 @@ def bare_unit(
     counts that word (2.3万群众)."""
     lex = lexicon()
     if scale < MIN_SCALE:
-        return lex.people_unit if _people_digits(view, start, end, lex) else None
+        return lex.people_unit if _people_digits(view, start, end, lex) else _labelled_count(view, start, end, lex)
     nxt = view[end] if end < len(view) else ""
     if is_han(nxt):
         # The thing named right after the scale, whatever word may follow a figure starts like it (实 of 实施 and
@@ -186,6 +188,26 @@ def _people_digits(view: str, start: int, end: int, lex: _Lex) -> bool:
         return False  # 总人口8467\n\n2、3人: a page's chunk number cut the figure (84673), whose head alone is wrong
     p = _before_light_words(view, start, lex)
     return any(view.startswith(c, p - len(c)) for c in lex.people_digits_cues)
+
+
+# A share's word before a count's label (占总户数80): the figure is a part of that count, no count of its own.
+_SHARE = "占"
+_SHARE_REACH = 3
+
+
+def _labelled_count(view: str, start: int, end: int, lex: _Lex) -> str | None:
+    """The unit of view[start:end], a whole number with no scale and no unit, when a count's label ends right before
+    it (light words between) and no word, letter or digit follows it: 编制人数42, 离休人数0 (count_label)."""
+    nxt = view[end] if end < len(view) else ""
+    if not view[start:end].isdigit() or is_han(nxt) or nxt.isalnum() or nxt in "%.":
+        return None
+    if _DIGIT_AFTER_BREAK.match(view, end):
+        return None
+    p = _before_light_words(view, start, lex)
+    label = next((c for c in lex.count_labels if view.startswith(c, p - len(c))), None)
+    if label is None or _SHARE in view[max(0, p - len(label) - _SHARE_REACH) : p - len(label)]:
+        return None
+    return label[-2]
 
 
 def _names_a_count(view: str, start: int, lex: _Lex) -> bool:

@@ -211,7 +211,12 @@ def lexicon() -> Lex:
         # Written as a bare scale (174万): the unit adds no text of its own.
         bare_units={
             u: Unit("", units[u].base, units[u].factor, units[u].kind, False)
-            for u in (words.unit, words.people_unit, *(c[-1] for c in words.unit_cues))
+            for u in (
+                words.unit,
+                words.people_unit,
+                *(c[-1] for c in words.unit_cues),
+                *(c[-2] for c in words.count_labels),  # 人数: 人
+            )
         },
         milestone=Unit("", money.base, money.factor, money.kind, True),
         lost_percent=Unit("", units["%"].base, units["%"].factor, units["%"].kind, False),

@@ -156,3 +156,24 @@ def test_a_bare_whole_number_after_a_population_word_counts_people(
     assert [(q.raw, q.base_value, q.base_unit) for q in extract(text).quantities] == [
         (r, Decimal(v), u) for r, v, u in expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a budget's staff, a count's label right before each bare number (found blind in round s828)
+        (
+            "人员情况:编制人数42,其中:行政编制人数19、事业编制人数0;离休人数0。",
+            [("42", "42", "人"), ("19", "19", "人"), ("0", "0", "人"), ("0", "0", "人")],
+        ),
+        ("全年受理件数12;办结件数12。", [("12", "12", "件"), ("12", "12", "件")]),
+        ("全村总户数为 2794,", [("2794", "2794", "户")]),
+        # a share of the count (占总户数80), a unit or a word after the number, a rate: no count of the label's
+        ("其中困难户87户,占总户数90,户均创收。", [("87户", "87", "户")]),
+        ("参保人数3000人,参保人数增长5%。", [("3000人", "3000", "人"), ("5%", "5", "%")]),
+        ("户均人数3.5,", []),  # an average, no whole count
+    ],
+)
+def test_a_bare_count_after_its_label(text: str, expected: list[tuple[str, str, str]]) -> None:
+    _reads(text, expected)
+

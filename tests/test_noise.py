@@ -116,6 +116,7 @@ CASES = {
         "萬泉鎮(1張)",  # an encyclopedia's picture caption (found blind in round s462)
         "您是第 1234567 位访客",  # a site's visitor counter
         "在线人数：25人",  # a site's count of visitors online
+        "2023-03-26 15:36:12 查看人數:65",  # a page's count of its readers (found blind in round s828's text r9t10)
         "总访问量: 108233次",
         "推薦打印尺寸:1m X 1m",  # a map site's print box (found blind in round s501)
         "2013-07-25 13:40:04 作者:努尔斯亚 浏览次数:0 网友评论 0 条",  # (found blind in round s492)
