@@ -235,12 +235,14 @@ _LIST_REACH = _MAX_LISTED * (_NAME[1] + 1) + 16  # its names and marks, then the
 
 @cache
 def _close_near() -> re.Pattern[str]:
-    """What must stand after such a list: a numeral's last character before a kind of place (8个村, 十四个行政村), or
-    a kind's name that a last name may carry (人民公社)."""
+    """What must stand after such a list: a numeral's last character before a kind of place (8个村, 十四个行政村), a
+    closing word right before one (等村), or a kind's name that a last name may carry (人民公社)."""
     digits = re.escape("0123456789" + numerals.chinese_chars())
     measures = alternation(_measures())
     kinds = alternation((*_listed_kinds(), *_kind_names()))
-    return re.compile(rf"[{digits}](?:{measures})?(?:{kinds})|{alternation(_kind_names())}")
+    return re.compile(
+        rf"(?:[{digits}](?:{measures})?|{alternation(_closers())})(?:{kinds})|{alternation(_kind_names())}"
+    )
 
 
 def _no_numeral(view: str, start: int, end: int) -> bool:
@@ -249,14 +251,18 @@ def _no_numeral(view: str, start: int, end: int) -> bool:
 
 
 def _closing_count(view: str, p: int) -> Decimal | None:
-    """The count of places that stands at ``p`` (8个村民委员会, 等八个村, 共5村), or None."""
-    if view.startswith(_closers(), p):
+    """The count of places that stands at ``p`` (8个村民委员会, 等八个村, 共5村), or None. A closing word right before
+    a kind of place, no count between, closes a list of any length (岳寨、三所楼、袁庄、匡营等村63户: found blind in
+    round s839, where 三所 counted buildings)."""
+    closed = view.startswith(_closers(), p)
+    if closed:
         p += next(len(w) for w in _closers() if view.startswith(w, p))
     q = p
     while q < len(view) and q - p < 4 and (view[q].isdigit() or view[q] in numerals.chinese_chars()):
         q += 1
     if q == p:
-        return None
+        listed = view.startswith(_listed_kinds(), p) or view.startswith(_kind_names(), p)
+        return Decimal(_MAX_LISTED) if closed and listed else None
     if view[p:q].isdigit():
         number, high = Decimal(view[p:q]), None
     else:

@@ -447,6 +447,15 @@ def _read_at(
             return None, first.end  # 零部件, 零容忍: a word, not a zero
         if place_counts.opens_a_listed_name(view, first.start, first.end):
             return None, first.end  # 阿东、三台坡、俄铺8个村民委员会: a village's name
+        # 星火、燎原、五四三個社區: the last name (五四) and the count of them all (三個), digits one by one, no power
+        last = first.core_end - 1
+        digits = numerals.tables().digits
+        if (
+            last - first.start >= 2
+            and all(c in digits for c in view[first.start : first.core_end])
+            and place_counts.opens_a_listed_name(view, first.start, last)
+        ):
+            return None, last
     elif (
         high is None
         and view[first.start : first.core_end] == "1"

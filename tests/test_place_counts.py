@@ -94,6 +94,22 @@ def test_a_numeral_opening_a_name_in_a_list_that_a_count_of_places_closes_is_par
     assert [q.raw for q in doc.quantities] == ["三台", "5个", "二十八个", "七個", "兩個"]
 
 
+def test_a_list_of_names_that_a_closing_word_and_a_kind_close_holds_names() -> None:
+    # 等村 with no count closes a list of any length (found blind in round s839, where 三所 of 三所楼 counted
+    # buildings); a list of counts before 等 and a kind's word still counts
+    doc = extract("带动岳寨、三所楼、袁庄、匡营等村63户贫困家庭种植果树。")
+    assert [q.raw for q in doc.quantities] == ["63户"]
+    doc = extract("新建学校三所、卫生院两座等村级设施。")
+    assert [q.raw for q in doc.quantities] == ["三所", "两座"]
+
+
+def test_a_name_of_numerals_glued_to_the_count_that_closes_its_list_is_no_figure() -> None:
+    # 五四 is the last of three communities, 三個 their count (found blind in round s836, read as 543 個); digits
+    # written one by one are a figure elsewhere (Taiwan's 一一七八戶)
+    doc = extract("鎮內設星火、燎原、五四三個社區管理服務中心,下設7個居委會。共有一一七八戶。")
+    assert [q.raw for q in doc.quantities] == ["7個", "一一七八戶"]
+
+
 def test_a_list_of_names_whose_last_carries_its_kind_of_place_holds_names() -> None:
     # 六所 among communes, the last named with its kind (found blind in round s219); a numeral in the last name
     # itself, or a list of things, counts
