@@ -162,6 +162,39 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     return names >= 2 and count >= names  # one name is no list (辖七个社区和两个行政村)
 
 
+# A name shown to be one by its list is one wherever the text writes it again (岳寨、三所楼、袁庄、匡营等村63户, then
+# 全镇已建成三所楼菊花种植基地: found blind in round s839); a short name (三台) may be a count elsewhere (三台水泵).
+_NAME_AGAIN = 3
+
+
+def listed_names(view: str) -> frozenset[str]:
+    """The names of three characters or more that open with a numeral and stand as items of a list that a count or
+    a kind of place closes (opens_a_listed_name), each once: the text's names, which count nothing where it writes
+    them again."""
+    marks = _marks()
+    digits = numerals.chinese_chars()
+    names: set[str] = set()
+    for mark in marks:
+        i = view.find(mark)
+        while i >= 0:
+            start = i + 1
+            q = start
+            while q < len(view) and q - start <= _NAME[1] and is_han(view[q]) and view[q] not in marks:
+                q += 1
+            item = view[start:q]
+            if (
+                q < len(view)
+                and view[q] in marks
+                and _NAME_AGAIN <= len(item) <= _NAME[1]
+                and item[0] in digits
+                and item not in names
+                and opens_a_listed_name(view, start, q)
+            ):
+                names.add(item)
+            i = view.find(mark, start)
+    return frozenset(names)
+
+
 def _after_a_counted_colon(view: str, start: int, marks: frozenset[str]) -> bool:
     """Whether the item at ``start`` is one of the names that a colon opens after a count of places (轄20個村委會:大河、
     滿井、…、三眼井: found blind in round s268, where 三眼 was read as a count): every item of the list is a short name,

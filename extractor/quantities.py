@@ -144,6 +144,9 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
             pos = max(consumed_to, m.end(), start + 1)
             if view[start] not in DIGITS and (digit := ASCII_DIGIT.search(view, start, m.end())) is not None:
                 pos = min(pos, digit.start())  # 新莲、四九4个村: a name's numeral glued to a count (s407)
+    named = place_counts.listed_names(view) if out else frozenset()
+    if named:
+        out = [q for q in out if not (q.chinese and view.startswith(tuple(named), q.start))]
     if lex.multiplicative is not None:
         out.extend(bare_figures.multiplicatives(text, view, masks, lex))
         out.sort(key=lambda q: q.start)

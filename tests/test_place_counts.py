@@ -103,6 +103,18 @@ def test_a_list_of_names_that_a_closing_word_and_a_kind_close_holds_names() -> N
     assert [q.raw for q in doc.quantities] == ["三所", "两座"]
 
 
+def test_a_name_its_list_shows_is_a_name_wherever_the_text_writes_it_again() -> None:
+    # 三所楼 is a village among its neighbours, then its base and its co-operative's (found blind in round s839); a
+    # short name (三台) may count elsewhere, and a text with no such list counts as before
+    doc = extract(
+        "带动岳寨、三所楼、袁庄、匡营等村63户贫困家庭种植果树。全镇已建成三所楼菊花种植基地。"
+        "其中,三所楼镇泽坤养殖专业合作社新建大棚三座。"
+    )
+    assert [q.raw for q in doc.quantities] == ["63户", "三座"]
+    doc = extract("辖东风、三台坡、俄铺等村。购置三台水泵。全镇已建成三所楼菊花种植基地。")
+    assert [q.raw for q in doc.quantities] == ["三台", "三所"]
+
+
 def test_a_name_of_numerals_glued_to_the_count_that_closes_its_list_is_no_figure() -> None:
     # 五四 is the last of three communities, 三個 their count (found blind in round s836, read as 543 個); digits
     # written one by one are a figure elsewhere (Taiwan's 一一七八戶)
