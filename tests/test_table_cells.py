@@ -145,8 +145,9 @@ def test_a_census_block_of_labels_and_numbers_is_read() -> None:
 
 
 def test_labels_of_a_census_block_in_prose_count_nothing() -> None:
-    # fewer rows than a block's: 男 and 女 in a sentence give no people
-    assert extract("全村男 4597 女 4017，共有户数 200。").quantities == []
+    # fewer rows than a block's: 男 and 女 in a sentence give no people; 户数 200 is a count's label and its number
+    # (money_cues.tsv count_label), read as one wherever it stands
+    assert [(q.raw, q.base_unit) for q in extract("全村男 4597 女 4017，共有户数 200。").quantities] == [("200", "户")]
 
 
 DISCLOSURE = (
