@@ -47,6 +47,7 @@ class _Lex:
     people_digits_cues: tuple[str, ...]  # population words that make a bare whole number people (人口:7185)
     unit_cues: tuple[str, ...]  # words that end with the unit of the figure they name (土方: 方)
     count_labels: tuple[str, ...]  # a count's label, its unit before 数: a bare whole number after it counts (人数42)
+    count_shares: tuple[str, ...]  # a word before such a label that makes the number a share of it (占总户数80)
     between: tuple[str, ...]  # longest first
     of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
     objects: tuple[str, ...]
@@ -73,6 +74,7 @@ def lexicon() -> _Lex:
         people_digits_cues=column("money_cues.tsv", "word", kind="people_digits_cue"),
         unit_cues=column("money_cues.tsv", "word", kind="unit_cue"),
         count_labels=column("money_cues.tsv", "word", kind="count_label"),
+        count_shares=column("money_cues.tsv", "word", kind="count_share"),
         between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
         of=column("money_cues.tsv", "word", kind="of"),
         objects=column("money_cues.tsv", "word", kind="object"),
@@ -190,8 +192,7 @@ def _people_digits(view: str, start: int, end: int, lex: _Lex) -> bool:
     return any(view.startswith(c, p - len(c)) for c in lex.people_digits_cues)
 
 
-# A share's word before a count's label (占总户数80): the figure is a part of that count, no count of its own.
-_SHARE = "占"
+# How far before a count's label a share's word may stand (占总户数80: money_cues.tsv count_share).
 _SHARE_REACH = 3
 
 
@@ -199,15 +200,16 @@ def _labelled_count(view: str, start: int, end: int, lex: _Lex) -> str | None:
     """The unit of view[start:end], a whole number with no scale and no unit, when a count's label ends right before
     it (light words between) and no word, letter or digit follows it: 编制人数42, 离休人数0 (count_label)."""
     nxt = view[end] if end < len(view) else ""
-    if not view[start:end].isdigit() or is_han(nxt) or nxt.isalnum() or nxt in "%.":
+    if not view[start:end].isdigit() or is_han(nxt) or nxt.isalnum() or (nxt != "" and nxt in "%."):
         return None
     if _DIGIT_AFTER_BREAK.match(view, end):
         return None
     p = _before_light_words(view, start, lex)
     label = next((c for c in lex.count_labels if view.startswith(c, p - len(c))), None)
-    if label is None or _SHARE in view[max(0, p - len(label) - _SHARE_REACH) : p - len(label)]:
+    if label is None:
         return None
-    return label[-2]
+    before = view[max(0, p - len(label) - _SHARE_REACH) : p - len(label)]
+    return None if any(w in before for w in lex.count_shares) else label[-2]
 
 
 def _names_a_count(view: str, start: int, lex: _Lex) -> bool:

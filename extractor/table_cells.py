@@ -386,6 +386,8 @@ _BRACKET_UNIT = re.compile(r"\((?:单位:)?([^\s|()]{1,6})\)$")
 
 @cache
 def _count_heads() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Where a column head may end (a token ending in an ending of count_columns.tsv, or in a bracket), and the
+    endings' units."""
     endings = {r["ending"]: r["unit"] for r in table("count_columns.tsv")}
     words = "|".join(re.escape(w) for w in sorted(endings, key=len, reverse=True))
     return re.compile(rf"(?<![^\s|])[^\s|]{{0,20}}?(?:{words}|\)(?=[\s|]|$))"), endings

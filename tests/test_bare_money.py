@@ -168,6 +168,7 @@ def test_a_bare_whole_number_after_a_population_word_counts_people(
         ),
         ("全年受理件数12;办结件数12。", [("12", "12", "件"), ("12", "12", "件")]),
         ("全村总户数为 2794,", [("2794", "2794", "户")]),
+        ("实有人数49", [("49", "49", "人")]),  # at the text's end too
         # a share of the count (占总户数80), a unit or a word after the number, a rate: no count of the label's
         ("其中困难户87户,占总户数90,户均创收。", [("87户", "87", "户")]),
         ("参保人数3000人,参保人数增长5%。", [("3000人", "3000", "人"), ("5%", "5", "%")]),
