@@ -20,6 +20,7 @@ from extractor.records.township_names import (
     misspelt,
     runs_into,
     stands_alone,
+    whole_long,
     whole_numeral,
 )
 from extractor.records.years import years
@@ -250,7 +251,7 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
         # (found blind in round s425; 房前镇 seven times for 坊前镇, a homophone its title and head lines write: s663);
         # the gazetteer's spelling gives the code
         best = next((n for n, _ in cands if misspelt(best, n, view)), best)
-    return _outnamed_by_stem(whole_numeral(best, view), counts, view), False
+    return _outnamed_by_stem(whole_long(whole_numeral(best, view), _OWN_STEM[1], view), counts, view), False
 
 
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:

@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from extractor import numerals
+from extractor import gazetteer, numerals
 from extractor._data import column
 from extractor.han import is_han
 from extractor.records import region_lexicon as rl
@@ -66,6 +66,32 @@ def whole_numeral(name: str, view: str) -> str:
         if len(before) != 1 or next(iter(before)) not in chars:
             break
         name = view[starts[0] - 1] + name
+        starts = [i - 1 for i in starts]
+    return name
+
+
+_CUT_HEAD = 2  # the most characters a name read at the longest stem may have lost (宝日嘎斯台苏木, a stem of five)
+
+
+def whole_long(name: str, stem: int, view: str) -> str:
+    """``name``, read at the longest stem a body's reading takes (``stem`` characters before its suffix), with
+    the characters that stand before it at every mention: a stem of five (宝日嘎斯台苏木, read 日嘎斯台苏木: found by
+    a probe of hand-written excerpts) is cut by the longest stem, as a numeral is (whole_numeral). Only a character
+    that a name may hold and that no word before a name is, the same at every mention, and only for a name the
+    gazetteer does not know (one it knows is whole)."""
+    if rl.known_township(name) or len(gazetteer.stem(name)) < stem:
+        return name
+    starts = at(view, name)
+    for _ in range(_CUT_HEAD):
+        if not starts or any(i == 0 for i in starts):
+            break
+        before = {view[i - 1] for i in starts}
+        c = next(iter(before))
+        if len(before) != 1 or not is_han(c) or rl.not_in_names().search(c) or rl.not_in_stem().search(c):
+            break
+        if rl.before_name().match(view, starts[0] - 1) or rl.name_ends().search(c):
+            break
+        name = c + name
         starts = [i - 1 for i in starts]
     return name
 
