@@ -30,6 +30,7 @@ class _Tables:
     percent_prefixes: dict[str, str]
     signs: frozenset[str]
     minus: frozenset[str]  # a minus sign never a dash (−): it signs a figure right after digits too
+    sign_in_words: tuple[str, ...]  # 减负: words that end with a sign and hold it as no minus
     dash_signs: dict[str, frozenset[str]]  # — before 4.9℃: a minus sign for these units only
     sign_words: dict[str, frozenset[str]]  # 零下 before 40℃: a minus sign for these units only
     sign_word_ends: frozenset[str]  # their last characters, a cheap test before the words are looked for
@@ -62,6 +63,7 @@ def tables() -> _Tables:
         pairs=frozenset(r["text"] for r in table("ranges.tsv") if r["kind"] == "pair"),
         percent_prefixes={r["char"]: r["value"] for r in rows if r["kind"] == "percent_prefix"},
         signs=frozenset(r["char"] for r in rows if r["kind"] == "sign"),
+        sign_in_words=tuple(r["char"] for r in rows if r["kind"] == "sign_in_word"),
         minus=frozenset(r["char"] for r in rows if r["kind"] == "minus"),
         dash_signs={r["char"]: frozenset(r["value"].split("|")) for r in rows if r["kind"] == "dash_sign"},
         sign_words={r["char"]: frozenset(r["value"].split("|")) for r in rows if r["kind"] == "sign_word"},
