@@ -73,6 +73,10 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         gap = q
         while gap > 0 and q - gap < _SPACES and view[gap - 1] in INLINE_SPACES:
             gap -= 1  # 良田、 九佛四镇: a copy's space after the mark (found blind in round s434)
+        if gap > 0 and view.endswith(_verbs_of_a_mark(), 0, gap):
+            # 涉及东风、红旗、胜利三村: 及 ends a verb there, and the list starts after it; one of reach that a count
+            # may follow alone (涉及全乡20村) counts what it reaches
+            return items >= 2 or view.endswith(_before(), 0, gap)
         if gap == 0 or view[gap - 1] not in marks:
             break
         if size > _NAME[1]:
@@ -97,6 +101,14 @@ def _two_joined(view: str, p: int) -> bool:
         return False
     first = q - len(pair)
     return first >= _NAME[0] and is_han(view[first - 1]) and is_han(view[first - 2])
+
+
+@cache
+def _verbs_of_a_mark() -> tuple[str, ...]:
+    """The verbs that end with a list's mark (波及; 涉及, a word before a count too): a list of names starts after
+    them."""
+    words = (*column("place_counts.tsv", "word", side="verb_of_mark"), *_before())
+    return tuple(w for w in words if len(w) > 1 and w[-1] in _marks())
 
 
 @cache

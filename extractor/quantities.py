@@ -436,6 +436,8 @@ def _read_at(
         return None, first.end
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
+    if first.chinese and first.number == 0 and first.high is None and high is None:
+        return None, first.end  # 〇〇萬元, ○○萬元: a figure masked with zeros (found by a probe), 零部件: a word
     if first.chinese and high is None and first.high is None and not first.scale_text:
         if numerals.is_bare_chinese_one(view[first.start : first.core_end]) and unit.kind == "count":
             if articles.sized(view, first.start, first.end, unit):
@@ -447,8 +449,6 @@ def _read_at(
             view, first.start, first.end, unit
         ):
             return None, first.end  # 一斤15元: the unit a price is given for
-        if first.number == 0:
-            return None, first.end  # 零部件, 零容忍: a word, not a zero
         if place_counts.opens_a_listed_name(view, first.start, first.end):
             return None, first.end  # 阿东、三台坡、俄铺8个村民委员会: a village's name
         # 星火、燎原、五四三個社區: the last name (五四) and the count of them all (三個), digits one by one, no power

@@ -103,6 +103,15 @@ def test_a_list_of_names_that_a_closing_word_and_a_kind_close_holds_names() -> N
     assert [q.raw for q in doc.quantities] == ["三所", "两座"]
 
 
+def test_a_list_after_a_verb_that_ends_with_a_mark_counts_its_names() -> None:
+    # 及 of 涉及 is no list's mark (found by a probe of hand-written excerpts: 涉 was read as a name too short to be
+    # one); 头社及武登 is a list joined by it, and 涉及全乡20村 a count after a word of reach
+    doc = extract("建设涉及上坝、下坝、石门三村,已完成改造120余户。范围涉及全乡20村。头社及武登两村。")
+    assert [q.raw for q in doc.quantities] == ["三村", "120余户", "20村", "两村"]
+    doc = extract("与位集、平店、化河、固墙四乡镇交界,涉及灌区5乡镇33个村。")
+    assert [(q.raw, q.base_unit) for q in doc.quantities] == [("四乡镇", "乡镇"), ("5乡镇", "乡镇"), ("33个", "个")]
+
+
 def test_a_name_its_list_shows_is_a_name_wherever_the_text_writes_it_again() -> None:
     # 三所楼 is a village among its neighbours, then its base and its co-operative's (found blind in round s839); a
     # short name (三台) may count elsewhere, and a text with no such list counts as before
