@@ -149,6 +149,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("东风、三台坡、", n) + "株木8个村",
         "one list of names, each other one opening with a numeral, closed by a count of places",
     ),
+    "count_columns": (
+        lambda n: _repeat("信息内容 | 本年制发件数 | 本年废止件数 |\n规章 | 0 | 0 |\n", n),
+        "an open-government report's small table of counts, again and again",
+    ),
+    "label_counts": (lambda n: _repeat("编制人数42,在职人数40、", n), "a count's label before every bare number"),
     "unit_tables": (
         lambda n: _repeat("单位:万元\n项目 2001年 2002年\n合计 3120 2804\n工业 856 790\n", n),
         "a unit line over every small table of years",
