@@ -1027,6 +1027,9 @@ def test_a_townships_long_name_is_read_whole() -> None:
     assert extract(text).meta.region == "宝日嘎斯台苏木"
     text = "新闻\n本报讯 全镇156户387人已全部脱贫。在木棠镇坚持。在木棠镇完成。在木棠镇召开。\n"
     assert extract(text).meta.region == "木棠镇"
+    # nor the county's suffix written before every mention (乌珠尔旗日嘎斯台苏木)
+    text = "新闻\n本报讯 乌珠尔旗日嘎斯台苏木获悉,该苏木156户。乌珠尔旗日嘎斯台苏木坚持。乌珠尔旗日嘎斯台苏木完成。\n"
+    assert extract(text).meta.region == "日嘎斯台苏木"
 
 
 def test_a_township_a_line_of_history_set_up_and_renamed_is_no_region() -> None:

@@ -89,11 +89,17 @@ def whole_long(name: str, stem: int, view: str) -> str:
         c = next(iter(before))
         if len(before) != 1 or not is_han(c) or rl.not_in_names().search(c) or rl.not_in_stem().search(c):
             break
-        if rl.before_name().match(view, starts[0] - 1) or rl.name_ends().search(c):
-            break
+        if rl.before_name().match(view, starts[0] - 1) or rl.name_ends().search(c) or c in _division_ends():
+            break  # 乌珠尔旗日嘎斯台苏木: the county's suffix, written before the name each time
         name = c + name
         starts = [i - 1 for i in starts]
     return name
+
+
+@cache
+def _division_ends() -> frozenset[str]:
+    """The last characters of the suffixes of a division above a township (旗, 州, 县, 盟)."""
+    return frozenset(suffix[-1] for suffix, level in rl.suffixes() if level != "township")
 
 
 def only_in(tail: str, name: str, view: str, least: int) -> bool:
