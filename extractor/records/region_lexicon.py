@@ -105,6 +105,17 @@ def unit_re() -> regex.Pattern[str]:
     return _compiled.compile(rf"[\u4e00-\u9fff]+?(?:{sufs})")
 
 
+@cache
+def _made_from() -> dict[str, tuple[str, ...]]:
+    return {r["suffix"]: tuple(r["made_from"].split("|")) for r in table("admin_levels.tsv") if r.get("made_from")}
+
+
+def made_from(name: str, other: str) -> bool:
+    """Whether ``name`` is of a kind that places of ``other``'s kind are made into (admin_levels.tsv made_from:
+    南塘街道 from 南塘镇)."""
+    return any(name.endswith(kind) and other.endswith(origins) for kind, origins in _made_from().items())
+
+
 def suffix_level(name: str) -> str | None:
     for suf, level in suffixes():
         if name.endswith(suf) and (len(name) > len(suf) or name in government_regions()):

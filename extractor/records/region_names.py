@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from extractor import gazetteer, numerals
+from extractor.han import is_han
 from extractor.records import region_lexicon as rl
 from extractor.records.township_names import only_in
 
@@ -75,6 +76,9 @@ def last_unit(name: str, view: str = "") -> str:
             tail
             and not numeral
             and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, OWN_MIN)))
+            # one character before a known tail that a name may hold is the name's own: 青石桥镇, which the gazetteer
+            # lacks, is no 石桥镇 (found by a probe of hand-written excerpts); 是 of 是雅瑶镇 is no name's
+            and (len(before) > 1 or rl.is_stem(before) or not is_han(before) or rl.not_in_names().search(before))
         ):
             return tail
         return unit
