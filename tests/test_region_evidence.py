@@ -108,12 +108,6 @@ TOWNSHIP = "全乡实现财政收入500万元。全乡新建道路5公里，我�
         "某某街道\n某某街道地處某某區城區西部,東與平莊城區街道為界。\n  • 地理位置:某某區城區西部\n"
         "某某街道地處某某區城區西部,面積2.8平方公里。\n",
         "2020年xx镇工作总结\n我镇紧邻新城区，新城区建设带动我镇发展，承接新城区产业转移项目3个。\n",
-        # two sub-districts written in full three times each, one of them the other's former self (原汪家街道), and
-        # the former's stem in its communities' names (汪家南社区), the county in full: the stem picks neither (found
-        # blind in round s344)
-        "沈抚街道是融合发展核心承载区,行政隶属于辽宁省沈阳市浑南区,2019年由原汪家街道拆分设立。\n下辖汪家南社区、汪家北社区、下伯官村。\n"
-        "2019年:拆分原汪家街道,设立沈抚街道,管辖原汪家街道浑河以东区域。2020年:合并汪家南北社区部分网格。"
-        "沈抚街道面积约28.5平方公里。\n",
         # 卫生场镇 (a sanitary market town, a Sichuan honour) is a kind of township, as 卫生镇 is, and names
         # none (found blind in round s350); 韩场镇 and 王场乡 stay names
         "卫生场镇创建工作汇报\n镇党委、政府高度重视，扎实推进省级卫生场镇创建工作。创建卫生场镇以来，"
@@ -1023,6 +1017,25 @@ def test_a_title_township_the_gazetteer_lacks_is_not_cut_to_a_known_tail() -> No
     assert extract("青石桥镇2006年工作总结\n\n2006年，我镇全年完成财政收入1860万元。\n").meta.region == "青石桥镇"
     text = "2012年是雅瑶镇在挑战中加快发展的一年。一年来,我镇全年完成财政收入1860万元。\n"
     assert extract(text).meta.region == "雅瑶镇"
+
+
+def test_a_former_township_is_never_the_texts_own() -> None:
+    # 原枫林乡, three times, was read as the region of 柳塘镇's yearbook entry (found by a probe of hand-written
+    # excerpts): a township right after 原 is a former one (region_patterns.tsv former); 原墙镇 is a name
+    text = (
+        "柳塘镇\n【概况】2003年撤销柳塘乡，设立柳塘镇，同时将原枫林乡的枫林、桃坪两个村划归管辖。全镇面积97.6平方"
+        "公里。原枫林乡片区三四十户。原枫林乡中学并入镇中学。\n"
+    )
+    assert extract(text).meta.region == "柳塘镇"
+    assert extract("原墙镇2019年工作总结\n原墙镇全年完成。原墙镇新建。原墙镇投资。\n").meta.region == "原墙镇"
+    # two sub-districts written in full three times each, one the other's former self (原汪家街道): read as none
+    # until former places were left out (found blind in round s344, whose annotator named 沈抚街道)
+    text = (
+        "沈抚街道是融合发展核心承载区,行政隶属于辽宁省沈阳市浑南区,2019年由原汪家街道拆分设立。\n下辖汪家南社区、"
+        "汪家北社区、下伯官村。\n2019年:拆分原汪家街道,设立沈抚街道,管辖原汪家街道浑河以东区域。2020年:合并汪家南北"
+        "社区部分网格。沈抚街道面积约28.5平方公里。\n"
+    )
+    assert extract(text).meta.region == "沈抚街道"
 
 
 def test_a_town_made_a_sub_district_is_read_by_its_new_name() -> None:

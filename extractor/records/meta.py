@@ -176,6 +176,7 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     slogans = _quoted(view)
     place_words = gazetteer.place_words()
     neighbour = rl.patterns_of("neighbour_before")
+    former = rl.patterns_of("former")
     for m in rl.township_suffix_re().finditer(view):
         doubled = view.startswith(m.group(), m.end())  # 玛家乡乡长, 张镇镇政府: the name, then its office's word
         after = m.end()
@@ -191,6 +192,8 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
             continue
         if any(neighbour.search(view, max(0, p - k - _NEIGHBOUR_REACH), p - k) for k in _LONGER_STEMS):
             continue  # 西邻巴彦图嘎苏木: a neighbour, not the text's own place (nor is 彦图嘎苏木, a shorter reading)
+        if former.match(view, max(0, p - _OWN_STEM[0] - 1)) and p > _OWN_STEM[0]:
+            continue  # 原枫林乡: a former place (a township merged into the text's own), never the text's own
         read: list[str] = []
         for k in range(_OWN_STEM[0], _OWN_STEM[1] + 1):
             stem = view[max(0, p - k) : p]
