@@ -118,6 +118,25 @@ def half_in(unit_text: str) -> bool:
     return any(h in unit_text for h in _half()[0])
 
 
+def tenth_after(view: str, pos: int) -> Decimal | None:
+    """The digit of a tenth right after a unit of tenths (6成3, 八成五: 63 % and 85 %, found blind in round s841 and
+    by a probe of hand-written excerpts, read as none and as 80 %), or None: one digit alone, then no word of its own
+    (as after a half: numerals.tsv half_then) and no further digit, point or unit sign (六成3个村 reads no tenth)."""
+    if pos >= len(view):
+        return None
+    digit = int(view[pos]) if view[pos] in "0123456789" else numerals.tables().digits.get(view[pos])
+    if digit is None:
+        return None
+    nxt = pos + 1
+    tenth = Decimal(digit) / 10
+    if nxt >= len(view):
+        return tenth
+    c = view[nxt]
+    if is_han(c):
+        return tenth if view.startswith(_half()[1], nxt) else None
+    return None if c.isalnum() or c in ".%" else tenth
+
+
 def half_after(view: str, pos: int) -> bool:
     """Whether a half stands at ``pos``, right after a unit (两年半, 三斤半, 一畝半的土地): 半 and then no word of its
     own (numerals.tsv half_then: 3个半导体企业 and 两个半岛 count firms and peninsulas)."""

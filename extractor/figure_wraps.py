@@ -110,12 +110,14 @@ def read_across_wrap(
         # 开局。\n2022\n成近1.07亿元) is no figure a wrap cut short; after words it is (面积达\n7860\n亩).
         return None
     if (
-        view[gap[0]] in "\r\n"
-        and opens_line(view, start)
-        and view[gap[1]] in numerals.tables().signs
+        ((view[gap[0]] in "\r\n" and opens_line(view, start)) or not view[gap[0] : gap[1]].strip(" \t"))
+        and view[gap[1] : gap[1] + 1] in numerals.tables().signs
         and view[gap[1] + 1 : gap[1] + 2] in DIGITS
     ):
-        return None  # 3936\n-3.03%: a column's cells, the next a signed figure of its own (found blind in round s402)
+        # 3936\n-3.03%: a column's cells, the next a signed figure of its own (found blind in round s402); so is one
+        # after spaces (增值税  6852  -9.6%, a table pasted as text: read as a range of 9.6 to 6852 %, a wrong value,
+        # by a probe of hand-written excerpts), as a dash with a space before it alone joins no range where no wrap is
+        return None
     if view[gap[0]] in "\r\n" and figure_context.marked_page_number(view, start, gap[0]):
         return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
     if after_spaced_point(view, before_spaces(view, start)):

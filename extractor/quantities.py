@@ -407,6 +407,13 @@ def _read_at(
         elif first.end == first.unit_start + len(unit.text) and figure_context.half_after(view, first.end):
             first.number += figure_context.HALF
             first.end += 1
+        elif (
+            unit.factor != 1
+            and first.end == first.unit_start + len(unit.text)
+            and (tenth := figure_context.tenth_after(view, first.end)) is not None
+        ):
+            first.number += tenth  # 6成3: a unit of tenths and then a tenth of it
+            first.end += 1
     if unit.kind == "skip":
         # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
         if (

@@ -30,6 +30,7 @@ from functools import cache
 
 from extractor._data import table
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
+from extractor.han import is_han
 from extractor.layout import table_unit
 from extractor.masks import Masks
 from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
@@ -381,6 +382,10 @@ def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> lis
 _TOKEN = re.compile(r"[^\s|]{1,40}")
 _TOKEN_GAP = re.compile(r"[ \t\r\n|]{1,16}")
 _TOKEN_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?(?![^\s|])")
+# A head that ends in a sign, a bracket (决算数(万元)) or a percent sign (增减%), then a tab or a bar: a table pasted as
+# text (found by a probe of hand-written excerpts); a bracket or a percent sign in prose is followed by words.
+_SIGN_HEAD = re.compile(r"[^\s|0-9.][%)](?=\t| ?\|)")
+_FIGURE_CHARS = frozenset("0123456789.")
 _BRACKET_UNIT = re.compile(r"\((?:单位:)?([^\s|()]{1,6})\)$")
 
 
@@ -397,6 +402,8 @@ def _column_unit(head: str, lex: Lex) -> tuple[str, str, Decimal] | None:
     """The unit as written, base and factor of a column head (本年制发件数 -> 件; 金额(单位:万元) -> 万元), or None."""
     endings = _count_heads()[1]
     ending = next((e for e in endings if head.endswith(e)), None)
+    if ending is not None and len(head) > len(ending) and head[-len(ending) - 1] in _FIGURE_CHARS:
+        return None  # 增长5.2%: a figure, no head
     if ending is not None:
         u = lex.units[endings[ending]]
         return u.text, u.base, u.factor
@@ -407,7 +414,11 @@ def _column_unit(head: str, lex: Lex) -> tuple[str, str, Decimal] | None:
 
 def _count_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     head_re, endings = _count_heads()
-    if not any(e in view for e in endings) and "(单位:" not in view:
+    if (
+        not any(e in view for e in endings if is_han(e[-1]))
+        and "(单位:" not in view
+        and not (("\t" in view or "|" in view) and _SIGN_HEAD.search(view))
+    ):
         return []
     out: list[QMatch] = []
     pos = 0

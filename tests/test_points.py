@@ -29,8 +29,11 @@ def test_a_copy_that_lost_its_points_is_read_with_them() -> None:
     [
         # a point kept elsewhere: the copy has its points, and 12 5% may be two cells of a table
         ("增长8.5%，国内生产总值5 9亿元，占比12 5%。", ["8.5%"]),
-        ("农民人均纯收入27 183元，增长9 1%。", ["27 183元", "9 1%"]),  # three digits: a separator
-        ("补偿大病住院患者 8 9 8 人，完成5 9亿元。", ["5 9亿元"]),  # digits spaced one by one stay unread
+        ("农民人均纯收入27 183元，增长9 1%，税收增长16 25%。", ["27 183元", "9 1%", "16 25%"]),  # 3 digits: groups
+        ("补偿大病住院患者 8 9 8 人，完成5 9亿元，增长9 1%。", ["5 9亿元", "9 1%"]),  # digits spaced one by one: unread
+        # one such figure alone shows no habit: 1.65 or 165 万 (許縣長決定動用1 65萬元, found blind in round s841)
+        ("决定动用1 65万元。", []),
+        ("农民人均纯收入27 183元，增长9 1%。", ["27 183元"]),
         ("2016 2亿元的项目", []),  # a year before a space is no whole part
     ],
 )

@@ -180,3 +180,32 @@ def test_a_count_head_with_a_row_that_cannot_be_placed_is_left_alone() -> None:
     assert _cells("信息内容 | 本年制发件数 |\n第2类 | 3 |\n") == []
     # a head in prose, a number after it: no table (贫困户数 120 is the census-like prose the tool reads elsewhere)
     assert [q.raw for q in extract("全村贫困户数 120 户，参保人数 3000 人。").quantities] == ["120 户", "3000 人"]
+
+
+BUDGET = (
+    "项目\t决算数（万元）\t上年数（万元）\t增减%\n税收收入\t2318\t2105\t10.1\n非税收入\t486\t523\t-7.1\n"
+    "合计\t2804\t2628\t6.7\n"
+)
+
+
+def test_a_table_pasted_with_tabs_whose_heads_carry_units_in_brackets_or_a_percent_sign_is_read() -> None:
+    # a budget's table copied as text (found by a probe of hand-written excerpts): no 单位 in its heads, a tab
+    # after each, and a column of changes in percent
+    expected = [
+        ("2318", Decimal(23180000), "元"),
+        ("2105", Decimal(21050000), "元"),
+        ("10.1", Decimal("10.1"), "%"),
+        ("486", Decimal(4860000), "元"),
+        ("523", Decimal(5230000), "元"),
+        ("-7.1", Decimal("-7.1"), "%"),
+        ("2804", Decimal(28040000), "元"),
+        ("2628", Decimal(26280000), "元"),
+        ("6.7", Decimal("6.7"), "%"),
+    ]
+    assert _cells(BUDGET) == expected
+    assert _cells(BUDGET.replace("\t", " | ")) == expected
+
+
+def test_a_figure_in_percent_before_a_tab_heads_no_column() -> None:
+    # 增长5.2% ends in a percent sign, but it is a figure: the numbers after it are a row's, not its column's
+    assert _cells("财政收入增长5.2%\t税收\t12\n") == [("5.2%", Decimal("5.2"), "%")]
