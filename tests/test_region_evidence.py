@@ -181,6 +181,12 @@ def test_a_sub_districts_own_bodies_give_its_level() -> None:
         # to that city)
         "奋进中的农三师五十三团\n农三师五十三团距图木舒克市50余公里。全团耕地面积12.3万亩，总人口1.6万。阿图公路"
         "(阿拉尔市至图木舒克市)贯穿全团，是北疆进入图木舒克市的第一大门。\n",
+        # a 兵团 farm between two counties, with roads to them, and one once run by a county under its name (found
+        # blind in round s850, read as 皮山县 and 乌恰县): neither county is its own
+        "农十四师二二四团位于和田地区皮山县与墨玉县交界处，南部与皮山县、墨玉县交界。垦区外有土路通往皮山县的皮亚勒玛乡，"
+        "公路直通皮山县城。\n",
+        "托云牧场是兵团第三师下辖的一个牧场。1977年，克州牧场改由乌恰县领导，更名为乌恰县牧场；1982年乌恰县牧场"
+        "改称托云牧场，乌恰县牧场的牧工留在场里。\n",
     ],
 )
 def test_a_superiors_directions_and_a_level_name_no_region(text: str) -> None:
