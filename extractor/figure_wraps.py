@@ -144,6 +144,8 @@ def read_across_wrap(
         return None  # the figure itself crosses no wrap (only its approximation word might)
     if plain is not None and plain.unit_end >= unit_end:
         return None
+    if q.kind == "count" and q.number != int(q.number) and q.unit == q.base_unit:
+        return None  # 12.4\n家禽出笼: a table's cell at its line's end, no count of 12.4 firms (a probe's table)
     q.start, q.end = where[q.start], where[q.end - 1] + 1
     q.core_start, q.unit_end = core_start, unit_end
     return q, q.end

@@ -13,8 +13,10 @@ the heads of the columns, as many as the cells and right before the first row, a
 percentage (2003年为2002年%). A table with any other head is left alone, since a cell read in the wrong unit would
 be a wrong number.
 
-A table whose unit stands on a line of its own over it (单位:万元), its rows' heads bare and its columns' heads
-years, is read as well (``_under_unit``).
+A table whose unit stands on a line of its own over it or ends its caption (单位:万元), its rows' heads bare and its
+columns' heads years, or words that name amounts (年初预算, 实际完成) beside percentages (完成预算%), is read as well
+(``_under_unit``); a head that names a rate or a change without its percent sign (同比增长, 完成率) leaves the table
+alone, since its cells are in no unit the caption gives.
 
 A cell is a quantity of kind ``cell`` (ASIDE_KINDS): its name and year stand in its row's and its column's heads,
 not in the words before it, so no record takes it as its figure.
@@ -31,7 +33,7 @@ from functools import cache
 from extractor._data import table
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
 from extractor.han import is_han
-from extractor.layout import table_unit
+from extractor.layout import rate_head, table_unit
 from extractor.masks import Masks
 from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
 
@@ -44,6 +46,7 @@ _CELL = re.compile(r"[ \t\r\n]{1,12}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)(?=[ \t\r\n]
 _GAP = re.compile(r"[ \t\r\n]{1,12}")
 _YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
 _SPACE = " \t\r\n"
+_BAR_SPACE = _SPACE + "|"
 
 
 @dataclass(slots=True)
@@ -61,6 +64,7 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
     out = _head_unit_cells(view, masks, lex, found)
     for more in (
         _unit_line_cells(view, masks, lex, found),
+        _unit_column_cells(view, masks, lex, found),
         _pipe_cells(view, masks, lex, found),
         _census_cells(view, masks, lex, found),
         _count_column_cells(view, masks, lex, found),
@@ -212,24 +216,96 @@ def _under_unit(
     if len(lines) < 3:
         return []
     hs, he = lines[0]
-    years = list(_YEAR_COLUMN.finditer(view, hs, he))
-    if not 2 <= len(years) <= _MAX_COLUMNS or view[years[-1].end() : he].strip():
-        return []
-    label = view[hs : years[0].start()].strip()
-    if any(c.isdigit() for c in label) or any(view[a.end() : b.start()].strip() for a, b in itertools.pairwise(years)):
-        return []  # a head that is not the row names' and the years alone
+    heads = _year_heads(view, hs, he)
     rows: list[_Row] = []
     for ls, le in lines[1:]:
         row = _bare_row(view, ls, le, unit, read, lex)
         if row is None:
             break
-        if len(row.cells) == len(years) and row.base:
+        if heads is None:
+            heads = _word_heads(view, hs, he, len(row.cells), lex)
+            if heads is None:
+                return []
+        if len(row.cells) == len(heads) and row.base:
             rows.append(row)
-    if len(rows) < 2:
+    if len(rows) < 2 or heads is None:
         return []
     out: list[QMatch] = []
     for r in rows:
-        out.extend(_read(view, r, [False] * len(years), percent_unit(lex), masks, found))
+        out.extend(_read(view, r, heads, percent_unit(lex), masks, found))
+    return out
+
+
+def _year_heads(view: str, hs: int, he: int) -> list[bool] | None:
+    """The heads of a table's columns when its head line holds the rows' names' head and years alone (指标名称 1991 年
+    1992 年), each False (no percentage), or None."""
+    years = list(_YEAR_COLUMN.finditer(view, hs, he))
+    if not 2 <= len(years) <= _MAX_COLUMNS or view[years[-1].end() : he].strip():
+        return None
+    label = view[hs : years[0].start()].strip()
+    if any(c.isdigit() for c in label) or any(view[a.end() : b.start()].strip() for a, b in itertools.pairwise(years)):
+        return None  # a head that is not the row names' and the years alone
+    return [False] * len(years)
+
+
+_HEAD_TOKEN = re.compile(r"[^\s|]{1,24}")
+
+
+def _word_heads(view: str, hs: int, he: int, k: int, lex: Lex, named: int = 1) -> list[bool] | None:
+    """The ``k`` last words of a head line (| 项目 | 年初预算 | 实际完成 | 完成预算% |), each True for a percentage and
+    False for an amount in the table's unit, or None when one names a rate or a change without its percent sign
+    (同比增长, 完成率: pages.tsv rate_head) or holds a number that is no year, or fewer than ``named`` words are
+    left for the rows' names' head."""
+    words = _HEAD_TOKEN.findall(view, hs, he)
+    if not 2 <= k <= min(_MAX_COLUMNS, len(words) - named):
+        return None
+    sign = percent_unit(lex).text
+    heads: list[bool] = []
+    for w in words[-k:]:
+        if sign in w:
+            heads.append(True)
+        elif _YEAR_HEAD.fullmatch(w) or not (any(c.isdigit() for c in w) or any(c in w for c in rate_head())):
+            heads.append(False)
+        else:
+            return None
+    return heads
+
+
+# A table whose second column gives each row's unit, its head 单位 (指标名称 单位 2005年 2004年 增长%; 社会总产值 万元
+# 38650 33420 15.6: a township's table of main indicators, found by a probe of hand-written excerpts); its other
+# columns' heads are years or words that name amounts, or percentages.
+_UNIT_COLUMN = re.compile(r"^[ \t|]{0,4}[^\s|]{1,12}[ \t|]{1,8}单[ \t]?位[ \t|]{1,8}(?=[^\s|])", re.MULTILINE)
+
+
+def _unit_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    if "单位" not in view and "单 位" not in view:
+        return []
+    out: list[QMatch] = []
+    for m in _UNIT_COLUMN.finditer(view):
+        he = view.find("\n", m.end(), m.end() + _MAX_LINE)
+        if he < 0:
+            continue
+        heads: list[bool] | None = None
+        rows: list[_Row] = []
+        for ls, le in _lines(view, m.end()):
+            words = _HEAD_TOKEN.findall(view, ls, le)
+            # a row is its name, its unit and then numbers alone
+            if len(words) < 3 or _NUMBER.fullmatch(words[1]) or not _NUMBER.fullmatch(words[2]):
+                break
+            read = _unit(words[1], lex)
+            row = _bare_row(view, ls, le, words[1], read, lex) if read is not None else None
+            if row is None:
+                break
+            if heads is None:
+                heads = _word_heads(view, m.end(), he, len(row.cells), lex, named=0)
+                if heads is None:
+                    break
+            if len(row.cells) != len(heads):
+                break
+            rows.append(row)
+        if len(rows) >= 2 and heads is not None:
+            for r in rows:
+                out.extend(_read(view, r, heads, percent_unit(lex), masks, found))
     return out
 
 
@@ -239,7 +315,7 @@ def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal],
     gap = _ROW_CELLS.search(view, ls, le)
     if gap is None:
         return None
-    head = view[ls : gap.start()].strip()
+    head = view[ls : gap.start()].strip(_BAR_SPACE)
     if not head or len(head) > _MAX_LABEL or any(c.isdigit() for c in head):
         return None
     cells: list[tuple[int, int]] = []
@@ -250,7 +326,7 @@ def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal],
             return None
         cells.append(m.span())
         pos = m.end()
-        while pos < le and view[pos] in _SPACE:
+        while pos < le and view[pos] in _BAR_SPACE:  # | 财政总收入 | 2150 | 2386 |: a table drawn with bars
             pos += 1
     if len(cells) > _MAX_COLUMNS:
         return None
@@ -382,9 +458,10 @@ def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> lis
 _TOKEN = re.compile(r"[^\s|]{1,40}")
 _TOKEN_GAP = re.compile(r"[ \t\r\n|]{1,16}")
 _TOKEN_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?(?![^\s|])")
-# A head that ends in a sign, a bracket (决算数(万元)) or a percent sign (增减%), then a tab or a bar: a table pasted as
-# text (found by a probe of hand-written excerpts); a bracket or a percent sign in prose is followed by words.
-_SIGN_HEAD = re.compile(r"[^\s|0-9.][%)](?=\t| ?\|)")
+# A head that ends in a sign, a bracket (决算数(万元)) or a percent sign (增减%), then a tab, a bar or two spaces: a
+# table pasted as text (found by a probe of hand-written excerpts); a bracket or a percent sign in prose is followed
+# by words.
+_SIGN_HEAD = re.compile(r"[^\s|0-9.][%)](?=\t| ?\||  )")
 _FIGURE_CHARS = frozenset("0123456789.")
 _BRACKET_UNIT = re.compile(r"\((?:单位:)?([^\s|()]{1,6})\)$")
 
@@ -417,7 +494,7 @@ def _count_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) 
     if (
         not any(e in view for e in endings if is_han(e[-1]))
         and "(单位:" not in view
-        and not (("\t" in view or "|" in view) and _SIGN_HEAD.search(view))
+        and not (("\t" in view or "|" in view or "  " in view) and _SIGN_HEAD.search(view))
     ):
         return []
     out: list[QMatch] = []
@@ -467,4 +544,3 @@ def _rows_at(view: str, pos: int, k: int) -> list[list[tuple[int, int]]]:
             break
         pos = gap.end()
     return rows
-

@@ -209,3 +209,54 @@ def test_a_table_pasted_with_tabs_whose_heads_carry_units_in_brackets_or_a_perce
 def test_a_figure_in_percent_before_a_tab_heads_no_column() -> None:
     # 增长5.2% ends in a percent sign, but it is a figure: the numbers after it are a row's, not its column's
     assert _cells("财政收入增长5.2%\t税收\t12\n") == [("5.2%", Decimal("5.2"), "%")]
+
+
+CAPTIONED = (
+    "表一　2012年财政收入完成情况　单位：万元\n| 项目 | 年初预算 | 实际完成 | 完成预算% |\n"
+    "| 财政总收入 | 2150 | 2386 | 111.0 |\n| 国税收入 | 760 | 842 | 110.8 |\n"
+)
+
+
+def test_a_table_under_its_captions_unit_with_words_for_columns_is_read() -> None:
+    # a budget's table under a caption that ends with its unit (found by a probe of hand-written excerpts): columns
+    # that name amounts are in the caption's unit, one with a percent sign in percent
+    assert _cells(CAPTIONED) == [
+        ("2150", Decimal(21500000), "元"),
+        ("2386", Decimal(23860000), "元"),
+        ("111.0", Decimal("111.0"), "%"),
+        ("760", Decimal(7600000), "元"),
+        ("842", Decimal(8420000), "元"),
+        ("110.8", Decimal("110.8"), "%"),
+    ]
+    bracketed = CAPTIONED.replace("　单位：万元", "（单位：万元）").replace("| ", "").replace(" |", "　　")
+    assert [c[1] for c in _cells(bracketed)] == [c[1] for c in _cells(CAPTIONED)]
+
+
+def test_a_captioned_table_with_a_rate_column_written_without_its_sign_is_left_alone() -> None:
+    # 同比增长 names a change whose cells are in no unit the caption gives: read in 万元, they would be wrong numbers
+    assert _cells(CAPTIONED.replace("完成预算%", "同比增长")) == []
+
+
+UNIT_COLUMN = (
+    "指标名称\t单位\t2005年\t2004年\t增长%\n社会总产值\t万元\t38650\t33420\t15.6\n粮食总产量\t吨\t18420\t17935\t2.7\n"
+)
+
+
+def test_a_table_whose_second_column_gives_each_rows_unit_is_read() -> None:
+    # a township's main indicators (found by a probe of hand-written excerpts): each row in its own unit
+    assert _cells(UNIT_COLUMN) == [
+        ("38650", Decimal(386500000), "元"),
+        ("33420", Decimal(334200000), "元"),
+        ("15.6", Decimal("15.6"), "%"),
+        ("18420", Decimal(18420), "吨"),
+        ("17935", Decimal(17935), "吨"),
+        ("2.7", Decimal("2.7"), "%"),
+    ]
+    # a unit the lexicon does not know ends the table: one row is none
+    assert _cells(UNIT_COLUMN.replace("\t吨\t", "\t见注\t")) == []
+
+
+def test_column_heads_with_units_in_brackets_set_apart_by_spaces_are_read() -> None:
+    text = "作物    播种面积（亩）    总产量（吨）    比上年增减（%）\n水稻    32600    16691    2.3\n"
+    expected = [("32600", Decimal(32600), "亩"), ("16691", Decimal(16691), "吨"), ("2.3", Decimal("2.3"), "%")]
+    assert _cells(text) == expected

@@ -140,6 +140,12 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
             "年度\n人口數\n成長率\n73\n3936\n-3.03%\n74\n4206\n6.86%\n",
             [("-3.03%", "-3.03", "%"), ("6.86%", "6.86", "%")],
         ),
+        # a table's last cell at its line's end before a row whose name opens with a unit: no count of 12.4 firms
+        # (家禽出笼 under 牛出栏 … 12.4, found by a probe of hand-written excerpts)
+        ("全年生猪出栏12.4\n家禽出笼2万只。", [("2万只", "20000", "只")]),
+        # columns set apart by spaces: a signed figure after them is its own, no range's second number (增值税  6852
+        # -9.6%, read as 9.6 to 6852 %: found by a probe of hand-written excerpts)
+        ("增值税  6852  -9.6%\n", [("-9.6%", "-9.6", "%")]),
     ],
 )
 def test_not_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
