@@ -102,6 +102,7 @@ CASES = {
         "热度119票  浏览82次 【共0条评论】【我要评论",  # counters before bracketed buttons (found blind in round s752)
         "- 价格 4580 元",  # a course's advert (found blind in round s569)
         "人气:0,发布文章:0篇",  # an author's counters (found blind in round s569)
+        "+关注 0人关注",  # a follow button and its count (found blind in round s851)
         "发布时间：2021-04-07 来源：天心区司法局 字体大小：",
         # a news site's rating box and comment counter (found blind in round s440)
         "对本文中的事件或人物打分: | |",
