@@ -75,7 +75,16 @@ def last_unit(name: str, view: str = "") -> str:
         if (
             tail
             and not numeral
-            and (rl.is_stem(before) or not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, OWN_MIN)))
+            and (
+                # a county's stem before a tail it does not hold, and that the text never writes alone, opens a
+                # longer name: 乌兰 of 乌兰敖包苏木 (乌兰县 holds no 敖包苏木, 科尔沁左翼中旗's: read so by a probe of
+                # hand-written excerpts, a wrong key); 静宁 of 静宁甘沟乡 is the county's, 甘沟乡 written alone too
+                (rl.is_stem(before) and (_holds(before, tail) or not only_in(tail, unit, view, 1)))
+                or (
+                    not rl.is_stem(before)
+                    and not (gazetteer.lookup(unit, "township") or only_in(tail, unit, view, OWN_MIN))
+                )
+            )
             # one character before a known tail that a name may hold is the name's own: 青石桥镇, which the gazetteer
             # lacks, is no 石桥镇 (found by a probe of hand-written excerpts); 是 of 是雅瑶镇 is no name's
             and (len(before) > 1 or rl.is_stem(before) or not is_han(before) or rl.not_in_names().search(before))
@@ -86,6 +95,17 @@ def last_unit(name: str, view: str = "") -> str:
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
     tail = rl.known_township_tail(name)
     return tail or (units[-1] if units else "" if found else name)
+
+
+def _holds(before: str, tail: str) -> bool:
+    """Whether a place whose stem is ``before`` holds a township the gazetteer knows as ``tail``: 晋江 of 晋江东石镇
+    does (东石镇 of 晋江市), 乌兰 of 乌兰敖包苏木 does not (敖包苏木 is 科尔沁左翼中旗's, no 乌兰县's: read so by a
+    probe of hand-written excerpts, a wrong key)."""
+    return any(
+        gazetteer.stem(upper) == before or upper.startswith(before)
+        for place in gazetteer.lookup(tail, "township")
+        for upper in gazetteer.path(place.code)
+    )
 
 
 def valid_region(name: str, in_title: bool = False) -> bool:
