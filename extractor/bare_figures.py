@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from extractor import gazetteer, numerals
+from extractor import figure_context, gazetteer, numerals
 from extractor.figure_parts import (
     ONE,
     QMatch,
@@ -153,7 +153,8 @@ def _scale_more(text: str, view: str, k: int, masks: Masks, lex: Lex) -> QMatch 
     mid = word_at(view, p, lex.bare_mid, lex.max_bare_mid)
     if mid is None or masks.blocked[k] or masks.quoted[k] or gazetteer.in_place_name(view, k, masks.through):
         return None
-    if k > 0 and masks.blocked[k - 1]:
+    b = figure_context.before_ruby(view, k, masks)  # 煙農(nóng)千余戶: pinyin ruby before the scale is no mask
+    if b > 0 and masks.blocked[b - 1]:
         return None  # x万多亩, xx千余人: a masked number's scale, not one of it
     if k > 1 and view[k - 1] == " " and is_han(view[k - 2]):
         return None  # 耕地面积为 万余亩: a blank the copy left for the number (found blind in round s199)
