@@ -496,6 +496,13 @@ def test_pinyin_ruby_before_an_approximation_word() -> None:
     assert [q.raw for q in doc.quantities] == ["5.8%左(zuǒ)右"]
 
 
+def test_pinyin_ruby_before_a_bare_scale_is_no_mask() -> None:
+    # 煙農(nóng)千余戶: the ruby before 千 was taken for a masked number (xx千余人), and the figure was lost (found
+    # blind in round s855)
+    doc = extract(f"{REVIEW}羅漢鎮(zhèn)烤煙已初具規(guī)模,發(fā)展煙農(nóng)千余戶。\n")
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [("千余戶", Decimal(1000))]
+
+
 def test_an_ordinal_before_pinyin_ruby_stays_an_ordinal() -> None:
     # 第(dì)344名: the ruby between 第 and the number hides no ordinal (found blind in round s157)
     doc = extract("永興鎮(zhèn)上(shàng)榜,位列全國第(dì)344名、西部第14名,完成投資5(wǔ)億元。")
