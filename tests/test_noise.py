@@ -45,6 +45,7 @@ CASES = {
         "掃一掃在手機打開當前頁",
     ],
     "related": [
+        "2 种野菜赚钱:山野菜种植要点和市场前景阅读 (5475)",  # a popular page's entry (found blind in round s853)
         "鄉鎮人大主席團工作報告(三篇)",  # an essay count in Chinese numerals (found blind in round s61)
         "相关稿件",
         "相關稿件",
