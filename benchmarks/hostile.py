@@ -64,6 +64,9 @@ def _chain(sep: str, n: int) -> str:
 
 
 # name -> (how to make it at n characters, what it is)
+# a budget's table under its caption's unit, a row of amounts and a percentage
+_CAPTIONED = "表1 收入(单位:万元)\n| 项目 | 预算数 | 执行数 | 执行率% |\n| 税收 | 2650 | 2731 | 103.1 |\n"
+
 SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "pct": (lambda n: _repeat("5%", n), "5%5%5%… one clause of percentages"),
     "money": (lambda n: _repeat("1.5亿元", n), "1.5亿元1.5亿元…"),
@@ -157,6 +160,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "unit_tables": (
         lambda n: _repeat("单位:万元\n项目 2001年 2002年\n合计 3120 2804\n工业 856 790\n", n),
         "a unit line over every small table of years",
+    ),
+    "caption_tables": (
+        lambda n: _repeat(_CAPTIONED, n),
+        "a caption's unit over every small table whose columns name amounts and a percentage",
+    ),
+    "unit_columns": (
+        lambda n: _repeat("指标\t单位\t2005年\t增长%\n产值\t万元\t38650\t15.6\n粮食\t吨\t18420\t2.7\n", n),
+        "a table whose second column gives each row's unit, again and again",
     ),
     "ruby_spaced": (lambda n: _repeat("增(zēng) 長(zhǎng) 5.8% ", n), "ruby with a space after it, every character"),
     "colon_names": (
