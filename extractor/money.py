@@ -59,6 +59,7 @@ class _Lex:
     money_scale: Decimal  # a bare scale this large is money where no word follows it (0.61亿(同比…)
     count_words: tuple[str, ...]  # words in its clause that make such a figure a count (人口, 苗)
     lost_percent: tuple[str, ...]  # verbs of a rate (changes.tsv)
+    bare_measures: tuple[str, ...]  # measures with no unit (性别比), whose changes are no percentages
     list_words: str  # the one-character words of a list before a second such rate (增长 29 和 27: ranges.tsv)
     fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
     box_marks: str  # the marks that open an encyclopedia box's line (- 总人口)
@@ -90,6 +91,7 @@ def lexicon() -> _Lex:
             *column("money_cues.tsv", "word", kind="count_word"),
         ),
         lost_percent=column("changes.tsv", "word", kind="lost_percent"),
+        bare_measures=column("changes.tsv", "word", kind="bare_measure"),
         list_words="".join(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1),
         fillers=tuple(sorted(column("changes.tsv", "word", kind="filler"), key=len, reverse=True)),
         box_marks="".join(column("money_cues.tsv", "word", kind="box_mark")),
@@ -281,8 +283,19 @@ def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
     if e == len(view):
         return False  # an excerpt cut short: what followed is not known
     if view[e] in _LOST_PERCENT_END:
-        return True
+        return not _of_a_bare_measure(view, start)
     return view[e] in lexicon().list_words and _LOST_PERCENT_TAIL.match(view, e + 1) is not None
+
+
+# How far back in its sentence a measure with no unit may stand before the change of it
+_BARE_MEASURE_REACH = 40
+
+
+def _of_a_bare_measure(view: str, start: int) -> bool:
+    """Whether a measure with no unit (性别比) stands before ``start`` in its sentence: the change is in its points."""
+    lo = max(0, start - _BARE_MEASURE_REACH)
+    stop = max(view.rfind(c, lo, start) for c in "。；;\n")
+    return any(view.find(w, max(lo, stop + 1), start) >= 0 for w in lexicon().bare_measures)
 
 
 def _before_spaces(view: str, pos: int) -> int:
