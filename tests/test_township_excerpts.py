@@ -51,7 +51,8 @@ def test_quantities_on_the_township_excerpts() -> None:
     #   them (鲁豫两省, 六村合计: 抓好8村生猪 is a village's number), headings (五个方面工作), classes
     #   (百亩基地, 超千万元), rare units (2.8万门), 四届 (届 is a span of meetings, never counted), ratios
     #   (性别比105.95:100), fractions (1/7);
-    # - units the annotators kept as written where most wrote them otherwise (头(只), 口人, 平米, ㎡, 人/次);
+    # - units the annotators kept as written where most wrote them otherwise (口人, 平米, ㎡, 人/次), and 头 where
+    #   most kept 头(只);
     # - a unit the annotators split from its figure by a space (3872 头 (只、匹));
     # - the bare cells of tables flattened into text, whose unit stands in a header line (单位:万元) or a column's
     #   head (比上年增长%) and whose columns are not all years or percentages: about a hundred in two excerpts of
