@@ -32,12 +32,12 @@ def stop_opens() -> str:
 
 
 @cache
-@cache
 def rate_head() -> str:
     """The characters of a table's column head that name a rate or a change (pages.tsv rate_head)."""
     return _value("rate_head")
 
 
+@cache
 def table_unit() -> re.Pattern[str]:
     """A table's unit line (单位:万元), its unit in group ``u``; lines are matched one by one (MULTILINE)."""
     return re.compile(_value("table_unit"), re.MULTILINE)

@@ -408,7 +408,8 @@ def _read_at(
             first.number += figure_context.HALF
             first.end += 1
         elif (
-            unit.factor != 1
+            unit.kind == "percent"
+            and unit.factor != 1
             and first.end == first.unit_start + len(unit.text)
             and (tenth := figure_context.tenth_after(view, first.end)) is not None
         ):
