@@ -65,6 +65,11 @@ def numbers_an_item(view: str, pos: int) -> bool:
 _ITEM_NUMBER_REACH = 8  # an item's number and its mark (12、) are short
 
 
+# The bare figures a list may hold between one and the figure whose unit closes it, and the marks that so chain them
+_LIST_HOPS = 6
+_CHAIN_JOINERS = ("、",)
+
+
 def borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> Part | None:
     """70和50亿元, 1.9个和3.3个百分点: a figure in a list takes its unit (and scale) from the next one; a copy from a
     PDF may space the joiner out (上升了 9.4 和 0.6 個百分點: found blind in round s75). So does a figure that a
@@ -87,8 +92,26 @@ def borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) 
     if masks.blocked[nxt_start]:
         return None
     nxt = read_part(view, text, nxt_start, lex)
+    # 50、75、100、125平方米: the bare figures between take the unit of the one that closes the list, the same mark
+    # between each (found by a probe of hand-written excerpts, where only 100 was read in it)
+    hops = 0
+    while (
+        nxt is not None
+        and nxt.unit is None
+        and not nxt.scale_text
+        and nxt.chinese == first.chinese
+        and hops < _LIST_HOPS
+        and view.startswith(joiner, nxt.end)
+        and joiner in _CHAIN_JOINERS
+        and nxt.end + len(joiner) < len(view)
+        and not masks.blocked[nxt.end + len(joiner)]
+    ):
+        nxt = read_part(view, text, nxt.end + len(joiner), lex)
+        hops += 1
     if nxt is None or nxt.unit is None or nxt.unit.kind in ("skip", "span") or nxt.chinese != first.chinese:
         return None
+    if nxt.end in masks.through and _unit_goes_on(view, nxt, masks.through[nxt.end], lex):
+        return None  # 2.7個(gè)百分點: pinyin ruby inside the unit, which reads on past it (个百分点, no 个)
     if first.unit is None and not first.scale_text:
         scale = nxt.scale
     elif first.unit is not None and _shortened_unit(first.unit, nxt.unit):
@@ -114,6 +137,14 @@ def borrow_from_list(view: str, text: str, first: Part, masks: Masks, lex: Lex) 
         borrowed=text[nxt.scale_start : nxt.scale_start + len(nxt.scale_text)]
         + text[nxt.unit_start : nxt.unit_start + len(nxt.unit.text)],
     )
+
+
+def _unit_goes_on(view: str, part: Part, after: int, lex: Lex) -> bool:
+    """Whether the unit ``part`` ends with goes on past the pinyin ruby that ends at ``after``: a longer unit
+    opens with it and the character there (個 and 百 of 個(gè)百分點)."""
+    assert part.unit is not None
+    longer = part.unit.text + view[after : after + 1]
+    return after < len(view) and any(u.startswith(longer) for u in lex.units)
 
 
 def _power_taken(first: Part, nxt: Part) -> int:

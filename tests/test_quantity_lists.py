@@ -68,6 +68,17 @@ from extractor.quantities import find
             "房产总额达594万元,目前已经达到1356万,",
             [("594万元", "5940000", "元", None), ("1356万", "13560000", "元", None)],
         ),
+        # a list of bare figures closed by one unit: each takes it, not the last but one alone (found by a probe of
+        # hand-written excerpts)
+        (
+            "户型分为50、75、100平方米",
+            [("50", "50", "平方米", None), ("75", "75", "平方米", None), ("100平方米", "100", "平方米", None)],
+        ),
+        (
+            "分别增长3、5、8个百分点",
+            [("3", "3", "个百分点", None), ("5", "5", "个百分点", None), ("8个百分点", "8", "个百分点", None)],
+        ),
+        ("2019、2020、2021年", []),
     ],
 )
 def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
@@ -77,3 +88,12 @@ def test_list_shares_unit_and_bound(text: str, expected: list[tuple[str, str, st
 
 def test_years_in_a_list_stay_years() -> None:
     assert find("2019和2020年", make_view("2019和2020年")) == []
+
+
+def test_a_unit_that_pinyin_ruby_cuts_lends_nothing_to_the_list_before_it() -> None:
+    # 1.2、3.5、2.7個(gè)百分點: 3.5 took 个, the unit cut short by the ruby inside 個百分點 (a wrong unit, found on the
+    # stand-in once lists chained); the unit read past the ruby is 个百分点, and the figures before it are left alone
+    from extractor import extract
+
+    text = "群眾滿意率96.1%,同比分別提升1.2、3.5、2.7個(gè)百分點(diǎn)。\n"
+    assert [(q.raw, q.base_unit) for q in extract(text).quantities] == [("96.1%", "%"), ("2.7個(gè)百分點", "个百分点")]
