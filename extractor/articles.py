@@ -70,8 +70,10 @@ def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
     mid = alternation(column("approx.tsv", "word", position="mid"))
     digits = "".join(numerals.chinese_chars())
     figure = rf"[0-9{digits}][0-9.{digits}]*(?:{mid})?[{scales}]?(?:{mid})?"
+    # spoken pay may be a price's count unit (一块多) or a bare scale that ends its clause (一个月能挣两三万)
+    spoken = rf"{price}|(?<=[{scales}])(?=[{re.escape(CLAUSE_MARKS)}\n]|\Z)"
     return (
-        re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{figure}(?:{money})"),
+        re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}{figure}(?:{money}|{spoken})"),
         re.compile(rf"{figure}(?:{money}|{price})(?:{mid})?\Z"),
     )
 
@@ -96,6 +98,7 @@ def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:
         return False
     return (
         _FIGURE_AFTER.match(view, end) is not None
+        or after.match(view, end) is not None  # 一斤才卖一块多: a price in characters (a probe's villagers' words)
         or before.search(view, max(0, start - _PER_UNIT_REACH), start) is not None
     )
 

@@ -1421,3 +1421,14 @@ def test_a_bureau_that_signs_beside_the_township_is_no_part_of_its_name() -> Non
         "2018年，全镇完成生产总值8.24亿元。\n"
     )
     assert extract(text).meta.region == "石羊坝镇"
+
+
+def test_a_speech_titles_word_before_its_township_is_no_part_of_the_name() -> None:
+    # 在霞湖街道2022年…上的讲话 was read as 在霞湖街道 (found by a probe of hand-written excerpts): 在 opens no name,
+    # unless the gazetteer knows the whole one (在妙镇, a town of 广西)
+    text = (
+        "在霞湖街道2022年上半年工作总结暨表彰大会上的讲话\n（2022年7月8日）\n"
+        "同志们：今年上半年，全街道完成生产总值5亿元。\n"
+    )
+    assert extract(text).meta.region == "霞湖街道"
+    assert extract("在妙镇2019年工作总结\n全镇完成生产总值5亿元。\n").meta.region == "在妙镇"

@@ -18,9 +18,9 @@ def last_unit(name: str, view: str = "") -> str:
     read from, where a known township's name inside it must stand alone once to be read alone."""
     known = rl.regions()
     name = rl.name_ends().split(name, maxsplit=1)[0]  # 乡镇政府镇长 -> 乡镇: no unit after the government word
-    if (head := rl.before_name().match(name)) is not None and head.end() < len(name):
+    if (head := rl.before_name().match(name)) is not None and head.end() < len(name) and not rl.known_township(name):
         # 关于集镇区域…的调研报告 names no 于集镇 (found blind in round s757), 中共莞城街道 is 莞城街道: the word before
-        # a name is none of it
+        # a name is none of it, unless the gazetteer knows the whole (在妙镇)
         name = name[head.end() :]
     above, _ = rl.kinds_of_place()
     for i in range(len(name) - 1):
