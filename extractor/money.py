@@ -280,12 +280,19 @@ def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
     e = end
     while e < len(view) and view[e] in INLINE_SPACES and e - end < 2:
         e += 1
+    post = next((w for w in lexicon().post_words if view.startswith(w, e)), "")
+    e += len(post)  # 增长 7左右，: an approximation word before the clause's end
     if e == len(view):
         return False  # an excerpt cut short: what followed is not known
     if view[e] in _LOST_PERCENT_END:
+        if view[e] in _JOINING_MARKS and view[e + 1 : e + 2].isdigit():
+            return False  # 比重为35:34:31, a ratio; 增长率6?34‰, a damaged point: no clause ends there
         return not _of_a_bare_measure(view, start)
     return view[e] in lexicon().list_words and _LOST_PERCENT_TAIL.match(view, e + 1) is not None
 
+
+# Marks that end a clause but, with a digit right after them, join two numbers (a ratio's colon, a damaged point)
+_JOINING_MARKS = ":：∶?？"
 
 # How far back in its sentence a measure with no unit may stand before the change of it
 _BARE_MEASURE_REACH = 40
