@@ -198,6 +198,11 @@ def _ordinal_units() -> frozenset[str]:
     return frozenset(column("ranges.tsv", "text", kind="pair_ordinal"))
 
 
+def names_by_number(unit: Unit) -> bool:
+    """Whether ``unit`` names things by their number (ranges.tsv pair_ordinal: 一二类苗 are classes one and two)."""
+    return unit.text in _ordinal_units() or unit.base in _ordinal_units()
+
+
 def paired_range(view: str, text: str, first: Part, masks: Masks, lex: Lex) -> tuple[Part, int] | None:
     """7、8户, 七、八位, 四、五萬元, 七、八十岁, 十四、五岁: two neighbouring digits a mark joins (ranges.tsv
     pair_joiner) before a unit are one guess, a range, not a list of two figures (7户 and 8户, found in the

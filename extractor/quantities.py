@@ -35,7 +35,7 @@ from extractor.figure_heads import (
     after_unit_slash,
     before_spaces,
 )
-from extractor.figure_lists import borrow_from_list, pair_marks, paired_range, share_post_approx
+from extractor.figure_lists import borrow_from_list, names_by_number, pair_marks, paired_range, share_post_approx
 from extractor.figure_parts import (
     ASCII_DIGIT,
     CODE_BEFORE,
@@ -444,6 +444,8 @@ def _read_at(
         return None, first.end
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
+    if first.chinese and first.high is not None and high is None and names_by_number(unit):
+        return None, first.end  # 一二类苗: classes one and two, no range of counts (found by a probe)
     if first.chinese and first.number == 0 and first.high is None and high is None:
         return None, first.end  # 〇〇萬元, ○○萬元: a figure masked with zeros (found by a probe), 零部件: a word
     if first.chinese and high is None and first.high is None and not first.scale_text:
