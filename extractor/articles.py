@@ -60,6 +60,15 @@ _FIGURE_AFTER = re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_RE
 
 
 @cache
+def _yield_after() -> re.Pattern[str]:
+    """A figure in characters in a unit of weight or of money later in the clause (一亩…一年只能收三四十斤茶油): the
+    yield or the price that 一 and a measure before it are the unit of (found by a probe of hand-written excerpts)."""
+    digits = "".join(numerals.chinese_chars())
+    units = alternation(column("units.tsv", "unit", kind="money") + column("money_cues.tsv", "word", kind="yield_unit"))
+    return re.compile(rf"[^{re.escape(CLAUSE_MARKS)}\n0-9]{{0,{_PER_UNIT_REACH}}}?[{digits}]{{1,6}}(?:{units})")
+
+
+@cache
 def _pay() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Pay after a unit in its clause (一个月的收益大概在3000元), and pay right before it (以前交农业税是60块钱一亩)."""
     scales = "".join(numerals.scales())
@@ -99,6 +108,7 @@ def per_unit(view: str, start: int, end: int, unit: Unit) -> bool:
     return (
         _FIGURE_AFTER.match(view, end) is not None
         or after.match(view, end) is not None  # 一斤才卖一块多: a price in characters (a probe's villagers' words)
+        or _yield_after().match(view, end) is not None
         or before.search(view, max(0, start - _PER_UNIT_REACH), start) is not None
     )
 
