@@ -47,6 +47,7 @@ _GAP = re.compile(r"[ \t\r\n]{1,12}")
 _YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
 _SPACE = " \t\r\n"
 _BAR_SPACE = _SPACE + "|"
+_ITEM_NUMBER = re.compile(r"[0-9]{1,2}[.、](?![0-9])")
 
 
 @dataclass(slots=True)
@@ -312,10 +313,15 @@ def _unit_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -
 def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal], lex: Lex) -> _Row | None:
     """A row of a table under a unit line (合 计 31517 70983), or None for a line that is none. A row whose head
     carries a unit the lexicon does not know is kept with an empty base, and not read."""
-    gap = _ROW_CELLS.search(view, ls, le)
+    name = ls
+    while name < le and view[name] in _BAR_SPACE:
+        name += 1
+    if (item := _ITEM_NUMBER.match(view, name, le)) is not None:
+        name = item.end()  # | 1.因公出国(境)费 | 0 | 0 |: a row's item number before its name
+    gap = _ROW_CELLS.search(view, name, le)
     if gap is None:
         return None
-    head = view[ls : gap.start()].strip(_BAR_SPACE)
+    head = view[name : gap.start()].strip(_BAR_SPACE)
     if not head or len(head) > _MAX_LABEL or any(c.isdigit() for c in head):
         return None
     cells: list[tuple[int, int]] = []

@@ -260,3 +260,11 @@ def test_column_heads_with_units_in_brackets_set_apart_by_spaces_are_read() -> N
     text = "作物    播种面积（亩）    总产量（吨）    比上年增减（%）\n水稻    32600    16691    2.3\n"
     expected = [("32600", Decimal(32600), "亩"), ("16691", Decimal(16691), "吨"), ("2.3", Decimal("2.3"), "%")]
     assert _cells(text) == expected
+
+
+def test_a_captioned_tables_rows_may_open_with_their_item_numbers() -> None:
+    # | 1.因公出国(境)费 | 0 | 0 |: the row's number before its name ended the table after its first row (found by a
+    # probe of hand-written excerpts)
+    text = "单位：万元\n| 项目 | 预算数 | 决算数 |\n| 合计 | 38.50 | 31.62 |\n| 1.公务接待费 | 14.00 | 10.87 |\n"
+    assert [c[0] for c in _cells(text)] == ["38.50", "31.62", "14.00", "10.87"]
+
