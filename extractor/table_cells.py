@@ -36,6 +36,7 @@ from extractor.han import is_han
 from extractor.layout import rate_head, table_unit
 from extractor.masks import Masks
 from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
+from extractor.segment import heading_markers
 
 # A row's head ends with its unit in brackets, a number after it: the closing bracket is looked for first.
 _HEAD_END = re.compile(r"\)(?=[ \t\r\n]{1,12}-?[0-9])")
@@ -47,7 +48,6 @@ _GAP = re.compile(r"[ \t\r\n]{1,12}")
 _YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
 _SPACE = " \t\r\n"
 _BAR_SPACE = _SPACE + "|"
-_ITEM_NUMBER = re.compile(r"[0-9]{1,2}[.、](?![0-9])")
 
 
 @dataclass(slots=True)
@@ -249,15 +249,12 @@ def _year_heads(view: str, hs: int, he: int) -> list[bool] | None:
     return [False] * len(years)
 
 
-_HEAD_TOKEN = re.compile(r"[^\s|]{1,24}")
-
-
 def _word_heads(view: str, hs: int, he: int, k: int, lex: Lex, named: int = 1) -> list[bool] | None:
     """The ``k`` last words of a head line (| 项目 | 年初预算 | 实际完成 | 完成预算% |), each True for a percentage and
     False for an amount in the table's unit, or None when one names a rate or a change without its percent sign
     (同比增长, 完成率: pages.tsv rate_head) or holds a number that is no year, or fewer than ``named`` words are
     left for the rows' names' head."""
-    words = _HEAD_TOKEN.findall(view, hs, he)
+    words = _TOKEN.findall(view, hs, he)
     if not 2 <= k <= min(_MAX_COLUMNS, len(words) - named):
         return None
     sign = percent_unit(lex).text
@@ -289,7 +286,7 @@ def _unit_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -
         heads: list[bool] | None = None
         rows: list[_Row] = []
         for ls, le in _lines(view, m.end()):
-            words = _HEAD_TOKEN.findall(view, ls, le)
+            words = _TOKEN.findall(view, ls, le)
             # a row is its name, its unit and then numbers alone
             if len(words) < 3 or _NUMBER.fullmatch(words[1]) or not _NUMBER.fullmatch(words[2]):
                 break
@@ -316,8 +313,8 @@ def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal],
     name = ls
     while name < le and view[name] in _BAR_SPACE:
         name += 1
-    if (item := _ITEM_NUMBER.match(view, name, le)) is not None:
-        name = item.end()  # | 1.因公出国(境)费 | 0 | 0 |: a row's item number before its name
+    if (item := heading_markers()[2].match(view[name:le])) is not None:
+        name += item.end()  # | 1.因公出国(境)费 | 0 | 0 |: a row's item number before its name
     gap = _ROW_CELLS.search(view, name, le)
     if gap is None:
         return None
