@@ -145,6 +145,18 @@ def bare_unit(
     return lex.unit if nxt in lex.of and _names_object(view, end + 1) else None
 
 
+def cued_in_characters(view: str, start: int, scale_start: int) -> bool:
+    """Whether a figure in characters with a bare scale, view[start:scale_start] its digits, is named money by a
+    money word right before it (light words between): 捐赠五百万, 就能赚两万多, 总经费一百六十万. A digit must stand
+    before the scale: a bare 千万 or 百万 after a money word is as often an adverb (资金千万不能挪用)."""
+    digits = numerals.tables().digits
+    if not any(c in digits for c in view[start:scale_start]):
+        return False
+    lex = lexicon()
+    p = _before_light_words(view, start, lex)
+    return any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues)
+
+
 def _before_light_words(view: str, start: int, lex: _Lex) -> int:
     """Where the light words (任务, 完成, 为, a colon) and spaces right before ``start`` begin, within ``WINDOW``;
     and one line break, with the list mark that opens the figure's line: an encyclopedia's box sets a label on a

@@ -51,7 +51,7 @@ from extractor.figure_parts import (
 )
 from extractor.han import is_han
 from extractor.masks import Masks, build_masks
-from extractor.money import bare_unit, lost_percent, milestone
+from extractor.money import bare_unit, cued_in_characters, lost_percent, milestone
 from extractor.quantity_lexicon import Lex, Unit, lexicon
 
 # What may stand right before a cut number's tail: the line break, or a group's comma opening the line (1\n,500 畝).
@@ -374,7 +374,8 @@ def _read_at(
     # 两个亿 is a section as 2亿 is, money or people as a bare 亿 after digits would be; 两万 alone may be anything
     spoken = bool(first.scale_text) and first.core_end < len(view) and view[first.core_end] in spoken_first()
     if high is None and first.unit is None:
-        if (first.chinese and not spoken) or first.end != first.scale_start + len(first.scale_text):
+        cued = first.chinese and not spoken and cued_in_characters(view, start, first.scale_start)
+        if (first.chinese and not spoken and not cued) or first.end != first.scale_start + len(first.scale_text):
             return None, first.core_end
         # 人口4万多。, 3万余常住人口: an approximation word after the bare scale is the figure's, and its name or thing
         # is read after it
@@ -384,12 +385,13 @@ def _read_at(
             else None
         )
         bare = bare_unit(view, start, first.end + len(after or ""), first.scale, money_end, lex.bare_follow)
-        if bare is None:
+        if bare is None or (cued and lex.bare_units[bare].kind != lex.milestone.kind):
             return None, first.core_end
         if after:
             first.end += len(after)
             first.mid = after
-        first.unit = lex.bare_units[bare]
+        # money a money word names may be written in characters (捐赠五百万), as a milestone's may
+        first.unit = lex.milestone if cued else lex.bare_units[bare]
         first.borrowed = text[first.scale_start : first.scale_start + len(first.scale_text)]
     unit = (high or first).unit
     assert unit is not None
