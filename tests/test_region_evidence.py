@@ -1008,6 +1008,20 @@ def test_a_county_short_name_glued_to_a_river_at_every_mention_is_no_county() ->
     assert extract(text).meta.region is None
 
 
+def test_a_stem_written_as_a_townships_too_is_no_county_of_that_stem() -> None:
+    # 东莞长安 in a city paper's title and 长安将… read 长安区 (Xi'an's or Shijiazhuang's: found blind in round s858,
+    # a wrong key): the text writes the stem as a township's too (东莞市长安镇), never the county's full name
+    text = (
+        "全市第一!东莞长安上半年生产总值341.8亿元\n记者从东莞市长安镇召开的经济形势分析会上获悉,长安镇上半年生产总值"
+        "341.8亿元,总量在全市镇街排名第一位,增长率高于全市水平。全市第二。长安将围绕四大关键词做好工作,"
+        "对于长安高质量发展来说,机遇仍大于挑战。长安将从四个方面着手。全市第三。\n"
+    )
+    assert extract(text).meta.region != "长安区"
+    # the county's stem alone, never written as a township's, still names it where the scope words say a county
+    county = "长安区全区完成投资5亿元。长安新建道路。全区发展。长安将围绕重点。全区推进。长安加快。\n"
+    assert extract(county).meta.region == "长安区"
+
+
 def test_a_townships_numeral_is_read_whole() -> None:
     # 十二团塔南镇 read 二团塔南镇 (found blind in round s322): the longest stem read cut the numeral in two
     text = (

@@ -65,6 +65,8 @@ def _most_named(view: str, level: str | None) -> str | None:
     common = rl.region_words()
     counts: dict[str, int] = {}
     full: set[str] = set()
+    as_township: set[str] = set()  # names whose stem is also written with a township's suffix (长安 of 长安镇)
+    township_suffix = rl.township_suffix_re()
     glued: dict[str, set[str]] = {}  # the characters that a short name's mentions are glued to (嘉 of 嘉義縣)
     after: dict[str, set[str]] = {}  # the characters right after a name's mentions (江 of 金沙江 for 金沙县)
     feature = rl.patterns_of("feature_after")
@@ -92,6 +94,8 @@ def _most_named(view: str, level: str | None) -> str | None:
             if view.startswith(said, i):
                 in_full = view.startswith(name, i)
                 end = i + len(name if in_full else said)
+                if not in_full and township_suffix.match(view, end):
+                    as_township.add(name)
                 if not_after.match(view, end) or not_before.search(view, max(0, i - _NOT_OWN_REACH), i):
                     break  # a superior's directions (按照兖州市委), a level (兖州市级): the same mention for every stem
                 if neighbour.search(view, max(0, i - _NEIGHBOUR_REACH), i) or beside.match(view, end):
@@ -118,10 +122,17 @@ def _most_named(view: str, level: str | None) -> str | None:
     regions = rl.regions()
     # With no scope words to say the text's level, a place named only by its short name (新泰籍, 在新泰注册 in a
     # township's summary) may be the county around it: its full name must be written at least once.
+    # A stem written as a township's too (东莞市长安镇, then 长安将…) is that township's wherever the county's full name
+    # is never written: no 长安区 for Dongguan's town (found blind in round s858, a wrong key).
     cands = [
         (n, c)
         for n, c in counts.items()
-        if (level is None and n in full) or (level is not None and regions[n][0]["level"] in _compatible(level))
+        if (level is None and n in full)
+        or (
+            level is not None
+            and regions[n][0]["level"] in _compatible(level)
+            and (n in full or n not in as_township)
+        )
     ]
     if not cands:
         return None
