@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractor import _compiled
+from extractor import _compiled, numerals
 from extractor.figure_parts import CODE_BEFORE, DIGITS
 from extractor.han import is_han
 from extractor.layout import line_ends, page_number
@@ -353,16 +353,30 @@ def numeral_wrap(
 ) -> tuple[int, int] | None:
     """The line break right after the numeral in characters ``view[start:end]`` when it cuts the numeral in two
     (總經費一百六十萬\n四千五百九十二元, found on the stand-in): the numeral ends a long line and another opens the
-    next one. A head of one character must be a power (共有十\n三个村), since a lone 一 ends words (之一, 统一)."""
+    next one. A head of one character must be a power (共有十\n三个村) or a digit of two to nine after a word
+    (其中5个村达到二\n十万元以上: found by a probe of hand-written excerpts, where 十万元 alone is a wrong number),
+    since a lone 一 ends words (之一, 统一) and 第, 每 make a digit after them no count."""
     eol = end
     while eol < len(view) and view[eol] in " \t" and eol - end < 2:
         eol += 1  # a space or two a copy left at the line's end, as a digits' wrap may have them (cut_tail)
     brk = _break_len(view, eol)
     if not brk or eol + brk >= len(view) or view[eol + brk] not in numeral:
         return None
-    if end - start < 2 and view[end - 1] not in scales:
+    if end - start < 2 and view[end - 1] not in scales and not _lone_head(view, start):
         return None
     return (end, eol + brk) if _long_line_before(view, eol) else None
+
+
+def _lone_head(view: str, start: int) -> bool:
+    """Whether the one character at ``start`` is a digit of two to nine that a word, not 第 or 每, stands before."""
+    t = numerals.tables()
+    return (
+        2 <= t.digits.get(view[start], 0) <= 9
+        and start > 0
+        and is_han(view[start - 1])
+        and view[start - 1] not in t.before_no_count
+        and view[start - 1] not in t.digits
+    )
 
 
 def numeral_tail(view: str, start: int, numeral: frozenset[str], scales: frozenset[str]) -> bool:

@@ -261,6 +261,16 @@ def test_the_tail_of_a_number_a_layout_cut_is_no_figure_of_its_own() -> None:
             "该镇是全省一百个贫困乡镇当中最为偏远的乡镇之一\n两个村已经脱贫",
             [("一百个", "100", "个"), ("两个", "2", "个")],
         ),
+        # a lone digit of two to nine after a word heads a numeral a long line's end cut (a probe of hand-written
+        # excerpts, where 十万元 alone was a wrong 100000 元); after 第 it is an ordinal's, and the tail its own
+        (
+            "力争村集体经济收入全部达到10万元以上，其中5个村达到全镇发展目标二\n十万元以上。",
+            [("10万元以上", "100000", "元"), ("5个", "5", "个"), ("二\n十万元以上", "200000", "元")],
+        ),
+        (
+            "力争村集体经济收入全部达到10万元以上，其中5个村集体经济排名全镇第二\n十万元以上。",
+            [("10万元以上", "100000", "元"), ("5个", "5", "个"), ("十万元以上", "100000", "元")],
+        ),
     ],
 )
 def test_a_numeral_in_characters_cut_at_a_line_end(text: str, expected: list[tuple[str, str, str]]) -> None:
