@@ -168,3 +168,11 @@ def test_a_run_of_counts_of_places_listed_with_a_mark_after_a_word_of_holding() 
     assert [q.raw for q in doc.quantities] == ["12镇", "3乡", "13街道", "86个"]
     # with no word of holding before the run, the numbers are villages' (抓好8村、3村)
     assert [q.raw for q in extract("抓好8村、3村生猪养殖。").quantities] == []
+
+
+def test_a_count_of_places_a_county_was_divided_into() -> None:
+    # found blind in round s862 (宣統二年縣劃5鎮10鄉): 划 and 划分为 divide a county into places, as 辖 holds them
+    doc = extract("宣統二年(1910年)縣劃5鎮10鄉,尾龍田鎮;民國16年,全縣劃9區,屬龍田區。")
+    assert [q.raw for q in doc.quantities] == ["5鎮", "10鄉", "9區"]
+    # 划为 puts a place into a numbered district as often (建县后,划为八区: district No. 8)
+    assert [q.raw for q in extract("1952年,郸城建县后,划为八区;1983年,由").quantities] == []
