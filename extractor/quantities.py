@@ -20,6 +20,7 @@ from extractor import (
     figure_context,
     figure_wraps,
     gazetteer,
+    ledger_cells,
     numerals,
     place_counts,
     points,
@@ -157,6 +158,10 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     in_tables = table_cells.cells(view, masks, lex, out)
     if in_tables:
         out.extend(in_tables)
+        out.sort(key=lambda q: q.start)
+    in_ledgers = ledger_cells.cells(view, masks, lex, out)
+    if in_ledgers:
+        out.extend(in_ledgers)
         out.sort(key=lambda q: q.start)
     share_post_approx(out, view)
     return out

@@ -348,13 +348,13 @@ def _read(view: str, row: _Row, percent: list[bool], sign: Unit, masks: Masks, f
         number = Decimal(view[s:e])
         in_row = not pct and row.base != sign.base
         if in_row:
-            out.append(_cell(s, e, number, row.unit, row.factor, row.base))
+            out.append(cell(s, e, number, row.unit, row.factor, row.base))
         else:
-            out.append(_cell(s, e, number, sign.text, Decimal(1), sign.base))
+            out.append(cell(s, e, number, sign.text, Decimal(1), sign.base))
     return out
 
 
-def _cell(start: int, end: int, number: Decimal, unit: str, factor: Decimal, base: str) -> QMatch:
+def cell(start: int, end: int, number: Decimal, unit: str, factor: Decimal, base: str) -> QMatch:
     """A cell's number as a quantity of kind ``cell``, in ``unit`` as written (or none) and ``base``."""
     return QMatch(
         start=start,
@@ -449,7 +449,7 @@ def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> lis
                 if masks.blocked[r.start(1)] or inside_found(found, s, e):
                     continue
                 unit = lex.units[rows[r.group(1)]]
-                out.append(_cell(s, e, Decimal(view[s:e]), unit.text, unit.factor, unit.base))
+                out.append(cell(s, e, Decimal(view[s:e]), unit.text, unit.factor, unit.base))
         run = [m] if m is not None else []
     return out
 
@@ -478,7 +478,7 @@ def _count_heads() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![^\s|])[^\s|]{{0,20}}?(?:{words}|\)(?=[\s|]|$))"), endings
 
 
-def _column_unit(head: str, lex: Lex) -> tuple[str, str, Decimal] | None:
+def column_unit(head: str, lex: Lex) -> tuple[str, str, Decimal] | None:
     """The unit as written, base and factor of a column head (本年制发件数 -> 件; 金额(单位:万元) -> 万元), or None."""
     endings = _count_heads()[1]
     ending = next((e for e in endings if head.endswith(e)), None)
@@ -510,22 +510,25 @@ def _count_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) 
         for row in _rows_at(view, pos, len(heads)):
             for (s, e), (unit, base, factor) in zip(row, heads, strict=True):
                 if not (masks.blocked[s] or inside_found(found, s, e)):
-                    out.append(_cell(s, e, Decimal(view[s:e]), unit, factor, base))
+                    out.append(cell(s, e, Decimal(view[s:e]), unit, factor, base))
             pos = row[-1][1]
     return out
 
 
 def _heads_at(view: str, pos: int, lex: Lex) -> tuple[list[tuple[str, str, Decimal]], int]:
-    """The column heads that start at ``pos``, one after another, and where the first row's label starts."""
+    """The column heads that start at ``pos``, one after another, and where the first row's label starts: on a line
+    after the heads' (a head line's next word, 进展情况 of 总投资(万元)\t进展情况, is another head, no row's label)."""
     heads: list[tuple[str, str, Decimal]] = []
+    broke = False
     while len(heads) < _MAX_CELLS and (t := _TOKEN.match(view, pos)) is not None:
-        unit = _column_unit(t.group(), lex)
+        unit = column_unit(t.group(), lex)
         gap = _TOKEN_GAP.match(view, t.end())
         if unit is None or gap is None:
             break
         heads.append(unit)
+        broke = "\n" in gap.group()
         pos = gap.end()
-    return heads, pos
+    return (heads, pos) if broke else ([], pos)
 
 
 def _rows_at(view: str, pos: int, k: int) -> list[list[tuple[int, int]]]:

@@ -1,0 +1,115 @@
+"""Figures in a ledger pasted as text: a head line of fields, then rows of as many fields, one a line, the fields
+split by tabs, by runs of spaces, or by single spaces where the head has no run of them:
+
+    序号	项目名称	建设内容	总投资(万元)	年度计划(万元)	进展情况
+    1	黄柏工业园标准化厂房	新建厂房6栋，建筑面积3.6万平方米	18000	6000	主体完工
+
+(a township's ledger of key projects, found by a probe of hand-written excerpts). A field of the head that ends with
+its unit in brackets (总投资(万元), 1-6月完成(亿元), 完成率(%)) gives the unit of the bare numbers under it; words
+and figures with their own units in the other fields are read as any text is.
+
+Only a field whose whole text is a bare number is read, and only in a run of two rows or more right under the
+head, each with as many fields as the head: a row that splits otherwise ends the ledger, since its fields no longer
+stand under their heads, and a number read under the wrong head would be a wrong number.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractor.figure_parts import QMatch, inside_found
+from extractor.masks import Masks
+from extractor.quantity_lexicon import Lex
+from extractor.table_cells import cell, column_unit
+
+# A head line holds a field that ends with a unit in brackets right before a tab, spaces or the line's end
+_UNIT_HEAD = re.compile(r"[^\s()]\((?:单位:)?[^\s()]{1,6}\)(?=[ \t]|$)", re.MULTILINE)
+_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
+_TABS = re.compile(r"[ \t]*\t[ \t]*")
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE = re.compile(r" +")
+_MIN_FIELDS = 3
+_MAX_FIELDS = 12
+_MIN_ROWS = 2
+_MAX_ROWS = 60
+_MAX_LINE = 240  # a ledger's line is short; a longer one is prose, and the scan stays bounded
+
+
+def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    """The bare numbers under the unit heads of every ledger in ``view`` (see the module), in text order."""
+    out: list[QMatch] = []
+    pos = 0
+    while (m := _UNIT_HEAD.search(view, pos)) is not None:
+        hs = view.rfind("\n", 0, m.start()) + 1
+        he = _line_end(view, m.end())
+        pos = he + 1
+        if he - hs > _MAX_LINE:
+            continue
+        split = _splitter(view[hs:he])
+        heads = _fields(view, hs, he, split)
+        if not _MIN_FIELDS <= len(heads) <= _MAX_FIELDS:
+            continue
+        units = [column_unit(view[s:e], lex) for s, e in heads]
+        if not any(units) or any(_NUMBER.fullmatch(view, s, e) for s, e in heads):
+            continue
+        rows = _rows(view, he + 1, split, len(heads))
+        if len(rows) < _MIN_ROWS:
+            continue
+        for row in rows:
+            for (s, e), unit in zip(row, units, strict=True):
+                if unit is None or _NUMBER.fullmatch(view, s, e) is None:
+                    continue
+                if masks.blocked[s] or inside_found(found, s, e):
+                    continue
+                written, base, factor = unit
+                out.append(cell(s, e, Decimal(view[s:e]), written, factor, base))
+        pos = rows[-1][-1][1]
+    return out
+
+
+def _line_end(view: str, pos: int) -> int:
+    end = view.find("\n", pos)
+    return len(view) if end < 0 else end - (1 if end > 0 and view[end - 1] == "\r" else 0)
+
+
+def _splitter(line: str) -> re.Pattern[str]:
+    """What splits the fields of the ledger whose head is ``line``: tabs, runs of spaces, or single spaces."""
+    if "\t" in line:
+        return _TABS
+    return _SPACES if _SPACES.search(line.strip(" ")) else _SPACE
+
+
+def _fields(view: str, start: int, end: int, split: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of the fields of view[start:end], its leading and trailing spaces left out."""
+    while start < end and view[start] in " \u3000":
+        start += 1
+    while end > start and view[end - 1] in " \t":
+        end -= 1
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for gap in split.finditer(view, start, end):
+        spans.append((pos, gap.start()))
+        pos = gap.end()
+        if len(spans) > _MAX_FIELDS:
+            break
+    spans.append((pos, end))
+    return spans if all(s < e for s, e in spans) else []
+
+
+def _rows(view: str, pos: int, split: re.Pattern[str], k: int) -> list[list[tuple[int, int]]]:
+    """The rows right under a head of ``k`` fields, each a line of ``k`` fields."""
+    rows: list[list[tuple[int, int]]] = []
+    while pos < len(view) and len(rows) < _MAX_ROWS:
+        end = _line_end(view, pos)
+        if end - pos > _MAX_LINE:
+            break
+        fields = _fields(view, pos, end, split)
+        if len(fields) != k:
+            break
+        rows.append(fields)
+        nxt = view.find("\n", end)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    return rows
