@@ -112,10 +112,21 @@ def only_in(tail: str, name: str, view: str, least: int) -> bool:
         return False
     if len(starts) >= least:
         return True
-    # Twice is enough for a character that opens names (name_prefixes.tsv) where the whole name stands alone every
-    # time, at a line's start or after a space or a mark (第六节 大官庄乡 … 大官庄乡位于即墨县北部: found blind in
-    # round s313, read as Henan's 官庄乡)
-    return len(starts) >= 2 and before in _name_prefixes() and all(i < 2 or not is_han(view[i - 2]) for i in starts)
+    # Twice is enough for a character that opens names (name_prefixes.tsv), or a head of two characters or more,
+    # where the whole name stands alone every time, at a line's start or after a space or a mark (第六节 大官庄乡 …
+    # 大官庄乡位于即墨县北部: found blind in round s313, read as Henan's 官庄乡; 阿拉坦敖包苏木 in a title and after
+    # 2023年，, read as 敖包苏木 of 科尔沁左翼中旗 by a probe of hand-written excerpts, a wrong key)
+    if len(starts) < 2:
+        return False
+    if before in _name_prefixes() and all(i < 2 or not is_han(view[i - 2]) for i in starts):
+        return True
+    head = name[: len(name) - len(tail)]
+    return len(head) >= 2 and all(
+        i >= len(head)
+        and view.startswith(head, i - len(head))
+        and (i == len(head) or not is_han(view[i - len(head) - 1]))
+        for i in starts
+    )
 
 
 @cache
