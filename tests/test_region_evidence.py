@@ -1046,6 +1046,9 @@ def test_a_title_township_the_gazetteer_lacks_is_not_cut_to_a_known_tail() -> No
     # excerpts, w65, read 敖包苏木): the name is the longer one
     text = "阿拉坦敖包苏木2023年重点项目推进情况\n\n2023年，阿拉坦敖包苏木在旗委领导下实施重点项目7项。全苏木辖7村。\n"
     assert extract(text).meta.region == "阿拉坦敖包苏木"
+    # a spam mirror's words glued before a known name both times are no part of it (round s866)
+    text = "ob体育登录入口凫山街道五项措施扎实推进\n\n  ob体育登录入口凫山街道预计1—6月份可实现地方财政税收1.01亿元。\n"
+    assert extract(text).meta.region == "凫山街道"
 
 
 def test_a_former_township_is_never_the_texts_own() -> None:

@@ -121,12 +121,17 @@ def only_in(tail: str, name: str, view: str, least: int) -> bool:
     if before in _name_prefixes() and all(i < 2 or not is_han(view[i - 2]) for i in starts):
         return True
     head = name[: len(name) - len(tail)]
-    return len(head) >= 2 and all(
+    if not (2 <= len(head) <= _MAX_HEAD and all(is_han(c) for c in head)) or rl.not_in_names().search(head):
+        return False  # a page's words glued before the name (ob体育登录入口凫山街道, a spam mirror's: round s866)
+    return all(
         i >= len(head)
         and view.startswith(head, i - len(head))
         and (i == len(head) or not is_han(view[i - len(head) - 1]))
         for i in starts
     )
+
+
+_MAX_HEAD = 4  # 阿拉坦 of 阿拉坦敖包苏木; a longer head is a page's words more often than a name's
 
 
 @cache
