@@ -102,6 +102,14 @@ def test_a_mark_is_a_point_only_where_the_copy_shows_the_habit(text: str, points
         ("镇情烧锅镇在农安县西南部, 133 .9平方公里。", [("133 .9平方公里", "133.9")]),
         # an item's number opening a line, then its first words: no point
         ("工作安排：\n1. 30个村完成改造。", [("30个", "30")]),
+        # a whole part as short as an item's number after a space, in a text that spaces its figures from the words
+        # on both sides again and again (a district's gazetteer, found blind in round s868: 67 公顷 was read alone)
+        (
+            "占地面积 19. 67 公顷, 建筑面积 51 万平方米, 计划投资 30 亿元。 2018 年开工建设。",
+            [("19. 67 公顷", "19.67"), ("51 万平方米", "510000"), ("30 亿元", "3000000000")],
+        ),
+        # ... where the text shows no such habit, the short whole part after a space may number an item
+        ("工作要点 1. 30个村完成改造。", [("30个", "30")]),
     ],
 )
 def test_a_space_beside_a_point_is_read_across(text: str, expected: list[tuple[str, str]]) -> None:
