@@ -136,9 +136,12 @@ def bare_unit(
     # text with one amount near its start.
     if 0 <= money_end <= p and _NOT_LIGHT.search(view, money_end, p) is None:
         return lex.unit
+    # a bound after the scale is the figure's (完成投资额1个亿左右。: found blind in round s867)
+    post = next((w for w in lex.post_words if view.startswith(w, end)), "") if is_han(nxt) else ""
+    after = view[end + len(post) : end + len(post) + 1]
     if (
         scale >= lex.money_scale
-        and not (is_han(nxt) or (nxt.isascii() and nxt.isalpha()))
+        and not (is_han(after) or (after.isascii() and after.isalpha()))
         and not _names_a_count(view, start, lex)
     ):
         return lex.unit  # 限上批零住餐0.61亿(同比增长33.2%), 达到106亿,: no word after 亿, and none of a count before

@@ -176,3 +176,9 @@ def test_a_count_of_places_a_county_was_divided_into() -> None:
     assert [q.raw for q in doc.quantities] == ["5鎮", "10鄉", "9區"]
     # 划为 puts a place into a numbered district as often (建县后,划为八区: district No. 8)
     assert [q.raw for q in extract("1952年,郸城建县后,划为八区;1983年,由").quantities] == []
+
+
+def test_a_count_of_cities_before_a_word_of_meeting() -> None:
+    # found blind in round s865 (属三市交界地): cities meet as counties do; the stand-in's eleven such were all kept
+    assert [q.raw for q in extract("北与新民市相望,属三市交界地。").quantities] == ["三市"]
+    assert [q.raw for q in extract("地处两省三市五县交界处。").quantities] == ["两省", "三市", "五县"]
