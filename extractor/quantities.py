@@ -379,8 +379,15 @@ def _read_at(
     # 两个亿 is a section as 2亿 is, money or people as a bare 亿 after digits would be; 两万 alone may be anything
     spoken = bool(first.scale_text) and first.core_end < len(view) and view[first.core_end] in spoken_first()
     if high is None and first.unit is None:
-        cued = first.chinese and not spoken and cued_in_characters(view, start, first.scale_start)
-        if (first.chinese and not spoken and not cued) or first.end != first.scale_start + len(first.scale_text):
+        scale_ends = first.end == first.scale_start + len(first.scale_text)  # nothing after the scale, or none
+        cued = (
+            scale_ends
+            and first.chinese
+            and not spoken
+            and bool(first.scale_text)
+            and cued_in_characters(view, start, first.scale_start)
+        )
+        if (first.chinese and not spoken and not cued) or not scale_ends:
             return None, first.core_end
         # 人口4万多。, 3万余常住人口: an approximation word after the bare scale is the figure's, and its name or thing
         # is read after it
