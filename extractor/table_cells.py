@@ -249,13 +249,15 @@ def _year_heads(view: str, hs: int, he: int) -> list[bool] | None:
     return [False] * len(years)
 
 
-def _word_heads(view: str, hs: int, he: int, k: int, lex: Lex, named: int = 1) -> list[bool] | None:
+def _word_heads(
+    view: str, hs: int, he: int, k: int, lex: Lex, named: int = 1, fewest: int = 2
+) -> list[bool] | None:
     """The ``k`` last words of a head line (| 项目 | 年初预算 | 实际完成 | 完成预算% |), each True for a percentage and
     False for an amount in the table's unit, or None when one names a rate or a change without its percent sign
     (同比增长, 完成率: pages.tsv rate_head) or holds a number that is no year, or fewer than ``named`` words are
-    left for the rows' names' head."""
+    left for the rows' names' head. A table has ``fewest`` columns of numbers or more."""
     words = _TOKEN.findall(view, hs, he)
-    if not 2 <= k <= min(_MAX_COLUMNS, len(words) - named):
+    if not fewest <= k <= min(_MAX_COLUMNS, len(words) - named):
         return None
     sign = percent_unit(lex).text
     heads: list[bool] = []
@@ -295,7 +297,9 @@ def _unit_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -
             if row is None:
                 break
             if heads is None:
-                heads = _word_heads(view, m.end(), he, len(row.cells), lex, named=0)
+                # one column of numbers is enough where each row gives its unit (指标 单位 统计数: a township's
+                # report on its open government information, found by a probe of hand-written excerpts)
+                heads = _word_heads(view, m.end(), he, len(row.cells), lex, named=0, fewest=1)
                 if heads is None:
                     break
             if len(row.cells) != len(heads):

@@ -256,6 +256,23 @@ def test_a_table_whose_second_column_gives_each_rows_unit_is_read() -> None:
     assert _cells(UNIT_COLUMN.replace("\t吨\t", "\t见注\t")) == []
 
 
+def test_a_unit_column_table_with_one_column_of_numbers_is_read() -> None:
+    # a township's report on its open government information (found by a probe of hand-written excerpts): 指标, 单位,
+    # 统计数; a row may open with its item number
+    text = (
+        "指标\t单位\t统计数\n一、主动公开政府信息数\t条\t412\n三、收到申请数\t件\t5\n\u30001.当面申请数\t件\t3\n"
+        "七、依申请公开信息收取的费用\t万元\t1.5\n"
+    )
+    assert _cells(text) == [
+        ("412", Decimal(412), "条"),
+        ("5", Decimal(5), "件"),
+        ("3", Decimal(3), "件"),
+        ("1.5", Decimal(15000), "元"),
+    ]
+    # one row alone is no table
+    assert _cells("指标\t单位\t统计数\n一、主动公开政府信息数\t条\t412\n\n全年共收到申请。\n") == []
+
+
 def test_column_heads_with_units_in_brackets_set_apart_by_spaces_are_read() -> None:
     text = "作物    播种面积（亩）    总产量（吨）    比上年增减（%）\n水稻    32600    16691    2.3\n"
     expected = [("32600", Decimal(32600), "亩"), ("16691", Decimal(16691), "吨"), ("2.3", Decimal("2.3"), "%")]
