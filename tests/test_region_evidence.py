@@ -1458,5 +1458,8 @@ def test_a_speech_titles_word_before_its_township_is_no_part_of_the_name() -> No
 def test_a_radical_set_as_a_bar_in_a_title_parts_its_column_from_the_name() -> None:
     # 一图读懂丨荷塘铺镇… (a public account's copy, read as the township 一图读懂丨荷塘铺镇 by a probe of hand-written
     # excerpts): the radical 丨 is a bar
-    text = "一图读懂丨荷塘铺镇2025年政府工作报告\n\n荷塘铺镇人民代表大会召开。全镇地区生产总值达到18.7亿元。\n"
+    text = (
+        "一图读懂丨荷塘铺镇2025年政府工作报告\n\n荷塘铺镇第十八届人民代表大会第五次会议召开。"
+        "全镇地区生产总值达到18.7亿元。\n"
+    )
     assert extract(text).meta.region == "荷塘铺镇"
