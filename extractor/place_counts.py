@@ -73,6 +73,11 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         gap = q
         while gap > 0 and q - gap < _SPACES and view[gap - 1] in INLINE_SPACES:
             gap -= 1  # 良田、 九佛四镇: a copy's space after the mark (found blind in round s434)
+        if gap > 0 and view[gap - 1] == "\n":
+            # 资源村、\n团结村两村: a line a PDF's copy broke after the mark (a probe of hand-written excerpts)
+            b = gap - 1 - (gap >= 2 and view[gap - 2] == "\r")
+            if b > 0 and view[b - 1] in marks:
+                gap = b
         if gap > 0 and view.endswith(_verbs_of_a_mark(), 0, gap):
             # 涉及东风、红旗、胜利三村: 及 ends a verb there, and the list starts after it; one of reach that a count
             # may follow alone (涉及全乡20村) counts what it reaches

@@ -182,3 +182,12 @@ def test_a_count_of_cities_before_a_word_of_meeting() -> None:
     # found blind in round s865 (属三市交界地): cities meet as counties do; the stand-in's eleven such were all kept
     assert [q.raw for q in extract("北与新民市相望,属三市交界地。").quantities] == ["三市"]
     assert [q.raw for q in extract("地处两省三市五县交界处。").quantities] == ["两省", "三市", "五县"]
+
+
+def test_a_list_broken_by_a_line_end_after_its_mark_is_one_list() -> None:
+    # 资源村、\n团结村两村 (a PDF's copy, by a probe of hand-written excerpts); \r\n too
+    for eol in ("\n", "\r\n"):
+        text = f"新增设施农业面积2100亩。资源村、{eol}团结村两村入选省级乡村振兴示范村。"
+        assert [q.raw for q in extract(text).quantities] == ["2100亩", "两村"]
+    # a line end after a verb is no list's (抓好\n8村生猪 is village No. 8's)
+    assert [q.raw for q in extract("抓好\n8村生猪养殖。").quantities] == []
