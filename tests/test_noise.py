@@ -102,7 +102,7 @@ CASES = {
         "| 浏览: 941次 | 来源: 中国商务管道网 |",  # counters between bars (found blind in round s695)
         "热度119票  浏览82次 【共0条评论】【我要评论",  # counters before bracketed buttons (found blind in round s752)
         # a counter's thousands set apart by a comma, a star before the button (a probe of hand-written excerpts)
-        "上传者：张** 2023-07-21  浏览 1,208次  下载 36次  ☆收藏  举报",
+        "2023-07-21  浏览 1,208次  下载 36次  ☆收藏  举报",
         "- 价格 4580 元",  # a course's advert (found blind in round s569)
         "人气:0,发布文章:0篇",  # an author's counters (found blind in round s569)
         "+关注 0人关注",  # a follow button and its count (found blind in round s851)
