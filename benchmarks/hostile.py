@@ -169,6 +169,18 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("指标\t单位\t2005年\t增长%\n产值\t万元\t38650\t15.6\n粮食\t吨\t18420\t2.7\n", n),
         "a table whose second column gives each row's unit, again and again",
     ),
+    "ledgers": (
+        lambda n: _repeat("序号\t项目名称\t总投资(万元)\t进展情况\n1\t物流园\t15000\t在建\n2\t公路\t11000\t完工\n", n),
+        "a project ledger pasted as text, its head's unit columns over two rows, again and again",
+    ),
+    "ledger_rows": (
+        lambda n: "序号 项目名称 总投资(万元) 年度计划(万元) 进展情况\n" + _repeat("1 物流园 15000 5000 已完成\n", n),
+        "one ledger's head over rows without end, its fields split by single spaces",
+    ),
+    "spaced_points": (
+        lambda n: _repeat("占地面积 19. 67 公顷, 投资 30 亿元, ", n),
+        "figures spaced from their words and their points spaced from their tails, again and again",
+    ),
     "ruby_spaced": (lambda n: _repeat("增(zēng) 長(zhǎng) 5.8% ", n), "ruby with a space after it, every character"),
     "colon_names": (
         lambda n: "辖20个村委会:" + _repeat("东风、三眼井、", n),
