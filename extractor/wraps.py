@@ -63,6 +63,10 @@ def gap_end(view: str, pos: int, no_follow: frozenset[str] | str = "") -> int | 
     while i < n and view[i] in _SPACE and i - pos <= _MAX_SPACES:
         i += 1
     if i < n and view[i] not in _GAP:
+        if "\t" in view[pos:i]:
+            # a tab sets a table's fields apart: 1\t双龙工业园… is a row's number, then its project's name, no 1 双
+            # (a ledger pasted as text, by a probe of hand-written excerpts)
+            return None
         return i if view[i] not in no_follow else None
     if i >= n or view[i] not in _BREAK:
         return None

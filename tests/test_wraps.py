@@ -341,3 +341,12 @@ def test_a_blank_line_stays_a_paragraph_break_without_the_habit() -> None:
 def test_a_blank_line_is_a_wrap_in_a_crlf_copy_too() -> None:
     text = (_BLANK_WRAPPED + "已建成川菜产业化基地配套种植基地 3800\n\n余亩。\n").replace("\n", "\r\n")
     assert ("3800\r\n\r\n余亩", Decimal("3800"), "亩") in _quantities(text)
+
+
+def test_a_tab_after_a_number_is_no_wrap() -> None:
+    # a ledger pasted as text (a probe of hand-written excerpts): a row's number, a tab, its project's name; 1 双 would
+    # be a wrong count
+    text = "序号\t项目名称\t建设性质\t责任单位\n1\t双龙工业园标准化厂房\t续建\t镇经发办\n"
+    assert _quantities(text) == []
+    # a space a PDF's copy set there still is one (新建道路 3 公里)
+    assert _quantities("新建道路 3 公里") == [("3 公里", Decimal("3"), "公里")]
