@@ -24,9 +24,9 @@ from extractor.quantity_lexicon import Lex
 from extractor.table_cells import cell, column_unit
 
 # A head line holds a field that ends with a unit in brackets right before a tab, spaces or the line's end
-_UNIT_HEAD = re.compile(r"[^\s()]\((?:单位:)?[^\s()]{1,6}\)(?=[ \t]|$)", re.MULTILINE)
+_UNIT_HEAD = re.compile(r"(?:[^\s()]|^|(?<=\t))\((?:单位:)?[^\s()]{1,6}\)(?=[ \t]|$)", re.MULTILINE)
 _NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
-_TABS = re.compile(r"[ \t]*\t[ \t]*")
+_TABS = re.compile(r" *\t *")  # one tab a field: two tabs hold an empty cell between them (\t合计\t\t28.6)
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE = re.compile(r" +")
 _MIN_FIELDS = 3
@@ -47,8 +47,9 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
         if he - hs > _MAX_LINE:
             continue
         split = _splitter(view[hs:he])
-        heads = _fields(view, hs, he, split)
-        if not _MIN_FIELDS <= len(heads) <= _MAX_FIELDS:
+        # a head's second line may give the units alone, under the names above them (\t\t(万元)\t(万元)\t完成率(%))
+        heads = _fields(view, hs, he, split, empty=split is _TABS)
+        if not _MIN_FIELDS <= len(heads) <= _MAX_FIELDS or sum(s < e for s, e in heads) < 2:
             continue
         units = [column_unit(view[s:e], lex) for s, e in heads]
         if not any(units) or any(_NUMBER.fullmatch(view, s, e) for s, e in heads):
@@ -80,11 +81,14 @@ def _splitter(line: str) -> re.Pattern[str]:
     return _SPACES if _SPACES.search(line.strip(" ")) else _SPACE
 
 
-def _fields(view: str, start: int, end: int, split: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The spans of the fields of view[start:end], its leading and trailing spaces left out."""
+def _fields(
+    view: str, start: int, end: int, split: re.Pattern[str], empty: bool = False
+) -> list[tuple[int, int]]:
+    """The spans of the fields of view[start:end], its leading and trailing spaces left out; none where a field is
+    empty, unless ``empty`` (a row's cell may be: a total's row leaves its number's cell blank)."""
     while start < end and view[start] in " \u3000":
         start += 1
-    while end > start and view[end - 1] in " \t":
+    while end > start and view[end - 1] in (" " if empty else " \t"):
         end -= 1
     spans: list[tuple[int, int]] = []
     pos = start
@@ -94,7 +98,7 @@ def _fields(view: str, start: int, end: int, split: re.Pattern[str]) -> list[tup
         if len(spans) > _MAX_FIELDS:
             break
     spans.append((pos, end))
-    return spans if all(s < e for s, e in spans) else []
+    return spans if empty or all(s < e for s, e in spans) else []
 
 
 def _rows(view: str, pos: int, split: re.Pattern[str], k: int) -> list[list[tuple[int, int]]]:
@@ -104,8 +108,8 @@ def _rows(view: str, pos: int, split: re.Pattern[str], k: int) -> list[list[tupl
         end = _line_end(view, pos)
         if end - pos > _MAX_LINE:
             break
-        fields = _fields(view, pos, end, split)
-        if len(fields) != k:
+        fields = _fields(view, pos, end, split, empty=split is _TABS)
+        if len(fields) != k or all(s == e for s, e in fields):
             break
         rows.append(fields)
         nxt = view.find("\n", end)

@@ -84,3 +84,28 @@ def test_a_percentage_head_and_a_head_in_yi() -> None:
 )
 def test_no_ledger_where_its_columns_are_unsure(text: str) -> None:
     assert _cells(text) == []
+
+
+def test_a_ledgers_total_row_with_blank_cells_and_a_head_whose_units_stand_on_a_second_line() -> None:
+    # a probe of hand-written excerpts (w85): 合计 with its first cell and its plan's cell blank; units under names
+    text = (
+        "序号\t项目名称\t总投资（亿元）\t年度计划（万元）\t完成率（%）\t责任单位\n"
+        "1\t双龙工业园标准化厂房\t3.2\t8000\t104.4\t镇经发办\n"
+        "2\t双龙至白沙公路\t4.5\t15000\t95.5\t镇交建站\n"
+        "\t合计（2个）\t7.7\t\t98.1\t\n"
+    )
+    assert [c[0] for c in _cells(text)] == ["3.2", "8000", "104.4", "4.5", "15000", "95.5", "7.7", "98.1"]
+    two_lines = (
+        "序号\t项目名称\t总投资\t年度计划\t完成率\t责任单位\n"
+        "\t\t（万元）\t（万元）\t（%）\t\n"
+        "1\t茶叶精深加工厂\t4800\t2000\t57.5\t乡经发办\n"
+        "2\t农村饮水安全巩固提升工程\t820\t820\t47.6\t乡水管站\n"
+    )
+    assert _cells(two_lines) == [
+        ("4800", Decimal(48000000), "元"),
+        ("2000", Decimal(20000000), "元"),
+        ("57.5", Decimal("57.5"), "%"),
+        ("820", Decimal(8200000), "元"),
+        ("820", Decimal(8200000), "元"),
+        ("47.6", Decimal("47.6"), "%"),
+    ]
