@@ -566,15 +566,21 @@ def _read_at(
             text[last.scale_start : last.scale_start + len(last.scale_text)]
             + text[last.unit_start : last.unit_start + len(unit.text)]
         )
+    base = unit.base
+    if "(" in base and "（" in unit_written:
+        # a unit kept with its brackets (头(只)) keeps them as the text writes them: 4.6万头（只） is in 头（只）, as
+        # the annotators of the probes of hand-written excerpts wrote it
+        base = base.translate(_FULL_WIDTH_BRACKETS)
     # Positional, in the order of QMatch's fields: a slotted dataclass takes thirteen keywords at three times
     # the cost, and a dense text reads a figure every two characters.
     q = QMatch(
-        q_start, end, number, num_high, unit_written, base_value, base_high, unit.base, approx, unit.kind,
+        q_start, end, number, num_high, unit_written, base_value, base_high, base, approx, unit.kind,
         first.chinese, start, unit_end,
     )  # fmt: skip
     return q, end
 
 
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 # A range of plain digits whose high end is this large and this many times its low end is two figures run together
 _RUN_TOGETHER_HIGH = 10_000
 _RUN_TOGETHER_RATIO = 1_000
