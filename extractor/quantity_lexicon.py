@@ -142,9 +142,13 @@ def lexicon() -> Lex:
     # Digits in characters that a point joins (四．二七億元: Taiwan writes decimals so), financial forms left out
     plain = "".join(sorted(c for c in t.digits if c not in t.financial))
     cp = regex.escape("".join(sorted(t.char_points)))
-    # a financial form opens a numeral only before another numeral character, 几 not among them: 收拾几个房间 is
-    # 收拾 (to tidy) and 几个, no 十几个 (found blind in round s285)
-    beside = "".join(c for c in cn if c not in t.some)
+    # a financial form opens a numeral only before another financial form, a section or a zero, 几 not among them:
+    # 收拾几个房间 is 收拾 (to tidy) and 几个, no 十几个 (found blind in round s285), and 参赛队伍三十余支 is 队伍 and
+    # 三十余支, no 530 支 (a probe of hand-written excerpts): amounts are written in financial forms throughout
+    # (伍拾万元, 伍万元)
+    beside = "".join(
+        c for c in cn if c in t.financial or c in t.sections or (c in t.digits and t.digits[c] == 0)
+    )
     lone = f"|[{financial}](?=[{beside}])" if financial else ""
     prefixes = "|".join(regex.escape(p) for p in t.percent_prefixes)
     powers = "".join(c for c, v in t.powers.items() if v >= 100)
