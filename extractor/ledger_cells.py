@@ -23,8 +23,11 @@ from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex
 from extractor.table_cells import cell, column_unit
 
-# A head line holds a field that ends with a unit in brackets right before a tab, spaces or the line's end
-_UNIT_HEAD = re.compile(r"(?:[^\s()]|^|(?<=\t))\((?:单位:)?[^\s()]{1,6}\)(?=[ \t]|$)", re.MULTILINE)
+# A head line holds a field that ends with a unit in brackets right before a tab, spaces or the line's end; the
+# bracket ends a head's name (总投资(万元)) or opens a field of its own, after a tab or at a line's start ((万元) under
+# 总投资). The pattern opens with the bracket, so that the search skips to brackets.
+_UNIT_HEAD = re.compile(r"\((?:单位:)?[^\s()]{1,6}\)(?=[ \t]|$)", re.MULTILINE)
+_NOT_BEFORE = frozenset(" \r()")
 _NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
 _TABS = re.compile(r" *\t *")  # one tab a field: two tabs hold an empty cell between them (\t合计\t\t28.6)
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -41,6 +44,9 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
     out: list[QMatch] = []
     pos = 0
     while (m := _UNIT_HEAD.search(view, pos)) is not None:
+        if m.start() > 0 and view[m.start() - 1] in _NOT_BEFORE:
+            pos = m.end()
+            continue
         hs = view.rfind("\n", 0, m.start()) + 1
         he = _line_end(view, m.end())
         pos = he + 1
