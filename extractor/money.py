@@ -20,11 +20,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
 
 from extractor import numerals
 from extractor._data import column
 from extractor.han import is_han
 from extractor.segment import CLAUSE_END, INLINE_SPACES, SENTENCE_END, list_marks
+
+if TYPE_CHECKING:
+    from extractor.figure_parts import Part
 
 # How far back a money word may stand before a bare-scale figure, light words included (预算收入任务174万).
 WINDOW = 12
@@ -148,12 +152,12 @@ def bare_unit(
     return lex.unit if nxt in lex.of and _names_object(view, end + 1) else None
 
 
-def cued_in_characters(view: str, start: int, scale_start: int) -> bool:
-    """Whether a figure in characters with a bare scale, view[start:scale_start] its digits, is named money by a
+def cued_in_characters(view: str, start: int, figure: Part) -> bool:
+    """Whether a figure in characters with a bare scale (``figure``, its digits from ``start``) is named money by a
     money word right before it (light words between): 捐赠五百万, 就能赚两万多, 总经费一百六十万. A digit must stand
     before the scale: a bare 千万 or 百万 after a money word is as often an adverb (资金千万不能挪用)."""
     digits = numerals.tables().digits
-    if not any(c in digits for c in view[start:scale_start]):
+    if not figure.scale_text or not any(c in digits for c in view[start : figure.scale_start]):
         return False
     lex = lexicon()
     p = _before_light_words(view, start, lex)

@@ -380,13 +380,7 @@ def _read_at(
     spoken = bool(first.scale_text) and first.core_end < len(view) and view[first.core_end] in spoken_first()
     if high is None and first.unit is None:
         scale_ends = first.end == first.scale_start + len(first.scale_text)  # nothing after the scale, or none
-        cued = (
-            scale_ends
-            and first.chinese
-            and not spoken
-            and bool(first.scale_text)
-            and cued_in_characters(view, start, first.scale_start)
-        )
+        cued = scale_ends and first.chinese and not spoken and cued_in_characters(view, start, first)
         if (first.chinese and not spoken and not cued) or not scale_ends:
             return None, first.core_end
         # 人口4万多。, 3万余常住人口: an approximation word after the bare scale is the figure's, and its name or thing
@@ -566,11 +560,7 @@ def _read_at(
             text[last.scale_start : last.scale_start + len(last.scale_text)]
             + text[last.unit_start : last.unit_start + len(unit.text)]
         )
-    base = unit.base
-    if "(" in base and "（" in unit_written:
-        # a unit kept with its brackets (头(只)) keeps them as the text writes them: 4.6万头（只） is in 头（只）, as
-        # the annotators of the probes of hand-written excerpts wrote it
-        base = base.translate(_FULL_WIDTH_BRACKETS)
+    base = unit.base_as_written(unit_written)
     # Positional, in the order of QMatch's fields: a slotted dataclass takes thirteen keywords at three times
     # the cost, and a dense text reads a figure every two characters.
     q = QMatch(
@@ -580,7 +570,6 @@ def _read_at(
     return q, end
 
 
-_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 # A range of plain digits whose high end is this large and this many times its low end is two figures run together
 _RUN_TOGETHER_HIGH = 10_000
 _RUN_TOGETHER_RATIO = 1_000

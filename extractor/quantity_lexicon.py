@@ -45,6 +45,17 @@ class Unit:
     digits_after: tuple[str, ...] = ()  # counted_after only before a number in digits (运行了16年; 了一年一度 is none)
 
 
+    def base_as_written(self, written: str) -> str:
+        """The base unit, a bracketed one (头(只)) with its brackets as ``written`` has them: 4.6万头（只） is in
+        头（只）, as the annotators of the probes of hand-written excerpts wrote it."""
+        if "(" in self.base and "（" in written:
+            return self.base.translate(_FULL_WIDTH_BRACKETS)
+        return self.base
+
+
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
+
+
 @dataclass(frozen=True)
 class Lex:
     units: dict[str, Unit]
