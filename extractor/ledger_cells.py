@@ -21,14 +21,13 @@ from decimal import Decimal
 from extractor.figure_parts import QMatch, inside_found
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex
-from extractor.table_cells import cell, column_unit
+from extractor.table_cells import NUMBER, cell, column_unit
 
 # A head line holds a field that ends with a unit in brackets right before a tab, spaces or the line's end; the
 # bracket ends a head's name (总投资(万元)) or opens a field of its own, after a tab or at a line's start ((万元) under
 # 总投资). The pattern opens with the bracket, so that the search skips to brackets.
 _UNIT_HEAD = re.compile(r"\((?:单位:)?[^\s()]{1,6}\)(?=[ \t]|$)", re.MULTILINE)
 _NOT_BEFORE = frozenset(" \r()")
-_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
 _TABS = re.compile(r" *\t *")  # one tab a field: two tabs hold an empty cell between them (\t合计\t\t28.6)
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE = re.compile(r" +")
@@ -58,14 +57,14 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
         if not _MIN_FIELDS <= len(heads) <= _MAX_FIELDS or sum(s < e for s, e in heads) < 2:
             continue
         units = [column_unit(view[s:e], lex) for s, e in heads]
-        if not any(units) or any(_NUMBER.fullmatch(view, s, e) for s, e in heads):
+        if not any(units) or any(NUMBER.fullmatch(view, s, e) for s, e in heads):
             continue
         rows = _rows(view, he + 1, split, len(heads))
         if len(rows) < _MIN_ROWS:
             continue
         for row in rows:
             for (s, e), unit in zip(row, units, strict=True):
-                if unit is None or _NUMBER.fullmatch(view, s, e) is None:
+                if unit is None or NUMBER.fullmatch(view, s, e) is None:
                     continue
                 if masks.blocked[s] or inside_found(found, s, e):
                     continue

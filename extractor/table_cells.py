@@ -171,7 +171,8 @@ def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | N
 # years are blank), and only when two rows or more are; a row whose head carries a unit of its own is read in it.
 _YEAR_COLUMN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:[ \t]?年)?(?![0-9])")
 _ROW_CELLS = re.compile(r"[ \t]+(?=-?[0-9])")
-_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
+# A cell's bare number (ledger_cells.py reads its cells with it too)
+NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
 _MAX_COLUMNS = 12
 _MAX_ROWS = 40
 _MAX_LINE = 240  # a table's line is short; a longer one is prose, and the scan stays bounded
@@ -290,7 +291,7 @@ def _unit_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -
         for ls, le in _lines(view, m.end()):
             words = _TOKEN.findall(view, ls, le)
             # a row is its name, its unit and then numbers alone
-            if len(words) < 3 or _NUMBER.fullmatch(words[1]) or not _NUMBER.fullmatch(words[2]):
+            if len(words) < 3 or NUMBER.fullmatch(words[1]) or not NUMBER.fullmatch(words[2]):
                 break
             read = _unit(words[1], lex)
             row = _bare_row(view, ls, le, words[1], read, lex) if read is not None else None
@@ -328,7 +329,7 @@ def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal],
     cells: list[tuple[int, int]] = []
     pos = gap.end()
     while pos < le:
-        m = _NUMBER.match(view, pos)
+        m = NUMBER.match(view, pos)
         if m is None:
             return None
         cells.append(m.span())
