@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from extractor import numerals
+from extractor import layout, numerals
 from extractor.quantity_lexicon import Lex, Unit, lexicon
 
 if TYPE_CHECKING:
@@ -279,7 +279,13 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
     scale_start = core_end
     pos = core_end + len(scale_text)
     contiguous = True
-    if not scale_text and not chinese and pos + 1 < len(view) and view[pos] == " ":
+    if (
+        not scale_text
+        and not chinese
+        and pos + 1 < len(view)
+        and view[pos] == " "
+        and not layout.numbers_a_row(view, start, pos)
+    ):
         # Text from PDFs spaces figures apart (下降到 2.88 万人): one space may stand before the scale or unit.
         j = pos + 1
         while j < len(view) and view[j] in section_chars() and j - pos <= 2:

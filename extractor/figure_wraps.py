@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from extractor import figure_context, numerals, wraps
+from extractor import figure_context, layout, numerals, wraps
 from extractor._data import column
 from extractor.figure_heads import after_spaced_point, before_spaces
 from extractor.figure_lists import opens_line
@@ -118,6 +118,8 @@ def read_across_wrap(
         # after spaces (增值税  6852  -9.6%, a table pasted as text: read as a range of 9.6 to 6852 %, a wrong value,
         # by a probe of hand-written excerpts), as a dash with a space before it alone joins no range where no wrap is
         return None
+    if not view[gap[0] : gap[1]].strip(" \t") and layout.numbers_a_row(view, start, gap[0]):
+        return None  # 1 双龙湖公园…\n2 张庄…: a ledger row's number, a space and its project's name
     if view[gap[0]] in "\r\n" and figure_context.marked_page_number(view, start, gap[0]):
         return None  # a page number over a running head (P. 242\n天府新区年鉴) is no figure cut from its unit
     if after_spaced_point(view, before_spaces(view, start)):

@@ -89,3 +89,48 @@ def full_stops(view: str, start: int = 0, end: int | None = None) -> list[int]:
             out.append(i)
         i = view.find("。", i + 1, end)
     return out
+
+
+_ROW_REACH = 400  # the longest neighbouring row looked at for the next or the last row number
+_ROW_DIGITS = 3
+_ROW_SPACES = " \t\u3000"
+
+
+def _line_start(view: str, pos: int) -> int:
+    p = pos
+    while p > 0 and view[p - 1] not in "\r\n" and pos - p < _ROW_REACH:
+        p -= 1
+    return p
+
+
+def _opens_with(view: str, pos: int, number: int) -> bool:
+    """Whether the line at ``pos`` opens (after its spaces) with ``number`` and a space or a tab."""
+    while pos < len(view) and view[pos] in _ROW_SPACES:
+        pos += 1
+    digits = str(number)
+    end = pos + len(digits)
+    return view.startswith(digits, pos) and end < len(view) and view[end] in _ROW_SPACES
+
+
+def numbers_a_row(view: str, start: int, end: int) -> bool:
+    """Whether the integer at ``view[start:end]`` opens its line as a row's number, the line before or after it
+    opening with the number one less or one more and a space: 1 双龙湖公园提升工程 3000万元\\n2 张庄道路硬化… is a
+    ledger pasted as text, no 1 双 and no 2 张. Bounded by ``_ROW_REACH`` each way."""
+    if end - start > _ROW_DIGITS or not view[start:end].isdigit():
+        return False
+    line = _line_start(view, start)
+    if view[line:start].strip(_ROW_SPACES):
+        return False
+    number = int(view[start:end])
+    if line > 0 and number > 0:
+        before = line - 1
+        if before > 0 and view[before] == "\n" and view[before - 1] == "\r":
+            before -= 1
+        if _opens_with(view, _line_start(view, before), number - 1):
+            return True
+    nxt = end
+    while nxt < len(view) and view[nxt] not in "\r\n" and nxt - end < _ROW_REACH:
+        nxt += 1
+    if view.startswith("\r\n", nxt):
+        nxt += 1
+    return nxt < len(view) and view[nxt] == "\n" and _opens_with(view, nxt + 1, number + 1)

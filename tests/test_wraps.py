@@ -350,3 +350,14 @@ def test_a_tab_after_a_number_is_no_wrap() -> None:
     assert _quantities(text) == []
     # a space a PDF's copy set there still is one (新建道路 3 公里)
     assert _quantities("新建道路 3 公里") == [("3 公里", Decimal("3"), "公里")]
+
+
+def test_a_row_number_and_a_space_open_a_ledger_row() -> None:
+    # a ledger pasted as text with spaces (a probe of hand-written excerpts): 1 双 and 2 张 would be wrong counts, 1 亩
+    # a wrong area; the next or the last line opening with the next or the last number and a space tells the row
+    rows = "序号 项目名称 总投资\n1 双龙湖公园提升工程 3000万元\n2 张庄道路硬化 120万元\n3 亩产提升示范区 80万元\n"
+    for text in (rows, rows.replace("\n", "\r\n")):
+        assert [q[0] for q in _quantities(text)] == ["3000万元", "120万元", "80万元"]
+    # a number alone at a line's head with no numbered row beside it still reads across the space (a PDF's wrap)
+    assert [q[0] for q in _quantities("全镇共有\n5 个行政村，6 个社区")] == ["5 个", "6 个"]
+    assert [q[0] for q in _quantities("全镇共有\n5 个行政村\n7 个社区")] == ["5 个", "7 个"]
