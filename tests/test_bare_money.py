@@ -62,6 +62,9 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("保守估计一年将产生1.5亿的税收,", [("1.5亿", "150000000", "元")]),
         # dividends (found blind in round s103)
         ("毛家村有23个股东代表到场,共分红217万;", [("23个", "23", "个"), ("217万", "2170000", "元")]),
+        # a village's collective economy is its income (found blind in round s881); with a unit it may count land
+        ("2020年发放光伏扶贫村集体经济92万，各村制定", [("92万", "920000", "元")]),
+        ("发展集体经济1.2万亩，", [("1.2万亩", "12000", "亩")]),
         ("3千万的格瑞斯油茶加工项目和5千万的茶叶项目，", [("3千万", "30000000", "元"), ("5千万", "50000000", "元")]),
         ("全镇有2.3万的农户参与项目", []),  # the words after 的 name people: the figure counts them
         ("带动2万的群众参与工程", []),
