@@ -70,7 +70,7 @@ def unit_at(view: str, pos: int, lex: Lex, after_scale: bool = False) -> Unit | 
             and (
                 not (u.alone or (after_scale and u.alone_after_scale))
                 or nothing_goes_on(view, pos + n, lex)
-                or _next_figure(view, pos + n, u)
+                or _next_figure(view, pos + n, u, lex)
             )
             and not (u.latin and _latin_goes_on(view, pos + n))
             and not (u.opens and view.startswith(u.opens, pos + n))
@@ -98,10 +98,15 @@ def _joined(money: Unit, per: Unit) -> Unit:
     )
 
 
-def _next_figure(view: str, end: int, unit: Unit) -> bool:
+def _next_figure(view: str, end: int, unit: Unit, lex: Lex) -> bool:
     """Whether the next figure's digits follow a count's unit that stands alone only at a word's end: no word goes
-    on there either (新增小额信贷295笔1452万元: found blind in round s591)."""
-    return unit.kind == "count" and end < len(view) and view[end] in DIGITS
+    on there either (新增小额信贷295笔1452万元: found blind in round s591), or only a word of their sum does
+    (发放小额扶贫贷款86笔共340万元: a probe of hand-written excerpts)."""
+    if unit.kind != "count" or end >= len(view):
+        return False
+    if view[end] not in DIGITS:
+        end += next((len(w) for w in lex.sum_words if view.startswith(w, end)), 0)
+    return end < len(view) and view[end] in DIGITS
 
 
 def _latin_goes_on(view: str, end: int) -> bool:
@@ -253,6 +258,24 @@ def _floors() -> frozenset[str]:
     return frozenset(lexicon().floor)
 
 
+_WIDE_DIGITS = frozenset("０１２３４５６７８９")
+_GROUP = 3
+
+
+def _wide_group(text: str, comma: int, run_end: int) -> bool:
+    """Whether the full-width comma at ``comma`` parts groups of full-width digits: one before it, three after it
+    and no fourth."""
+    after = text[comma + 1 : min(run_end, comma + 2 + _GROUP)]
+    return (
+        text[comma] == "，"
+        and comma > 0
+        and text[comma - 1] in _WIDE_DIGITS
+        and len(after) >= _GROUP
+        and all(c in _WIDE_DIGITS for c in after[:_GROUP])
+        and after[_GROUP:] not in _WIDE_DIGITS
+    )
+
+
 def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | None = None) -> Part | None:
     """The numeral at ``start`` and what follows it; ``run`` is the numeral run's match there when it was found
     already."""
@@ -263,10 +286,11 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
     if len(run) > numerals.MAX_LENGTH:
         return None
     # A full-width comma in the original is a list separator, never a thousands separator (no percent prefix
-    # holds a comma, so the cut falls in the numeral's body).
+    # holds a comma, so the cut falls in the numeral's body), but between full-width digits, three after it: a text
+    # written in full-width digits writes its separators full-width too (新增高接換種２，３５０畝)
     k = run.find(",")
     while k >= 0:
-        if text[start + k] != ",":
+        if text[start + k] != "," and not _wide_group(text, start + k, start + len(run)):
             run = run[:k]
             break
         k = run.find(",", k + 1)

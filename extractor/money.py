@@ -49,10 +49,12 @@ class _Lex:
     people_unit: str  # the unit of a figure a population word names (人)
     people_cues: tuple[str, ...]
     people_digits_cues: tuple[str, ...]  # population words that make a bare whole number people (人口:7185)
+    money_digits_cues: tuple[str, ...]  # income words that make a bare whole number money (人均纯收入8503)
     unit_cues: tuple[str, ...]  # words that end with the unit of the figure they name (土方: 方)
     count_labels: tuple[str, ...]  # a count's label, its unit before 数: a bare whole number after it counts (人数42)
     count_shares: tuple[str, ...]  # a word before such a label that makes the number a share of it (占总户数80)
     between: tuple[str, ...]  # longest first
+    plain_between: tuple[str, ...]  # those but a change's words (增加): a bare whole number after them is no level
     of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
     objects: tuple[str, ...]
     not_objects: tuple[str, ...]
@@ -71,16 +73,20 @@ class _Lex:
 
 @cache
 def lexicon() -> _Lex:
+    plain = column("money_cues.tsv", "word", kind="between")
+    changes = column("money_cues.tsv", "word", kind="change_between")
     return _Lex(
         unit=column("money_cues.tsv", "word", kind="unit")[0],
         cues=column("money_cues.tsv", "word", kind="cue"),
         people_unit=column("money_cues.tsv", "word", kind="people_unit")[0],
         people_cues=column("money_cues.tsv", "word", kind="people_cue"),
         people_digits_cues=column("money_cues.tsv", "word", kind="people_digits_cue"),
+        money_digits_cues=column("money_cues.tsv", "word", kind="money_digits_cue"),
         unit_cues=column("money_cues.tsv", "word", kind="unit_cue"),
         count_labels=column("money_cues.tsv", "word", kind="count_label"),
         count_shares=column("money_cues.tsv", "word", kind="count_share"),
-        between=tuple(sorted(column("money_cues.tsv", "word", kind="between"), key=len, reverse=True)),
+        between=tuple(sorted((*plain, *changes), key=len, reverse=True)),
+        plain_between=tuple(sorted(plain, key=len, reverse=True)),
         of=column("money_cues.tsv", "word", kind="of"),
         objects=column("money_cues.tsv", "word", kind="object"),
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
@@ -113,7 +119,11 @@ def bare_unit(
     counts that word (2.3万群众)."""
     lex = lexicon()
     if scale < MIN_SCALE:
-        return lex.people_unit if _people_digits(view, start, end, lex) else _labelled_count(view, start, end, lex)
+        if _digits_named(view, start, end, lex, lex.people_digits_cues, lex.between):
+            return lex.people_unit
+        if _digits_named(view, start, end, lex, lex.money_digits_cues, lex.plain_between):
+            return lex.unit  # 人均纯收入增加300: a change's unit lost may be a percentage's
+        return _labelled_count(view, start, end, lex)
     nxt = view[end] if end < len(view) else ""
     if is_han(nxt):
         # The thing named right after the scale, whatever word may follow a figure starts like it (实 of 实施 and
@@ -164,7 +174,7 @@ def cued_in_characters(view: str, start: int, figure: Part) -> bool:
     return any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues)
 
 
-def _before_light_words(view: str, start: int, lex: _Lex) -> int:
+def _before_light_words(view: str, start: int, lex: _Lex, words: tuple[str, ...] = ()) -> int:
     """Where the light words (任务, 完成, 为, a colon) and spaces right before ``start`` begin, within ``WINDOW``;
     and one line break, with the list mark that opens the figure's line: an encyclopedia's box sets a label on a
     line of its own and its value on the next (人口數量\n1.91萬, - 总人口\n- 4.6万: found on the excerpts)."""
@@ -186,7 +196,7 @@ def _before_light_words(view: str, start: int, lex: _Lex) -> int:
             p -= 2 if p >= 2 and view[p - 2] == "\r" else 1
             breaks = moved = True
             continue
-        for w in lex.between:
+        for w in words or lex.between:
             if p - len(w) >= floor and view.startswith(w, p - len(w)):
                 p -= len(w)
                 moved = True
@@ -199,18 +209,21 @@ _PEOPLE_DIGITS = 3
 _DIGIT_AFTER_BREAK = re.compile(r"[ \t]*+[\r\n][\s]{0,8}[0-9]")
 
 
-def _people_digits(view: str, start: int, end: int, lex: _Lex) -> bool:
-    """Whether view[start:end], a whole number with no scale and no unit, is a number of people: a population word
-    of ``people_digits_cue`` ends right before it (light words between) and no word, letter or digit follows it
-    (人口:157768(2016年), 总人口1390,: an encyclopedia's box and a profile's line; found on the excerpts, where the
-    annotators counted them in 人)."""
+def _digits_named(
+    view: str, start: int, end: int, lex: _Lex, cues: tuple[str, ...], between: tuple[str, ...]
+) -> bool:
+    """Whether view[start:end], a whole number with no scale and no unit, is named by a word of ``cues`` that ends
+    right before it (words of ``between`` between), no word, letter or digit following it: a number of people after a
+    population word (people_digits_cue: 人口:157768(2016年), 总人口1390,, an encyclopedia's box and a profile's line;
+    found on the excerpts, where the annotators counted them in 人), money after an income per head
+    (money_digits_cue: 农民人均纯收入8503)."""
     nxt = view[end] if end < len(view) else ""
     if end - start < _PEOPLE_DIGITS or not view[start:end].isdigit() or is_han(nxt) or nxt.isalnum():
         return False
     if _DIGIT_AFTER_BREAK.match(view, end):
         return False  # 总人口8467\n\n2、3人: a page's chunk number cut the figure (84673), whose head alone is wrong
-    p = _before_light_words(view, start, lex)
-    return any(view.startswith(c, p - len(c)) for c in lex.people_digits_cues)
+    p = _before_light_words(view, start, lex, between)
+    return any(view.startswith(c, p - len(c)) for c in cues)
 
 
 # How far before a count's label a share's word may stand (占总户数80: money_cues.tsv count_share).

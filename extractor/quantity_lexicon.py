@@ -79,6 +79,7 @@ class Lex:
     unit_sharing_joiners: tuple[str, ...]  # ranges.tsv kind list: 70和50亿元, the first figure takes the next's unit
     from_words: tuple[str, ...]  # ranges.tsv kind from: 由 of 由8194增加到11255元
     to_words: tuple[str, ...]  # ranges.tsv kind to: 增加到, after which a figure from 由 takes the next one's unit
+    sum_words: tuple[str, ...]  # ranges.tsv kind sum: 共 of 86笔共340万元, longest first
     # The standard engine: it is matched once at every figure, where the regex module's set look-ups and call
     # overhead cost several times more; the pattern uses nothing the two engines read differently.
     numeral_run: re.Pattern[str]
@@ -204,6 +205,7 @@ def lexicon() -> Lex:
         unit_sharing_joiners=unit_sharing,
         from_words=column("ranges.tsv", "text", kind="from"),
         to_words=tuple(sorted(column("ranges.tsv", "text", kind="to"), key=len, reverse=True)),
+        sum_words=tuple(sorted(column("ranges.tsv", "text", kind="sum"), key=len, reverse=True)),
         numeral_run=run,
         numeral_first=_compiled.compile_re(
             "["

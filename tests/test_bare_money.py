@@ -65,6 +65,13 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         # a village's collective economy is its income (found blind in round s881); with a unit it may count land
         ("2020年发放光伏扶贫村集体经济92万，各村制定", [("92万", "920000", "元")]),
         ("发展集体经济1.2万亩，", [("1.2万亩", "12000", "亩")]),
+        ("群众投工投劳折资约90万。", [("约90万", "900000", "元")]),
+        # a whole number after an income per head (found blind in round s879); a word after it or two digits are none
+        ("农民人均纯收入8503\n辖9个村", [("8503", "8503", "元"), ("9个", "9", "个")]),
+        ("农村居民人均可支配收入18363。", [("18363", "18363", "元")]),
+        ("人均收入12。", []),
+        ("人均纯收入18363完成财政收入", []),
+        ("人均纯收入增长850，", []),  # a change's unit lost may be a percentage's
         ("3千万的格瑞斯油茶加工项目和5千万的茶叶项目，", [("3千万", "30000000", "元"), ("5千万", "50000000", "元")]),
         ("全镇有2.3万的农户参与项目", []),  # the words after 的 name people: the figure counts them
         ("带动2万的群众参与工程", []),

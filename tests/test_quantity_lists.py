@@ -27,6 +27,10 @@ from extractor.quantities import find
         # a count's unit that stands alone only at a word's end, right before the next figure's digits (found blind
         # in round s591); 分 and ° are no counts, and go on into the next figure as before (2分15秒)
         ("新增小额信贷295笔1452万元", [("295笔", "295", "笔", None), ("1452万元", "14520000", "元", None)]),
+        # or after a word of their sum (a probe of hand-written excerpts, w101); a word that goes on is none
+        ("发放小额扶贫贷款86笔共340万元。", [("86笔", "86", "笔", None), ("340万元", "3400000", "元", None)]),
+        ("发放贷款86笔计340万元", [("86笔", "86", "笔", None), ("340万元", "3400000", "元", None)]),
+        ("全村86片共同富裕", []),
         ("开展排污权交易25笔23.5万元", [("25笔", "25", "笔", None), ("23.5万元", "235000", "元", None)]),
         # counts of 支 in a list stay counts; only a series of numbered 支 names canals (东四支,八支,九支)
         ("共组建巡逻队3支、三支志愿服务队", [("3支", "3", "支", None), ("三支", "3", "支", None)]),
