@@ -59,6 +59,7 @@ class _Lex:
     objects: tuple[str, ...]
     not_objects: tuple[str, ...]
     people_objects: tuple[str, ...]
+    people_prefixes: tuple[str, ...]  # a nationality's name or 各族, that may stand before a people object
     money_objects: tuple[str, ...]
     post_words: tuple[str, ...]  # bounds after a figure (左右: approx.tsv post), longest first
     milestones: tuple[str, ...]  # 大关 after a bare scale (突破60亿大关)
@@ -91,6 +92,13 @@ def lexicon() -> _Lex:
         objects=column("money_cues.tsv", "word", kind="object"),
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
         people_objects=column("money_cues.tsv", "word", kind="people_object"),
+        people_prefixes=tuple(
+            sorted(
+                (*column("money_cues.tsv", "word", kind="people_prefix"), *column("nationalities.tsv", "name")),
+                key=len,
+                reverse=True,
+            )
+        ),
         money_objects=column("money_cues.tsv", "word", kind="money_object"),
         post_words=tuple(sorted(column("approx.tsv", "word", position="post"), key=len, reverse=True)),
         milestones=column("money_cues.tsv", "word", kind="milestone"),
@@ -133,8 +141,10 @@ def bare_unit(
             # 拿出60余万专项资金: the money itself is named right after the scale, or after its bound (增加10万左右
             # 集体经济收入: found blind in round s261)
             return lex.unit
-        if any(view.startswith(w, end + len(post)) for w in lex.people_objects):
-            return lex.people_unit
+        who = end + len(post)
+        prefix = next((len(w) for w in lex.people_prefixes if view.startswith(w, who)), 0)
+        if any(view.startswith(w, who) or view.startswith(w, who + prefix) for w in lex.people_objects):
+            return lex.people_unit  # 6.1万常住人口, 3万多各族人民, 1.6万彝族群众
         if nxt not in may_follow and not any(view.startswith(w, end) for w in lex.milestones):
             return None  # a milestone passed is the figure's own level (人口已逼近10萬大關: found in round s353)
     p = _before_light_words(view, start, lex)

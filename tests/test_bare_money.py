@@ -86,6 +86,10 @@ def _reads(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("投入300余万对农贸市场进行改造", [("300余万", "3000000", "元")]),
         # a population right after the scale (6.1万常住人口): 人
         ("198栋居民楼、6.1万常住人口。", [("198栋", "198", "栋"), ("6.1万", "61000", "人")]),
+        # and after a nationality's name or 各族 (found on the stand-in: its annotators counted the six such)
+        ("这里生活着1.6万彝族群众。", [("1.6万", "16000", "人")]),
+        ("23个民族的5萬多各族同胞,傣族", [("23个", "23", "个"), ("5萬多", "50000", "人")]),
+        ("带动1.2万藏族", []),
     ],
 )
 def test_bare_scale_of_money(text: str, expected: list[tuple[str, str, str]]) -> None:

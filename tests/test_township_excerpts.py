@@ -156,7 +156,7 @@ _ALSO_RIGHT = {
     "s853t09_xinchang_2022": "天全县",
     "s855t02_lulou_2006": "鹿灣鎮",
     "s855t03_datang_2011": "澳门特别行政区",
-    "s879t07_wushan_2006": "吾山镇",  # the title's and the gazetteer's name of 郚山镇, which the text says is written so
+    "s879t07_wushan_2006": "吾山镇",  # the title's and the gazetteer's name of 郚山镇, as the text says
 }
 
 
