@@ -177,6 +177,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: "序号 项目名称 总投资(万元) 年度计划(万元) 进展情况\n" + _repeat("1 物流园 15000 5000 已完成\n", n),
         "one ledger's head over rows without end, its fields split by single spaces",
     ),
+    "request_tables": (
+        lambda n: _repeat("申请人情况 |\n自然人 | 其他 | 总计 |\n一、本年新收申请数量 | 4 | 0 | 4 |\n申请人情况 |", n),
+        "a head that opens a table of counts, its rows, and the head again on the row's own line",
+    ),
+    "row_numbers": (
+        lambda n: _repeat("1 双龙湖公园提升工程 3000万元\n2 张庄道路硬化 120万元\n", n),
+        "ledger rows opening with their numbers and a space, each number's neighbours looked at",
+    ),
     "spaced_points": (
         lambda n: _repeat("占地面积 19. 67 公顷, 投资 30 亿元, ", n),
         "figures spaced from their words and their points spaced from their tails, again and again",

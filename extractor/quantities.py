@@ -20,6 +20,7 @@ from extractor import (
     figure_context,
     figure_wraps,
     gazetteer,
+    headed_tables,
     ledger_cells,
     numerals,
     place_counts,
@@ -155,14 +156,11 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     if bare:
         out.extend(bare)
         out.sort(key=lambda q: q.start)
-    in_tables = table_cells.cells(view, masks, lex, out)
-    if in_tables:
-        out.extend(in_tables)
-        out.sort(key=lambda q: q.start)
-    in_ledgers = ledger_cells.cells(view, masks, lex, out)
-    if in_ledgers:
-        out.extend(in_ledgers)
-        out.sort(key=lambda q: q.start)
+    for reader in (table_cells.cells, ledger_cells.cells, headed_tables.cells):
+        in_tables = reader(view, masks, lex, out)
+        if in_tables:
+            out.extend(in_tables)
+            out.sort(key=lambda q: q.start)
     share_post_approx(out, view)
     return out
 

@@ -465,12 +465,13 @@ def _census_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> lis
 # than there are heads, or a label that holds a digit, ends the table: its cells could not be placed.
 _TOKEN = re.compile(r"[^\s|]{1,40}")
 _TOKEN_GAP = re.compile(r"[ \t\r\n|]{1,16}")
-_TOKEN_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?(?![^\s|])")
+_TOKEN_NUMBER = re.compile(r"[-+]?[0-9]{1,12}(?:\.[0-9]{1,6})?(?![^\s|])")  # +3 in a column of changes
 # A head that ends in a sign, a bracket (决算数(万元)) or a percent sign (增减%), then a tab, a bar or two spaces: a
 # table pasted as text (found by a probe of hand-written excerpts); a bracket or a percent sign in prose is followed
 # by words.
 _SIGN_HEAD = re.compile(r"[^\s|0-9.][%)](?=\t| ?\||  )")
 _FIGURE_CHARS = frozenset("0123456789.")
+_LEFT = "<"  # count_columns.tsv: the unit of the column on the left
 _BRACKET_UNIT = re.compile(r"\((?:单位:)?([^\s|()]{1,6})\)$")
 
 
@@ -483,12 +484,17 @@ def _count_heads() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![^\s|])[^\s|]{{0,20}}?(?:{words}|\)(?=[\s|]|$))"), endings
 
 
-def column_unit(head: str, lex: Lex) -> tuple[str, str, Decimal] | None:
-    """The unit as written, base and factor of a column head (本年制发件数 -> 件; 金额(单位:万元) -> 万元), or None."""
+def column_unit(
+    head: str, lex: Lex, before: tuple[str, str, Decimal] | None = None
+) -> tuple[str, str, Decimal] | None:
+    """The unit as written, base and factor of a column head (本年制发件数 -> 件; 金额(单位:万元) -> 万元), or None;
+    ``before`` is the unit of the column on its left, which a column of its change takes (本年增/减)."""
     endings = _count_heads()[1]
     ending = next((e for e in endings if head.endswith(e)), None)
     if ending is not None and len(head) > len(ending) and head[-len(ending) - 1] in _FIGURE_CHARS:
         return None  # 增长5.2%: a figure, no head
+    if ending is not None and endings[ending] == _LEFT:
+        return before
     if ending is not None:
         u = lex.units[endings[ending]]
         return u.text, u.base, u.factor
@@ -526,7 +532,7 @@ def _heads_at(view: str, pos: int, lex: Lex) -> tuple[list[tuple[str, str, Decim
     heads: list[tuple[str, str, Decimal]] = []
     broke = False
     while len(heads) < _MAX_CELLS and (t := _TOKEN.match(view, pos)) is not None:
-        unit = column_unit(t.group(), lex)
+        unit = column_unit(t.group(), lex, heads[-1] if heads else None)
         gap = _TOKEN_GAP.match(view, t.end())
         if unit is None or gap is None:
             break

@@ -174,6 +174,28 @@ def test_a_table_whose_column_heads_say_what_they_count_is_read() -> None:
     assert _cells(traditional) == expected
 
 
+def test_the_template_of_2019_heads_its_counts_and_their_changes() -> None:
+    # the report's template of 2019 to 2020 (round s882 and a probe of hand-written excerpts, w76): 本年新制作数量 and
+    # 对外公开总数量 count documents, 上一年项目数量 items, and 本年增/减 gives the change of the column on its left
+    text = (
+        "信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 0\n规范性文件 2 2 5\n第二十条第（五）项\n"
+        "信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 0 0 0\n其他对外管理服务事项 12 +3 15\n"
+    )
+    assert _cells(text) == [
+        *[("0", Decimal(0), "件")] * 3,
+        ("2", Decimal(2), "件"),
+        ("2", Decimal(2), "件"),
+        ("5", Decimal(5), "件"),
+        *[("0", Decimal(0), "项")] * 2,
+        ("0", Decimal(0), "件"),
+        ("12", Decimal(12), "项"),
+        ("+3", Decimal(3), "项"),
+        ("15", Decimal(15), "件"),
+    ]
+    # a change's column first in its head line has no column to take its unit from
+    assert _cells("信息内容 本年增/减 处理决定数量\n行政许可 1 2\n其他事项 3 4\n") == []
+
+
 def test_a_count_head_with_a_row_that_cannot_be_placed_is_left_alone() -> None:
     # a row with a number more than the heads, or a label with a digit: its cells' columns are unknown
     assert _cells("信息内容 | 本年制发件数 | 本年废止件数 |\n规章 | 0 | 0 | 7 |\n") == []
