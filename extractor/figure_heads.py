@@ -80,6 +80,16 @@ def after_residue(view: str, start: int) -> bool:
     return any(c in _RESIDUE for c in view[max(0, start - 1 - _RESIDUE_REACH) : start - 1])
 
 
+_TILDE_OPENS = frozenset(" \t\r\n:,")
+
+
+def after_list_tilde(view: str, start: int) -> bool:
+    """Whether a tilde that opens a list's entry stands right before ``start`` (410221207:~200鄧圈村 ~201鹹崗村: an
+    encyclopedia's division codes, the last three digits of each village's; found blind in round s884, read as
+    215 張): a tilde after a space, a mark or a line's start, where a range's has a number before it (5~10个)."""
+    return start > 0 and view[start - 1] == "~" and (start == 1 or view[start - 2] in _TILDE_OPENS)
+
+
 def after_spaced_comma(view: str, p: int) -> bool:
     """Whether a comma with a space on either side ends right before ``p``, after a digit (1 , 200 把): the group
     after it alone would be a wrong number (found blind in round s63)."""

@@ -29,6 +29,7 @@ from extractor import (
     wraps,
 )
 from extractor.figure_heads import (
+    after_list_tilde,
     after_mask,
     after_measure_letters,
     after_residue,
@@ -282,6 +283,7 @@ def _read_at(
         # a telephone number's or a code's (found blind in round s713, read as a range of 888 to 7502 股)
         or (prev in _dashes() and start > 1 and view[start - 2] in DIGITS)
         or _after_bad_group(text, view, start)
+        or after_list_tilde(view, before)
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.

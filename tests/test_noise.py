@@ -145,6 +145,8 @@ CASES = {
         "評(píng)論0條 我來(lái)說(shuō)兩句",  # the same with pinyin ruby
         # a page's comment box
         "12 条评论",
+        "评论列表(0条)",  # the box's heading with its count (found blind in round s884)
+        "评论（12）",
         "    共 0 条评论",
         "3393 次浏览",  # a view count before its word (found blind in round s103)
         "阅读数:\n139次",  # a counter whose label and number stand on lines of their own (found blind in round s195)
