@@ -181,6 +181,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("申请人情况 |\n自然人 | 其他 | 总计 |\n一、本年新收申请数量 | 4 | 0 | 4 |\n申请人情况 |", n),
         "a head that opens a table of counts, its rows, and the head again on the row's own line",
     ),
+    "cell_line_rows": (
+        lambda n: "序号\n村名\n户数(户)\n人口(人)\n" + _repeat("1\n桑坪村\n468\n1752\n", n),
+        "a table copied one cell a line, its heads over rows without end, each opening with the number one",
+    ),
     "row_numbers": (
         lambda n: _repeat("1 双龙湖公园提升工程 3000万元\n2 张庄道路硬化 120万元\n", n),
         "ledger rows opening with their numbers and a space, each number's neighbours looked at",

@@ -9,8 +9,9 @@ report on open government information draws its table of requests:
 
 The head cell is followed by lines of column heads (no number) and then by rows: a label (which may hold its own
 item numbers, 1.属于国家秘密; the table of appeals and lawsuits has none) and two cells or more, each a bare number,
-split by bars, tabs or runs of spaces. Every such cell is read in the head's unit. The table ends at the first line
-after its rows that is no row; a table with no row is left alone.
+split by bars, tabs or runs of spaces, or copied one cell a line. Every such cell is read in the head's unit. The
+table ends at a third line of words after a cell, at a long line or at three blank lines; a table with no cell is left
+alone.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from extractor.table_cells import NUMBER, cell
 
 _FIELD_GAP = re.compile(r"[ \t]*[|\t][ \t|]*|[ \t]{2,}")  # a bar, a tab or a run of spaces between fields
 _MIN_CELLS = 2
-_MAX_HEAD_LINES = 4  # the lines of column heads between the head cell and the first row
-_MAX_ROWS = 40
+_MAX_HEAD_LINES = 20  # the lines of column heads between the head cell and the first row, one a line too
+_MAX_LABEL_LINES = 2  # a row's label may take two lines (3.不予公开 / 1.属于国家秘密); a third ends the table
+_MAX_BLANKS = 2
+_MAX_ROWS = 200  # a row a cell in a table copied one cell a line
+_EDGE = " \t\r|\u3000"
 _MAX_LINE = 240  # a table's line is short; a longer one is prose, and the scan stays bounded
 
 
@@ -36,8 +40,8 @@ _MAX_LINE = 240  # a table's line is short; a longer one is prose, and the scan 
 def _heads() -> tuple[re.Pattern[str], dict[str, str]]:
     units = {r["head"]: r["unit"] for r in table("table_heads.tsv")}
     words = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
-    # the head stands as a cell: a bar, a tab or the line's end after it
-    return re.compile(rf"({words})(?=[ \t]*(?:[|\t]|\r?\n|$))"), units
+    # the head ends a cell: a bar, a tab, a run of spaces or the line's end after it (_opens_cell: and opens one)
+    return re.compile(rf"({words})(?=[ \t]*(?:[|\t]|\r?\n|$)| {{2,}})"), units
 
 
 def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
@@ -46,6 +50,9 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
     out: list[QMatch] = []
     pos = 0
     while (m := head_re.search(view, pos)) is not None:
+        if not _opens_cell(view, m.start()):
+            pos = m.end()
+            continue
         unit = lex.units[units[m.group(1)]]
         rows, pos = _rows(view, _line_end(view, m.end()) + 1)
         for row in rows:
@@ -57,30 +64,58 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
     return out
 
 
+def _opens_cell(view: str, pos: int) -> bool:
+    """Whether a cell opens at ``pos``: the line's start, a bar, a tab or a run of spaces before it (spaces alone
+    after a line's start), so that a line of prose a copy broke after the head (…引起的行政复议\n) opens no table."""
+    p = pos
+    while p > 0 and view[p - 1] in " \u3000" and pos - p < _MAX_LINE:
+        p -= 1
+    return p == 0 or view[p - 1] in "\n|\t" or pos - p >= 2
+
+
 def _rows(view: str, pos: int) -> tuple[list[list[tuple[int, int]]], int]:
-    """The rows of the table whose column heads start at ``pos``, and where the scan ended."""
+    """The rows of the table whose column heads start at ``pos``, and where the scan ended. A row is a line of a
+    label and its cells, or, in a table copied one cell a line, a number alone on its line after its label's lines
+    (一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n…); blank lines may stand between."""
     rows: list[list[tuple[int, int]]] = []
-    heads = 0
+    words = 0  # lines of words since the last cell: the column heads, then a row's labels
+    blanks = 0
     while pos < len(view) and len(rows) < _MAX_ROWS:
         end = _line_end(view, pos)
         if end - pos > _MAX_LINE:
             break
-        row = _cells(view, pos, end)
-        if row is None:
-            if rows or heads == _MAX_HEAD_LINES or not view[pos:end].strip(" \t\r|"):
+        ls, le = _stripped(view, pos, end)
+        if ls == le:
+            blanks += 1
+            if blanks > _MAX_BLANKS:
                 break
-            heads += 1  # a line of column heads
         else:
-            rows.append(row)
+            blanks = 0
+            row = _cells(view, ls, le)
+            if row is None and NUMBER.fullmatch(view, ls, le):
+                row = [(ls, le)]
+            if row is not None:
+                rows.append(row)
+                words = 0
+            else:
+                words += 1
+                if words > (_MAX_LABEL_LINES if rows else _MAX_HEAD_LINES):
+                    break
         pos = end + 1
     return rows, pos
+
+
+def _stripped(view: str, ls: int, le: int) -> tuple[int, int]:
+    while ls < le and view[ls] in _EDGE:
+        ls += 1
+    while le > ls and view[le - 1] in _EDGE:
+        le -= 1
+    return ls, le
 
 
 def _cells(view: str, ls: int, le: int) -> list[tuple[int, int]] | None:
     """The bare numbers that end the line ``view[ls:le]``, after its label if it has one, split from it and from
     each other by bars, tabs or runs of spaces; None for a line with fewer than two."""
-    if le > ls and view[le - 1] == "\r":
-        le -= 1
     fields: list[tuple[int, int]] = []
     pos = ls
     while pos < le:

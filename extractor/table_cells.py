@@ -472,6 +472,10 @@ _TOKEN_NUMBER = re.compile(r"[-+]?[0-9]{1,12}(?:\.[0-9]{1,6})?(?![^\s|])")  # +3
 _SIGN_HEAD = re.compile(r"[^\s|0-9.][%)](?=\t| ?\||  )")
 _FIGURE_CHARS = frozenset("0123456789.")
 _LEFT = "<"  # count_columns.tsv: the unit of the column on the left
+_MARKDOWN_RULE = re.compile(r"[|:\- \t]{0,80}?-{3}[|:\- \t]{0,200}\r?\n[ \t]*\|?[ \t]*")
+# Two heads with their units in brackets on lines of their own, one after the other: a table copied one cell a line
+# (总投资(万元)\n\n年度计划(万元)\n\n…: a probe of hand-written excerpts, w106)
+_CELL_LINE_HEADS = re.compile(r"\)[ \t]*\r?\n[ \t\r\n]{0,8}[^\s|()]{1,20}\([^\s()]{1,6}\)[ \t]*\r?\n")
 _BRACKET_UNIT = re.compile(r"\((?:单位:)?([^\s|()]{1,6})\)$")
 
 
@@ -509,6 +513,7 @@ def _count_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) 
         not any(e in view for e in endings if is_han(e[-1]))
         and "(单位:" not in view
         and not (("\t" in view or "|" in view or "  " in view) and _SIGN_HEAD.search(view))
+        and _CELL_LINE_HEADS.search(view) is None
     ):
         return []
     out: list[QMatch] = []
@@ -518,6 +523,8 @@ def _count_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) 
         if not heads:
             pos = m.end()
             continue
+        if rule := _MARKDOWN_RULE.match(view, pos):
+            pos = rule.end()  # | 信息内容 | 本年制发件数 |\n|---|---|: a table written in markdown (w105)
         for row in _rows_at(view, pos, len(heads)):
             for (s, e), (unit, base, factor) in zip(row, heads, strict=True):
                 if not (masks.blocked[s] or inside_found(found, s, e)):
@@ -543,10 +550,21 @@ def _heads_at(view: str, pos: int, lex: Lex) -> tuple[list[tuple[str, str, Decim
 
 
 def _rows_at(view: str, pos: int, k: int) -> list[list[tuple[int, int]]]:
-    """The rows from ``pos`` on, each a label with no digit and ``k`` numbers, and nothing more before the next."""
+    """The rows from ``pos`` on, each a label with no digit and ``k`` numbers, and nothing more before the next; a
+    row's number may open it before its label (1\n\n桑坪村\n\n468…, a table with a 序号 column)."""
     rows: list[list[tuple[int, int]]] = []
-    while len(rows) < _MAX_ROWS and (label := _TOKEN.match(view, pos)) is not None:
-        if any(c.isdigit() for c in label.group()) or len(label.group()) > _MAX_LABEL:
+    numbered = 0
+    while len(rows) < _MAX_ROWS:
+        label_at = _after_row_number(view, pos, numbered + 1)
+        numbered += label_at > pos
+        pos = label_at
+        label = _TOKEN.match(view, pos)
+        if (
+            label is None
+            or any(c.isdigit() for c in label.group())
+            or not any(c.isalpha() for c in label.group())  # — 2 —: a page's number between its dashes
+            or len(label.group()) > _MAX_LABEL
+        ):
             break
         cells: list[tuple[int, int]] = []
         end = label.end()
@@ -554,10 +572,24 @@ def _rows_at(view: str, pos: int, k: int) -> list[list[tuple[int, int]]]:
             cells.append(n.span())
             end = n.end()
         gap = _TOKEN_GAP.match(view, end)
-        if len(cells) < k or (gap is not None and _TOKEN_NUMBER.match(view, gap.end())):
+        if len(cells) < k or (
+            gap is not None
+            and _TOKEN_NUMBER.match(view, gap.end())
+            and _after_row_number(view, gap.end(), numbered + 1) == gap.end()
+        ):
             break
         rows.append(cells)
         if gap is None:
             break
         pos = gap.end()
     return rows
+
+
+_ROW_NUMBER = re.compile(r"([0-9]{1,3})[ \t]*\r?\n[ \t\r\n]{0,8}(?=[^\s|0-9])")
+
+
+def _after_row_number(view: str, pos: int, number: int) -> int:
+    """Where a row's label starts after the row's ``number`` on a line of its own at ``pos`` (else ``pos``): the
+    rows are numbered from one, each the next, so that no cell of a column without a head passes for one."""
+    m = _ROW_NUMBER.match(view, pos)
+    return m.end() if m is not None and int(m.group(1)) == number else pos

@@ -48,3 +48,25 @@ def test_a_head_in_prose_or_a_table_with_no_row_is_left_alone() -> None:
     assert _cells("申请人情况 |\n自然人 | 法人 |\n本年无申请。\n") == []
     # a line of one number under the head is no row
     assert _cells("申请人情况 |\n总计 | 4 |\n") == []
+
+
+def test_a_table_copied_one_cell_a_line_and_one_with_runs_of_spaces() -> None:
+    # the table of requests one cell a line (round s888), a row's label on two lines; the table of appeals with
+    # runs of spaces after its head (a probe of hand-written excerpts, w105)
+    text = (
+        "申请人情况\n\n自然人\n\n法人或其他组织\n\n总计\n\n一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n1\n\n"
+        "三、本年度办理结果\n\n1.予以公开\n\n0\n\n0\n\n0\n\n五、存在的主要问题及改进情况\n\n今年我镇政务公开工作取得了新进展。\n"
+        "仍有不足。\n\n下一步将改进。\n\n3\n"
+    )
+    assert _cells(text) == [(n, Decimal(n), "件") for n in "101000"]
+    spaced = (
+        "行政复议                  行政诉讼\n结果维持  结果纠正  总计  未经复议直接起诉\n"
+        "0  1  1   0\n五、存在的主要问题及改进情况\n"
+    )
+    assert _cells(spaced) == [(n, Decimal(n), "件") for n in "0110"]
+
+
+def test_a_head_a_line_of_prose_ends_with_opens_no_table() -> None:
+    # a copy broke the line after the head (…引起的行政复议\n): no cell opens there, so the page's number is none
+    text = "本年度未发生因政府信息公开引起的行政复议\n、行政诉讼。\n\n3\n\n五、存在的主要问题\n"
+    assert _cells(text) == []

@@ -196,6 +196,37 @@ def test_the_template_of_2019_heads_its_counts_and_their_changes() -> None:
     assert _cells("信息内容 本年增/减 处理决定数量\n行政许可 1 2\n其他事项 3 4\n") == []
 
 
+def test_a_table_copied_one_cell_a_line_with_its_rows_numbered_is_read() -> None:
+    # heads with their units in brackets, then rows opening with their numbers (a probe of hand-written excerpts,
+    # w106): the number is the row's, never a cell
+    text = (
+        "附表：2012年桑坪镇各村基本情况\n\n序号\n\n村名\n\n户数(户)\n\n人口(人)\n\n耕地面积(亩)\n\n"
+        "1\n\n桑坪村\n\n468\n\n1752\n\n2316\n\n2\n\n石门村\n\n395\n\n1488\n\n1920\n\n合计\n\n863\n\n3240\n\n4236\n\n"
+        "2013年，我镇将力争农业增效。\n"
+    )
+    rows = [("468", "1752", "2316"), ("395", "1488", "1920"), ("863", "3240", "4236")]
+    assert _cells(text) == [(n, Decimal(n), u) for row in rows for n, u in zip(row, ("户", "人", "亩"), strict=True)]
+    # a number out of turn is no row's number but one cell more than the heads: the table is left alone
+    assert _cells(text.replace("\n\n2\n\n石门村", "\n\n5\n\n石门村")) == []
+    # two heads on lines of their own are enough for the table to be looked at (总投资（万元）, 完成率（%）)
+    project = "项目名称\n\n总投资（万元）\n\n完成率（%）\n\n梅溪路工程\n\n8600\n\n106.4\n\n农贸市场\n\n3200\n\n89.6\n\n"
+    assert _cells(project) == [
+        ("8600", Decimal(86000000), "元"),
+        ("106.4", Decimal("106.4"), "%"),
+        ("3200", Decimal(32000000), "元"),
+        ("89.6", Decimal("89.6"), "%"),
+    ]
+
+
+def test_a_markdown_table_and_a_page_number_under_a_table() -> None:
+    # a table written in markdown, its rule under the heads (a probe of hand-written excerpts, w105); a page's
+    # number between its dashes under a table's last row is no row (— 2 —, read as 2 件)
+    text = "| 信息内容 | 本年制发件数 | 现行有效件数 |\n|---|---|---|\n| 规章 | 0 | 3 |\n| 行政规范性文件 | 1 | 5 |\n"
+    assert _cells(text) == [(n, Decimal(n), "件") for n in "0315"]
+    paged = "信息内容        本年处理决定数量\n行政许可        9\n— 2 —\n第二十条第（六）项\n"
+    assert _cells(paged) == [("9", Decimal(9), "件")]
+
+
 def test_a_count_head_with_a_row_that_cannot_be_placed_is_left_alone() -> None:
     # a row with a number more than the heads, or a label with a digit: its cells' columns are unknown
     assert _cells("信息内容 | 本年制发件数 | 本年废止件数 |\n规章 | 0 | 0 | 7 |\n") == []
