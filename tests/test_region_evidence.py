@@ -609,6 +609,13 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
             "\n\n关于胡埭镇园区非公经济组织党建工作的调研汇报\n园区现有企业120家，党员300名。\n",
             "胡埭镇",
         ),
+        # a reporter's 据 opening a line before the township's head is no part of its name (据陇山镇镇长…介绍: found
+        # blind in round s893, read as 据陇山镇, a wrong key)
+        (
+            "甘肃通渭陇山镇黄芪采收忙\n\n新京报讯 秋冬交替之际，位于甘肃省通渭县陇山镇的黄芪种植基地正值忙碌时刻。\n\n"
+            "据陇山镇镇长孙永刚介绍，今年全镇种植黄芪12600亩。\n\n据陇山镇中药材产业办公室主任介绍，陇山镇土壤优质。\n",
+            "陇山镇",
+        ),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:
