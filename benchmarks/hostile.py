@@ -185,6 +185,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: "序号\n村名\n户数(户)\n人口(人)\n" + _repeat("1\n桑坪村\n468\n1752\n", n),
         "a table copied one cell a line, its heads over rows without end, each opening with the number one",
     ),
+    "budget_tables": (
+        lambda n: "单位：万元\n项目\t2015年预算数\t2016年预算数\t比上年增减情况\n\t\t\t增减金额\t增减幅度\n"
+        + _repeat("合计\t31.5\t27.8\t-3.7\t-11.7%\n", n),
+        "a budget's table under a spanning head, its rows without end",
+    ),
     "row_numbers": (
         lambda n: _repeat("1 双龙湖公园提升工程 3000万元\n2 张庄道路硬化 120万元\n", n),
         "ledger rows opening with their numbers and a space, each number's neighbours looked at",

@@ -38,6 +38,18 @@ def rate_head() -> str:
 
 
 @cache
+def amount_head() -> str:
+    """The characters a column head that names an amount in its table's unit ends in (pages.tsv amount_head)."""
+    return _value("amount_head")
+
+
+@cache
+def group_head() -> re.Pattern[str]:
+    """A column head over the heads of the next line (pages.tsv group_head: 比上年增减情况)."""
+    return re.compile(_value("group_head"))
+
+
+@cache
 def table_unit() -> re.Pattern[str]:
     """A table's unit line (单位:万元), its unit in group ``u``; lines are matched one by one (MULTILINE)."""
     return re.compile(_value("table_unit"), re.MULTILINE)

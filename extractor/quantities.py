@@ -17,6 +17,7 @@ from functools import cache
 from extractor import (
     articles,
     bare_figures,
+    budget_tables,
     figure_context,
     figure_wraps,
     gazetteer,
@@ -157,7 +158,7 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     if bare:
         out.extend(bare)
         out.sort(key=lambda q: q.start)
-    for reader in (table_cells.cells, ledger_cells.cells, headed_tables.cells):
+    for reader in (table_cells.cells, ledger_cells.cells, headed_tables.cells, budget_tables.cells):
         in_tables = reader(view, masks, lex, out)
         if in_tables:
             out.extend(in_tables)

@@ -103,7 +103,7 @@ def _row(view: str, close: int, lex: Lex) -> _Row | None:
     if open_ < 1:
         return None
     unit = view[open_ + 1 : close]
-    read = _unit(unit, lex)
+    read = unit_of(unit, lex)
     if read is None:
         return None
     start = open_
@@ -125,7 +125,7 @@ def _row(view: str, close: int, lex: Lex) -> _Row | None:
     return _Row(start, pos, base, factor, unit, found)
 
 
-def _unit(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
+def unit_of(unit: str, lex: Lex) -> tuple[str, Decimal] | None:
     """The base unit and factor of a row head's unit (万元 -> 元 and 1e4, % -> %), or None for no unit of
     units.tsv."""
     scales = scale_chars()
@@ -182,13 +182,13 @@ _MAX_BLANK = 2
 def _unit_line_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     out: list[QMatch] = []
     for m in table_unit().finditer(view):
-        read = _unit(m.group("u"), lex)
+        read = unit_of(m.group("u"), lex)
         if read is not None:
             out.extend(_under_unit(view, m.end(), m.group("u"), read, masks, lex, found))
     return out
 
 
-def _lines(view: str, pos: int) -> list[tuple[int, int]]:
+def lines(view: str, pos: int) -> list[tuple[int, int]]:
     """The non-blank lines after ``pos`` (its own line's rest left out), no longer than _MAX_LINE, up to _MAX_ROWS
     of them and no more than _MAX_BLANK blank lines in a row: where each starts and ends."""
     out: list[tuple[int, int]] = []
@@ -214,13 +214,13 @@ def _lines(view: str, pos: int) -> list[tuple[int, int]]:
 def _under_unit(
     view: str, pos: int, unit: str, read: tuple[str, Decimal], masks: Masks, lex: Lex, found: list[QMatch]
 ) -> list[QMatch]:
-    lines = _lines(view, pos)
-    if len(lines) < 3:
+    found_lines = lines(view, pos)
+    if len(found_lines) < 3:
         return []
-    hs, he = lines[0]
+    hs, he = found_lines[0]
     heads = _year_heads(view, hs, he)
     rows: list[_Row] = []
-    for ls, le in lines[1:]:
+    for ls, le in found_lines[1:]:
         row = _bare_row(view, ls, le, unit, read, lex)
         if row is None:
             break
@@ -275,6 +275,7 @@ def _word_heads(
 # A table whose second column gives each row's unit, its head 单位 (指标名称 单位 2005年 2004年 增长%; 社会总产值 万元
 # 38650 33420 15.6: a township's table of main indicators, found by a probe of hand-written excerpts); its other
 # columns' heads are years or words that name amounts, or percentages.
+_MAX_SECTIONS = 1  # section lines in a row between a unit-column table's rows
 _UNIT_COLUMN = re.compile(r"^[ \t|]{0,4}[^\s|]{1,12}[ \t|]{1,8}单[ \t]?位[ \t|]{1,8}(?=[^\s|])", re.MULTILINE)
 
 
@@ -288,12 +289,22 @@ def _unit_column_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -
             continue
         heads: list[bool] | None = None
         rows: list[_Row] = []
-        for ls, le in _lines(view, m.end()):
+        sections = 0
+        for ls, le in lines(view, m.end()):
             words = _TOKEN.findall(view, ls, le)
+            if (
+                len(words) == 1
+                and sections < _MAX_SECTIONS
+                and not any(c.isdigit() for c in words[0])
+                and any(h.match(words[0]) for h in heading_markers())
+            ):
+                sections += 1  # 一、主动公开情况: a section's heading between rows (a probe of hand-written excerpts)
+                continue
+            sections = 0
             # a row is its name, its unit and then numbers alone
             if len(words) < 3 or NUMBER.fullmatch(words[1]) or not NUMBER.fullmatch(words[2]):
                 break
-            read = _unit(words[1], lex)
+            read = unit_of(words[1], lex)
             row = _bare_row(view, ls, le, words[1], read, lex) if read is not None else None
             if row is None:
                 break
@@ -340,7 +351,7 @@ def _bare_row(view: str, ls: int, le: int, unit: str, read: tuple[str, Decimal],
         return None
     base, factor = read
     if head.endswith(")") and "(" in head:
-        own = _unit(head[head.rfind("(") + 1 : -1], lex)
+        own = unit_of(head[head.rfind("(") + 1 : -1], lex)
         base, factor, unit = (own[0], own[1], head[head.rfind("(") + 1 : -1]) if own else ("", factor, unit)
     return _Row(ls, le, base, factor, unit, cells)
 
@@ -398,7 +409,7 @@ def _pipe_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[
         return []
     rows: list[_Row] = []
     for m in _PIPE_ROW.finditer(view):
-        read = _unit(m.group(1), lex)
+        read = unit_of(m.group(1), lex)
         if read is not None:
             rows.append(_Row(m.start(), m.end(), read[0], read[1], m.group(1), [m.span(2)]))
     out: list[QMatch] = []
@@ -503,7 +514,7 @@ def column_unit(
         u = lex.units[endings[ending]]
         return u.text, u.base, u.factor
     m = _BRACKET_UNIT.search(head)
-    read = _unit(m.group(1), lex) if m else None
+    read = unit_of(m.group(1), lex) if m else None
     return (m.group(1), read[0], read[1]) if m and read else None
 
 

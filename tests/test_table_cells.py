@@ -324,6 +324,14 @@ def test_a_unit_column_table_with_one_column_of_numbers_is_read() -> None:
     ]
     # one row alone is no table
     assert _cells("指标\t单位\t统计数\n一、主动公开政府信息数\t条\t412\n\n全年共收到申请。\n") == []
+    # a section's heading may stand between the rows (a probe of hand-written excerpts, w107); a line of prose ends
+    # the table
+    sections = (
+        "指标名称\t单位\t数量\n一、主动公开情况\n主动公开政府信息数\t条\t214\n二、依申请公开情况\n收到申请数\t件\t5\n"
+    )
+    assert _cells(sections) == [("214", Decimal(214), "条"), ("5", Decimal(5), "件")]
+    prose = sections.replace("二、依申请公开情况", "全年依申请公开情况良好")
+    assert _cells(prose) == []
 
 
 def test_column_heads_with_units_in_brackets_set_apart_by_spaces_are_read() -> None:
