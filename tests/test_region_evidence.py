@@ -616,6 +616,14 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
             "据陇山镇镇长孙永刚介绍，今年全镇种植黄芪12600亩。\n\n据陇山镇中药材产业办公室主任介绍，陇山镇土壤优质。\n",
             "陇山镇",
         ),
+        # a county the regions do not list is no county its tail names (青岚县 is no 岚县: a probe of hand-written
+        # excerpts, a wrong key)
+        (
+            "云岫乡扎实推进精准扶贫工作\n来源：青岚县人民政府网　2016-10-28\n\n本网讯（通讯员 李明）今年以来，"
+            "云岫乡紧紧围绕目标，全力推进精准扶贫工作。\n\n全乡共有建档立卡贫困户六百四十二户。"
+            "乡里按照思路，新发展猕猴桃一千五百亩。\n",
+            "青岚县",
+        ),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

@@ -12,6 +12,16 @@ from extractor.records.township_names import only_in
 OWN_MIN = 3
 
 
+def _stands_alone(tail: str, head: str, view: str) -> bool:
+    """Whether ``view`` writes ``tail`` once at least with no ``head`` right before it."""
+    i = view.find(tail)
+    while i >= 0:
+        if i == 0 or view[i - 1] != head:
+            return True
+        i = view.find(tail, i + 1)
+    return False
+
+
 def last_unit(name: str, view: str = "") -> str:
     """呼伦贝尔市海拉尔区 -> 海拉尔区, 在中卫市 -> 中卫市: the smallest unit named, preferring a known one; ``name``
     itself when it holds no suffix, and nothing when its only suffixes start compounds. ``view`` is the text it was
@@ -27,6 +37,10 @@ def last_unit(name: str, view: str = "") -> str:
         if name[i:] in known:
             if any(len(k) > len(name) - i and name.endswith(k) for k in above):
                 break  # 全域旅游示范县: 范县 inside a kind of county (示范县) is no county
+            if i == 1 and rl.suffix_level("某某" + name[0]) is None and not _stands_alone(name[1:], name[0], view):
+                # 青岚县, a county the regions do not list, is no 岚县 (a probe of hand-written excerpts: a wrong key)
+                # unless the text writes 岚县 alone too
+                break
             return name[i:]
     # A suffix followed by another (乡镇, 镇村: 关于乡镇年终工作总结) starts a compound word and ends no name.
     found = list(rl.unit_re().finditer(name))
