@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from extractor.count_tables import column_unit
 from extractor.figure_parts import QMatch, inside_found
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex
-from extractor.table_cells import NUMBER, cell, column_unit
+from extractor.table_cells import NUMBER, cell
 
 # A head line holds a field that ends with a unit in brackets right before a tab, spaces or the line's end; the
 # bracket ends a head's name (总投资(万元)) or opens a field of its own, after a tab or at a line's start ((万元) under

@@ -18,6 +18,7 @@ from extractor import (
     articles,
     bare_figures,
     budget_tables,
+    count_tables,
     figure_context,
     figure_wraps,
     gazetteer,
@@ -158,7 +159,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
     if bare:
         out.extend(bare)
         out.sort(key=lambda q: q.start)
-    for reader in (table_cells.cells, ledger_cells.cells, headed_tables.cells, budget_tables.cells):
+    readers = (table_cells.cells, count_tables.cells, ledger_cells.cells, headed_tables.cells, budget_tables.cells)
+    for reader in readers:
         in_tables = reader(view, masks, lex, out)
         if in_tables:
             out.extend(in_tables)
