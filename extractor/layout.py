@@ -50,6 +50,18 @@ def group_head() -> re.Pattern[str]:
 
 
 @cache
+def row_trailer() -> str:
+    """The words that may close a table's row after its cells (pages.tsv row_trailer, a regex's alternation)."""
+    return _value("row_trailer")
+
+
+@cache
+def trailer_head() -> str:
+    """The head of the column of such words (pages.tsv trailer_head: 属性)."""
+    return _value("trailer_head")
+
+
+@cache
 def table_unit() -> re.Pattern[str]:
     """A table's unit line (单位:万元), its unit in group ``u``; lines are matched one by one (MULTILINE)."""
     return re.compile(_value("table_unit"), re.MULTILINE)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from extractor import layout
 from extractor._data import table
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
 from extractor.layout import rate_head, table_unit
@@ -38,14 +39,14 @@ from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
 from extractor.segment import heading_markers
 
 # A row's head ends with its unit in brackets, a number after it: the closing bracket is looked for first.
-_HEAD_END = re.compile(r"\)(?=[ \t\r\n]{1,12}-?[0-9])")
+_HEAD_END = re.compile(r"\)(?=[ \t\r\n\u3000]{1,12}-?[0-9])")
 _MAX_UNIT = 6  # 万平方米, 万千瓦时
 _MAX_LABEL = 24  # 第一产业增加值, 城镇居民人均可支配收入
 _MAX_CELLS = 8
-_CELL = re.compile(r"[ \t\r\n]{1,12}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)(?=[ \t\r\n]|$)")
-_GAP = re.compile(r"[ \t\r\n]{1,12}")
+_CELL = re.compile(r"[ \t\r\n\u3000]{1,12}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)(?=[ \t\r\n\u3000]|$)")
+_GAP = re.compile(r"[ \t\r\n\u3000]{1,12}")
 _YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
-_SPACE = " \t\r\n"
+_SPACE = " \t\r\n\u3000"  # a table set with ideographic spaces (a plan's indicator table) too
 TOKEN = re.compile(r"[^\s|]{1,40}")  # a table's field: a head, a label or a cell
 _BAR_SPACE = _SPACE + "|"
 
@@ -84,7 +85,7 @@ def _head_unit_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> 
         while (
             j + 1 < len(rows)
             and len(rows[j + 1].cells) == len(rows[i].cells)
-            and _GAP.fullmatch(view, rows[j].end, rows[j + 1].label_start) is not None
+            and _row_link().fullmatch(view, rows[j].end, rows[j + 1].label_start) is not None
         ):
             j += 1
         if j > i:
@@ -94,6 +95,14 @@ def _head_unit_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> 
                     out.extend(_read(view, r, heads, percent_unit(lex), masks, found))
         i = j + 1
     return out
+
+
+@cache
+def _row_link() -> re.Pattern[str]:
+    """What may stand between a row's last cell and the next row's head: spaces, a word closing the row
+    (layout.row_trailer: 预期性) and the next row's number."""
+    gap = _GAP.pattern
+    return re.compile(rf"{gap}(?:(?:{layout.row_trailer()}){gap})?(?:[0-9]{{1,3}}{gap})?")
 
 
 def _row(view: str, close: int, lex: Lex) -> _Row | None:
@@ -141,7 +150,7 @@ def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | N
     """Whether each of the ``k`` column heads right before the first row is a percentage (the others years), or
     None when any of them is neither."""
     heads: list[bool] = []
-    end = first_row
+    end = _before_row_number(view, first_row, k)
     for _ in range(k):
         while end > 0 and view[end - 1] in _SPACE and first_row - end < _MAX_LABEL * k:
             end -= 1
@@ -159,6 +168,22 @@ def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | N
             return None
         end = start
     return heads[::-1]
+
+
+def _before_row_number(view: str, first_row: int, k: int) -> int:
+    """Where the column heads end before the first row's head: before the row's number (1　地区生产总值（亿元）) and
+    the head of a column of words that close the rows (属性), where they stand there."""
+    end = first_row
+    for word in (re.compile(r"[0-9]{1,3}"), re.compile(re.escape(layout.trailer_head()))):
+        p = end
+        while p > 0 and view[p - 1] in _SPACE and first_row - p < _MAX_LABEL * k:
+            p -= 1
+        start = p
+        while start > 0 and view[start - 1] not in _SPACE and p - start < _MAX_LABEL:
+            start -= 1
+        if word.fullmatch(view, start, p):
+            end = start
+    return end
 
 
 # A table whose unit stands on a line of its own over it, its rows' heads bare, its columns' heads years:

@@ -227,6 +227,27 @@ def test_a_markdown_table_and_a_page_number_under_a_table() -> None:
     assert _cells(paged) == [("9", Decimal(9), "件")]
 
 
+def test_a_plans_indicator_table_set_with_ideographic_spaces() -> None:
+    # rows numbered, their heads carrying their units, a column of 预期性/约束性 closing each (a probe of hand-written
+    # excerpts, w117): the number and the word are no cells, and the head 属性 no column of numbers
+    text = (
+        "表1\u3000青石镇“十三五”主要指标\n序号\u3000指标名称\u30002015年\u30002020年\u3000年均增长（%）\u3000属性\n"
+        "1\u3000地区生产总值（亿元）\u300016.3\u300025\u30009\u3000预期性\n"
+        "2\u3000财政总收入（亿元）\u30001.36\u30002.2\u300010.1\u3000约束性\n"
+    )
+    assert _cells(text) == [
+        ("16.3", Decimal(1630000000), "元"),
+        ("25", Decimal(2500000000), "元"),
+        ("9", Decimal(9), "%"),
+        ("1.36", Decimal(136000000), "元"),
+        ("2.2", Decimal(220000000), "元"),
+        ("10.1", Decimal("10.1"), "%"),
+    ]
+    # a word between the rows that closes none is no link: the rows stand apart, one alone each, and their heads'
+    # units are read for none
+    assert [c for c in _cells(text.replace("\u3000预期性\n", "\u3000待定项目\n")) if c[2] == "元"] == []
+
+
 def test_a_count_head_with_a_row_that_cannot_be_placed_is_left_alone() -> None:
     # a row with a number more than the heads, or a label with a digit: its cells' columns are unknown
     assert _cells("信息内容 | 本年制发件数 | 本年废止件数 |\n规章 | 0 | 0 | 7 |\n") == []
