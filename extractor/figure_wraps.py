@@ -71,8 +71,34 @@ def wrap_after(view: str, gap: int) -> tuple[int, int] | None:
     """The wrap starting at ``gap`` (where it starts, where it ends) when what follows it may continue a figure:
     most line ends after a number (a table row, a heading) are followed by a word, and the figure is then read no
     further."""
-    end = wraps.gap_end(view, gap, _wrap_no_follow())
+    no_follow = _wrap_no_follow()
+    end = wraps.gap_end(view, gap, no_follow)
+    if end is None:
+        after = gap
+        while after < len(view) and view[after] in " \t\r\n" and after - gap < _UNIT_GAP:
+            after += 1
+        if after < len(view) and view[after] in no_follow and _unit_goes_on(view, gap, view[after]):
+            # 8个百分\n点: a unit's last character is a numeral's too (点), the wrap no new number's start
+            end = wraps.gap_end(view, gap, no_follow - {view[after]})
     return (gap, end) if end is not None and view[end] in _continuers() else None
+
+
+_UNIT_GAP = 4  # a line break and a few spaces
+
+
+@cache
+def _units_by_last() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for u in column("units.tsv", "unit"):
+        if len(u) > 1:
+            out.setdefault(u[-1], []).append(u)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _unit_goes_on(view: str, gap: int, last: str) -> bool:
+    """Whether the characters right before ``gap`` and ``last`` after it end a unit of two characters or more."""
+    before = view[max(0, gap - 4) : gap]
+    return any((before + last).endswith(u) for u in _units_by_last().get(last, ()))
 
 
 def through_after(view: str, pos: int, masks: Masks) -> tuple[int, int] | None:

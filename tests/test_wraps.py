@@ -361,3 +361,11 @@ def test_a_row_number_and_a_space_open_a_ledger_row() -> None:
     # a number alone at a line's head with no numbered row beside it still reads across the space (a PDF's wrap)
     assert [q[0] for q in _quantities("全镇共有\n5 个行政村，6 个社区")] == ["5 个", "6 个"]
     assert [q[0] for q in _quantities("全镇共有\n5 个行政村\n7 个社区")] == ["5 个", "7 个"]
+
+
+def test_a_units_last_character_that_is_a_numerals_too_continues_it_across_a_wrap() -> None:
+    # 8个百分\n点 (a probe of hand-written excerpts, read as 8 个): 点 after the wrap ends the unit 个百分点, no decimal
+    # point of a new number, as 分 after 8个百\n does
+    text = "新型农村合作医疗参合农民2.36万人，参合率达92.4%，比上年提高8个百分\n点。乡里及时组织干部群众抢修线路。"
+    assert ("8个百分\n点", Decimal(8), "个百分点") in _quantities(text)
+    assert ("8个百\n分点", Decimal(8), "个百分点") in _quantities(text.replace("8个百分\n点", "8个百\n分点"))
