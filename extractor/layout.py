@@ -118,6 +118,7 @@ def full_stops(view: str, start: int = 0, end: int | None = None) -> list[int]:
 _ROW_REACH = 400  # the longest neighbouring row looked at for the next or the last row number
 _ROW_DIGITS = 3
 _ROW_SPACES = " \t\u3000"
+_ROW_INDENT = 8
 
 
 def _line_start(view: str, pos: int) -> int:
@@ -142,9 +143,11 @@ def numbers_a_row(view: str, start: int, end: int) -> bool:
     ledger pasted as text, no 1 双 and no 2 张. Bounded by ``_ROW_REACH`` each way."""
     if end - start > _ROW_DIGITS or not view[start:end].isdigit():
         return False
-    line = _line_start(view, start)
-    if view[line:start].strip(_ROW_SPACES):
-        return False
+    line = start
+    while line > 0 and view[line - 1] in _ROW_SPACES and start - line < _ROW_INDENT:
+        line -= 1
+    if line > 0 and view[line - 1] not in "\r\n":
+        return False  # no line's opening number: asked of every number a space follows, so looked at first
     number = int(view[start:end])
     if line > 0 and number > 0:
         before = line - 1
