@@ -53,8 +53,12 @@ class _Lex:
     unit_cues: tuple[str, ...]  # words that end with the unit of the figure they name (土方: 方)
     count_labels: tuple[str, ...]  # a count's label, its unit before 数: a bare whole number after it counts (人数42)
     count_shares: tuple[str, ...]  # a word before such a label that makes the number a share of it (占总户数80)
-    between: tuple[str, ...]  # longest first
-    plain_between: tuple[str, ...]  # those but a change's words (增加): a bare whole number after them is no level
+    # the words that may stand between a cue and its figure, by their last characters, longest first; and those but
+    # a change's words (增加), after which a bare whole number is no level
+    between_last: dict[str, tuple[str, ...]]
+    plain_between_last: dict[str, tuple[str, ...]]
+    cues_last: dict[str, tuple[str, ...]]
+    people_cues_last: dict[str, tuple[str, ...]]
     of: tuple[str, ...]  # what joins a figure to the thing it measures (的)
     objects: tuple[str, ...]
     not_objects: tuple[str, ...]
@@ -72,6 +76,20 @@ class _Lex:
     box_marks: str  # the marks that open an encyclopedia box's line (- 总人口)
 
 
+def by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, each group in the order given (longest first where so sorted):
+    a figure asks which of them end right before it, and most characters end none."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _ends_with(view: str, p: int, words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a word of ``words`` (by_last) ends right before ``p``."""
+    return p > 0 and any(p >= len(c) and view.startswith(c, p - len(c)) for c in words.get(view[p - 1], ()))
+
+
 @cache
 def lexicon() -> _Lex:
     plain = column("money_cues.tsv", "word", kind="between")
@@ -86,8 +104,10 @@ def lexicon() -> _Lex:
         unit_cues=column("money_cues.tsv", "word", kind="unit_cue"),
         count_labels=column("money_cues.tsv", "word", kind="count_label"),
         count_shares=column("money_cues.tsv", "word", kind="count_share"),
-        between=tuple(sorted((*plain, *changes), key=len, reverse=True)),
-        plain_between=tuple(sorted(plain, key=len, reverse=True)),
+        between_last=by_last(tuple(sorted((*plain, *changes), key=len, reverse=True))),
+        plain_between_last=by_last(tuple(sorted(plain, key=len, reverse=True))),
+        cues_last=by_last(column("money_cues.tsv", "word", kind="cue")),
+        people_cues_last=by_last(column("money_cues.tsv", "word", kind="people_cue")),
         of=column("money_cues.tsv", "word", kind="of"),
         objects=column("money_cues.tsv", "word", kind="object"),
         not_objects=column("money_cues.tsv", "word", kind="not_object"),
@@ -127,9 +147,9 @@ def bare_unit(
     counts that word (2.3万群众)."""
     lex = lexicon()
     if scale < MIN_SCALE:
-        if _digits_named(view, start, end, lex, lex.people_digits_cues, lex.between):
+        if _digits_named(view, start, end, lex, lex.people_digits_cues, lex.between_last):
             return lex.people_unit
-        if _digits_named(view, start, end, lex, lex.money_digits_cues, lex.plain_between):
+        if _digits_named(view, start, end, lex, lex.money_digits_cues, lex.plain_between_last):
             return lex.unit  # 人均纯收入增加300: a change's unit lost may be a percentage's
         return _labelled_count(view, start, end, lex)
     nxt = view[end] if end < len(view) else ""
@@ -148,9 +168,9 @@ def bare_unit(
         if nxt not in may_follow and not any(view.startswith(w, end) for w in lex.milestones):
             return None  # a milestone passed is the figure's own level (人口已逼近10萬大關: found in round s353)
     p = _before_light_words(view, start, lex)
-    if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues):
+    if _ends_with(view, p, lex.cues_last):
         return lex.unit
-    if any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.people_cues):
+    if _ends_with(view, p, lex.people_cues_last):
         return lex.people_unit
     for c in lex.unit_cues:
         if p - len(c) >= 0 and view.startswith(c, p - len(c)):
@@ -181,10 +201,10 @@ def cued_in_characters(view: str, start: int, figure: Part) -> bool:
         return False
     lex = lexicon()
     p = _before_light_words(view, start, lex)
-    return any(p - len(c) >= 0 and view.startswith(c, p - len(c)) for c in lex.cues)
+    return _ends_with(view, p, lex.cues_last)
 
 
-def _before_light_words(view: str, start: int, lex: _Lex, words: tuple[str, ...] = ()) -> int:
+def _before_light_words(view: str, start: int, lex: _Lex, words: dict[str, tuple[str, ...]] | None = None) -> int:
     """Where the light words (任务, 完成, 为, a colon) and spaces right before ``start`` begin, within ``WINDOW``;
     and one line break, with the list mark that opens the figure's line: an encyclopedia's box sets a label on a
     line of its own and its value on the next (人口數量\n1.91萬, - 总人口\n- 4.6万: found on the excerpts)."""
@@ -206,7 +226,7 @@ def _before_light_words(view: str, start: int, lex: _Lex, words: tuple[str, ...]
             p -= 2 if p >= 2 and view[p - 2] == "\r" else 1
             breaks = moved = True
             continue
-        for w in words or lex.between:
+        for w in (lex.between_last if words is None else words).get(view[p - 1], ()):
             if p - len(w) >= floor and view.startswith(w, p - len(w)):
                 p -= len(w)
                 moved = True
@@ -220,7 +240,7 @@ _DIGIT_AFTER_BREAK = re.compile(r"[ \t]*+[\r\n][\s]{0,8}[0-9]")
 
 
 def _digits_named(
-    view: str, start: int, end: int, lex: _Lex, cues: tuple[str, ...], between: tuple[str, ...]
+    view: str, start: int, end: int, lex: _Lex, cues: tuple[str, ...], between: dict[str, tuple[str, ...]]
 ) -> bool:
     """Whether view[start:end], a whole number with no scale and no unit, is named by a word of ``cues`` that ends
     right before it (words of ``between`` between), no word, letter or digit following it: a number of people after a
