@@ -25,7 +25,7 @@ from extractor import layout
 from extractor.figure_parts import QMatch, inside_found
 from extractor.masks import Masks
 from extractor.quantity_lexicon import Lex, percent_unit
-from extractor.table_cells import NUMBER, cell, lines, unit_of
+from extractor.table_cells import NUMBER, YEAR_HEAD, cell, lines, unit_of
 
 _TAB_FIELDS = re.compile(r" *\t *")  # one tab a field, so that an empty cell keeps its place
 _BAR_FIELDS = re.compile(r"[ \t]*\|[ \t]*")
@@ -136,4 +136,5 @@ def _kind(head: str, lex: Lex) -> int | None:
         return _AMOUNT
     if any(c in head for c in layout.rate_head()):
         return _RATE
-    return None if any(c.isdigit() for c in head.replace("年", "")) and not head[:4].isdigit() else _AMOUNT
+    # a head with a number in it is a year's (2015年预算数) or none the table can be read under
+    return None if any(c.isdigit() for c in head) and YEAR_HEAD.fullmatch(head) is None else _AMOUNT

@@ -45,7 +45,7 @@ _MAX_LABEL = 24  # 第一产业增加值, 城镇居民人均可支配收入
 _MAX_CELLS = 8
 _CELL = re.compile(r"[ \t\r\n\u3000]{1,12}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)(?=[ \t\r\n\u3000]|$)")
 _GAP = re.compile(r"[ \t\r\n\u3000]{1,12}")
-_YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
+YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}(?:年[^\s%]{0,8})?")
 _SPACE = " \t\r\n\u3000"  # a table set with ideographic spaces (a plan's indicator table) too
 TOKEN = re.compile(r"[^\s|]{1,40}")  # a table's field: a head, a label or a cell
 _BAR_SPACE = _SPACE + "|"
@@ -162,7 +162,7 @@ def _column_heads(view: str, first_row: int, k: int, lex: Lex) -> list[bool] | N
             return None
         if percent_unit(lex).text in head:
             heads.append(True)
-        elif _YEAR_HEAD.fullmatch(head):
+        elif YEAR_HEAD.fullmatch(head):
             heads.append(False)
         else:
             return None
@@ -289,7 +289,7 @@ def _word_heads(
     for w in words[-k:]:
         if sign in w:
             heads.append(True)
-        elif _YEAR_HEAD.fullmatch(w) or not (any(c.isdigit() for c in w) or any(c in w for c in rate_head())):
+        elif YEAR_HEAD.fullmatch(w) or not (any(c.isdigit() for c in w) or any(c in w for c in rate_head())):
             heads.append(False)
         else:
             return None

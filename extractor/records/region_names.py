@@ -37,7 +37,7 @@ def last_unit(name: str, view: str = "") -> str:
         if name[i:] in known:
             if any(len(k) > len(name) - i and name.endswith(k) for k in above):
                 break  # 全域旅游示范县: 范县 inside a kind of county (示范县) is no county
-            if i == 1 and rl.suffix_level("某某" + name[0]) is None and not _stands_alone(name[1:], name[0], view):
+            if i == 1 and name[0] not in rl.suffix_chars() and not _stands_alone(name[1:], name[0], view):
                 # 青岚县, a county the regions do not list, is no 岚县 (a probe of hand-written excerpts: a wrong key)
                 # unless the text writes 岚县 alone too
                 break
