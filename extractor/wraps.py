@@ -277,7 +277,7 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
     if start > 1 and view[start - 1] in _GROUP_MARKS and view[start - 2] in DIGITS:
         return None  # 8,90\n0萬元: the head is itself a group of a longer number (90 and 0 would read 900万)
     # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
-    return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _long_line_before(view, brk_at) else None
+    return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _wrapped_line(view, brk_at) else None
 
 
 def range_wrap(view: str, pos: int) -> int | None:
@@ -301,6 +301,35 @@ def _long_line_before(view: str, pos: int) -> bool:
     shorter than a layout's wrapped line."""
     lo = pos - _WRAPPED_LINE
     return lo >= 0 and view.find("\n", lo, pos) < 0 and view.find("\r", lo, pos) < 0
+
+
+# A copy may break a paragraph's line short as well (柑橘…，實\n現產值2\n400萬元; four probes of PDF copies): the line
+# the number's head ends is short, but words alone open it and it carries on a long line that a word ends, so the
+# paragraph runs on across both breaks. Only words, after a line without spaces: a table's rows have them.
+_CARRIED_LINE = 12
+_SPACED = re.compile(r"[ \t\u3000]")
+
+
+def _wrapped_line(view: str, pos: int) -> bool:
+    """Whether the line that ``pos`` ends (at a number's head) was wrapped: long (``_long_line_before``), or a short
+    line of words up to the head that carries on a long line ending with a word."""
+    if _long_line_before(view, pos):
+        return True
+    head = pos
+    while head > 0 and view[head - 1] in _HEAD_CHARS:
+        head -= 1
+    lo = head
+    while lo > 0 and head - lo <= _CARRIED_LINE and is_han(view[lo - 1]):
+        lo -= 1
+    if lo == head or (brk := _break_before(view, lo)) == 0:
+        return False
+    prev_end = lo - brk
+    return (
+        prev_end > 0
+        and is_han(view[prev_end - 1])
+        and _long_line_before(view, prev_end)
+        and _SPACED.search(view, prev_end - _WRAPPED_LINE, prev_end) is None  # a table's head row
+    )
 
 
 def cut_tail(view: str, start: int) -> bool:
@@ -344,7 +373,7 @@ def cut_tail(view: str, start: int) -> bool:
         return False
     if spaced and last in DIGITS and not grouped and _GROUP.match(view, start) is None:
         return False  # 2019年完成 5\n20个: a space at a line's end before other digits than one group of three
-    return last == "." or _long_line_before(view, p)
+    return last == "." or _wrapped_line(view, p)
 
 
 # What separates a number's groups of three (1,500), and one such group ending its digits (183元, not 1835元).

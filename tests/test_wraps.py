@@ -83,6 +83,16 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
         ),
         # a space between groups kept after the break (68 872亩 wrapped after 68)
         ("全镇完成了各项工作任务，全乡共有耕地达到了68\n 872亩，", [("68\n 872亩", "68872", "亩")]),
+        # a short line of words that carries on a long one breaks inside the number too (found by four probes of PDF
+        # copies, where 400萬元 and 870万元 were read alone)
+        (
+            "全鄉新發展優質柑橘2800畝，柑橘總面積達1.6萬畝，實\n現產值2\n400萬元；",
+            [("2800畝", "2800", "亩"), ("1.6萬畝", "16000.0", "亩"), ("2\n400萬元", "24000000", "元")],
+        ),
+        (
+            "全年拆解报废渔船58艘，压减功率0.96万千瓦，发放\r\n减船补助资金2\r\n870万元；",
+            [("58艘", "58", "艘"), ("0.96万千瓦", "9600.00", "千瓦"), ("2\r\n870万元", "28700000", "元")],
+        ),
     ],
 )
 def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -112,6 +122,11 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # after a list of numbers (1、2、5、8、13) a chunk's number joins none of them; nor after a short line (a row)
         ("三是以1、2、5、8、1\n3、14村为一带的粮油开发", []),
         ("总人口8467\n\n2、3人", [("3人", "3", "人")]),
+        # a short line carries on no long one that a mark, a number or a space ends, nor one of a table's rows: the
+        # next line's number is its own
+        ("全年持续推进渔船双控工作并取得良好的成效。\n补助资金2\n870万元", [("870万元", "8700000", "元")]),
+        ("全年持续推进渔船双控工作并取得良好的成效，发放\n补助 资金2\n870万元", [("870万元", "8700000", "元")]),
+        ("序号 项目名称 建设内容 建设地点 责任单位 总投资\n合计2\n400万元", [("400万元", "4000000", "元")]),
         # A number alone on its line after a sentence's end (a year over a broken text layer) is cut short by no
         # wrap; after words it is (面积达\n7860\n亩, above).
         ("发展态势持续巩固。\n2022\n成近1.07亿元。", [("近1.07亿元", "107000000.00", "元")]),
