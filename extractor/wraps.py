@@ -303,32 +303,29 @@ def _long_line_before(view: str, pos: int) -> bool:
     return lo >= 0 and view.find("\n", lo, pos) < 0 and view.find("\r", lo, pos) < 0
 
 
-# A copy may break a paragraph's line short as well (柑橘…，實\n現產值2\n400萬元; four probes of PDF copies): the line
-# the number's head ends is short, but words alone open it and it carries on a long line that a word ends, so the
-# paragraph runs on across both breaks. Only words, after a line without spaces: a table's rows have them.
-_CARRIED_LINE = 12
+# A copy may break a paragraph's line short as well (柑橘…，實\n現產值2\n400萬元, 僑捐公益\n款物…比上年增長1\n8.3%;
+# five probes of PDF copies): the line the number's head ends is short, but it carries on a long line that a word
+# ends, so the paragraph runs on across both breaks. Neither line has a space: a table's rows do.
 _SPACED = re.compile(r"[ \t\u3000]")
 
 
 def _wrapped_line(view: str, pos: int) -> bool:
-    """Whether the line that ``pos`` ends (at a number's head) was wrapped: long (``_long_line_before``), or a short
-    line of words up to the head that carries on a long line ending with a word."""
+    """Whether the line that ``pos`` ends (at a number's head, after a word) was wrapped: long
+    (``_long_line_before``), or a short line without spaces that carries on a long line ending with a word."""
     if _long_line_before(view, pos):
         return True
     head = pos
     while head > 0 and view[head - 1] in _HEAD_CHARS:
         head -= 1
-    lo = head
-    while lo > 0 and head - lo <= _CARRIED_LINE and is_han(view[lo - 1]):
-        lo -= 1
-    if lo == head or (brk := _break_before(view, lo)) == 0:
+    lo = max(view.rfind("\n", 0, head), view.rfind("\r", 0, head)) + 1
+    if lo == 0 or lo == head or not is_han(view[head - 1]) or _SPACED.search(view, lo, head):
         return False
-    prev_end = lo - brk
+    prev_end = lo - _break_before(view, lo)
     return (
         prev_end > 0
         and is_han(view[prev_end - 1])
         and _long_line_before(view, prev_end)
-        and _SPACED.search(view, prev_end - _WRAPPED_LINE, prev_end) is None  # a table's head row
+        and _SPACED.search(view, prev_end - _WRAPPED_LINE, prev_end) is None
     )
 
 

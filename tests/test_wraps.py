@@ -84,7 +84,7 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
         # a space between groups kept after the break (68 872亩 wrapped after 68)
         ("全镇完成了各项工作任务，全乡共有耕地达到了68\n 872亩，", [("68\n 872亩", "68872", "亩")]),
         # a short line of words that carries on a long one breaks inside the number too (found by four probes of PDF
-        # copies, where 400萬元 and 870万元 were read alone)
+        # copies, where 400萬元, 870万元 and 8.3% were read alone)
         (
             "全鄉新發展優質柑橘2800畝，柑橘總面積達1.6萬畝，實\n現產值2\n400萬元；",
             [("2800畝", "2800", "亩"), ("1.6萬畝", "16000.0", "亩"), ("2\n400萬元", "24000000", "元")],
@@ -92,6 +92,10 @@ def _quantities(text: str) -> list[tuple[str, Decimal, str]]:
         (
             "全年拆解报废渔船58艘，压减功率0.96万千瓦，发放\r\n减船补助资金2\r\n870万元；",
             [("58艘", "58", "艘"), ("0.96万千瓦", "9600.00", "千瓦"), ("2\r\n870万元", "28700000", "元")],
+        ),
+        (
+            "投資的食品加工項目投資額達1.5億元。全年僑捐公益\n款物折合人民幣860萬元，比上年增長1\n8.3%，主要用於",
+            [("1.5億元", "150000000.0", "元"), ("860萬元", "8600000", "元"), ("1\n8.3%", "18.3", "%")],
         ),
     ],
 )
