@@ -70,6 +70,7 @@ def unit_at(view: str, pos: int, lex: Lex, after_scale: bool = False) -> Unit | 
             and (
                 not (u.alone or (after_scale and u.alone_after_scale))
                 or nothing_goes_on(view, pos + n, lex)
+                or view.startswith(u.alone_then, pos + n)
                 or _next_figure(view, pos + n, u, lex)
             )
             and not (u.latin and _latin_goes_on(view, pos + n))

@@ -43,6 +43,7 @@ class Unit:
     at_most: Decimal | None = None  # the largest value it measures (岁: 150); a larger is figures run together
     counted_every: tuple[str, ...] = ()  # words before 一 and it in their clause that make it how often (每月…一次)
     digits_after: tuple[str, ...] = ()  # counted_after only before a number in digits (运行了16年; 了一年一度 is none)
+    alone_then: tuple[str, ...] = ()  # words an alone unit may have after it (10万立方的), see units.tsv
 
 
     def base_as_written(self, written: str) -> str:
@@ -131,6 +132,7 @@ def lexicon() -> Lex:
             Decimal(r["at_most"]) if r.get("at_most") else None,
             tuple(w for w in r.get("counted_every", "").split("|") if w),
             tuple(w for w in r.get("digits_after", "").split("|") if w),
+            tuple(w for w in r.get("alone_then", "").split("|") if w),
         )
         for r in table("units.tsv")
     }
