@@ -624,6 +624,13 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
             "乡里按照思路，新发展猕猴桃一千五百亩。\n",
             "青岚县",
         ),
+        # a county's name runs on past the suffix read first (沙县区, a county until 2021): 区夏茂镇 is no township
+        # (found blind in round s899, a wrong key)
+        (
+            "关于印发2024年夏茂镇地质灾害防治方案的通知\n\n日期:2024-03-28 来源:沙县区夏茂镇\n\n各村委会：\n"
+            "现印发给你们，请结合实际情况认真贯彻实施。\n\n三明市沙县区夏茂镇人民政府\n2024年3月25日\n",
+            "夏茂镇",
+        ),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

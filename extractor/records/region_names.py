@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from extractor import gazetteer, numerals
 from extractor.han import is_han
 from extractor.records import region_lexicon as rl
@@ -56,7 +58,10 @@ def last_unit(name: str, view: str = "") -> str:
     parents = [m for m in found if any(m.group()[k:] in known for k in range(len(m.group()) - 1))]
     if parents and rl.suffix_level(name) == "township":
         # 南浔区练市镇人民政府镇长: a township after its county is the speaker's own.
-        rest = rl.without_known_head(name[parents[-1].end() :])
+        rest = name[parents[-1].end() :]
+        # 沙县区夏茂镇: the suffix read first (县) ends no name where the known name runs on past it (沙县区, a
+        # county until 2021; found blind in round s899, 区夏茂镇: a wrong key)
+        rest = rl.without_known_head(rest[_runs_on(parents[-1].group(), rest, known) :])
         if rl.suffix_level(rest) == "township" and valid_region(rest):
             return rest
     for n, u in enumerate(reversed(units)):
@@ -109,6 +114,14 @@ def last_unit(name: str, view: str = "") -> str:
     # compound (乡镇) or a county (嵩市). The gazetteer knows the whole name.
     tail = rl.known_township_tail(name)
     return tail or (units[-1] if units else "" if found else name)
+
+
+def _runs_on(parent: str, rest: str, known: Container[str]) -> int:
+    """How many characters of ``rest`` continue ``parent`` into a longer name ``known`` lists (沙县 + 区), or 0."""
+    return next(
+        (k for k in (2, 1) if len(rest) > k and any((parent + rest[:k])[j:] in known for j in range(len(parent) - 1))),
+        0,
+    )
 
 
 def _holds(before: str, tail: str) -> bool:
