@@ -349,7 +349,41 @@ def _elsewhere(code: str, text: str) -> bool:
         return False
     own = set(_ancestors(code))
     short = _autonomous_short()
-    return any(not own & set(_upper()[1].get(n) or short.get(n, ())) for n in _counties_in(text))
+    return _county_before(code, text) or any(
+        not own & set(_upper()[1].get(n) or short.get(n, ())) for n in _counties_in(text)
+    )
+
+
+@cache
+def _two_character_counties() -> frozenset[str]:
+    """Counties of one character and 县 (开县, 沙县, 易县; regions.tsv, those abolished too), which _counties leaves
+    out: read only right before a township's name. Those of 区 and 市 are words as often (城区, 郊区, 西区)."""
+    return frozenset(n for n in column("regions.tsv", "name", level="county") if len(n) == 2 and n.endswith("县"))
+
+
+# What may stand right before a name that opens there: a line's or a clause's start, or the end of its parent's
+# name (三明市沙县); 乾安县, 紫云县 and 镇(zhèn)雄县 end with other counties (安县, 云县, 雄县).
+_BEFORE_NAME = frozenset(" \t\r\n\u3000,，。、:：;；")
+
+
+def _opens_name(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] in _BEFORE_NAME or any(s.endswith(text[pos - 1]) for s in _suffixes())
+
+
+def _county_before(code: str, text: str) -> bool:
+    """Whether the text writes such a county right before the township's name, and none of the township's own
+    (开县汉丰镇: 开县, 开州区 since 2016, held an 汉丰镇; the gazetteer's only 汉丰镇 is 唐山's). A county that
+    became a district keeps its first character (沙县, now 沙县区)."""
+    name = name_of(code) or ""
+    counties = _two_character_counties()
+    own = [n for c in _ancestors(code) if (n := name_of(c))]
+    i = text.find(name, 2) if name else -1
+    while i >= 0:
+        county = text[i - 2 : i]
+        if county in counties and _opens_name(text, i - 2) and not any(n.startswith(county[0]) for n in own):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 def township_by_stem(text: str, least: int, common: frozenset[str]) -> str | None:

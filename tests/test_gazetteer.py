@@ -174,6 +174,13 @@ def _led(kind: str, town: str, title: str = "五头镇") -> str:
         ("五头镇2019年工作总结" + BODY.format("彰化縣五头镇公所召開說明會。"), None, [], ["410323102"]),
         # an autonomous county by the short form texts write (互助县 for 互助土族自治县, found blind in round s113)
         ("五头镇2019年工作总结" + BODY.format("五头镇位于互助县东部。"), None, [], ["410323102"]),
+        # a county of one character and 县 right before it (开县, 开州区 since 2016; 沙县, now 沙县区, keeps its own),
+        # where no longer name ends with one (青安县, which no list holds, is no 安县)
+        ("五头镇2019年工作总结" + BODY.format("开县五头镇人民政府"), None, [], ["410323102"]),
+        ("五头镇2019年工作总结" + BODY.format("河北省易县五头镇人民政府"), None, [], ["410323102"]),
+        ("五头镇2019年工作总结" + BODY.format("信阳市新县五头镇人民政府"), None, [], ["410323102"]),
+        ("五头镇2019年工作总结" + BODY.format("洛阳市新安县五头镇人民政府"), WUTOU, XINAN, []),
+        ("五头镇2019年工作总结" + BODY.format("青安县五头镇人民政府"), WUTOU, XINAN, []),
         # A district's bodies lead it (区委、区政府), but the gazetteer's 五头镇 is in a county (新安县), and nothing
         # of its own is named: another place (鹤山市's 雅瑶镇 for 花都区's, found blind in round s96)
         (_led("区", "五头镇"), None, [], [WUTOU]),
