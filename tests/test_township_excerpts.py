@@ -26,7 +26,7 @@ def _read(stem: str) -> tuple[str, dict]:
 
 
 def test_there_are_excerpts() -> None:
-    assert len(EXCERPTS) == 6912
+    assert len(EXCERPTS) == 6960
 
 
 def test_quantities_on_the_township_excerpts() -> None:
