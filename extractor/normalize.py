@@ -64,12 +64,24 @@ def to_simplified(text: str) -> str:
         return text
     conv = _converter("t2s").convert(text)
     if len(conv) == len(text):
-        return conv
+        return _in_block(text, conv)
     parts = []
     for line in text.splitlines(keepends=True):
         c = _converter("t2s").convert(line)
         parts.append(c if len(c) == len(line) else "".join(_t2s_char(ch) for ch in line))
-    return "".join(parts)
+    return _in_block(text, "".join(parts))
+
+
+# OpenCC simplifies a few characters of the block into the supplementary planes (礐 to 𬒈, U+2C488: 礐石街道, found
+# blind in round s908, whose name no rule then read as a name). The engine reads the block alone (han.py), so such
+# a character keeps its traditional form.
+_SUPPLEMENTARY = re.compile("[\U00020000-\U0003ffff]")
+
+
+def _in_block(text: str, conv: str) -> str:
+    if _SUPPLEMENTARY.search(conv) is None:
+        return conv
+    return "".join(o if c != o and _SUPPLEMENTARY.match(c) else c for o, c in zip(text, conv, strict=True))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -120,6 +120,7 @@ SONGZHUANG = ("110112104", "320707114")  # 宋庄镇 of 通州区 (北京) and o
 
 
 WUTOU, XINAN = "410323102", ["河南省", "洛阳市", "新安县"]
+SH = ["上海市", "闵行区"]
 
 
 def _led(kind: str, town: str, title: str = "五头镇") -> str:
@@ -181,6 +182,23 @@ def _led(kind: str, town: str, title: str = "五头镇") -> str:
         ("五头镇2019年工作总结" + BODY.format("信阳市新县五头镇人民政府"), None, [], ["410323102"]),
         ("五头镇2019年工作总结" + BODY.format("洛阳市新安县五头镇人民政府"), WUTOU, XINAN, []),
         ("五头镇2019年工作总结" + BODY.format("青安县五头镇人民政府"), WUTOU, XINAN, []),
+        # The province is no evidence of the township's own, all of its townships sharing it (郭屯镇 of 阳谷县, the
+        # gazetteer's only one 郓城县's, both in 山东: found checking the stand-in's codes), unless it stands for the
+        # prefecture (上海, whose districts have none)
+        ("郭屯镇2019年工作总结" + BODY.format("山东省阳谷县郭屯镇人民政府。"), None, [], ["371725105"]),
+        ("颛桥镇2019年工作总结" + BODY.format("全镇地处上海西南，与新城区相邻。"), "310112103", SH, []),
+        # the gazetteer's only 官仓镇 is 桐梓县's; the text's, in 金堂县, is a 街道 there today, found by the stem
+        (
+            "官仓镇2019年工作总结" + BODY.format("官仓镇隶属于四川省成都市金堂县。"),
+            "510121002",
+            ["四川省", "成都市", "金堂县"],
+            [],
+        ),
+        # a word that places it (位于, 隶属于) in its own county, not the neighbour after; or in another county; or in
+        # its own as well as another once (history)
+        ("五头镇2019年工作总结" + BODY.format("五头镇位于河南省洛阳市新安县西部，与孝义市相邻。"), WUTOU, XINAN, []),
+        ("五头镇2019年工作总结" + BODY.format("五头镇,隶属于甘肃省通渭县。"), None, [], [WUTOU]),
+        ("五头镇2019年工作总结" + BODY.format("五头镇隶属于洛阳市新安县。原渑池县五头镇。"), WUTOU, XINAN, []),
         # A district's bodies lead it (区委、区政府), but the gazetteer's 五头镇 is in a county (新安县), and nothing
         # of its own is named: another place (鹤山市's 雅瑶镇 for 花都区's, found blind in round s96)
         (_led("区", "五头镇"), None, [], [WUTOU]),

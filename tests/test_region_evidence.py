@@ -631,6 +631,27 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
             "现印发给你们，请结合实际情况认真贯彻实施。\n\n三明市沙县区夏茂镇人民政府\n2024年3月25日\n",
             "夏茂镇",
         ),
+        # an encyclopedia's profile opens with its name and the division it belongs to, over its lines of history
+        # (found blind in rounds s906, s908 and s909)
+        (
+            "更新时间:2023-02-22 14:07\n解放街道，隶属于广西壮族自治区柳州市柳北区，地处柳北区南部。\n"
+            "1949年前，属柳江县。\n1972年，设解放公社。\n1979年，设解放街道，属柳北区。\n",
+            "解放街道",
+        ),
+        (
+            "清平镇，隶属于重庆市合川区，地处合川区东南部。\n建置沿革\n1944年，清平镇改为清平乡。\n"
+            "1956年3月，治平乡并入清平乡。\n1958年9月，川心乡并入清平乡。\n1983年12月，清平公社改为清平乡。\n"
+            "1984年6月，撤清平乡设清平镇。\n",
+            "清平镇",
+        ),
+        (
+            "內蒙古自治區錫林郭勒盟蘇尼特左旗巴彥淖爾鎮\n\n巴彥淖爾鎮是內蒙古自治區錫林郭勒盟蘇尼特左旗下轄鎮。"
+            "其前身為巴彥淖爾蘇木，2006年撤蘇木設鎮。\n1958年，巴彥淖爾蘇木成立；2006年，撤巴彥淖爾蘇木設巴彥淖爾鎮。\n",
+            "巴彥淖爾鎮",
+        ),
+        # a name OpenCC would simplify out of the block (礐 to 𬒈) keeps its form, and is read (found blind in round
+        # s908)
+        ("礐石街道\n\n礐石街道，隶属于广东省汕头市濠江区。2002年，礐石、珠园两个街道合并为礐石街道。\n", "礐石街道"),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

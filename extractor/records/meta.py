@@ -433,8 +433,14 @@ def _outnamed(found: tuple[str, str] | None, names: str) -> tuple[str, str] | No
     if found is None or rl.suffix_level(found[0]) != "township":
         return found
     own = _own_name(names, "township")
-    # A reading inside the name found (满族乡 of 营城子满族乡) is the same place.
-    if own is not None and own not in found[0] and names.count(own) > names.count(found[0]):
+    # A reading inside the name found (满族乡 of 营城子满族乡) is the same place, and so is one of its stem: its former
+    # name, which a profile's history writes again and again (撤清平乡设清平镇: found blind in round s906).
+    if (
+        own is not None
+        and own not in found[0]
+        and gazetteer.stem(own) != gazetteer.stem(found[0])
+        and names.count(own) > names.count(found[0])
+    ):
         return None
     return found
 
