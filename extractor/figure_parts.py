@@ -76,13 +76,19 @@ def unit_at(view: str, pos: int, lex: Lex, after_scale: bool = False) -> Unit | 
             and not (u.latin and _latin_goes_on(view, pos + n))
             and not (u.opens and view.startswith(u.opens, pos + n))
         ):
-            return _per_unit(view, pos + n, u, lex) if u.kind == "money" and view.startswith("/", pos + n) else u
+            return _per_unit(view, pos + n, u, lex) if u.kind in _PER_KINDS and view.startswith("/", pos + n) else u
     return None
+
+
+# The kinds of unit a unit after a slash may join: money (a price) and measures and counts (a rate, a yield).
+_PER_KINDS = frozenset({"money", "measure", "count"})
 
 
 def _per_unit(view: str, slash: int, money: Unit, lex: Lex) -> Unit:
     """A price per a unit the table does not pair with money (新瓦1元/片, 15—20元/只: found blind in rounds s684 and
-    s685, read as 元 alone): the unit after the slash joins it, money per that unit, as written."""
+    s685, read as 元 alone): the unit after the slash joins it, money per that unit, as written; and so for a
+    measure or a count (10公斤/张, 8尾/斤, 19.4亩/羊单位, 1.2万件/日: the stand-in's annotators wrote every such unit
+    with its slash; found by probes of hand-written excerpts)."""
     pos = slash + 1
     if pos < len(view) and view[pos] in lex.unit_first:
         for n in lex.unit_lengths[view[pos]]:
