@@ -652,6 +652,13 @@ def test_a_half_year_report_reviews_and_plans_its_year() -> None:
         # a name OpenCC would simplify out of the block (礐 to 𬒈) keeps its form, and is read (found blind in round
         # s908)
         ("礐石街道\n\n礐石街道，隶属于广东省汕头市濠江区。2002年，礐石、珠园两个街道合并为礐石街道。\n", "礐石街道"),
+        # a name the reader cuts at 和, which no name holds but a Mongolian one (呼和), whole where it opens a line (a
+        # probe of hand-written excerpts: 陶勒盖苏木, a wrong key); 在 and 我们 before a name are no part of it
+        (
+            "呼和陶勒盖苏木提前完成全年主要目标任务\n\n本报讯 截至12月20日，图格勒旗呼和陶勒盖苏木今年确定的14项"
+            "主要经济指标已有13项提前完成。全苏木牲畜总头数达到41.6万头只。呼和陶勒盖苏木党委表示……\n",
+            "呼和陶勒盖苏木",
+        ),
     ],
 )
 def test_the_head_names_the_region(text: str, region: str | None) -> None:

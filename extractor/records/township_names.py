@@ -45,9 +45,26 @@ def fuller_township(name: str, view: str) -> str | None:
         i = view.find(name, i + 1)
     for extra in _FULLER_CHARS:
         longers = {view[max(0, i - extra) : i + len(name)] for i in starts}
-        if len(longers) == 1 and rl.HAN.fullmatch(longer := longers.pop()) and rl.known_township(longer):
+        if (
+            len(longers) == 1
+            and rl.HAN.fullmatch(longer := longers.pop())
+            and (rl.known_township(longer) or _titled_cut(longer, extra, view))
+        ):
             return longer
     return None
+
+
+def _titled_cut(longer: str, extra: int, view: str) -> bool:
+    """Whether ``longer`` is a name the reader cut at a character no name holds (呼和陶勒盖苏木 at 和, read as
+    陶勒盖苏木: a probe of hand-written excerpts, a wrong key) and that opens a line of the text, as a title does."""
+    head = longer[:extra]
+    # the cut falls inside the name, after a character of it (呼和): no word before a name (在, 我们) opens it
+    return (
+        len(head) > 1
+        and rl.not_in_names().fullmatch(head[-1]) is not None
+        and rl.not_in_names().search(head[:-1]) is None
+        and (view.startswith(longer) or f"\n{longer}" in view)
+    )
 
 
 _NUMERAL_HEAD = 2  # the most characters a name's numeral may have lost to the longest stem read (十二团塔南镇)
