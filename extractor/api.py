@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from extractor import gazetteer
+from extractor import gazetteer, resolution
 from extractor import models as M
 from extractor import noise as noise_mod
 from extractor import quantities as qmod
@@ -344,7 +344,7 @@ def extract(
     only_set = set(only) if only is not None else set(RECORD_TYPES)
     a = Analysis(text)
     meta = a.meta
-    admin = gazetteer.for_region(meta.region_simplified, meta.admin_level, meta.admin_code, a.view)
+    admin = resolution.for_region(meta.region_simplified, meta.admin_level, meta.admin_code, a.view)
     doc = M.Document(
         source=M.Source(
             path=path,
