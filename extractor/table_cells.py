@@ -68,6 +68,7 @@ def cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch
         _unit_line_cells(view, masks, lex, found),
         _unit_column_cells(view, masks, lex, found),
         _pipe_cells(view, masks, lex, found),
+        _colon_cells(view, masks, lex, found),
         _census_cells(view, masks, lex, found),
     ):
         if more:
@@ -428,11 +429,31 @@ _PIPE_ROW = re.compile(
 )
 
 
+# The same rows written as a label, its unit in brackets, a colon and the number (耕地(亩):12600, 年末总户数(户):5432;
+# 其中:水田(亩):8350, with a short lead word and its colon: a data page's lines, found by a probe of hand-written
+# excerpts, w150); the number ends its line or its clause (粮食总产量(吨):8760,同比增长3.1%), and the row its line.
+_COLON_ROW = re.compile(
+    rf"^[ \t\u3000]{{0,8}}(?:[^\s|():]{{1,4}}:)?(?:[^\s|():]|{_RUBY}){{1,24}}\(([^\s|()]{{1,6}})(?:{_RUBY})?\)"
+    r"[ \t]{0,2}:[ \t]{0,4}(-?[0-9]{1,12}(?:\.[0-9]{1,6})?)(?![0-9.%])[ \t]{0,4}(?:\r?$|[,;。][^\r\n]{0,60})",
+    re.M,
+)
+
+
+def _colon_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
+    return _row_cells(view, masks, lex, found, _COLON_ROW) if "):" in view else []
+
+
 def _pipe_cells(view: str, masks: Masks, lex: Lex, found: list[QMatch]) -> list[QMatch]:
     if " | " not in view and ")|" not in view:
         return []
+    return _row_cells(view, masks, lex, found, _PIPE_ROW)
+
+
+def _row_cells(
+    view: str, masks: Masks, lex: Lex, found: list[QMatch], row_re: re.Pattern[str]
+) -> list[QMatch]:
     rows: list[_Row] = []
-    for m in _PIPE_ROW.finditer(view):
+    for m in row_re.finditer(view):
         read = unit_of(m.group(1), lex)
         if read is not None:
             rows.append(_Row(m.start(), m.end(), read[0], read[1], m.group(1), [m.span(2)]))

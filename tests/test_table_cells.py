@@ -120,6 +120,28 @@ def test_one_barred_row_alone_or_a_row_with_an_unknown_unit_is_left_alone() -> N
     assert _cells("耕地(某某) | 5000 | |\n林地(某某) | 3000 | |\n") == []
 
 
+def test_rows_of_a_label_its_unit_in_brackets_a_colon_and_the_number_are_read() -> None:
+    # a data page's lines (a probe of hand-written excerpts, w150): 万人 scales the cell; a clause may follow it
+    text = (
+        "二、农业生产\n耕地（亩）：12600\n\u3000其中：水田（亩）：8350\n粮食总产量（吨）：8760，同比增长3.1%\n"
+        "劳动力资源（万人）：1.26\n"
+    )
+    assert _cells(text) == [
+        ("12600", Decimal("12600"), "亩"),
+        ("8350", Decimal("8350"), "亩"),
+        ("8760", Decimal("8760"), "吨"),
+        ("3.1%", Decimal("3.1"), "%"),
+        ("1.26", Decimal("12600.00"), "人"),
+    ]
+    # one such line alone, a number a unit follows, or a unit the lexicon does not know: left to the other readers
+    assert _cells("耕地（亩）：12600\n") == []
+    assert _cells("耕地（亩）：12600亩\n林地（亩）：3000亩\n") == [
+        ("12600亩", Decimal("12600"), "亩"),
+        ("3000亩", Decimal("3000"), "亩"),
+    ]
+    assert _cells("耕地（某某）：12600\n林地（某某）：3000\n") == []
+
+
 def test_a_barred_row_whose_head_holds_pinyin_ruby_is_read() -> None:
     # a mirror site's pinyin after characters, in the head and its unit (家庭戶(hù)總戶(hù)數(shù)(戶(hù)), round s301)
     text = "家庭戶(hù)總戶(hù)數(shù)(戶(hù)) | 54713 | |\n常住人口(人) | 145247 | |\n"
