@@ -225,6 +225,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat("常住人口(人) | 69168 | |\n", n),
         "one table drawn with bars, every row's head carrying its unit",
     ),
+    "colon_rows": (
+        lambda n: _repeat("耕地（亩）：12600，同比增长3.1%\n", n),
+        "one run of label-value lines, each a unit in brackets, a colon, the number and a clause after it",
+    ),
+    "placed_township": (
+        lambda n: "五头镇2019年工作总结\n" + _repeat("五头镇位于甘肃省定西市通渭县西部，开县五头镇与新安县五头镇。", n),
+        "a township's name again and again, each placed in a county (位于, a county right before it)",
+    ),
     "blank_wraps": (
         lambda n: _repeat("一行被排版折断而没有标点符号的很长的文字共有 3800\n\n余亩", n),
         "long lines wrapped with a blank line between, every one cutting a figure from its unit",
