@@ -270,14 +270,22 @@ def digits_wrap(view: str, start: int, end: int) -> tuple[int, int] | None:
             brk = q + mark - brk_at
     if brk and view.startswith(" ", brk_at + brk) and _GROUP.match(view, brk_at + brk + 1):
         brk += 1  # 68\n 872亩: the space between groups (68 872亩) kept after the break
-    if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or view[brk_at + brk] not in DIGITS:
+    if not brk or brk_at - start > _CUT_HEAD or brk_at + brk >= len(view) or not _opens_tail(view, brk_at + brk):
         return None
     if not _CUT_HEAD_RE.fullmatch(view, start, brk_at) or (start > 0 and view[start - 1] in CODE_BEFORE):
         return None
+    if view[brk_at + brk] == "." and "." in view[start:brk_at]:
+        return None  # 1.2\n.5: two points make no number
     if start > 1 and view[start - 1] in _GROUP_MARKS and view[start - 2] in DIGITS:
         return None  # 8,90\n0萬元: the head is itself a group of a longer number (90 and 0 would read 900万)
     # A head that ends with its point (5106.) is cut whatever its line; Chinese ends no sentence with a point.
     return (brk_at, brk_at + brk) if view[brk_at - 1] == "." or _wrapped_line(view, brk_at) else None
+
+
+def _opens_tail(view: str, pos: int) -> bool:
+    """Whether a number's tail opens at ``pos``: a digit, or its point and a digit (总投资1\n.2亿元: a probe of
+    hand-written excerpts, w128)."""
+    return view[pos] in DIGITS or (view[pos] == "." and view[pos + 1 : pos + 2] in DIGITS and pos + 1 < len(view))
 
 
 def range_wrap(view: str, pos: int) -> int | None:
