@@ -91,3 +91,12 @@ def any_of(patterns: list[str] | tuple[str, ...], plain: bool = False) -> regex.
 def last_chars(words: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     """The characters the words end with: a position before none of them ends no word, so the look-up is skipped."""
     return frozenset(w[-1] for w in words)
+
+
+def by_last(words: tuple[str, ...] | list[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, each group in the order given (longest first where so sorted):
+    a reader asks which of them end right before a place, and most characters end none."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cache
 
 from extractor import figure_context, layout, numerals, wraps
-from extractor._data import column
+from extractor._data import by_last, column
 from extractor.figure_heads import after_spaced_point, before_spaces
 from extractor.figure_lists import opens_line
 from extractor.figure_parts import DIGITS, QMatch, scale_chars
@@ -88,11 +88,7 @@ _UNIT_GAP = 4  # a line break and a few spaces
 
 @cache
 def _units_by_last() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for u in column("units.tsv", "unit"):
-        if len(u) > 1:
-            out.setdefault(u[-1], []).append(u)
-    return {k: tuple(v) for k, v in out.items()}
+    return by_last([u for u in column("units.tsv", "unit") if len(u) > 1])
 
 
 def _unit_goes_on(view: str, gap: int, last: str) -> bool:

@@ -299,14 +299,21 @@ def _autonomous_short() -> dict[str, tuple[str, ...]]:
 
 def _counties_in(text: str) -> Iterator[str]:
     """The names of _counties written in ``text``, the longest at each place."""
-    for last, (names, lengths) in _counties().items():
+    for last in _counties():
         i = text.find(last, 2)
         while i >= 0:
-            for k in lengths:
-                if k <= i + 1 and text[i + 1 - k : i + 1] in names:
-                    yield text[i + 1 - k : i + 1]
-                    break
+            if (name := county_ending(text, i + 1)) is not None:
+                yield name
             i = text.find(last, i + 1)
+
+
+def county_ending(text: str, end: int) -> str | None:
+    """The longest name of _counties written right before ``end``, or None."""
+    entry = _counties().get(text[end - 1 : end])
+    if entry is None:
+        return None
+    names, lengths = entry
+    return next((text[end - k : end] for k in lengths if k <= end and text[end - k : end] in names), None)
 
 
 def township_by_stem(text: str, least: int, common: frozenset[str]) -> str | None:

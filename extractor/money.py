@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from extractor import numerals
-from extractor._data import column
+from extractor._data import by_last, column
 from extractor.han import is_han
 from extractor.segment import CLAUSE_END, INLINE_SPACES, SENTENCE_END, list_marks
 
@@ -74,15 +74,6 @@ class _Lex:
     list_words: str  # the one-character words of a list before a second such rate (增长 29 和 27: ranges.tsv)
     fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
     box_marks: str  # the marks that open an encyclopedia box's line (- 总人口)
-
-
-def by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """``words`` grouped by their last character, each group in the order given (longest first where so sorted):
-    a figure asks which of them end right before it, and most characters end none."""
-    out: dict[str, list[str]] = {}
-    for w in words:
-        out.setdefault(w[-1], []).append(w)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _ends_with(view: str, p: int, words: dict[str, tuple[str, ...]]) -> bool:

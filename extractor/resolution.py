@@ -176,12 +176,8 @@ def _inside(name: str, outer: str | None) -> bool:
 def _county_ending(text: str, end: int) -> str | None:
     """The county, prefecture or province written right before ``end``, the longest (_counties), or one of one
     character and 县, or a short name of a place outside the gazetteer (宜兰 of 宜兰县)."""
-    last = text[end - 1 : end]
-    if last in g._counties():
-        names, lengths = g._counties()[last]
-        for k in lengths:
-            if k <= end and text[end - k : end] in names:
-                return text[end - k : end]
+    if (name := g.county_ending(text, end)) is not None:
+        return name
     two = text[end - 2 : end]
     if end >= 2 and _opens_name(text, end - 2) and (two in _two_character_counties() or two in _outside_stems()):
         return two
