@@ -25,6 +25,7 @@ _MAX_ITEMS = 30
 
 # The most spaces a copy sets after a list's mark (良田、 九佛四镇).
 _SPACES = 2
+_ITEM_TAIL = 2  # the characters that the items of a list of names end with alike (居委会)
 # The most counts of places a run before a word of meeting holds (两省两县六乡交界处): the scan stays bounded.
 _MAX_RUN = 4
 
@@ -58,6 +59,8 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         return True
     if number == 2 and _two_joined(view, p):
         return True
+    if _an_item(view, p, end):
+        return False
     marks = _marks()
     items = 0
     while True:
@@ -93,6 +96,25 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
         p = gap - 1
     # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
     return items >= 2
+
+
+def _an_item(view: str, p: int, end: int) -> bool:
+    """Whether the words after the count, up to the next mark, end as the list's item before it does: then the
+    name, the count and those words are an item of the list (海滨二村第二居委会、海滨三村居委会、: committees, 三村 of
+    a name; found blind in round s915)."""
+    marks = _marks()
+    e = end
+    while e < len(view) and e - end <= _FIRST and is_han(view[e]) and view[e] not in marks:
+        e += 1
+    if e - end < _ITEM_TAIL or (e < len(view) and view[e] not in marks and view[e] not in "\r\n"):
+        return False
+    q = p
+    while q > 0 and p - q < _FIRST and is_han(view[q - 1]) and view[q - 1] not in marks:
+        q -= 1
+    gap = q
+    while gap > 0 and q - gap <= _SPACES and view[gap - 1] in INLINE_SPACES + "\r\n":
+        gap -= 1
+    return gap > 1 and view[gap - 1] in marks and view.endswith(view[e - _ITEM_TAIL : e], 0, gap - 1)
 
 
 def _two_joined(view: str, p: int) -> bool:

@@ -47,7 +47,7 @@ _LOST_HABIT = 2
 # after (a list: 2、5、8村).
 _MARKED = {
     mark: re.compile(
-        rf"(?<![0-9.,{mark}])(?<![0-9]{mark})([0-9]{{1,6}})({mark})([0-9]{{1,2}})(?!{mark}?[0-9])(?=[%\u4e00-\u9fff])"
+        rf"(?<![0-9.{mark}])(?<![0-9][,{mark}])([0-9]{{1,6}})({mark})([0-9]{{1,2}})(?!{mark}?[0-9])(?=[%\u4e00-\u9fff])"
     )
     for mark in "、。"
 }

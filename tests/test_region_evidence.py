@@ -331,6 +331,13 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
         # whole, and no key is read (found blind in round s263, keyed to Anhui's 头铺镇)
         ("界头铺镇位于湘阴南部。\n界头铺镇辖14个村委会。界头铺镇域建国前属文家乡。\n", "界头铺镇"),
         ("界頭鋪鎮(zhèn)\n  界頭鋪鎮(zhèn)位于湘陰南部。界頭鋪鎮(zhèn)轄14個村委會。\n", "界頭鋪鎮"),
+        # A county's site (来源:…县人民政府网) carries a profile of one of its townships, which the body names again
+        # and again, placed in that county: the township, not the publisher (found blind in round s912)
+        (
+            "來源:鎮雄縣人民政府網 發布時間:2022-12-12\n【地理位置】 魚洞鄉位于鎮雄縣東南部,全鄉轄4個村委會。"
+            "魚洞鄉全境地勢西南高。鄉政府駐地魚洞村。魚洞鄉有豐富的煤礦資源。\n",
+            "魚洞鄉",
+        ),
     ],
 )
 def test_a_township_read_whole_or_after_its_county(text: str, region: str) -> None:

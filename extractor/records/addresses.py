@@ -37,11 +37,16 @@ def township_inside(view: str, region: str) -> str | None:
     was read so, every annotator named the township."""
     found: set[str] = set()
     for name, code, _ in _addressed(view):
-        if region in (gazetteer.name_of(code[:6]), gazetteer.name_of(code[:4])):
+        if lies_in(code, region):
             found.add(name)
         else:
             return None  # another county's township: the text is no one township's
     return found.pop() if len(found) == 1 else None
+
+
+def lies_in(code: str, region: str) -> bool:
+    """Whether the township of ``code`` lies in ``region``: its county, or its prefecture's city."""
+    return region in (gazetteer.name_of(code[:6]), gazetteer.name_of(code[:4]))
 
 
 def _addressed(view: str) -> list[tuple[str, str, int]]:

@@ -8,7 +8,7 @@ import regex
 
 from extractor import gazetteer, layout, masks, numerals, ruby
 from extractor.records import region_lexicon as rl
-from extractor.records.addresses import township_inside, township_of_its_address
+from extractor.records.addresses import lies_in, township_inside, township_of_its_address
 from extractor.records.region_names import OWN_MIN as _OWN_MIN
 from extractor.records.region_names import last_unit, one_character, valid_region
 from extractor.records.scope_level import level_from_scope, masked_level
@@ -389,7 +389,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         # A county's or a city's own text says 全县 or 全市 again and again (ten times and more in the corpus's
         # reports), a news item on one of its townships a few times at most (three in the excerpts)
         and level_from_scope(names, _OWN_SCOPE) not in ("county", "prefecture")
-        and (township := township_inside(names, region_raw[0]))
+        and (township := township_inside(names, region_raw[0]) or _own_inside(names, region_raw[0]))
     ):
         region_raw = (township, township)  # a county's news on one of its townships, written in its address
     region = region_s = level = code = None
@@ -418,6 +418,16 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
         year_reviewed=reviewed,
         year_planned=planned,
     )
+
+
+def _own_inside(names: str, region: str) -> str | None:
+    """The township the text names again and again (``_own_name``), where the gazetteer places it in ``region``: a
+    county's site carries a profile of one of its townships (来源:镇雄县人民政府网, then 鱼洞乡位于镇雄县东南部 and
+    全乡辖…: found blind in round s912)."""
+    own = _own_name(names, "township")
+    if own is None or not any(lies_in(p.code, region) for p in gazetteer.lookup(own, "township")):
+        return None
+    return own
 
 
 def _outnamed_by_township(name: str, names: str) -> bool:
