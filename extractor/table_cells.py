@@ -33,7 +33,7 @@ from functools import cache
 from extractor import layout
 from extractor._data import table
 from extractor.figure_parts import QMatch, inside_found, scale_chars, scale_value
-from extractor.layout import rate_head, table_unit
+from extractor.layout import amount_head, rate_head, table_unit
 from extractor.masks import Masks
 from extractor.quantity_lexicon import ASIDE_KINDS, Lex, Unit, percent_unit
 from extractor.segment import heading_markers
@@ -290,7 +290,11 @@ def _word_heads(
     for w in words[-k:]:
         if sign in w:
             heads.append(True)
-        elif YEAR_HEAD.fullmatch(w) or not (any(c.isdigit() for c in w) or any(c in w for c in rate_head())):
+        elif YEAR_HEAD.fullmatch(w) or not (
+            any(c.isdigit() for c in w) or (any(c in w for c in rate_head()) and not w.endswith(tuple(amount_head())))
+        ):
+            # 增减额 (a change's amount, in the table's unit: pages.tsv amount_head; found by a probe of hand-written
+            # excerpts, w162) where 增减 alone names no unit
             heads.append(False)
         else:
             return None

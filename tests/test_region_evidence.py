@@ -338,6 +338,14 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
             "魚洞鄉全境地勢西南高。鄉政府駐地魚洞村。魚洞鄉有豐富的煤礦資源。\n",
             "魚洞鄉",
         ),
+        # One character and a kind of township (曹 and 家乡) after its county: a township the gazetteer no longer
+        # knows, merged away, not the county (found blind in round s921)
+        ("曹家鄉(xiāng) |\n萬源市曹家鄉(xiāng)地處花萼山腹心地帶,全鄉(xiāng)幅員117平方公里。\n", "曹家鄉"),
+        # 日 closes a date only: 宝日's opens no 胡舒苏木 (a probe of hand-written excerpts, w162)
+        (
+            "宝日胡舒苏木2024年财政收支情况\n\n2025年1月8日，宝日胡舒苏木第四届人民代表大会第五次会议审议通过了报告。\n",
+            "宝日胡舒苏木",
+        ),
     ],
 )
 def test_a_township_read_whole_or_after_its_county(text: str, region: str) -> None:

@@ -333,6 +333,26 @@ def test_a_captioned_table_with_a_rate_column_written_without_its_sign_is_left_a
     assert _cells(CAPTIONED.replace("完成预算%", "同比增长")) == []
 
 
+def test_a_captioned_tables_change_column_named_as_an_amount_is_read() -> None:
+    # 增减额 ends with 额: the change's amount, in the caption's unit, beside 增减% (found by a probe of hand-written
+    # excerpts, w162); 增减 alone names no unit, and such a table stays alone
+    text = (
+        "表1　一般公共预算支出预算表\n单位：万元\n项目\t2020年预算数\t2021年预算数\t增减额\t增减%\n"
+        "合计\t3902.88\t4215.36\t312.48\t8.0\n公共安全支出\t210.00\t236.80\t26.80\t12.8\n"
+    )
+    assert _cells(text) == [
+        ("3902.88", Decimal("39028800"), "元"),
+        ("4215.36", Decimal("42153600"), "元"),
+        ("312.48", Decimal("3124800"), "元"),
+        ("8.0", Decimal("8.0"), "%"),
+        ("210.00", Decimal("2100000"), "元"),
+        ("236.80", Decimal("2368000"), "元"),
+        ("26.80", Decimal("268000"), "元"),
+        ("12.8", Decimal("12.8"), "%"),
+    ]
+    assert _cells(text.replace("增减额", "增减")) == []
+
+
 UNIT_COLUMN = (
     "指标名称\t单位\t2005年\t2004年\t增长%\n社会总产值\t万元\t38650\t33420\t15.6\n粮食总产量\t吨\t18420\t17935\t2.7\n"
 )

@@ -10,7 +10,7 @@ from extractor import gazetteer, layout, masks, numerals, ruby
 from extractor.records import region_lexicon as rl
 from extractor.records.addresses import lies_in, township_inside, township_of_its_address
 from extractor.records.region_names import OWN_MIN as _OWN_MIN
-from extractor.records.region_names import last_unit, one_character, valid_region
+from extractor.records.region_names import addressed, last_unit, one_character, valid_region
 from extractor.records.scope_level import level_from_scope, masked_level
 from extractor.records.superiors import below_scope, own_or_none, superior, without_furniture
 from extractor.records.titles import HEAD_LINES, SPACES, find_title, first_lines
@@ -470,7 +470,7 @@ def _from_patterns(sources: tuple[str, ...], texts: dict[str, str]) -> tuple[str
             if known_only and not rl.known_head(source, m.group("region"), cand, names):
                 # 新港和溪口鄉農村改造: two townships, neither the sure one
                 continue
-            if valid_region(cand, in_title=source == "title"):
+            if valid_region(cand, in_title=source == "title", addressed=addressed(m.group("region"), cand)):
                 full = fuller_township(cand, names)
                 if full is None and one_character(cand):
                     # 建镇 of 1999年,撤乡建镇 (found by masking an excerpt's own name): one character names no township

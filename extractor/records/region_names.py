@@ -62,7 +62,7 @@ def last_unit(name: str, view: str = "") -> str:
         # 沙县区夏茂镇: the suffix read first (县) ends no name where the known name runs on past it (沙县区, a
         # county until 2021; found blind in round s899, 区夏茂镇: a wrong key)
         rest = rl.without_known_head(rest[_runs_on(parents[-1].group(), rest, known) :])
-        if rl.suffix_level(rest) == "township" and valid_region(rest):
+        if rl.suffix_level(rest) == "township" and valid_region(rest, addressed=True):
             return rest
     for n, u in enumerate(reversed(units)):
         if u in known:
@@ -135,11 +135,13 @@ def _holds(before: str, tail: str) -> bool:
     )
 
 
-def valid_region(name: str, in_title: bool = False) -> bool:
+def valid_region(name: str, in_title: bool = False, addressed: bool = False) -> bool:
     """A known name, or one with an administrative suffix. A name read from a sentence (我代表市人民政府) must hold
     none of the not-in-name characters; a title line names its region by itself, and townships, which
     regions.tsv does not list, may hold them (和平镇, 上塘镇), as may a township whose name or stem the gazetteer
-    knows (向家镇第四届人民代表大会; 协和街道, of 协和镇's stem). A name must hold more than suffix characters."""
+    knows (向家镇第四届人民代表大会; 协和街道, of 协和镇's stem). A name must hold more than suffix characters.
+    ``addressed``: written right after its county, where one character and a kind of township (曹 and 家乡) are a
+    name (万源市曹家乡, a township merged away, which the gazetteer no longer knows: found blind in round s921)."""
     if rl.masked().search(name):
         return False  # 某街道: a name masked by the copy
     if name in rl.regions():
@@ -150,7 +152,7 @@ def valid_region(name: str, in_title: bool = False) -> bool:
         or (name in rl.suffix_names() and name not in rl.government_regions())
         or name in rl.not_township_names()
         or name.endswith(rl.kinds_of_township())
-        or _a_kind_of_place(name)
+        or (_a_kind_of_place(name) and not (addressed and len(name) == _KIND_AND_ONE))
         or rl.period_words().search(name)
         or rl.kind_of_ethnic_township(name)
         or rl.peoples_cut().search(name) is not None
@@ -187,12 +189,21 @@ def valid_region(name: str, in_title: bool = False) -> bool:
     )
 
 
+def addressed(read: str, name: str) -> bool:
+    """Whether ``name``, the unit ``last_unit`` took from ``read``, is written right after a county or a city
+    regions.tsv knows (万源市曹家乡)."""
+    head = read[: -len(name)] if name and read.endswith(name) else ""
+    known = rl.regions()
+    return any(head[i:] in known for i in range(len(head) - 1))
+
+
 def one_character(name: str) -> bool:
     """Whether ``name`` is a township of one character and its suffix that the gazetteer does not know."""
     suffix = next((suf for suf, lv in rl.suffixes() if lv == "township" and name.endswith(suf)), "")
     return bool(suffix) and len(name) - len(suffix) < 2 and not gazetteer.lookup(name, "township")
 
 
+_KIND_AND_ONE = 3  # a two-character kind of township (家乡, 小镇) and one character before it
 # The longest county or city name regions.tsv does not list that is still read (a former name: 3 to 5 characters).
 _MAX_UNKNOWN = 6
 # The longest township name the gazetteer does not know that is still read (an ethnic township's: 林口彝族苗族乡).
