@@ -47,9 +47,11 @@ def _marks() -> frozenset[str]:
     return frozenset(m for m in list_marks() if not is_han(m)) | set(column("place_counts.tsv", "word", side="mark"))
 
 
-def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bool:
+def counts(view: str, start: int, numeral: str, number: Decimal, end: int, masked: bytearray | None = None) -> bool:
     """Whether ``numeral`` (view[start:…], or right after the pinyin ruby that starts at ``start``; its value
-    ``number``; its kind of place ends at ``end``) counts the places named right before it, or places that meet."""
+    ``number``; its kind of place ends at ``end``) counts the places named right before it, or places that meet.
+    ``masked``: the places of masked names (xx村、**村两村: a copy's placeholders, which name places as well; found by
+    probes of hand-written excerpts, w168 and w169)."""
     if numerals.is_positional(numeral):
         return False  # 五一村: a village's name (二 alone, 微山二村, is a negative already: negatives.tsv)
     if _meet(view, end) or _count_follows(view, end):
@@ -65,7 +67,12 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int) -> bo
     items = 0
     while True:
         q = p
-        while q > 0 and p - q < _FIRST and is_han(view[q - 1]) and view[q - 1] not in marks:
+        while (
+            q > 0
+            and p - q < _FIRST
+            and (is_han(view[q - 1]) or (masked is not None and masked[q - 1]))
+            and view[q - 1] not in marks
+        ):
             q -= 1
         size = p - q
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):

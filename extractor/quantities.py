@@ -451,7 +451,7 @@ def _read_at(
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end
-    if unit.after_list and (high is not None or not _counts_places(view, first, before)):
+    if unit.after_list and (high is not None or not _counts_places(view, first, before, masks)):
         return None, first.end
     if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
         return None, first.end
@@ -595,8 +595,8 @@ def _as_counted(unit: Unit) -> Unit:
     return dataclasses.replace(unit, kind=unit.counted_kind)
 
 
-def _counts_places(view: str, part: Part, before: int) -> bool:
+def _counts_places(view: str, part: Part, before: int, masks: Masks) -> bool:
     """两村, 4村: places counted right after their names (place_counts.py); elsewhere a name's numeral (8村生猪).
     ``before``: where the words before it end, pinyin ruby read across (涉及全鄉(xiāng)20村: found blind in s413)."""
     numeral = view[part.start : part.core_end]
-    return place_counts.counts(view, before, numeral, part.number, part.end)
+    return place_counts.counts(view, before, numeral, part.number, part.end, masks.blocked)

@@ -191,3 +191,9 @@ def test_a_list_broken_by_a_line_end_after_its_mark_is_one_list() -> None:
         assert [q.raw for q in extract(text).quantities] == ["2100亩", "两村"]
     # a line end after a verb is no list's (抓好\n8村生猪 is village No. 8's)
     assert [q.raw for q in extract("抓好\n8村生猪养殖。").quantities] == []
+
+
+def test_masked_names_in_a_list_are_names_a_count_of_places_follows() -> None:
+    # a copy's placeholders name places as well (found by probes of hand-written excerpts, w168 and w169)
+    doc = extract("在xx村、**村两村试点发展民宿，组织**村、**村两村的脱贫劳动力开展培训。")
+    assert [(q.raw, q.base_value) for q in doc.quantities] == [("两村", 2), ("两村", 2)]
