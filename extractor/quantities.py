@@ -447,7 +447,10 @@ def _read_at(
         # 分三期建设: how a work is staged; 每10户: the unit a rate is given for. Reported, but never a record's
         # figure (an indicator named 分, or 有 of 每10户有1个垃圾池)
         unit = dataclasses.replace(unit, kind="span")
-    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not (unit.chinese or aside or spoken)):
+    # 十余期, 二十多道: an approximation between a numeral in characters and a unit ambiguous after one makes it a
+    # count, as no name or ordinal takes one (a probe of hand-written excerpts, w167)
+    counted = unit.chinese or aside or spoken or (first.mid is not None and first.number > 1)
+    if first.chinese and ((masks.quoted[start] and not quoted_amount) or not counted):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end
