@@ -59,7 +59,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
     p = _before_run(view, start)
     if view.endswith(_before(), 0, p):
         return True
-    if number == 2 and _two_joined(view, p):
+    if number == 2 and _two_joined(view, p, masked):
         return True
     if _an_item(view, p, end):
         return False
@@ -67,12 +67,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
     items = 0
     while True:
         q = p
-        while (
-            q > 0
-            and p - q < _FIRST
-            and (is_han(view[q - 1]) or (masked is not None and masked[q - 1]))
-            and view[q - 1] not in marks
-        ):
+        while q > 0 and p - q < _FIRST and _in_name(view, q - 1, masked) and view[q - 1] not in marks:
             q -= 1
         size = p - q
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):
@@ -124,17 +119,22 @@ def _an_item(view: str, p: int, end: int) -> bool:
     return gap > 1 and view[gap - 1] in marks and view.endswith(view[e - _ITEM_TAIL : e], 0, gap - 1)
 
 
-def _two_joined(view: str, p: int) -> bool:
+def _two_joined(view: str, p: int, masked: bytearray | None) -> bool:
     """Whether two names joined by a word of a pair end at ``p`` (新会和开平 before 两县): the second a short name,
     the first at least two characters (it may carry the words before it, as a list's first item does)."""
     q = p
-    while q > 0 and p - q <= _NAME[1] and is_han(view[q - 1]) and not view.endswith(_pairs(), 0, q):
+    while q > 0 and p - q <= _NAME[1] and _in_name(view, q - 1, masked) and not view.endswith(_pairs(), 0, q):
         q -= 1
     pair = next((w for w in _pairs() if view.endswith(w, 0, q)), None)
     if pair is None or not _NAME[0] <= p - q <= _NAME[1]:
         return False
     first = q - len(pair)
-    return first >= _NAME[0] and is_han(view[first - 1]) and is_han(view[first - 2])
+    return first >= _NAME[0] and _in_name(view, first - 1, masked) and _in_name(view, first - 2, masked)
+
+
+def _in_name(view: str, i: int, masked: bytearray | None) -> bool:
+    """Whether ``view[i]`` may stand in a place's name: a Han character, or a masked name's (**村)."""
+    return is_han(view[i]) or (masked is not None and bool(masked[i]))
 
 
 @cache

@@ -197,3 +197,5 @@ def test_masked_names_in_a_list_are_names_a_count_of_places_follows() -> None:
     # a copy's placeholders name places as well (found by probes of hand-written excerpts, w168 and w169)
     doc = extract("在xx村、**村两村试点发展民宿，组织**村、**村两村的脱贫劳动力开展培训。")
     assert [(q.raw, q.base_value) for q in doc.quantities] == [("两村", 2), ("两村", 2)]
+    # two masked names joined by a word of a pair (w180)
+    assert [q.raw for q in extract("**村与**村两村抱团成立强村公司。").quantities] == ["两村"]
