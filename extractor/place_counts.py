@@ -66,9 +66,7 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
     marks = _marks()
     items = 0
     while True:
-        q = p
-        while q > 0 and p - q < _FIRST and _in_name(view, q - 1, masked) and view[q - 1] not in marks:
-            q -= 1
+        q = _item_start(view, p, marks, masked)
         size = p - q
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):
             return False  # 、四村: an item of its own; 抓好8村: a verb, no list
@@ -110,9 +108,7 @@ def _an_item(view: str, p: int, end: int) -> bool:
         e += 1
     if e - end < _ITEM_TAIL or (e < len(view) and view[e] not in marks and view[e] not in "\r\n"):
         return False
-    q = p
-    while q > 0 and p - q < _FIRST and is_han(view[q - 1]) and view[q - 1] not in marks:
-        q -= 1
+    q = _item_start(view, p, marks, None)
     gap = q
     while gap > 0 and q - gap <= _SPACES and view[gap - 1] in INLINE_SPACES + "\r\n":
         gap -= 1
@@ -130,6 +126,14 @@ def _two_joined(view: str, p: int, masked: bytearray | None) -> bool:
         return False
     first = q - len(pair)
     return first >= _NAME[0] and _in_name(view, first - 1, masked) and _in_name(view, first - 2, masked)
+
+
+def _item_start(view: str, p: int, marks: frozenset[str], masked: bytearray | None) -> int:
+    """Where the list's item that ends at ``p`` starts: back over a name's characters to a mark, _FIRST at most."""
+    q = p
+    while q > 0 and p - q < _FIRST and _in_name(view, q - 1, masked) and view[q - 1] not in marks:
+        q -= 1
+    return q
 
 
 def _in_name(view: str, i: int, masked: bytearray | None) -> bool:
