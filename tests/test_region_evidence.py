@@ -341,6 +341,17 @@ def test_a_name_read_from_the_body_is_the_known_township_it_ends() -> None:
         # One character and a kind of township (曹 and 家乡) after its county: a township the gazetteer no longer
         # knows, merged away, not the county (found blind in round s921)
         ("曹家鄉(xiāng) |\n萬源市曹家鄉(xiāng)地處花萼山腹心地帶,全鄉(xiāng)幅員117平方公里。\n", "曹家鄉"),
+        # A town's news on its pairing with another (对口帮扶) names the partner more often than itself: the partner is
+        # none of its own (a probe of hand-written excerpts, w194); after a county (夏津县与大溪乡签订) the township is
+        (
+            "清渠镇与江苏省常安市港口镇正式建立对口帮扶关系。港口镇每年安排帮扶资金200万元，港口镇到位资金236万元，"
+            "港口镇组织单位采购，清渠镇派出干部赴港口镇学习，清渠镇农产品销往港口镇。\n",
+            "清渠镇",
+        ),
+        (
+            "会上，夏津县与大溪乡签订了协议。李好云到大溪乡考察，听取大溪乡汇报，大溪乡发展快，香赵庄镇、香赵庄镇、香赵庄镇捐赠。\n",
+            "大溪乡",
+        ),
         # 日 closes a date only: 宝日's opens no 胡舒苏木 (a probe of hand-written excerpts, w162)
         (
             "宝日胡舒苏木2024年财政收支情况\n\n2025年1月8日，宝日胡舒苏木第四届人民代表大会第五次会议审议通过了报告。\n",

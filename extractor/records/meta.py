@@ -237,10 +237,15 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
     # round s270, keyed to a town of that name).
     # A name whose stem is a common word must stand alone once: 示范建设镇, 中心建设镇, 重点建设镇 name no 建设镇 (found
     # blind in round s430, a wrong key), nor do 梅园新村街道 and 潍坊新村街道 a 新村街道.
+    partners = _partners(view)
     cands = [
         (n, c)
         for n, c in counts.items()
-        if c >= _OWN_MIN and c > in_kinds.get(n, 0) and valid_region(n) and (n in alone or not rl.common_word(n))
+        if c >= _OWN_MIN
+        and c > in_kinds.get(n, 0)
+        and valid_region(n)
+        and (n in alone or not rl.common_word(n))
+        and n not in partners
     ]
     if not cands:
         return None, False
@@ -266,6 +271,14 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
         # the gazetteer's spelling gives the code
         best = next((n for n, _ in cands if misspelt(best, n, view)), best)
     return _outnamed_by_stem(whole_long(whole_numeral(best, view), _OWN_STEM[1], view), counts, view), False
+
+
+def _partners(view: str) -> set[str]:
+    """The townships the text's own is paired with (region_patterns.tsv partner: 与江苏省常安市港口镇正式建立对口帮扶
+    关系), none of them its own however often it names them."""
+    if "与" not in view:
+        return set()
+    return {last_unit(m.group("region"), view) for m in rl.patterns_of("partner").finditer(view)}
 
 
 def _outnamed_by_stem(best: str, counts: dict[str, int], view: str) -> str | None:
