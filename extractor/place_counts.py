@@ -36,6 +36,11 @@ def _before() -> tuple[str, ...]:
 
 
 @cache
+def _route() -> tuple[str, ...]:
+    return column("place_counts.tsv", "word", side="route")
+
+
+@cache
 def _after() -> tuple[str, ...]:
     return tuple(sorted(column("place_counts.tsv", "word", side="after"), key=len, reverse=True))
 
@@ -57,6 +62,9 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
     if _meet(view, end) or _count_follows(view, end):
         return True
     p = _before_run(view, start)
+    kind = view[end - 1]
+    if any(view.endswith(w, 0, p) and view.endswith(kind, 0, p - len(w)) for w in _route()):
+        return False  # 二村至四村: the village a road runs to
     if view.endswith(_before(), 0, p):
         return True
     if number == 2 and _two_joined(view, p, masked):

@@ -199,3 +199,9 @@ def test_masked_names_in_a_list_are_names_a_count_of_places_follows() -> None:
     assert [(q.raw, q.base_value) for q in doc.quantities] == [("两村", 2), ("两村", 2)]
     # two masked names joined by a word of a pair (w180)
     assert [q.raw for q in extract("**村与**村两村抱团成立强村公司。").quantities] == ["两村"]
+
+
+def test_a_numbered_place_a_route_runs_to_is_a_name() -> None:
+    # 二村至四村: the numbered village a road runs to, after one of its kind (a probe of hand-written excerpts, w202)
+    doc = extract("完成十八湾至七里河、二村至四村等5条通村公路硬化。")
+    assert [q.raw for q in doc.quantities] == ["5条"]
