@@ -233,6 +233,15 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: "五头镇2019年工作总结\n" + _repeat("五头镇位于甘肃省定西市通渭县西部，开县五头镇与新安县五头镇。", n),
         "a township's name again and again, each placed in a county (位于, a county right before it)",
     ),
+    "partner_pairs": (
+        lambda n: "清渠镇2016年工作总结\n"
+        + _repeat("清渠镇与江苏省常安市港口镇正式建立对口帮扶关系，港口镇与甘肃省岷阳县高桥镇结对帮扶。", n),
+        "townships paired with one another again and again (与…镇结对, each a partner none of the text's own)",
+    ),
+    "masked_place_lists": (
+        lambda n: _repeat("xx村、**村、二村至四村两村，", n),
+        "lists of masked names and numbered places, each closed by a count of places",
+    ),
     "blank_wraps": (
         lambda n: _repeat("一行被排版折断而没有标点符号的很长的文字共有 3800\n\n余亩", n),
         "long lines wrapped with a blank line between, every one cutting a figure from its unit",
