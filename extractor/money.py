@@ -370,7 +370,7 @@ def _after_rate_verb(view: str, pos: int) -> bool:
     lex = lexicon()
     filler = next((f for f in lex.fillers if pos >= len(f) and view.startswith(f, pos - len(f))), "")
     ends = (pos, pos - len(filler)) if filler else (pos,)
-    return any(e >= len(w) and view.startswith(w, e - len(w)) for w in lex.lost_percent for e in ends)
+    return any(view.endswith(lex.lost_percent, 0, e) for e in ends)
 
 
 # The first number of such a list, ending right before its list word (29 和); searched in a window of 16.
