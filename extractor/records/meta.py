@@ -276,8 +276,6 @@ def _own_reading(view: str, level: str | None) -> tuple[str | None, bool]:
 def _partners(view: str) -> set[str]:
     """The townships the text's own is paired with (region_patterns.tsv partner: 与江苏省常安市港口镇正式建立对口帮扶
     关系), none of them its own however often it names them."""
-    if "与" not in view:
-        return set()
     return {last_unit(m.group("region"), view) for m in rl.patterns_of("partner").finditer(view)}
 
 
