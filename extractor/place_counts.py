@@ -76,6 +76,10 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
     while True:
         q = _item_start(view, p, marks, masked)
         size = p - q
+        if items >= 2 and size < _NAME[0] and q > 0 and view[q - 1].isdigit():
+            # 坪上村1050亩、大湾、龙潭两村各900亩: the item before is a figure's unit, so the list of names starts
+            # after its mark, and the count closes it exactly (a probe of hand-written excerpts, w213)
+            return items == number
         if size < _NAME[0] or (items == 0 and size > _NAME[1]):
             return False  # 、四村: an item of its own; 抓好8村: a verb, no list
         items += 1

@@ -205,3 +205,14 @@ def test_a_numbered_place_a_route_runs_to_is_a_name() -> None:
     # 二村至四村: the numbered village a road runs to, after one of its kind (a probe of hand-written excerpts, w202)
     doc = extract("完成十八湾至七里河、二村至四村等5条通村公路硬化。")
     assert [q.raw for q in doc.quantities] == ["5条"]
+
+
+def test_a_list_of_names_after_a_figure_and_its_mark_starts_after_the_mark() -> None:
+    # a probe of hand-written excerpts (w213): the item before the list is a village's figure, 坪上村1050亩
+    doc = extract("其中坪上村1050亩、大湾、龙潭两村各900亩、石板村650亩。")
+    assert [q.raw for q in doc.quantities] == ["1050亩", "两村", "900亩", "650亩"]
+    # where the count does not close the list exactly, it counts none of it
+    assert [q.raw for q in extract("其中坪上村1050亩、大湾、龙潭三村各900亩。").quantities] == ["1050亩", "900亩"]
+    # a date's day before the first name is no figure's unit: the list still runs back over it
+    doc = extract("于2003年10月19日由松山镇、苑坑乡、大岗山乡、新祉乡四乡镇撤并而成。")
+    assert [q.raw for q in doc.quantities] == ["四乡镇"]

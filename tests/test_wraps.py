@@ -172,6 +172,11 @@ def test_figure_read_across_a_wrap(text: str, expected: list[tuple[str, str, str
         # columns set apart by spaces: a signed figure after them is its own, no range's second number (增值税  6852
         # -9.6%, read as 9.6 to 6852 %: found by a probe of hand-written excerpts)
         ("增值税  6852  -9.6%\n", [("-9.6%", "-9.6", "%")]),
+        # the next line opens with a name whose first character is a unit (天门, a city's paper, under a page's
+        # count of characters; 天燈村, a village, after a bare 萬 of money): units.tsv opens, found blind in rounds
+        # s930 and s934, read as 309 天 and 120,000 天
+        ("文章字数:309\n  天门日报讯(全媒体记者李潇潇通讯员)", []),
+        ("十五畝 年收入12萬\n天燈村村民鄧祖華今年已經", [("十五畝", "15", "亩"), ("12萬", "120000", "元")]),
     ],
 )
 def test_not_a_wrap(text: str, expected: list[tuple[str, str, str]]) -> None:
