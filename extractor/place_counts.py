@@ -13,7 +13,7 @@ from functools import cache
 from extractor import numerals
 from extractor._data import alternation, column
 from extractor.han import is_han
-from extractor.segment import INLINE_SPACES, list_marks
+from extractor.segment import CLAUSE_MARKS, INLINE_SPACES, list_marks
 
 # A place's name in a list: two to five characters (叶圩, 黄溪口; 东 of 京津冀、东三省 is no name of its own); the first
 # item may carry the word before the list (在后庄、三十铺、城南…), so it may run longer.
@@ -222,6 +222,41 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
         q = p - 1
     names = before + after + 1
     return names >= 2 and count >= names  # one name is no list (辖七个社区和两个行政村)
+
+
+def a_name_among_names(view: str, start: int, end: int) -> bool:
+    """Whether the figure in characters at ``start`` to ``end`` is a whole item of a list whose item next to it is
+    a name with no numeral (徐家沙沟、八家、王家; 东风、七棚、株木; 台达、东聚、五株、盈聚): a village's, a canal's or
+    a firm's name. A count stands in such a list after what it counts (中学两所、小学十所), never alone."""
+    before = start > 0 and view[start - 1] == _ENUMERATION
+    after = end < len(view) and view[end] == _ENUMERATION
+    if not (before or after):
+        return False
+    if not (before or _an_items_end(view, start - 1)) or not (after or _an_items_end(view, end)):
+        return False  # the item runs on past the figure (前五家, 十一支队家属区, 三個(gè)嘎查)
+    return (before and _a_plain_name(view, start - 1, -1)) or (after and _a_plain_name(view, end, 1))
+
+
+# The mark that sets a list's items apart (、): 及 and 和 join names too, but also end words (涉及两村).
+_ENUMERATION = "、"
+
+
+def _an_items_end(view: str, i: int) -> bool:
+    """Whether ``view[i]`` ends a list's item: the text's edge, a list's or a clause's mark, or a space."""
+    return not 0 <= i < len(view) or view[i] == _ENUMERATION or view[i] in CLAUSE_MARKS or view[i].isspace()
+
+
+def _a_plain_name(view: str, mark: int, step: int) -> bool:
+    """Whether the item on the ``step`` side of the mark at ``mark`` is a short name with no numeral: 2 to 5 Han
+    characters, ended as an item is."""
+    i, n = mark + step, 0
+    while 0 <= i < len(view) and n <= _NAME[1] and is_han(view[i]) and view[i] != _ENUMERATION:
+        i += step
+        n += 1
+    if not _NAME[0] <= n <= _NAME[1] or not _an_items_end(view, i):
+        return False
+    lo, hi = (i + 1, mark) if step < 0 else (mark + 1, i)
+    return _no_numeral(view, lo, hi)
 
 
 # A name shown to be one by its list is one wherever the text writes it again (岳寨、三所楼、袁庄、匡营等村63户, then

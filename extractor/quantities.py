@@ -473,8 +473,10 @@ def _read_at(
             view, first.start, first.end, unit
         ):
             return None, first.end  # 一斤15元: the unit a price is given for
-        if place_counts.opens_a_listed_name(view, first.start, first.end):
-            return None, first.end  # 阿东、三台坡、俄铺8个村民委员会: a village's name
+        if place_counts.opens_a_listed_name(view, first.start, first.end) or place_counts.a_name_among_names(
+            view, first.start, first.end
+        ):
+            return None, first.end  # 阿东、三台坡、俄铺8个村民委员会, 徐家沙沟、八家、王家: a village's name
         # 星火、燎原、五四三個社區: the last name (五四) and the count of them all (三個), digits one by one, no power
         last = first.core_end - 1
         digits = numerals.tables().digits

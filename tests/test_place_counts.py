@@ -216,3 +216,14 @@ def test_a_list_of_names_after_a_figure_and_its_mark_starts_after_the_mark() -> 
     # a date's day before the first name is no figure's unit: the list still runs back over it
     doc = extract("于2003年10月19日由松山镇、苑坑乡、大岗山乡、新祉乡四乡镇撤并而成。")
     assert [q.raw for q in doc.quantities] == ["四乡镇"]
+
+
+def test_a_figure_in_characters_that_is_a_whole_item_beside_a_name_is_a_name() -> None:
+    # on the stand-in: 徐家沙沟、八家、王家 (a village), 东风、七棚、株木 (a reservoir), 台达、东聚、五株、盈聚 (a firm)
+    assert [q.raw for q in extract("下辖上寨、黄家、徐家沙沟、八家、王家、苏家、沙坝。").quantities] == []
+    assert [q.raw for q in extract("完成了东风、七棚、株木、乃塘等六座水库除险加固。").quantities] == ["六座"]
+    # a count after what it counts stays one; so does one whose item runs on past it, or is no list's
+    assert [q.raw for q in extract("全镇有中学两所、小学十所。").quantities] == ["两所", "十所"]
+    assert [q.raw for q in extract("新建卫生室、三座桥、两个广场。").quantities] == ["三座", "两个"]
+    assert [q.raw for q in extract("哈日高壁、赛乌苏、红格尔、三个嘎查。").quantities] == ["三个"]
+    assert [q.raw for q in extract("一业兴乡、两轮(民营和科技)驱动。").quantities] == ["两轮"]
