@@ -68,7 +68,8 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
             continue
         if pre in lex.pre_numeral and scale_value(m.group()) >= _LOST_DIGITS_SCALE:
             continue  # 约亿元: a figure whose digits a copy blanked, no hundred million
-        s = k - len(pre)
+        reach = pre in lex.scale_reach  # 增收萬元: the word is no part of the figure
+        s = k if reach else k - len(pre)
         at = masks.through.get(e, e) if masks.through else e  # 近萬(wàn)畝: pinyin ruby between the scale and its unit
         u = unit_at(view, at, lex, True)
         if u is None and e == k + 1:
@@ -80,10 +81,21 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         # A unit ambiguous after a Chinese numeral (三方, 一担) is none after a scale and an approximation word.
         if u is None or u.kind == "skip" or masks.blocked[s] or masks.blocked[k]:
             continue
-        end = at + len(u.text)
+        end = unit_end = at + len(u.text)
         after = masks.through.get(end, end) if masks.through else end
-        goes_on = after < len(view) and view[after] not in _BARE_END and not view.startswith(lex.bare_end, after)
         approx = lex.scale_pre[pre]
+        if reach:
+            # 可达万元左右, 达到万元以上: a bound after it, then the clause's end. With none (达到亿元;) it is as often a
+            # template's figure whose digits were left blank (增长16%,达到亿元; 达亿元,比增加亿元: the stand-in's five
+            # such against three of the scale), and after a word (达万元以上的企业) a class.
+            post = word_at(view, after, lex.post, lex.max_post)
+            if post is None:
+                continue
+            end = after = after + len(post)
+            approx = lex.post[post]
+            if after < len(view) and view[after] not in _BARE_END:
+                continue
+        goes_on = after < len(view) and view[after] not in _BARE_END and not view.startswith(lex.bare_end, after)
         # A word goes on (超千万元企业, 亿元以上项目), or a list of such classes does (销售收入超亿元、
         # 纳税超千万元企业): a class, but not after 近, which makes an amount whatever follows (近千亩早稻,
         # 近亿元的大红包).
@@ -101,11 +113,11 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
                 end=end,
                 number=ONE,
                 high=None,
-                unit=text[k:e] + text[at:end],
+                unit=text[k:e] + text[at:unit_end],
                 base_value=scale_value(m.group()) * u.factor,
                 base_high=None,
                 base_unit=u.base,
-                approx=approx,
+                approx=approx or None,
                 kind=u.kind,
                 chinese=True,
                 core_start=s,

@@ -73,6 +73,7 @@ class Lex:
     max_pre: int
     scale_pre: dict[str, str]  # pre, and the words that are one only before a scale with no numeral (过亿元)
     scale_amount: frozenset[str]  # those making an amount of all but money wherever they stand (上百次检查)
+    scale_reach: frozenset[str]  # those of reaching, left out of the span, at a clause's end only (增收萬元)
     max_scale_pre: int
     max_mid: int
     max_post: int
@@ -140,7 +141,7 @@ def lexicon() -> Lex:
     pre = {r["word"]: r["approx"] for r in approx if r["position"] in ("pre", "pre_numeral")}
     scale_pre = {
         **pre,
-        **{r["word"]: r["approx"] for r in approx if r["position"] in ("scale_pre", "scale_amount")},
+        **{r["word"]: r["approx"] for r in approx if r["position"] in ("scale_pre", "scale_amount", "scale_reach")},
     }
     not_pre = tuple(r["word"] for r in approx if r["position"] == "not_pre")
     mid = {r["word"]: r["approx"] for r in approx if r["position"] == "mid"}
@@ -201,6 +202,7 @@ def lexicon() -> Lex:
         scale_pre=scale_pre,
         max_scale_pre=max(len(w) for w in scale_pre),
         scale_amount=frozenset(r["word"] for r in approx if r["position"] == "scale_amount"),
+        scale_reach=frozenset(r["word"] for r in approx if r["position"] == "scale_reach"),
         max_mid=max(len(w) for w in mid),
         max_post=max(len(w) for w in post),
         separators=separators,
