@@ -85,9 +85,9 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
         after = masks.through.get(end, end) if masks.through else end
         approx = lex.scale_pre[pre]
         if reach:
-            # 可达万元左右, 达到万元以上: a bound after it, then the clause's end. With none (达到亿元;) it is as often a
-            # template's figure whose digits were left blank (增长16%,达到亿元; 达亿元,比增加亿元: the stand-in's five
-            # such against three of the scale), and after a word (达万元以上的企业) a class.
+            # 可达万元左右, 达到万元以上: a bound after it, then the clause's end. With none (达到亿元;) it is as
+            # often a template's figure whose digits were left blank (增长16%,达到亿元; 达亿元,比增加亿元: the
+            # stand-in's five such against three of the scale), and after a word (达万元以上的企业) a class.
             post = word_at(view, after, lex.post, lex.max_post)
             if post is None:
                 continue
