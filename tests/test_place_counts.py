@@ -227,3 +227,10 @@ def test_a_figure_in_characters_that_is_a_whole_item_beside_a_name_is_a_name() -
     assert [q.raw for q in extract("新建卫生室、三座桥、两个广场。").quantities] == ["三座", "两个"]
     assert [q.raw for q in extract("哈日高壁、赛乌苏、红格尔、三个嘎查。").quantities] == ["三个"]
     assert [q.raw for q in extract("一业兴乡、两轮(民营和科技)驱动。").quantities] == ["两轮"]
+
+
+def test_schools_and_halls_are_counted_after_their_names() -> None:
+    # probes of hand-written excerpts (w214, w221): 乡中心小学、檀山中学两校; a numeral before 校 alone names a slogan
+    assert [q.raw for q in extract("乡中心小学、檀山中学两校成立了红十字青少年分会。").quantities] == ["两校"]
+    assert [q.raw for q in extract("建成图书馆、文化馆两馆。").quantities] == ["两馆"]
+    assert [q.raw for q in extract("开展一校一品创建，建成两馆一中心。").quantities] == []
