@@ -228,6 +228,16 @@ def a_name_among_names(view: str, start: int, end: int) -> bool:
     """Whether the figure in characters at ``start`` to ``end`` is a whole item of a list whose item next to it is
     a name with no numeral (徐家沙沟、八家、王家; 东风、七棚、株木; 台达、东聚、五株、盈聚): a village's, a canal's or
     a firm's name. A count stands in such a list after what it counts (中学两所、小学十所), never alone."""
+    if (
+        start > 1
+        and view[start - 2] == _ENUMERATION
+        and view[start - 1] in _prefixes()
+        and view[start - 3] not in _prefixes()
+        and _a_plain_name(view, start - 2, -1)
+    ):
+        # 兴隆庄、东七百户养猪村: a name's first character before its numeral; 东、南、西三个 and 漷河南、北两支 count
+        # the directions
+        return True
     before = start > 0 and view[start - 1] == _ENUMERATION
     after = end < len(view) and view[end] == _ENUMERATION
     if not (before or after):
@@ -235,6 +245,11 @@ def a_name_among_names(view: str, start: int, end: int) -> bool:
     if not (before or _an_items_end(view, start - 1)) or not (after or _an_items_end(view, end)):
         return False  # the item runs on past the figure (前五家, 十一支队家属区, 三個(gè)嘎查)
     return (before and _a_plain_name(view, start - 1, -1)) or (after and _a_plain_name(view, end, 1))
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    return frozenset(column("place_counts.tsv", "word", side="prefix"))
 
 
 # The mark that sets a list's items apart (、): 及 and 和 join names too, but also end words (涉及两村).

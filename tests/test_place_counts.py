@@ -234,3 +234,11 @@ def test_schools_and_halls_are_counted_after_their_names() -> None:
     assert [q.raw for q in extract("乡中心小学、檀山中学两校成立了红十字青少年分会。").quantities] == ["两校"]
     assert [q.raw for q in extract("建成图书馆、文化馆两馆。").quantities] == ["两馆"]
     assert [q.raw for q in extract("开展一校一品创建，建成两馆一中心。").quantities] == []
+
+
+def test_a_direction_opening_a_listed_name_before_its_numeral_is_part_of_the_name() -> None:
+    # found blind in round s940 (东七百户, a village) and in the stand-in (山咀、前五家)
+    assert [q.raw for q in extract("以周庄养鸡村和兴隆庄、东七百户养猪村为主。").quantities] == []
+    # a count after a list of directions counts them
+    assert [q.raw for q in extract("辖东、南、西三个社区居委会。").quantities] == ["三个"]
+    assert [q.raw for q in extract("以漷河南、北两支为轴。").quantities] == ["两支"]
