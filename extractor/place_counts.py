@@ -229,11 +229,12 @@ def a_name_among_names(view: str, start: int, end: int) -> bool:
     a name with no numeral (徐家沙沟、八家、王家; 东风、七棚、株木; 台达、东聚、五株、盈聚): a village's, a canal's or
     a firm's name. A count stands in such a list after what it counts (中学两所、小学十所), never alone."""
     if (
-        start > 1
+        start > 3
         and view[start - 2] == _ENUMERATION
         and view[start - 1] in _prefixes()
         and view[start - 3] not in _prefixes()
-        and _a_plain_name(view, start - 2, -1)
+        and _no_numeral(view, start - 4, start - 2)
+        and all(is_han(c) for c in view[start - 4 : start - 2])
     ):
         # 兴隆庄、东七百户养猪村: a name's first character before its numeral; 东、南、西三个 and 漷河南、北两支 count
         # the directions
