@@ -242,3 +242,9 @@ def test_a_direction_opening_a_listed_name_before_its_numeral_is_part_of_the_nam
     # a count after a list of directions counts them
     assert [q.raw for q in extract("辖东、南、西三个社区居委会。").quantities] == ["三个"]
     assert [q.raw for q in extract("以漷河南、北两支为轴。").quantities] == ["两支"]
+
+
+def test_a_roads_reach_before_a_list_of_places_counts_them() -> None:
+    # found blind in round s942: 通往 ends the list's first item, as 辖 and 覆盖 do
+    doc = extract("是百色、田阳通往德保、靖西、那坡三县及南部山区3个乡镇的交通枢纽。")
+    assert [q.raw for q in doc.quantities] == ["三县", "3个"]
