@@ -21,8 +21,13 @@ def counts(view: str, start: int, end: int, unit: Unit) -> bool:
         return False  # 是一所略具规模的初级中学: "is a", found blind in rounds s194 and s195
     if unit.one_counts and not view.startswith(unit.text, end) and not _no_noun_before(view, start):
         return True  # 一所初级中学; 一所所 is "one after another"; 合作社的一名社员 and 最后一名 name one, count none
-    if unit.after_noun and not view.startswith(unit.text, end) and _after_count_word(view, start, unit.text):
-        return True  # 新建一座, 配备一名: a thing built, bought or hired is counted
+    if (
+        unit.after_noun
+        and not view.startswith(unit.text, end)
+        and _after_count_word(view, start, unit.text)
+        and not view.startswith(numerals.tables().article_after, end)
+    ):
+        return True  # 新建一座, 配备一名: a thing built, bought or hired is counted; not 进行了一次全面检查
     if unit.counted_every and _after_noun(view, start) and _frequency(view, start, unit):
         return True  # 每月召开一次由…: how often a thing is done
     return (unit.after_noun and _after_noun(view, start) and _closes_clause(view, end)) or _among_counts(

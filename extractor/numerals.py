@@ -45,6 +45,7 @@ class _Tables:
     # 新建, 配备: 一 and a thing's measure word after them count it (新建一座); a word that holds events counts only
     # the units of its value (进行了一次, never 进行了一个总结)
     count_words: dict[str, frozenset[str]]
+    article_after: tuple[str, ...]  # 全面: after a count word's 一 and its unit, an article (进行了一次全面检查)
     financial: frozenset[str]  # 壹 … 仟: a numeral only beside another numeral character
     leading: frozenset[str]  # 两: never right after another digit (豪九两条 is no 92)
 
@@ -83,6 +84,7 @@ def tables() -> _Tables:
             for r in rows
             if r["kind"] == "count_word"
         },
+        article_after=tuple(r["char"] for r in rows if r["kind"] == "article_after"),
         financial=frozenset(r["char"] for r in rows if r.get("form") == "financial"),
         leading=frozenset(r["char"] for r in rows if r.get("form") == "leading"),
     )
