@@ -104,6 +104,15 @@ def before_ruby(view: str, start: int, masks: Masks) -> int:
     return start
 
 
+def across_break(view: str, pos: int, chars: frozenset[str]) -> int:
+    """Where the line break that ends right before ``pos`` begins, when one of ``chars`` stands before it (第\n六次:
+    an ordinal a copy's line break cut from its 第; a probe of hand-written excerpts, w232); else ``pos``."""
+    if pos < 2 or view[pos - 1] != "\n":
+        return pos
+    b = pos - 1 - (pos > 2 and view[pos - 2] == "\r")
+    return b if b > 0 and view[b - 1] in chars else pos
+
+
 @cache
 def _half() -> tuple[frozenset[str], tuple[str, ...]]:
     rows = column("numerals.tsv", "char", kind="half")

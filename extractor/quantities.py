@@ -252,8 +252,9 @@ def _read_at(
     p = before_spaces(view, start)
     # pinyin ruby right before the numeral is read across: 第(dì)344名 is an ordinal (found blind in round s157)
     before = figure_context.before_ruby(view, start, masks)
-    prev = view[before - 1] if before > 0 else ""
     tables = numerals.tables()
+    before = figure_context.across_break(view, before, tables.before_no_count)  # 第\n六次全国人口普查
+    prev = view[before - 1] if before > 0 else ""
     # 每 makes a numeral in characters none (每一户: every household), but a number in digits after it counts the
     # unit a rate is given for (每10户有1个垃圾池)
     no_count = tables.before_no_count if view[start] not in DIGITS else tables.before_no_count_digits

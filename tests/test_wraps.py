@@ -400,3 +400,10 @@ def test_a_units_last_character_that_is_a_numerals_too_continues_it_across_a_wra
     text = "新型农村合作医疗参合农民2.36万人，参合率达92.4%，比上年提高8个百分\n点。乡里及时组织干部群众抢修线路。"
     assert ("8个百分\n点", Decimal(8), "个百分点") in _quantities(text)
     assert ("8个百\n分点", Decimal(8), "个百分点") in _quantities(text.replace("8个百分\n点", "8个百\n分点"))
+
+
+def test_an_ordinal_a_line_break_cut_from_its_di_is_no_count() -> None:
+    # a probe of hand-written excerpts (w232): 第\n六次全国人口普查 was read as six times
+    assert _quantities("与2010年第\n六次全国人口普查的38205人相比") == [("38205人", Decimal("38205"), "人")]
+    assert _quantities("与2010年第\r\n6次全国人口普查相比") == []
+    assert _quantities("全年共开展\n六次") == [("六次", Decimal("6"), "次")]
