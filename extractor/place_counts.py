@@ -85,6 +85,8 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
         items += 1
         if items > number or items > _MAX_ITEMS:
             return False  # more names than the count: no list it counts (and the scan stays bounded)
+        if items == number >= 2 and q > 0 and view[q - 1] in marks and _opened(view, q, p):
+            return True  # 镇党委、政府把前杨、后杨、韩庄三村: the list opens after 把, inside the item before it
         gap = q
         while gap > 0 and q - gap < _SPACES and view[gap - 1] in INLINE_SPACES:
             gap -= 1  # 良田、 九佛四镇: a copy's space after the mark (found blind in round s434)
@@ -108,6 +110,18 @@ def counts(view: str, start: int, numeral: str, number: Decimal, end: int, maske
         p = gap - 1
     # The count covers every name listed (师宗、罗平、西林五县 may name only some of the five).
     return items >= 2
+
+
+def _opened(view: str, q: int, p: int) -> bool:
+    """Whether a word that opens a list of places (place_counts.tsv opens: 把, 对) stands inside the item from ``q``
+    to ``p``, a name of at least two characters after it: the words before the list ran into its first name, and the
+    items before the mark belong to no list the count closes (found by a probe of hand-written excerpts, w234)."""
+    return any(q <= i <= p - 1 - _NAME[0] and view[i] in _openers() for i in range(q, p))
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(column("place_counts.tsv", "word", side="opens"))
 
 
 def _an_item(view: str, p: int, end: int) -> bool:

@@ -248,3 +248,11 @@ def test_a_roads_reach_before_a_list_of_places_counts_them() -> None:
     # found blind in round s942: 通往 ends the list's first item, as 辖 and 覆盖 do
     doc = extract("是百色、田阳通往德保、靖西、那坡三县及南部山区3个乡镇的交通枢纽。")
     assert [q.raw for q in doc.quantities] == ["三县", "3个"]
+
+
+def test_a_list_of_places_may_open_after_ba_inside_the_item_before_its_mark() -> None:
+    # a probe of hand-written excerpts (w234): 镇党委 is no fourth name of the three 三村 counts
+    doc = extract("镇党委、政府把前杨、后杨、韩庄三村和王家寨村作为示范村。")
+    assert [q.raw for q in doc.quantities] == ["三村"]
+    # a name that holds 把 after a mark is a name (把口), not an opening word
+    assert [q.raw for q in extract("东风、红旗、把口、胜利四村。").quantities] == ["四村"]
