@@ -68,7 +68,7 @@ def bare_scales(text: str, view: str, masks: Masks, lex: Lex, found: list[QMatch
             continue
         if pre in lex.pre_numeral and scale_value(m.group()) >= _LOST_DIGITS_SCALE:
             continue  # 约亿元: a figure whose digits a copy blanked, no hundred million
-        reach = pre in lex.scale_reach  # 增收萬元: the word is no part of the figure
+        reach = pre in lex.scale_reach  # 可达万元左右: the word is no part of the figure
         s = k if reach else k - len(pre)
         at = masks.through.get(e, e) if masks.through else e  # 近萬(wàn)畝: pinyin ruby between the scale and its unit
         u = unit_at(view, at, lex, True)

@@ -238,10 +238,15 @@ def opens_a_listed_name(view: str, start: int, end: int) -> bool:
     return names >= 2 and count >= names  # one name is no list (辖七个社区和两个行政村)
 
 
+# The mark that sets a list's items apart (、): 及 and 和 join names too, but also end words (涉及两村).
+_ENUMERATION = "、"
+
+
 def a_name_among_names(view: str, start: int, end: int) -> bool:
     """Whether the figure in characters at ``start`` to ``end`` is a whole item of a list whose item next to it is
     a name with no numeral (徐家沙沟、八家、王家; 东风、七棚、株木; 台达、东聚、五株、盈聚): a village's, a canal's or
-    a firm's name. A count stands in such a list after what it counts (中学两所、小学十所), never alone."""
+    a firm's name; or one that a direction (place_counts.tsv prefix) opens after a name and a mark (兴隆庄、东七百户).
+    A count stands in such a list after what it counts (中学两所、小学十所), never alone."""
     if (
         start > 3
         and view[start - 2] == _ENUMERATION
@@ -265,10 +270,6 @@ def a_name_among_names(view: str, start: int, end: int) -> bool:
 @cache
 def _prefixes() -> frozenset[str]:
     return frozenset(column("place_counts.tsv", "word", side="prefix"))
-
-
-# The mark that sets a list's items apart (、): 及 and 和 join names too, but also end words (涉及两村).
-_ENUMERATION = "、"
 
 
 def _an_items_end(view: str, i: int) -> bool:

@@ -73,7 +73,7 @@ class Lex:
     max_pre: int
     scale_pre: dict[str, str]  # pre, and the words that are one only before a scale with no numeral (过亿元)
     scale_amount: frozenset[str]  # those making an amount of all but money wherever they stand (上百次检查)
-    scale_reach: frozenset[str]  # those of reaching, left out of the span, at a clause's end only (增收萬元)
+    scale_reach: frozenset[str]  # 达, 达到: left out of the span, only before a bound ending a clause (达到万元以上)
     max_scale_pre: int
     max_mid: int
     max_post: int
