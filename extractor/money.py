@@ -70,6 +70,7 @@ class _Lex:
     money_scale: Decimal  # a bare scale this large is money where no word follows it (0.61亿(同比…)
     count_words: tuple[str, ...]  # words in its clause that make such a figure a count (人口, 苗)
     lost_percent: tuple[str, ...]  # verbs of a rate (changes.tsv)
+    zero_to: tuple[str, ...]  # 降至, 降为: a bare 0 after them, a percentage in its clause, is 0 % (changes.tsv)
     bare_measures: tuple[str, ...]  # measures with no unit (性别比), whose changes are no percentages
     list_words: str  # the one-character words of a list before a second such rate (增长 29 和 27: ranges.tsv)
     fillers: tuple[str, ...]  # what may stand between such a verb and its number (changes.tsv), longest first
@@ -120,6 +121,7 @@ def lexicon() -> _Lex:
             *column("money_cues.tsv", "word", kind="count_word"),
         ),
         lost_percent=column("changes.tsv", "word", kind="lost_percent"),
+        zero_to=column("changes.tsv", "word", kind="zero_to"),
         bare_measures=column("changes.tsv", "word", kind="bare_measure"),
         list_words="".join(w for w in column("ranges.tsv", "text", kind="list") if len(w) == 1),
         fillers=tuple(sorted(column("changes.tsv", "word", kind="filler"), key=len, reverse=True)),
@@ -319,9 +321,11 @@ def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
     """Whether the bare number view[start:end] (digits, no scale, no unit) is a percentage whose sign the copy
     lost: a verb of a rate right before it (同比增长52.07，; spaces may stand between, 增长 25，) and its clause's
     end right after it, or a list word and a second such number (分别增长 29 和 27；)."""
+    p = _before_spaces(view, start)
+    if number == 0:
+        return _zero_after_percent(view, p, end)
     if not 0 < number < MAX_LOST_PERCENT:
         return False
-    p = _before_spaces(view, start)
     if p > 0 and view[p - 1] in lexicon().list_words:
         # 和 27: the second of a list is read when the first is (a bare number right after the verb).
         q = p - 1
@@ -342,6 +346,21 @@ def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
             return False  # 比重为35:34:31, a ratio; 增长率6?34‰, a damaged point: no clause ends there
         return not _of_a_bare_measure(view, start)
     return view[e] in lexicon().list_words and _LOST_PERCENT_TAIL.match(view, e + 1) is not None
+
+
+# How far back in its clause a percentage may stand before a fall to zero (由2014年的43.2%降为0)
+_ZERO_REACH = 30
+
+
+def _zero_after_percent(view: str, p: int, end: int) -> bool:
+    """Whether the bare 0 that ends its clause at ``end`` after a word of a fall to it (changes.tsv zero_to) ending
+    at ``p`` is 0 %: a percentage stands before that word in its clause (贫困发生率由2014年的43.2%降为0。: probes of
+    hand-written excerpts, w249; the stand-in's two such are optional)."""
+    if not view.endswith(lexicon().zero_to, 0, p) or (end < len(view) and view[end] not in _LOST_PERCENT_END):
+        return False
+    lo = max(0, p - _ZERO_REACH)
+    stop = max(view.rfind(c, lo, p) for c in _LOST_PERCENT_END)
+    return view.find("%", max(lo, stop + 1), p) >= 0
 
 
 # Marks that end a clause but, with a digit right after them, join two numbers (a ratio's colon, a damaged point)

@@ -192,3 +192,15 @@ def test_a_bare_whole_number_after_a_population_word_counts_people(
 def test_a_bare_count_after_its_label(text: str, expected: list[tuple[str, str, str]]) -> None:
     _reads(text, expected)
 
+
+
+def test_a_fall_to_zero_after_a_percentage_in_its_clause_is_zero_percent() -> None:
+    # probes of hand-written excerpts (w249): 贫困发生率由2014年的43.2%降为0
+    doc = extract("贫困发生率由2014年的43.2%降为0。")
+    assert [(q.raw, q.base_value, q.base_unit) for q in doc.quantities] == [
+        ("43.2%", Decimal("43.2"), "%"),
+        ("0", Decimal("0"), "%"),
+    ]
+    # with no percentage before it in its clause, or with words going on, no unit is known
+    assert [q.raw for q in extract("由5户降为0，库存降至0。").quantities] == ["5户"]
+    assert [q.raw for q in extract("发生率由3%降为0.5万户").quantities] == ["3%", "0.5万户"]
