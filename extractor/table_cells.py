@@ -195,7 +195,7 @@ def _before_row_number(view: str, first_row: int, k: int) -> int:
 # Only rows with a cell under every year are read (a shorter row's cells cannot be placed: 其中:毛毯业, whose first
 # years are blank), and only when two rows or more are; a row whose head carries a unit of its own is read in it.
 _YEAR_COLUMN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:[ \t]?年)?(?![0-9])")
-_ROW_CELLS = re.compile(r"[ \t]+(?=-?[0-9])")
+_ROW_CELLS = re.compile(r"[ \t|]+(?=-?[0-9])")
 # A cell's bare number (ledger_cells.py reads its cells with it too)
 NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
 _MAX_COLUMNS = 12

@@ -409,3 +409,16 @@ def test_a_captioned_tables_rows_may_open_with_their_item_numbers() -> None:
     text = "单位：万元\n| 项目 | 预算数 | 决算数 |\n| 合计 | 38.50 | 31.62 |\n| 1.公务接待费 | 14.00 | 10.87 |\n"
     assert [c[0] for c in _cells(text)] == ["38.50", "31.62", "14.00", "10.87"]
 
+
+
+def test_a_unit_column_table_drawn_with_bars_and_no_spaces_is_read() -> None:
+    # a probe of hand-written excerpts (w252): 农业总产值|万元|22800|23600|6.8, its cells right after the bars
+    text = "指标|单位|目标|完成|增长%\n农业总产值|万元|22800|23600|6.8\n茶叶产量|吨|1350|1420|9.2\n二、重点工作\n"
+    assert _cells(text) == [
+        ("22800", Decimal("228000000"), "元"),
+        ("23600", Decimal("236000000"), "元"),
+        ("6.8", Decimal("6.8"), "%"),
+        ("1350", Decimal("1350"), "吨"),
+        ("1420", Decimal("1420"), "吨"),
+        ("9.2", Decimal("9.2"), "%"),
+    ]
