@@ -320,7 +320,8 @@ def milestone(view: str, start: int, end: int, scale: Decimal, money_end: int) -
 def lost_percent(view: str, start: int, end: int, number: Decimal) -> bool:
     """Whether the bare number view[start:end] (digits, no scale, no unit) is a percentage whose sign the copy
     lost: a verb of a rate right before it (同比增长52.07，; spaces may stand between, 增长 25，) and its clause's
-    end right after it, or a list word and a second such number (分别增长 29 和 27；)."""
+    end right after it, or a list word and a second such number (分别增长 29 和 27；); and a bare 0 after a fall to
+    it, a percentage in its clause (由43.2%降为0。)."""
     p = _before_spaces(view, start)
     if number == 0:
         return _zero_after_percent(view, p, end)
