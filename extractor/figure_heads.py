@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from extractor import numerals
 from extractor._data import column
 from extractor.figure_parts import CODE_BEFORE, DIGITS, LETTERS
 from extractor.han import is_han
@@ -90,6 +91,30 @@ def after_list_tilde(view: str, start: int) -> bool:
     return start > 0 and view[start - 1] == "~" and (start == 1 or view[start - 2] in _TILDE_OPENS)
 
 
+_ORDINAL_ITEMS = 8  # how many items of a list of ordinals are walked back over (第七、八、九、十)
+_ORDINAL_ITEM = 3  # the longest such item (第十一、十二: the longest a numeral of a group's or a rank's takes)
+
+
+def after_ordinal_list(view: str, start: int) -> bool:
+    """Whether ``start`` follows a list of numerals that an ordinal's 第 opens (第七、八、九个村民小组, 第3、4名): each
+    item is an ordinal too, no count (found blind in round s954, read as 8 个 and 9 个)."""
+    lex = lexicon()
+    ordinal = numerals.tables().before_no_count_digits
+    p = start
+    for _ in range(_ORDINAL_ITEMS):
+        if p < 2 or view[p - 1] != "、":
+            return False
+        q = p - 1
+        while q > 0 and p - 1 - q < _ORDINAL_ITEM and (view[q - 1] in lex.chinese_chars or view[q - 1] in DIGITS):
+            q -= 1
+        if q == p - 1:
+            return False
+        if q > 0 and view[q - 1] in ordinal:
+            return True
+        p = q
+    return False
+
+
 def after_spaced_comma(view: str, p: int) -> bool:
     """Whether a comma with a space on either side ends right before ``p``, after a digit (1 , 200 把): the group
     after it alone would be a wrong number (found blind in round s63)."""
@@ -117,3 +142,27 @@ def after_spaced_point(view: str, p: int) -> bool:
 
 
 _POINT_GAP = 48  # the widest gap a scan's column alignment sets before a point (1 3 6            . 7)
+
+
+@cache
+def dashes() -> frozenset[str]:
+    """The range separators that may stand between spaces (1,900 — 2,100 ℃): the marks of ranges.tsv; 至 and 到 are
+    words, spaced or not."""
+    return frozenset(s for s in lexicon().separators if len(s) == 1 and not is_han(s))
+
+
+# What a copy left between two parts of one number (1…790 米, 6?34‰, 350?1290米: a lost point, separator or dash):
+# the part after it alone would be a wrong number.
+DAMAGED_SEPARATORS = frozenset("…?\ufffd")
+
+
+def after_bad_group(text: str, view: str, start: int) -> bool:
+    """Whether ``start`` follows a comma written in ASCII right after a digit, and four or more digits follow it, no
+    thousands group (2,5000万元, found on the excerpts): the number is broken, and its tail alone would be a wrong
+    number. A comma the view made of a full-width one ends a clause."""
+    if start < 2 or text[start - 1] != "," or view[start - 2] not in DIGITS:
+        return False
+    e = start
+    while e < len(view) and view[e] in DIGITS and e - start < 4:
+        e += 1
+    return e - start == 4  # one or two digits may be a list's next item (3,5个)

@@ -31,14 +31,18 @@ from extractor import (
     wraps,
 )
 from extractor.figure_heads import (
+    DAMAGED_SEPARATORS,
+    after_bad_group,
     after_list_tilde,
     after_mask,
     after_measure_letters,
+    after_ordinal_list,
     after_residue,
     after_spaced_comma,
     after_spaced_point,
     after_unit_slash,
     before_spaces,
+    dashes,
 )
 from extractor.figure_lists import borrow_from_list, names_by_number, pair_marks, paired_range, share_post_approx
 from extractor.figure_parts import (
@@ -48,6 +52,7 @@ from extractor.figure_parts import (
     LETTERS,
     Part,
     QMatch,
+    coarse_head,
     prefix_len,
     read_part,
     spoken_first,
@@ -89,6 +94,8 @@ def find(text: str, view: str, masks: Masks | None = None) -> list[QMatch]:
         if not m:
             pos = f.start() + 1
             continue
+        if (cut := coarse_head(m.group())) is not None:
+            m = run_re.match(view, m.start(), m.start() + cut)  # 2.4万4828户: two figures (figure_parts)
         start = m.start()
         if (start > 0 and view[start - 1] in lex.vague and _digitless(m.group())) or _guessed(m.group()):
             # 数十家, 数十万元: a guess at the number (found blind in round s76), as 数百 is (bare_figures); so is
@@ -210,30 +217,6 @@ def _digitless(numeral: str) -> bool:
     return all(c in scales for c in numeral)
 
 
-@cache
-def _dashes() -> frozenset[str]:
-    """The range separators that may stand between spaces (1,900 — 2,100 ℃): the marks of ranges.tsv; 至 and 到 are
-    words, spaced or not."""
-    return frozenset(s for s in lexicon().separators if len(s) == 1 and not is_han(s))
-
-
-# What a copy left between two parts of one number (1…790 米, 6?34‰, 350?1290米: a lost point, separator or dash):
-# the part after it alone would be a wrong number.
-_DAMAGED_SEPARATORS = frozenset("…?\ufffd")
-
-
-def _after_bad_group(text: str, view: str, start: int) -> bool:
-    """Whether ``start`` follows a comma written in ASCII right after a digit, and four or more digits follow it, no
-    thousands group (2,5000万元, found on the excerpts): the number is broken, and its tail alone would be a wrong
-    number. A comma the view made of a full-width one ends a clause."""
-    if start < 2 or text[start - 1] != "," or view[start - 2] not in DIGITS:
-        return False
-    e = start
-    while e < len(view) and view[e] in DIGITS and e - start < 4:
-        e += 1
-    return e - start == 4  # one or two digits may be a list's next item (3,5个)
-
-
 def _unblocked(part: Part | None, masks: Masks) -> Part | None:
     """``part`` without its unit where a negative covers the unit (在9.7万至9.8万间: 间 is between there, no rooms)."""
     if part is not None and part.unit is not None and masks.blocked[part.unit_start]:
@@ -282,12 +265,13 @@ def _read_at(
         or (p < start and after_spaced_comma(view, p))  # 1 , 200 把: a group after a comma a PDF spaced out
         or after_spaced_point(view, p)  # 1 3 6    . 7 倍: the decimals of a number a scan spaced out
         or (prev == ":" and start > 1 and view[start - 2] in DIGITS)  # 11:21:36, 1:2: a time or a ratio
-        or (prev in _DAMAGED_SEPARATORS and start > 1 and view[start - 2] in DIGITS)
+        or (prev in DAMAGED_SEPARATORS and start > 1 and view[start - 2] in DIGITS)
         # 400-888-7502: a number after digits and a dash that the figure before did not take is a link of a chain,
         # a telephone number's or a code's (found blind in round s713, read as a range of 888 to 7502 股)
-        or (prev in _dashes() and start > 1 and view[start - 2] in DIGITS)
-        or _after_bad_group(text, view, start)
+        or (prev in dashes() and start > 1 and view[start - 2] in DIGITS)
+        or after_bad_group(text, view, start)
         or after_list_tilde(view, before)
+        or after_ordinal_list(view, before)
     ):
         # A digit a space or two before: a number broken by spaces (8 9 8 人, 36.5 9亿元) or its point lost to one
         # (5 9亿元); its tail alone would be a wrong number.
@@ -309,7 +293,7 @@ def _read_at(
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
     sep = None
-    spaced = first.unit is None and view.startswith(" ", sep_pos) and view[sep_pos + 1 : sep_pos + 2] in _dashes()
+    spaced = first.unit is None and view.startswith(" ", sep_pos) and view[sep_pos + 1 : sep_pos + 2] in dashes()
     # A copy that spaces a figure's unit from its number spaces the word of a range too (5000 元至 10000 元, 5 % 至 6 %:
     # found blind in round s543).
     spaced_unit = first.unit is not None and view[first.unit_start - 1] == " "
@@ -330,7 +314,7 @@ def _read_at(
             second_start += 1
         elif view[second_start] == " " and second_start + 1 < len(view) and (
             (spaced_unit and is_han(sep[-1]))
-            or (first.unit is None and sep in _dashes() and view[second_start + 1] in DIGITS)
+            or (first.unit is None and sep in dashes() and view[second_start + 1] in DIGITS)
         ):
             # 各安排2- 3名: a space after the dash alone (found blind in round s552); one before it alone is a sign's
             # (气温5 -3℃)
@@ -478,15 +462,15 @@ def _read_at(
             view, first.start, first.end
         ):
             return None, first.end  # 阿东、三台坡、俄铺8个村民委员会, 徐家沙沟、八家、王家: a village's name
-        # 星火、燎原、五四三個社區: the last name (五四) and the count of them all (三個), digits one by one, no power
+        # 星火、燎原、五四三個社區: the last name (五四) and the count of them all (三個), digits one by one, no power;
+        # 七、八、九三个月: the last of a list of digits (九) and the count (三个), found blind in round s954
         last = first.core_end - 1
         digits = numerals.tables().digits
-        if (
-            last - first.start >= 2
-            and all(c in digits for c in view[first.start : first.core_end])
-            and place_counts.opens_a_listed_name(view, first.start, last)
+        if all(c in digits for c in view[first.start : first.core_end]) and (
+            (last - first.start >= 2 and place_counts.opens_a_listed_name(view, first.start, last))
+            or (last > first.start >= 2 and view[first.start - 1] == "、" and view[first.start - 2] in digits)
         ):
-            return None, last
+            return _read_at(text, view, last, masks, lex, money_end)
     elif (
         high is None
         and view[first.start : first.core_end] == "1"

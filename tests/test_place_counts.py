@@ -128,7 +128,7 @@ def test_a_name_of_numerals_glued_to_the_count_that_closes_its_list_is_no_figure
     # 五四 is the last of three communities, 三個 their count (found blind in round s836, read as 543 個); digits
     # written one by one are a figure elsewhere (Taiwan's 一一七八戶)
     doc = extract("鎮內設星火、燎原、五四三個社區管理服務中心,下設7個居委會。共有一一七八戶。")
-    assert [q.raw for q in doc.quantities] == ["7個", "一一七八戶"]
+    assert [q.raw for q in doc.quantities] == ["三個", "7個", "一一七八戶"]
 
 
 def test_a_list_of_names_whose_last_carries_its_kind_of_place_holds_names() -> None:

@@ -101,3 +101,38 @@ def test_a_unit_that_pinyin_ruby_cuts_lends_nothing_to_the_list_before_it() -> N
 
     text = "群眾滿意率96.1%,同比分別提升1.2、3.5、2.7個(gè)百分點(diǎn)。\n"
     assert [(q.raw, q.base_unit) for q in extract(text).quantities] == [("96.1%", "%"), ("2.7個(gè)百分點", "个百分点")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the months listed (七、八、九) and the count of them (三个月), digits one by one, no 93 个月 (found blind in
+        # round s954); a pair after the list is a range (三四个)
+        ("降雨多集中在七、八、九三个月,", [("三个月", "3", "个月")]),
+        ("一、二、三三个年级的学生", [("三个", "3", "个")]),
+        ("全镇一、二、三四个组", [("三四个", "3", "个")]),
+        # a list that 第 opens holds ordinals, each one (found blind in round s954, read as 8 个 and 9 个)
+        ("第七、八、九个村民小组", []),
+        ("获得第3、4名", []),
+        ("新建3、4个", [("3、4个", "3", "个")]),
+    ],
+)
+def test_a_list_of_digits_before_a_count_holds_no_figure(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(text[q.start : q.end], q.base_value, q.base_unit) for q in find(text, make_view(text))]
+    assert [(r, Decimal(v), u) for r, v, u in expected] == got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decimal and its section count to a thousand: the digits after them are a figure of their own (found blind
+        # in round s951, read as 28828 户); an integer's section, or digits finer than the decimal's, go on
+        ("总人口2.4万4828户", [("2.4万", "24000", "人"), ("4828户", "4828", "户")]),
+        ("财政收入1.5亿3000万元", [("1.5亿", "150000000", "元"), ("3000万元", "30000000", "元")]),
+        ("共2万4828户", [("2万4828户", "24828", "户")]),
+        ("共1.2万50元", [("1.2万50元", "12050", "元")]),
+    ],
+)
+def test_a_decimal_section_ends_before_a_coarser_figure(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(text[q.start : q.end], q.base_value, q.base_unit) for q in find(text, make_view(text))]
+    assert [(r, Decimal(v), u) for r, v, u in expected] == got
