@@ -1539,3 +1539,21 @@ def test_a_radical_set_as_a_bar_in_a_title_parts_its_column_from_the_name() -> N
         "全镇地区生产总值达到18.7亿元。\n"
     )
     assert extract(text).meta.region == "荷塘铺镇"
+
+
+def test_a_township_named_again_and_again_under_a_title_that_names_its_province_is_the_region() -> None:
+    # 广东省黄烟特色专业镇 over a profile of 古市镇 (found blind in round s949, read as 广东省); a township its province
+    # names once, in an address, is none (兰州市城关区渭源路街道等230个乡镇 in a list of honours)
+    text = (
+        "广东省黄烟特色专业镇\n\n"
+        "古市镇位于南雄市的南部,东邻主田镇,距市区10公里。\n"
+        "2018年,古市镇辖8个村委会,户籍人口21383人。全镇实现农村经济总收入5.2亿元。\n"
+        "古市镇是南雄黄烟生产大镇。\n"
+    )
+    assert extract(text).meta.region == "古市镇"
+    honours = (
+        "2023年度甘肃省卫生乡镇\n\n"
+        "决定命名兰州市城关区渭源路街道等230个乡镇为“甘肃省卫生乡镇”。\n"
+        "全省各地要巩固成果。\n"
+    )
+    assert extract(honours).meta.region != "渭源路街道"

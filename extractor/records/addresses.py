@@ -45,8 +45,8 @@ def township_inside(view: str, region: str) -> str | None:
 
 
 def lies_in(code: str, region: str) -> bool:
-    """Whether the township of ``code`` lies in ``region``: its county, or its prefecture's city."""
-    return region in (gazetteer.name_of(code[:6]), gazetteer.name_of(code[:4]))
+    """Whether the township of ``code`` lies in ``region``: its county, its prefecture's city, or its province."""
+    return region in (gazetteer.name_of(code[:6]), gazetteer.name_of(code[:4]), gazetteer.name_of(code[:2]))
 
 
 def _addressed(view: str) -> list[tuple[str, str, int]]:

@@ -322,6 +322,7 @@ def _compatible(level: str) -> tuple[str, ...]:
     )
 
 
+_ABOVE_TOWNSHIP = ("provincial", "prefecture", "county")  # the levels a text on one of its townships may be read at
 _OWN_SCOPE = 6  # scope words that make a text its county's or its city's own (see township_inside)
 # A CRLF text's \r read as a second line end (same length): the title, head and year patterns end a line at \n.
 _CR_AS_LF = str.maketrans("\r", "\n")
@@ -349,6 +350,7 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
     )
     if region_raw is not None and titled is None and rl.several_entries(names):
         region_raw = None  # a round-up's head names its first entry (千强镇 profiles: found blind in round s715)
+    headed = region_raw is not None
     if region_raw is None:
         scope_level = level_from_scope(names) or masked_level(view, segments)
         # A township's name written three times is evidence whether or not scope words give the level; it outranks
@@ -396,11 +398,19 @@ def extract_meta(text: str, view: str, segments: Segments) -> MetaInfo:
             region_raw = (named, named)
     if (
         region_raw
-        and rl.suffix_level(region_raw[0]) in ("county", "prefecture")
+        and (level_read := rl.suffix_level(region_raw[0])) in _ABOVE_TOWNSHIP
+        and (level_read != "provincial" or headed)
         # A county's or a city's own text says 全县 or 全市 again and again (ten times and more in the corpus's
-        # reports), a news item on one of its townships a few times at most (three in the excerpts)
-        and level_from_scope(names, _OWN_SCOPE) not in ("county", "prefecture")
-        and (township := township_inside(names, region_raw[0]) or _own_inside(names, region_raw[0]))
+        # reports), a news item on one of its townships a few times at most (three in the excerpts); so does a
+        # province's, and a township's profile under a heading that names its province (广东省黄烟特色专业镇: found
+        # blind in round s949) names its own township again and again (a news item on a province's programme, the
+        # province named most in its body, portrays one: test_region_evidence); a township in an address is no
+        # evidence in a province, whose lists of honours address many (兰州市城关区渭源路街道等230个乡镇)
+        and level_from_scope(names, _OWN_SCOPE) not in _ABOVE_TOWNSHIP
+        and (
+            township := (township_inside(names, region_raw[0]) if level_read != "provincial" else None)
+            or _own_inside(names, region_raw[0])
+        )
     ):
         region_raw = (township, township)  # a county's news on one of its townships, written in its address
     region = region_s = level = code = None
