@@ -290,6 +290,7 @@ def _read_at(
         return None, start + 1
     high = None
     high_sign = False
+    high_dash = ""  # a dash that signs the second number of a range, for its units only (–15℃～–18℃: w275)
     # A range: the first part may lack its unit (2-3个, 4.5-5%) or carry the same one (4.5%—5%).
     sep_pos = first.end
     sep = None
@@ -320,12 +321,13 @@ def _read_at(
             # (气温5 -3℃)
             second_start += 1
         if (
-            view[second_start] in tables.signs
+            (view[second_start] in tables.signs or view[second_start] in tables.dash_signs)
             and second_start + 1 < len(view)
             and view[second_start + 1] in DIGITS
             and sep not in tables.signs
         ):
             high_sign = True  # 气温-5~-3℃: the second number has its own sign (found blind in round s155)
+            high_dash = view[second_start] if view[second_start] in tables.dash_signs else ""
             second_start += 1
         second = None if masks.blocked[second_start] else _unblocked(read_part(view, text, second_start, lex), masks)
         if second is not None and second.unit is not None:
@@ -529,7 +531,12 @@ def _read_at(
         q_start -= len(word)  # 零下40℃: below zero (found blind in round s251, read as 40℃)
         number, base_value = -number, -base_value
         high_sign = True  # 零下3至5度 runs from -5 to -3: the word signs the whole range
-    if high_sign and num_high is not None and base_high is not None:
+    if (
+        high_sign
+        and num_high is not None
+        and base_high is not None
+        and (not high_dash or unit.base in tables.dash_signs[high_dash])
+    ):
         num_high, base_high = -num_high, -base_high
     if base_high is not None and num_high is not None and base_high < base_value:
         # A range written from its high end runs from its low one: -1.1~-2.6℃ from -2.6 to -1.1, 海拔78米—67米 from
