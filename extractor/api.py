@@ -22,7 +22,7 @@ from extractor.quantity_lexicon import ASIDE_KINDS
 from extractor.records import QuantityModels, SpanModels, committing, indicator_ids, ranks
 from extractor.records import genre as genre_mod
 from extractor.records import indicators as ind
-from extractor.records.meta import extract_meta, own_numeral_stem
+from extractor.records.meta import extract_meta, own_numeral_stem, own_numeral_villages
 from extractor.records.project_names import opens_works_name
 from extractor.segment import NoiseSpan, Part, Segments, Span, SpanIndex, segment
 
@@ -75,7 +75,10 @@ class Analysis:
         if self.meta.title_span:
             # A title's numbers (2019年, 第十五届) are never data.
             self.masks.block(*self.meta.title_span)
-        if (stem := own_numeral_stem(self.meta.region_simplified)) is not None:
+        meta = self.meta
+        self.admin = resolution.for_region(meta.region_simplified, meta.admin_level, meta.admin_code, self.view)
+        own = own_numeral_stem(meta.region_simplified)
+        for stem in (*((own,) if own else ()), *own_numeral_villages(self.admin.code)):
             at = self.view.find(stem)
             while at >= 0:
                 self.masks.block(at, at + len(stem))
@@ -344,7 +347,7 @@ def extract(
     only_set = set(only) if only is not None else set(RECORD_TYPES)
     a = Analysis(text)
     meta = a.meta
-    admin = resolution.for_region(meta.region_simplified, meta.admin_level, meta.admin_code, a.view)
+    admin = a.admin
     doc = M.Document(
         source=M.Source(
             path=path,

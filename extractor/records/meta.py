@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from extractor import gazetteer, layout, masks, numerals, ruby
+from extractor._data import column
 from extractor.records import region_lexicon as rl
 from extractor.records.addresses import lies_in, township_inside, township_of_its_address
 from extractor.records.region_names import OWN_MIN as _OWN_MIN
@@ -527,3 +529,30 @@ def own_numeral_stem(region: str | None) -> str | None:
     # 呂四港鎮: 呂四人傑地靈, found blind in round s461); one that opens with its numeral is written whole (四十户).
     last = max(i for i, c in enumerate(stem) if c in chars)
     return stem[: last + 1] if stem[0] not in chars else stem
+
+
+def own_numeral_villages(code: str | None) -> tuple[str, ...]:
+    """The stems of the villages of the text's own township (``code``, its 9 digits) that hold a numeral (五台坡 of
+    五台坡村, 杨五头 of 杨五头村): a list of its villages names them, and their numerals count nothing (周楼、五台坡、
+    齐庄: found blind in round s953, read as 5 台). Three characters or more: a shorter stem (五家 of 五家村) is a
+    count elsewhere too (引进五家企业)."""
+    if not code or len(code) != _TOWNSHIP_CODE:
+        return ()
+    chars = numerals.chinese_chars()
+    out = []
+    for village in gazetteer.villages(code):
+        suffix = next((k for k in _village_kinds() if village.endswith(k) and len(village) > len(k)), "")
+        stem = village[: len(village) - len(suffix)]
+        if len(stem) >= _VILLAGE_STEM and any(c in chars for c in stem):
+            out.append(stem)
+    return tuple(out)
+
+
+_TOWNSHIP_CODE = 9
+_VILLAGE_STEM = 3
+
+
+@cache
+def _village_kinds() -> tuple[str, ...]:
+    """The words a village's or a community's name ends with (place_kinds.tsv), longest first."""
+    return tuple(sorted(column("place_kinds.tsv", "word", village="yes"), key=len, reverse=True))
