@@ -461,13 +461,16 @@ def _kinds() -> frozenset[str]:
 
 
 def _meet(view: str, end: int) -> bool:
-    """两省两县六乡交界处: a word of meeting follows, perhaps after more counts of places."""
+    """两省两县六乡交界处: a word of meeting follows, perhaps after more counts of places; a kind in brackets after
+    one (两省四县(区)结合部: found blind in round s957) is the same count's."""
     digits = numerals.chinese_chars()
     kinds = _kinds()
     if view[end - 1] not in kinds:
         return False
     p = end
     for _ in range(_MAX_RUN):
+        if view.startswith("(", p) and (k := next((k for k in _listed_kinds() if view.startswith(k, p + 1)), None)):
+            p += len(k) + 2 if view.startswith(")", p + 1 + len(k)) else 0
         if view.startswith(_after(), p):
             return True
         q = p
