@@ -1557,3 +1557,13 @@ def test_a_township_named_again_and_again_under_a_title_that_names_its_province_
         "全省各地要巩固成果。\n"
     )
     assert extract(honours).meta.region != "渭源路街道"
+
+
+def test_a_township_inside_a_word_of_prose_in_the_head_is_none() -> None:
+    # 近年来,在全国文明村镇创建工作中 (found blind in round s961, read as 明村镇 of 青岛): 文明村镇 is a word of prose
+    # (region_words.tsv); the township its head addresses is the text's
+    text = (
+        "公主岭市范家屯镇位于公主岭市东北部,镇域面积171.9平方公里。\n"
+        "近年来,在全国文明村镇创建工作中,镇党委、政府高度重视。\n"
+    )
+    assert extract(text).meta.region == "范家屯镇"

@@ -87,6 +87,8 @@ def last_unit(name: str, view: str = "") -> str:
         if unit in rl.not_township_names():
             return unit  # 森林城镇: a kind of township, whose known tail (林城镇) is no reading of it
         tail = rl.known_township_tail(unit)
+        if tail and any(len(w) > len(tail) and unit.endswith(w) for w in rl.region_words()):
+            return ""  # 在全国文明村镇: 明村镇 inside a word of prose (region_words.tsv) is none (found blind in s961)
         before = unit[: len(unit) - len(tail or "")]
         # A numeral before a tail that opens with one continues it (二十里铺街道 is no 十里铺街道: found blind in round
         # s175)
