@@ -96,13 +96,15 @@ _ORDINAL_ITEM = 3  # the longest such item (第十一、十二: the longest a nu
 
 
 def after_ordinal_list(view: str, start: int) -> bool:
-    """Whether ``start`` follows a list of numerals that an ordinal's 第 opens (第七、八、九个村民小组, 第3、4名): each
-    item is an ordinal too, no count (found blind in round s954, read as 8 个 and 9 个)."""
+    """Whether ``start`` follows a list or a range of numerals that an ordinal's 第 opens (第七、八、九个村民小组,
+    第3、4名; 第11至20項): each item is an ordinal too, no count (found blind in rounds s954 and s960, read as 8 个 and
+    20 项)."""
     lex = lexicon()
     ordinal = numerals.tables().before_no_count_digits
+    marks = _ordinal_marks()
     p = start
     for _ in range(_ORDINAL_ITEMS):
-        if p < 2 or view[p - 1] != "、":
+        if p < 2 or view[p - 1] not in marks:
             return False
         q = p - 1
         while q > 0 and p - 1 - q < _ORDINAL_ITEM and (view[q - 1] in lex.chinese_chars or view[q - 1] in DIGITS):
@@ -113,6 +115,12 @@ def after_ordinal_list(view: str, start: int) -> bool:
             return True
         p = q
     return False
+
+
+@cache
+def _ordinal_marks() -> frozenset[str]:
+    """、 and the one-character separators of ranges (ranges.tsv: 至, 到, -, ~)."""
+    return frozenset({"、", *(s for s in lexicon().separators if len(s) == 1)})
 
 
 def after_spaced_comma(view: str, p: int) -> bool:

@@ -204,6 +204,19 @@ def split_scale(run: str) -> tuple[str, str]:
     return run[:j], run[j:]
 
 
+def _regrouped(core: str, scale: Decimal) -> Decimal | None:
+    """The value of ``core`` in units of ``scale`` when a section larger than the scale stands inside it (1億1,300
+    before 餘萬: 11300 万), the digits after that section being the scale's; None when none does."""
+    sections = numerals.tables().sections
+    i = next((i for i in range(len(core) - 1, -1, -1) if sections.get(core[i], 0) > scale), -1)
+    if i < 0 or i == len(core) - 1:
+        return None
+    try:
+        return numerals.parse(core[: i + 1])[0] / scale + numerals.parse(core[i + 1 :])[0]
+    except numerals.NumeralError:
+        return None
+
+
 @cache
 def prefix_first() -> frozenset[str]:
     """First characters of the percent prefixes (百分之): most numerals start with none of them."""
@@ -373,6 +386,8 @@ def read_part(view: str, text: str, start: int, lex: Lex, run: re.Match[str] | N
             while pos < len(view) and view[pos] in section_chars() and pos - scale_start < 2:
                 pos += 1
             scale_text = view[scale_start:pos]
+            if scale_text and high is None and (regrouped := _regrouped(view[start:core_end], scale_value(scale_text))):
+                number = regrouped  # 1億1,300餘萬元: 1億 and 1300余万, no 1300 hundred-millions and more (w279)
     if not scale_text and mid is None and pos < len(view) and view[pos] in spoken_first():
         # 4.9个亿, 两个亿: a measure word before the section, as speech puts it, and no unit after it: a unit after it
         # makes a class of what is counted (284个亿元以上项目, 三个亿元项目), and so does a section (一个亿万富翁).

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from extractor._data import table
 
@@ -324,6 +325,23 @@ def is_positional(s: str) -> bool:
     year's, never a count of things."""
     digits = tables().digits
     return len(s) >= 2 and all(c in digits for c in s)
+
+
+def written_by_digit(s: str) -> bool:
+    """Whether the numeral ``s`` ends with three Chinese digits or more written one by one, after its last section if
+    it has one (九二八尾, 一萬一三一一尾: Taiwan's papers, found blind in round s960), and no run of digits counted up
+    one by one: a count, as digits are, where a numeral in characters is ambiguous before some units (三尾鱼 is
+    none)."""
+    sections = tables().sections
+    tail = s[max((i + 1 for i, c in enumerate(s) if c in sections), default=0) :]
+    if len(tail) < _BY_DIGIT or not is_positional(tail):
+        return False
+    digits = [tables().digits[c] for c in tail]
+    # 一二三期 lists phases one to three (found on the stand-in), no 123 期
+    return any(b != a + 1 for a, b in pairwise(digits))
+
+
+_BY_DIGIT = 3
 
 
 def is_bare_chinese_one(s: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 from functools import cache
 
 from extractor import (
@@ -380,7 +381,12 @@ def _read_at(
             if first.mid is None and first.end < len(view) and view[first.end] in lex.mid_first
             else None
         )
-        bare = bare_unit(view, start, first.end + len(after or ""), first.scale, money_end, lex.bare_follow)
+        # 1億2617萬 is a compound numeral, no bare scale, but its last section is as bare (found blind in s960)
+        last = view[first.core_end - 1]
+        scale = first.scale if first.scale_text or last not in numerals.tables().sections else Decimal(
+            numerals.tables().sections[last]
+        )
+        bare = bare_unit(view, start, first.end + len(after or ""), scale, money_end, lex.bare_follow)
         if bare is None or (cued and lex.bare_units[bare].kind != lex.milestone.kind):
             return None, first.core_end
         if after:
@@ -417,7 +423,7 @@ def _read_at(
         # 連續(xù)6年, 經(jīng)過(guò)2年: the word counts across pinyin ruby (found blind in rounds s574 and s577)
         if (
             figure_context.counted_here(
-                view, _before_pre(view, start, lex), unit, masks, None if first.chinese else first.number
+                view, figure_context.before_pre(view, start, lex), unit, masks, None if first.chinese else first.number
             )
             or figure_context.counted_then(view, (high or first).end, unit, first.number, first.chinese)
         ):
@@ -436,27 +442,39 @@ def _read_at(
         unit = dataclasses.replace(unit, kind="span")
     # 十余期, 二十多道: an approximation between a numeral in characters and a unit ambiguous after one makes it a
     # count, as no name or ordinal takes one (a probe of hand-written excerpts, w167)
-    counted = unit.chinese or aside or spoken or (first.mid is not None and first.number > 1)
+    numeral_text = view[first.start : first.core_end]
+    counted = (
+        unit.chinese
+        or aside
+        or spoken
+        or (first.mid is not None and first.number > 1)
+        or (unit.kind == "count" and numerals.written_by_digit(numeral_text))  # 九二八尾, no brand's 三六一度
+    )
     if first.chinese and ((masks.quoted[start] and not quoted_amount) or not counted):
         # a numeral in characters inside a short quotation names a slogan (“三个一”), unless it is an amount of
         # money a motion's quoted title grants (「…老人加發三千元敬老金」: found blind in round s167)
         return None, first.end
-    if unit.after_list and (high is not None or not _counts_places(view, first, before, masks)):
+    # 两村, 4村: places counted right after their names; elsewhere a name's numeral (8村生猪). ``before``: where the
+    # words before it end, pinyin ruby read across (涉及全鄉(xiāng)20村: found blind in s413).
+    if unit.after_list and (
+        high is not None
+        or not place_counts.counts(view, before, numeral_text, first.number, first.end, masks.blocked)
+    ):
         return None, first.end
-    if first.chinese and first.high is not None and numerals.is_bare_some(view[first.start : first.core_end]):
+    if first.chinese and first.high is not None and numerals.is_bare_some(numeral_text):
         return None, first.end
     if first.chinese and first.high is not None and high is None and names_by_number(unit):
         return None, first.end  # 一二类苗: classes one and two, no range of counts (found by a probe)
     if first.chinese and first.number == 0 and first.high is None and high is None:
         return None, first.end  # 〇〇萬元, ○○萬元: a figure masked with zeros (found by a probe), 零部件: a word
     if first.chinese and high is None and first.high is None and not first.scale_text:
-        if numerals.is_bare_chinese_one(view[first.start : first.core_end]) and unit.kind == "count":
+        if numerals.is_bare_chinese_one(numeral_text) and unit.kind == "count":
             if articles.sized(view, first.start, first.end, unit):
                 unit = dataclasses.replace(unit, kind="sized")  # 一个120亩的基地: the count stands aside
             elif not articles.counts(view, first.start, first.end, unit):
                 # 一个, 一批: an article far more often than a count (articles.py).
                 return None, first.end
-        elif numerals.is_bare_chinese_one(view[first.start : first.core_end]) and articles.per_unit(
+        elif numerals.is_bare_chinese_one(numeral_text) and articles.per_unit(
             view, first.start, first.end, unit
         ):
             return None, first.end  # 一斤15元: the unit a price is given for
@@ -468,14 +486,14 @@ def _read_at(
         # 七、八、九三个月: the last of a list of digits (九) and the count (三个), found blind in round s954
         last = first.core_end - 1
         digits = numerals.tables().digits
-        if all(c in digits for c in view[first.start : first.core_end]) and (
+        if all(c in digits for c in numeral_text) and (
             (last - first.start >= 2 and place_counts.opens_a_listed_name(view, first.start, last))
             or (last > first.start >= 2 and view[first.start - 1] == "、" and view[first.start - 2] in digits)
         ):
             return _read_at(text, view, last, masks, lex, money_end)
     elif (
         high is None
-        and view[first.start : first.core_end] == "1"
+        and numeral_text == "1"
         and not first.scale_text
         and articles.after_price(view, first.start, unit)
     ):
@@ -575,25 +593,8 @@ _RUN_TOGETHER_HIGH = 10_000
 _RUN_TOGETHER_RATIO = 1_000
 
 
-def _before_pre(view: str, start: int, lex: Lex) -> int:
-    """Where the approximation word before the number at ``start`` begins (已有近50年, 已有近 50 年: found blind in
-    round s682), spaces after it skipped; ``start`` where there is none."""
-    p = start
-    while p > 0 and view[p - 1] == " " and start - p < 2:
-        p -= 1
-    pre = word_before(view, p, lex.pre, lex.max_pre) if p and view[p - 1] in lex.pre_last else None
-    return p - len(pre) if pre else start
-
-
 @cache
 def _as_counted(unit: Unit) -> Unit:
     """A skip unit after a word of its counted_after, in the kind that word gives it (风力4级: a measure; 连续三年: a
     span)."""
     return dataclasses.replace(unit, kind=unit.counted_kind)
-
-
-def _counts_places(view: str, part: Part, before: int, masks: Masks) -> bool:
-    """两村, 4村: places counted right after their names (place_counts.py); elsewhere a name's numeral (8村生猪).
-    ``before``: where the words before it end, pinyin ruby read across (涉及全鄉(xiāng)20村: found blind in s413)."""
-    numeral = view[part.start : part.core_end]
-    return place_counts.counts(view, before, numeral, part.number, part.end, masks.blocked)
