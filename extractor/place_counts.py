@@ -116,7 +116,7 @@ def _opened(view: str, q: int, p: int) -> bool:
     """Whether a word that opens a list of places (place_counts.tsv opens: 把, 对) stands inside the item from ``q``
     to ``p``, a name of at least two characters after it: the words before the list ran into its first name, and the
     items before the mark belong to no list the count closes (found by a probe of hand-written excerpts, w234)."""
-    return any(q <= i <= p - 1 - _NAME[0] and view[i] in _openers() for i in range(q, p))
+    return any(view[i] in _openers() for i in range(q, p - _NAME[0]))
 
 
 @cache
